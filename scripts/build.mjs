@@ -1,0 +1,26 @@
+// Bundles the extension client, the language server and the CLI with esbuild into dist/ (CommonJS,
+// which is what VS Code's extension host loads). The ESM-only unified/remark packages are bundled in.
+import { build } from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+const root = new URL('..', import.meta.url).pathname;
+const production = process.argv.includes('--production');
+mkdirSync(`${root}dist`, { recursive: true });
+// dist/ holds CommonJS although the repository's package.json says "type": "module".
+writeFileSync(`${root}dist/package.json`, '{ "type": "commonjs" }\n');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
+]);

@@ -1,0 +1,189 @@
+/**
+ * The output formats. A reporter is told about each file as soon as its findings are known (so
+ * output streams, whatever order files finish in) and about the end of the run.
+ *
+ * - text: one line per finding on standard output, `file:line:column: severity rule message`;
+ *   the summary goes to standard error, so standard output stays a plain list of findings.
+ * - json: a JSON array, one finding per line, written as files complete.
+ * - sarif: one SARIF 2.1.0 log, written at the end (SARIF is a single document).
+ */
+import type { Rule, Severity } from '../core/index.js';
+import type { CliFinding } from './lint-file.js';
+
+export interface FileReport {
+  /** Path shown to the user: relative to the current folder, forward slashes. */
+  file: string;
+  findings: CliFinding[];
+}
+
+export interface RunSummary {
+  /** Files checked (not counting template files). */
+  files: number;
+  /** Fixes applied with --fix, and in how many files. */
+  fixesApplied: number;
+  filesFixed: number;
+  /** One-line messages about files that could not be read or checked. */
+  failures: Array<{ file: string; message: string }>;
+}
+
+export interface Reporter {
+  file(report: FileReport): void;
+  end(summary: RunSummary): void;
+}
+
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** What SARIF says about the tool. */
+export interface ToolInfo {
+  name: string;
+  version: string;
+  informationUri: string;
+  /** Absolute URI of a rule's documentation. */
+  helpUri(ruleId: string): string;
+  /** Rules beyond the registry's: findings the linter itself makes. */
+  rules: ReadonlyArray<Pick<Rule, 'id' | 'description' | 'defaultSeverity'>>;
+}
+
+/** Findings the tool makes itself, not a rule: they appear in output like rule ids. */
+export const TOOL_RULES: ReadonlyArray<Pick<Rule, 'id' | 'description' | 'defaultSeverity'>> = [
+  { id: 'template', description: 'A workspace template file that is not a valid template', defaultSeverity: 'error' },
+  { id: 'document', description: 'A document that could only be analysed in part (for example, nesting too deep)', defaultSeverity: 'info' },
+];
+
+interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+  fixable: number;
+}
+
+function count(counts: Counts, findings: readonly CliFinding[]): void {
+  for (const f of findings) {
+    counts[f.severity]++;
+    if (f.fixable) counts.fixable++;
+  }
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function textReporter(out: Output): Reporter {
+  const counts: Counts = { error: 0, warning: 0, info: 0, fixable: 0 };
+  return {
+    file({ file, findings }) {
+      count(counts, findings);
+      let chunk = '';
+      for (const f of findings) chunk += `${file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${oneLine(f.message)}\n`;
+      if (chunk) out.stdout(chunk);
+    },
+    end(summary) {
+      const lines: string[] = [];
+      if (summary.fixesApplied > 0) lines.push(`Fixed ${plural(summary.fixesApplied, 'problem')} in ${plural(summary.filesFixed, 'file')}.`);
+      const parts = [
+        counts.error ? plural(counts.error, 'error') : '',
+        counts.warning ? plural(counts.warning, 'warning') : '',
+        counts.info ? `${counts.info} info` : '',
+      ].filter(Boolean);
+      const where = `in ${plural(summary.files, 'file')}`;
+      let line = parts.length ? `${parts.join(', ')} ${where}` : `No problems ${where}`;
+      if (counts.fixable > 0) line += ` (${counts.fixable} can be fixed with --fix)`;
+      if (summary.failures.length > 0) line += `; ${plural(summary.failures.length, 'file')} could not be checked`;
+      lines.push(`${line}.`);
+      out.stderr(lines.join('\n') + '\n');
+    },
+  };
+}
+
+/** The JSON record of one finding: exactly the documented keys, in this order. */
+export function jsonFinding(file: string, f: CliFinding): Record<string, string | number> {
+  return { file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, severity: f.severity, rule: f.rule, message: f.message };
+}
+
+export function jsonReporter(out: Output): Reporter {
+  let first = true;
+  return {
+    file({ file, findings }) {
+      let chunk = '';
+      for (const f of findings) {
+        chunk += `${first ? '[\n' : ',\n'}  ${JSON.stringify(jsonFinding(file, f))}`;
+        first = false;
+      }
+      if (chunk) out.stdout(chunk);
+    },
+    end() {
+      out.stdout(first ? '[]\n' : '\n]\n');
+    },
+  };
+}
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+export function sarifReporter(out: Output, tool: ToolInfo, cwdUri: string): Reporter {
+  const rules = tool.rules.map((r) => ({
+    id: r.id,
+    name: r.id.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase()),
+    shortDescription: { text: r.description },
+    helpUri: tool.helpUri(r.id),
+    defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
+  }));
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const results: unknown[] = [];
+  return {
+    file({ file, findings }) {
+      for (const f of findings) {
+        const index = ruleIndex.get(f.rule);
+        results.push({
+          ruleId: f.rule,
+          ...(index === undefined ? {} : { ruleIndex: index }),
+          level: SARIF_LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeUriPath(file), uriBaseId: '%SRCROOT%' },
+                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+              },
+            },
+          ],
+        });
+      }
+    },
+    end(summary) {
+      const log = {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+          {
+            tool: { driver: { name: tool.name, version: tool.version, semanticVersion: tool.version, informationUri: tool.informationUri, rules } },
+            originalUriBaseIds: { '%SRCROOT%': { uri: cwdUri.endsWith('/') ? cwdUri : `${cwdUri}/` } },
+            invocations: [
+              {
+                executionSuccessful: summary.failures.length === 0,
+                toolExecutionNotifications: summary.failures.map((failure) => ({
+                  level: 'error',
+                  message: { text: failure.message },
+                  locations: [{ physicalLocation: { artifactLocation: { uri: encodeUriPath(failure.file), uriBaseId: '%SRCROOT%' } } }],
+                })),
+              },
+            ],
+            columnKind: 'utf16CodeUnits',
+            results,
+          },
+        ],
+      };
+      out.stdout(JSON.stringify(log, null, 2) + '\n');
+    },
+  };
+}
+
+/** A relative path as a URI reference: each segment percent-encoded, slashes kept. */
+export function encodeUriPath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+}

@@ -1,0 +1,46 @@
+/**
+ * Completion: asks each source in turn; the first that serves the cursor's place answers.
+ */
+import type { SynthesisDocument } from '../../parse.js';
+import { getCatalogue } from '../../sdg/catalogue.js';
+import { resolveTemplate, type FeatureOptions } from '../common.js';
+import { completeFrontMatter } from './frontmatter.js';
+import { completeHeadings } from './headings.js';
+import { completeSdg } from './sdg.js';
+import { completeSourcesLabels } from './sources.js';
+import type { Completion, CompletionContext, CompletionSource } from './types.js';
+
+export type { Completion, CompletionKind } from './types.js';
+export { FRONT_MATTER_FIELDS } from './frontmatter.js';
+
+export interface CompletionOptions extends FeatureOptions {
+  /** Sources labels used in other documents of the workspace. */
+  workspaceLabels?: readonly string[];
+}
+
+/** In order: the first source that recognises the place answers. */
+const SOURCES: readonly CompletionSource[] = [completeFrontMatter, completeSourcesLabels, completeSdg, completeHeadings];
+
+/** Proposals at `offset` (clamped to the document). Never throws. */
+export function complete(document: SynthesisDocument, offset: number, options: CompletionOptions = {}): Completion[] {
+  const at = Math.max(0, Math.min(offset, document.text.length));
+  const position = document.lines.positionAt(at);
+  const lineStart = document.lines.lineStart(position.line);
+  const { templates, templateId, template } = resolveTemplate(document, options);
+  const context: CompletionContext = {
+    document,
+    offset: at,
+    linePrefix: document.text.slice(lineStart, at),
+    lineStart,
+    templates,
+    templateId,
+    template,
+    catalogue: getCatalogue(document.language),
+    workspaceLabels: options.workspaceLabels ?? [],
+  };
+  for (const source of SOURCES) {
+    const items = source(context);
+    if (items) return items;
+  }
+  return [];
+}

@@ -1,0 +1,75 @@
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { Span } from './types.js';
+
+export interface FrontMatterField {
+  key: string;
+  keySpan: Span;
+  /** The value's span; the key's span when the value is empty. */
+  valueSpan: Span;
+  value: unknown;
+}
+
+export interface FrontMatter {
+  /** From the opening `---` to the end of the closing `---`. */
+  span: Span;
+  /** The YAML text between the fences. */
+  contentSpan: Span;
+  /** Top-level fields, in document order. Empty when the YAML is not a mapping. */
+  fields: Map<string, FrontMatterField>;
+  problems: Array<{ span: Span; message: string }>;
+}
+
+/**
+ * Reads the YAML between the front-matter fences. `content` is that YAML, `base` its offset in
+ * the document. Never throws: YAML errors become problems located in the document.
+ */
+export function parseFrontMatter(content: string, base: number, span: Span): FrontMatter {
+  const fields = new Map<string, FrontMatterField>();
+  const problems: FrontMatter['problems'] = [];
+  const at = (offset: number, end?: number): Span => {
+    const s = base + Math.max(0, Math.min(offset, content.length));
+    return { start: s, end: Math.max(s, base + Math.max(0, Math.min(end ?? offset + 1, content.length))) };
+  };
+  try {
+    const doc = parseDocument(content, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
+    for (const e of doc.errors) {
+      problems.push({ span: at(e.pos[0], e.pos[1]), message: `Invalid YAML in front matter: ${firstLine(e.message)}` });
+    }
+    if (doc.errors.length > 0) return { span, contentSpan: at(0, content.length), fields, problems };
+    const root = doc.contents;
+    if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
+      return { span, contentSpan: at(0, content.length), fields, problems };
+    }
+    if (!isMap(root)) {
+      const r = root.range ?? [0, content.length];
+      problems.push({ span: at(r[0], r[1]), message: 'Expected the front matter to be a list of `key: value` fields' });
+      return { span, contentSpan: at(0, content.length), fields, problems };
+    }
+    for (const pair of root.items) {
+      const keyNode = pair.key;
+      if (!isScalar(keyNode) || typeof keyNode.value !== 'string') continue;
+      const kr = keyNode.range ?? [0, 0];
+      const valueNode = pair.value as { range?: [number, number, number]; toJSON?: () => unknown } | null;
+      let value: unknown = null;
+      try {
+        value = valueNode && typeof valueNode.toJSON === 'function' ? valueNode.toJSON() : valueNode === null ? null : (valueNode as unknown);
+      } catch {
+        value = null;
+      }
+      const vr = valueNode?.range;
+      fields.set(keyNode.value, {
+        key: keyNode.value,
+        keySpan: at(kr[0], kr[1]),
+        valueSpan: vr ? at(vr[0], vr[1]) : at(kr[0], kr[1]),
+        value,
+      });
+    }
+  } catch (error) {
+    problems.push({ span: at(0, content.length), message: `Could not read the front matter: ${firstLine(String(error))}` });
+  }
+  return { span, contentSpan: at(0, content.length), fields, problems };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?$/, '');
+}

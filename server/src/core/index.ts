@@ -1,0 +1,28 @@
+/**
+ * The core's public entry: everything the language server, the CLI and the tests use. The core
+ * is pure: it does no I/O and knows nothing of LSP or VS Code.
+ */
+export type { Finding, Fix, FileProblem, Language, Report, Severity, SeveritySetting, Span, TextEdit } from './types.js';
+export { LANGUAGES } from './types.js';
+export { LineIndex, type Position } from './text.js';
+export { parse, MAX_NESTING } from './parse.js';
+export type { Heading, ParseProblem, ProseCount, Section, Suppression, SynthesisDocument } from './parse.js';
+export type { FrontMatter, FrontMatterField } from './frontmatter.js';
+export { normaliseLabel, parseCount, type SourcesBlock, type SourcesEntry } from './sources.js';
+export { scanTags, type SdgRef, type SdgTag } from './sdg/tags.js';
+export { getCatalogue, type SdgCatalogue, type SdgGoal, type SdgIndicator, type SdgTarget } from './sdg/catalogue.js';
+export {
+  builtinTemplates,
+  matchSection,
+  normaliseHeading,
+  parseTemplate,
+  TemplateRegistry,
+  type Template,
+  type TemplateProblem,
+  type TemplateSection,
+} from './templates/template.js';
+export { analyze, analyzeDocument, templateIdOf, DEFAULT_TEMPLATE, type Analysis, type AnalysisOptions } from './lint.js';
+export { applyFixes } from './fix.js';
+export { RULES, ruleById } from './rules/registry.js';
+export type { Rule, RuleContext } from './rules/rule.js';
+export * from './features/index.js';

@@ -1,0 +1,86 @@
+import { parse, type Suppression, type SynthesisDocument } from './parse.js';
+import { RULES } from './rules/registry.js';
+import type { Rule, RuleContext } from './rules/rule.js';
+import { getCatalogue } from './sdg/catalogue.js';
+import { builtinTemplates, type Template, type TemplateRegistry } from './templates/template.js';
+import type { Finding, Report, SeveritySetting } from './types.js';
+
+export const DEFAULT_TEMPLATE = 'unodc-meta-synthesis';
+
+export interface AnalysisOptions {
+  /** Templates to resolve the document's `template` against; the built-ins by default. */
+  templates?: TemplateRegistry;
+  /** Template used when the front matter names none. */
+  defaultTemplate?: string;
+  /** Per-rule severity overrides; `off` disables a rule. */
+  severities?: Readonly<Record<string, SeveritySetting>>;
+}
+
+export interface Analysis {
+  document: SynthesisDocument;
+  template: Template | undefined;
+  templateId: string;
+  /** Findings in document order, suppressions and severity settings applied. */
+  findings: Finding[];
+}
+
+/** The document's template id: its front matter's `template`, else the default. */
+export function templateIdOf(document: SynthesisDocument, defaultTemplate = DEFAULT_TEMPLATE): string {
+  const value = document.frontMatter?.fields.get('template')?.value;
+  return typeof value === 'string' && value.trim() ? value.trim() : defaultTemplate;
+}
+
+/** Parses and checks a synthesis. Never throws: a failing rule becomes a finding of its own. */
+export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
+  return analyzeDocument(parse(text), options);
+}
+
+export function analyzeDocument(document: SynthesisDocument, options: AnalysisOptions = {}): Analysis {
+  const templates = options.templates ?? builtinTemplates();
+  const templateId = templateIdOf(document, options.defaultTemplate);
+  const template = templates.get(templateId);
+  const catalogue = getCatalogue(document.language);
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const setting = options.severities?.[rule.id];
+    if (setting === 'off') continue;
+    const severity = setting ?? rule.defaultSeverity;
+    runRule(rule, (report) => findings.push({ ...report, rule: rule.id, severity }), { document, template, templateId, templates, catalogue });
+  }
+  for (const problem of document.problems) {
+    findings.push({ rule: 'document', severity: 'info', message: problem.message, span: problem.span });
+  }
+  const kept = applySuppressions(document, findings);
+  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  return { document, template, templateId, findings: kept };
+}
+
+function runRule(rule: Rule, push: (report: Report) => void, context: Omit<RuleContext, 'report'>): void {
+  try {
+    rule.check({ ...context, report: push });
+  } catch (error) {
+    // A bug in one rule must not hide the others' findings.
+    push({ message: `The rule '${rule.id}' failed on this document and was skipped (${String(error).split('\n')[0]})`, span: { start: 0, end: 0 } });
+  }
+}
+
+function applySuppressions(document: SynthesisDocument, findings: Finding[]): Finding[] {
+  if (document.suppressions.length === 0) return findings;
+  const ordered = [...document.suppressions].sort((a, b) => a.line - b.line);
+  return findings.filter((f) => !suppressed(document, ordered, f));
+}
+
+function suppressed(document: SynthesisDocument, suppressions: readonly Suppression[], finding: Finding): boolean {
+  const line = document.lines.positionAt(finding.span.start).line;
+  const applies = (s: Suppression): boolean => s.rules.length === 0 || s.rules.includes(finding.rule);
+  let disabled = false;
+  for (const s of suppressions) {
+    if (s.kind === 'disable-next-line') {
+      if (s.targetLine === line && applies(s)) return true;
+      continue;
+    }
+    if (s.line > line) break;
+    if (applies(s)) disabled = s.kind === 'disable';
+  }
+  return disabled;
+}

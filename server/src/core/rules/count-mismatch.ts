@@ -1,0 +1,41 @@
+import type { SourcesEntry } from '../sources.js';
+import type { Fix } from '../types.js';
+import type { Rule } from './rule.js';
+import { formatCount, lineOf, listText } from './util.js';
+
+/**
+ * A number in prose followed by a sources label ("21 evaluation reports") must equal that label's
+ * count in a sources block. When blocks give the label different counts, the prose may match any.
+ */
+export const countMismatch: Rule = {
+  id: 'count-mismatch',
+  description: 'A count in the text that disagrees with the sources block',
+  defaultSeverity: 'error',
+  tags: ['sources', 'numbers'],
+  check: function checkCountMismatch({ document, report }) {
+    const byKey = new Map<string, SourcesEntry[]>();
+    for (const block of document.sourcesBlocks) {
+      for (const entry of block.all) {
+        if (entry.count === undefined) continue;
+        const list = byKey.get(entry.key);
+        if (list) list.push(entry);
+        else byKey.set(entry.key, [entry]);
+      }
+    }
+    for (const claim of document.proseCounts) {
+      const entries = byKey.get(claim.key);
+      if (!entries || entries.some((e) => e.count === claim.value)) continue;
+      const written = document.text.slice(claim.valueSpan.start, claim.valueSpan.end);
+      const figures = [...new Set(entries.map((e) => e.count!))];
+      const lines = [...new Set(entries.map((e) => lineOf(document, e.lineSpan.start)))];
+      const where = lines.length === 1 ? `the sources block (line ${lines[0]})` : `the sources blocks (lines ${listText(lines.map(String))})`;
+      const fixes: Fix[] =
+        figures.length === 1 ? [{ title: `Change ${written} to ${formatCount(figures[0]!, written)}`, edits: [{ span: claim.valueSpan, newText: formatCount(figures[0]!, written) }] }] : [];
+      report({
+        message: `Expected ${listText(figures.map((f) => formatCount(f, written)), 'or')} ${claim.label} as in ${where}, found ${written}`,
+        span: claim.valueSpan,
+        ...(fixes.length ? { fixes } : {}),
+      });
+    }
+  },
+};

@@ -1,0 +1,110 @@
+import type { Section, SynthesisDocument } from '../parse.js';
+import type { TemplateSection } from '../templates/template.js';
+import type { Fix, Span, TextEdit } from '../types.js';
+import type { Rule } from './rule.js';
+import { atxMarkers, effectiveTemplate, eolOf, locateSections, quote, type LocatedSection } from './util.js';
+
+/**
+ * Every required section of the template must be present, as a heading of the template's level.
+ * The fix inserts the heading where the template puts it.
+ */
+export const missingSection: Rule = {
+  id: 'missing-section',
+  description: 'A section the template requires is not in the document',
+  defaultSeverity: 'error',
+  tags: ['template', 'structure'],
+  check: function checkMissingSection(context) {
+    const { document, report } = context;
+    const template = effectiveTemplate(context);
+    if (!template) return;
+    const located = locateSections(document, template);
+    for (const entry of located) {
+      const { section, found, otherLevel } = entry;
+      if (!section.required || found.length > 0) continue;
+      const marks = '#'.repeat(section.level);
+      const wrong = otherLevel[0];
+      if (wrong) {
+        const markers = atxMarkers(document, wrong.heading);
+        report({
+          message: `Expected ${quote(section.heading)} as a level-${section.level} heading ('${marks}'), found a level-${wrong.heading.depth} heading`,
+          span: wrong.heading.span,
+          ...(markers ? { fixes: [{ title: `Make it a '${marks}' heading`, edits: [{ span: markers, newText: marks }] }] } : {}),
+        });
+        continue;
+      }
+      const place = insertionPoint(document, located, entry);
+      const eol = eolOf(document.text);
+      const edit: TextEdit = place.before
+        ? { span: { start: place.offset, end: place.offset }, newText: `${marks} ${section.heading}${eol}${eol}` }
+        : { span: { start: place.offset, end: place.offset }, newText: `${leadingBreaks(document.text, place.offset, eol)}${marks} ${section.heading}${eol}` };
+      const fix: Fix = { title: `Insert the section ${quote(section.heading)}`, edits: [edit] };
+      report({
+        message: place.before
+          ? `Expected a section ${quote(section.heading)} before ${quote(place.before.text)}, as the template '${template.id}' requires`
+          : `Expected a section ${quote(section.heading)} at the end of the document, as the template '${template.id}' requires`,
+        span: place.span,
+        fixes: [fix],
+      });
+    }
+  },
+};
+
+interface Place {
+  offset: number;
+  /** The heading the section goes before, if any. */
+  before: { text: string } | undefined;
+  span: Span;
+}
+
+/** Where a missing section belongs: before the next present template section, else after the previous one. */
+function insertionPoint(document: SynthesisDocument, located: readonly LocatedSection[], entry: LocatedSection): Place {
+  const previous = [...located.slice(0, entry.index)].reverse().find((l) => l.found.length > 0)?.found[0];
+  const afterPrevious = previous ? previous.heading.span.start : -1;
+
+  // A missing findings section goes before the target sections it should hold.
+  if (entry.section.targets) {
+    const firstTarget = document.sections.find(
+      (s) => s.heading.targetTag && s.heading.depth === entry.section.level + 1 && s.heading.span.start > afterPrevious,
+    );
+    if (firstTarget) return before(firstTarget);
+  }
+  const next = located.slice(entry.index + 1).find((l) => l.found.length > 0 && l.found[0]!.heading.span.start > afterPrevious)?.found[0];
+  if (next) return before(next);
+
+  // After the previous present section (or at the end of the document).
+  const offset = previous ? endOfSection(document, previous, entry.section) : document.text.length;
+  if (offset < document.text.length) {
+    const heading = document.headings.find((h) => h.span.start === offset);
+    if (heading) return { offset, before: { text: heading.text }, span: heading.span };
+  }
+  return { offset: document.text.length, before: undefined, span: lastLine(document) };
+}
+
+function before(section: Section): Place {
+  return { offset: section.heading.span.start, before: { text: section.heading.text }, span: section.heading.span };
+}
+
+/** Where the previous section ends for a section of `wanted`'s level: at the next heading of that level or higher. */
+function endOfSection(document: SynthesisDocument, previous: Section, wanted: TemplateSection): number {
+  for (const h of document.headings) {
+    if (h.span.start > previous.heading.span.start && h.depth <= wanted.level) return h.span.start;
+  }
+  return document.text.length;
+}
+
+/** The last line that has text, for a finding about the end of the document. */
+function lastLine(document: SynthesisDocument): Span {
+  for (let line = document.lines.lineCount - 1; line >= 0; line--) {
+    if (document.lines.lineText(line).trim() !== '') return { start: document.lines.lineStart(line), end: document.lines.lineEnd(line) };
+  }
+  return { start: 0, end: 0 };
+}
+
+/** Line breaks so that text inserted at `offset` starts after a blank line. */
+function leadingBreaks(text: string, offset: number, eol: string): string {
+  if (offset === 0) return '';
+  const before = text.slice(Math.max(0, offset - 4), offset);
+  if (/(\r?\n|\r)[ \t]*(\r?\n|\r)$/.test(before)) return '';
+  if (/(\r?\n|\r)$/.test(before)) return eol;
+  return eol + eol;
+}

@@ -1,0 +1,27 @@
+import type { SynthesisDocument } from '../parse.js';
+import type { SdgCatalogue } from '../sdg/catalogue.js';
+import type { Template, TemplateRegistry } from '../templates/template.js';
+import type { Report, Severity } from '../types.js';
+
+/** What a rule sees: the document's index, its template and the catalogue. */
+export interface RuleContext {
+  readonly document: SynthesisDocument;
+  /** The document's template; undefined when its id is unknown (`unknown-template` says so). */
+  readonly template: Template | undefined;
+  /** The id the document asks for, or the configured default. */
+  readonly templateId: string;
+  readonly templates: TemplateRegistry;
+  /** The catalogue in the document's language. */
+  readonly catalogue: SdgCatalogue;
+  report(finding: Report): void;
+}
+
+export interface Rule {
+  /** Public, stable id: used in CLI output, suppression comments and settings. */
+  readonly id: string;
+  /** One plain sentence: what the rule finds. */
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  readonly tags: readonly string[];
+  check(context: RuleContext): void;
+}

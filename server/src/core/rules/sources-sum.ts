@@ -1,0 +1,29 @@
+import type { Rule } from './rule.js';
+import { formatCount } from './util.js';
+
+/** A breakdown must add up to the line it breaks down: 21 evaluation reports = 13 + 3 + 5. */
+export const sourcesSum: Rule = {
+  id: 'sources-sum',
+  description: 'A breakdown in a sources block whose counts do not add up to its parent',
+  defaultSeverity: 'error',
+  tags: ['sources', 'numbers'],
+  check: function checkSourcesSum({ document, report }) {
+    for (const block of document.sourcesBlocks) {
+      for (const parent of block.all) {
+        if (parent.children.length === 0 || parent.count === undefined) continue;
+        const parts = parent.children.map((c) => c.count);
+        if (parts.some((p) => p === undefined)) continue;
+        const sum = (parts as number[]).reduce((a, b) => a + b, 0);
+        if (sum === parent.count) continue;
+        // Numbers are written as the writer wrote the parent: "3,076" stays comma-grouped.
+        const written = document.text.slice(parent.countSpan.start, parent.countSpan.end);
+        const format = (n: number): string => formatCount(n, written);
+        report({
+          message: `Expected ${parent.label} (${format(parent.count)}) to equal the sum of its breakdown, ${parts.map((p) => format(p!)).join(' + ')} = ${format(sum)}`,
+          span: parent.countSpan,
+          fixes: [{ title: `Set ${parent.label} to ${format(sum)}`, edits: [{ span: parent.countSpan, newText: format(sum) }] }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import type { Rule } from './rule.js';
+import { effectiveTemplate, listText } from './util.js';
+
+/**
+ * A target section must belong to a goal the template covers (`goals` in the template; a template
+ * that names no goals covers all 17). Only target sections count: prose may mention any goal.
+ */
+export const targetOutsideScope: Rule = {
+  id: 'target-outside-scope',
+  description: 'A target section for an SDG goal that the template does not cover',
+  defaultSeverity: 'warning',
+  tags: ['sdg', 'template'],
+  check: function checkTargetOutsideScope(context) {
+    const { document, catalogue, report } = context;
+    const template = effectiveTemplate(context);
+    if (!template || template.goals.length === 0 || template.goals.length >= catalogue.goals.length) return;
+    const covered = listText(template.goals.map((g) => `SDG ${g}`), 'or');
+    for (const heading of document.headings) {
+      for (const ref of heading.targetTag?.refs ?? []) {
+        // Goals that do not exist are for `unknown-target` to report.
+        if (template.goals.includes(ref.goal) || !catalogue.goal(ref.goal)) continue;
+        report({
+          message: `Expected a target of ${covered}, as the template '${template.id}' covers, found ${ref.id} (goal ${ref.goal})`,
+          span: ref.span,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,185 @@
+/**
+ * Small helpers shared by the rules: template sections located in the document, the template to
+ * check against, number formatting in the writer's style, and ordering.
+ */
+import type { Heading, Section, SynthesisDocument } from '../parse.js';
+import { matchSection, type Template, type TemplateSection } from '../templates/template.js';
+import type { Span } from '../types.js';
+import type { RuleContext } from './rule.js';
+
+// ---------------------------------------------------------------------------------------------
+// Templates
+
+/**
+ * The template to check the document against: its own, or — when its `template` names an id that
+ * does not exist but is one slip from a known one (`unknown-template` offers that fix) — the
+ * template it most likely meant, so that a typo does not switch off every structure check.
+ */
+export function effectiveTemplate(context: Pick<RuleContext, 'template' | 'templateId' | 'templates'>): Template | undefined {
+  if (context.template) return context.template;
+  const id = closestId(context.templateId, context.templates.list().map((t) => t.id));
+  return id === undefined ? undefined : context.templates.get(id);
+}
+
+/**
+ * The candidate nearest to `value` (case-insensitive edit distance), when it is close enough to be
+ * a slip — at most one edit per six characters, at least one — and no other candidate is as near.
+ */
+export function closestId(value: string, candidates: readonly string[]): string | undefined {
+  const wanted = value.trim().toLowerCase();
+  if (wanted === '') return undefined;
+  const limit = Math.max(1, Math.floor(wanted.length / 6));
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const candidate of candidates) {
+    const d = editDistance(wanted, candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+      tie = false;
+    } else if (d === bestDistance) {
+      tie = true;
+    }
+  }
+  return best !== undefined && !tie && bestDistance <= limit ? best : undefined;
+}
+
+/** Levenshtein distance (insertions, deletions, substitutions). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** A template section and where the document has it. */
+export interface LocatedSection {
+  section: TemplateSection;
+  /** Index of the section in the template. */
+  index: number;
+  /** Document sections whose heading names it at the template's level, in document order. */
+  found: Section[];
+  /** Headings that name it at another level. */
+  otherLevel: Section[];
+}
+
+/** Each template section with the document sections that match it. */
+export function locateSections(document: SynthesisDocument, template: Template): LocatedSection[] {
+  const located = template.sections.map((section, index): LocatedSection => ({ section, index, found: [], otherLevel: [] }));
+  const byId = new Map(located.map((l) => [l.section.id, l]));
+  for (const section of document.sections) {
+    if (section.heading.targetTag) continue;
+    const match = matchSection(template, section.heading.text);
+    if (!match) continue;
+    const entry = byId.get(match.id)!;
+    if (section.heading.depth === match.level) entry.found.push(section);
+    else entry.otherLevel.push(section);
+  }
+  return located;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document structure
+
+/** Target sections (headings that start with a target tag) grouped by their parent heading. */
+export function targetSectionsByParent(document: SynthesisDocument): Section[][] {
+  const groups = new Map<number, Section[]>();
+  const sections = document.sections;
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i]!;
+    if (!section.heading.targetTag) continue;
+    const parent = parentIndex(sections, i);
+    const group = groups.get(parent);
+    if (group) group.push(section);
+    else groups.set(parent, [section]);
+  }
+  return [...groups.values()];
+}
+
+/** Index of the nearest earlier section with a shallower heading; -1 for the document itself. */
+export function parentIndex(sections: readonly Section[], i: number): number {
+  const depth = sections[i]!.heading.depth;
+  for (let j = i - 1; j >= 0; j--) if (sections[j]!.heading.depth < depth) return j;
+  return -1;
+}
+
+/** 1-based line of an offset, for messages. */
+export function lineOf(document: SynthesisDocument, offset: number): number {
+  return document.lines.positionAt(offset).line + 1;
+}
+
+/** The line break the document uses (CRLF documents get CRLF insertions). */
+export function eolOf(text: string): string {
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** The span of a heading's `#` markers when it is an ATX heading; undefined for setext headings. */
+export function atxMarkers(document: SynthesisDocument, heading: Heading): Span | undefined {
+  const m = /^ {0,3}(#{1,6})(?=[ \t]|$)/.exec(document.text.slice(heading.span.start, heading.span.end));
+  if (!m) return undefined;
+  const start = heading.span.start + m[0].length - m[1]!.length;
+  return { start, end: start + m[1]!.length };
+}
+
+/** A heading text in quotes, for messages. */
+export function quote(text: string): string {
+  return `'${text.length > 60 ? `${text.slice(0, 59)}…` : text}'`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Order
+
+/**
+ * Indices of a longest non-decreasing subsequence of `items` under `compare`: the items that are
+ * in order. Ties prefer earlier items, so an item that comes too late is the one left out.
+ */
+export function inOrder<T>(items: readonly T[], compare: (a: T, b: T) => number): Set<number> {
+  const length: number[] = [];
+  const previous: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    length.push(1);
+    previous.push(-1);
+    for (let j = 0; j < i; j++) {
+      if (compare(items[j]!, items[i]!) <= 0 && length[j]! + 1 > length[i]!) {
+        length[i] = length[j]! + 1;
+        previous[i] = j;
+      }
+    }
+  }
+  let end = -1;
+  for (let i = 0; i < items.length; i++) if (end < 0 || length[i]! > length[end]!) end = i;
+  const kept = new Set<number>();
+  for (let i = end; i >= 0; i = previous[i]!) kept.add(i);
+  return kept;
+}
+
+/** Natural-language list: "a", "a and b", "a, b and c". */
+export function listText(items: readonly string[], conjunction = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+/**
+ * Writes `n` the way `likeText` writes its number: with the same thousands separator (comma,
+ * space, no-break space or narrow no-break space), or without grouping. `3076` like "1,200" is
+ * "3,076"; like "1 200" it is "3 076"; like "12" it is "3076".
+ */
+export function formatCount(n: number, likeText: string): string {
+  const separator = /\d([,\u0020\u00a0\u202f])\d{3}(?!\d)/.exec(likeText)?.[1];
+  const digits = String(Math.trunc(Math.abs(n)));
+  const sign = n < 0 ? '-' : '';
+  if (separator === undefined) return sign + digits;
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}

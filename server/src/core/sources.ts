@@ -1,0 +1,141 @@
+import type { Span } from './types.js';
+
+/** One `label: count` line of a sources block, with the lines indented under it. */
+export interface SourcesEntry {
+  label: string;
+  /** Label normalised for comparison (see `normaliseLabel`). */
+  key: string;
+  /** Undefined when the count could not be read (a `sources-syntax` finding says why). */
+  count: number | undefined;
+  labelSpan: Span;
+  countSpan: Span;
+  lineSpan: Span;
+  /** 0 for top-level lines, 1 for their breakdown, and so on. */
+  depth: number;
+  children: SourcesEntry[];
+  parent: SourcesEntry | undefined;
+}
+
+export interface SourcesSyntaxProblem {
+  span: Span;
+  message: string;
+}
+
+export interface SourcesBlock {
+  /** The whole fenced block, fences included. */
+  span: Span;
+  /** Top-level entries, in order. */
+  entries: SourcesEntry[];
+  /** Every entry, in document order. */
+  all: SourcesEntry[];
+  problems: SourcesSyntaxProblem[];
+}
+
+/**
+ * Lower case, single spaces, and the last word made singular, so that "Evaluation Reports",
+ * "evaluation report" and "evaluation  reports" compare equal.
+ */
+export function normaliseLabel(label: string): string {
+  const words = label.toLowerCase().trim().split(/[\s\u00a0]+/);
+  const last = words.length - 1;
+  words[last] = singular(words[last]!);
+  return words.join(' ');
+}
+
+function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 4 && /(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+/** `3076`, `3,076` and `3 076` (also with a no-break or narrow no-break space). */
+const COUNT = /^(?:\d{1,3}(?:[,\u0020\u00a0\u202f]\d{3})+|\d{1,15})$/;
+
+export function parseCount(text: string): number | undefined {
+  const t = text.trim();
+  if (!COUNT.test(t)) return undefined;
+  return Number(t.replace(/[^\d]/g, ''));
+}
+
+/**
+ * Reads the content lines of a sources block. `lines` are the block's content lines with the
+ * offset at which each starts in the document.
+ */
+export function parseSourcesLines(lines: ReadonlyArray<{ text: string; offset: number }>, span: Span): SourcesBlock {
+  const entries: SourcesEntry[] = [];
+  const all: SourcesEntry[] = [];
+  const problems: SourcesSyntaxProblem[] = [];
+  /** The most recent entry at each depth. */
+  const stack: SourcesEntry[] = [];
+  let baseIndent: number | undefined;
+
+  for (const { text, offset } of lines) {
+    if (text.trim() === '') continue;
+    const lineSpan = { start: offset, end: offset + text.length };
+    const indentMatch = /^[ \t]*/.exec(text)![0];
+    if (indentMatch.includes('\t')) {
+      problems.push({ span: lineSpan, message: 'Unexpected tab in the indentation of a sources line, use two spaces per level' });
+      continue;
+    }
+    const indent = indentMatch.length;
+    baseIndent ??= indent;
+    const body = text.slice(indent);
+    const colon = body.lastIndexOf(':');
+    if (colon <= 0) {
+      problems.push({ span: lineSpan, message: `Expected a sources line as 'label: count', found '${clip(body)}'` });
+      continue;
+    }
+    const label = body.slice(0, colon).trim();
+    const countText = body.slice(colon + 1);
+    const countStartInBody = colon + 1 + (countText.length - countText.trimStart().length);
+    const countSpan = {
+      start: offset + indent + countStartInBody,
+      end: offset + indent + colon + 1 + countText.trimEnd().length,
+    };
+    const count = parseCount(countText);
+    if (count === undefined) {
+      const found = countText.trim();
+      problems.push({
+        span: found ? countSpan : lineSpan,
+        message: found
+          ? `Expected a whole number after '${clip(label)}:', found '${clip(found)}' (write 3076, 3,076 or 3 076)`
+          : `Expected a count after '${clip(label)}:'`,
+      });
+    }
+    const rel = indent - baseIndent;
+    let depth: number;
+    if (rel < 0 || rel % 2 !== 0) {
+      problems.push({ span: lineSpan, message: 'Unexpected indentation, indent a breakdown by exactly two spaces more than its parent' });
+      depth = Math.max(0, Math.min(stack.length, Math.floor(Math.max(0, rel) / 2)));
+    } else {
+      depth = rel / 2;
+      if (depth > stack.length) {
+        problems.push({ span: lineSpan, message: 'Unexpected indentation, a breakdown can only be two spaces deeper than the line above' });
+        depth = stack.length;
+      }
+    }
+    const labelStart = offset + indent;
+    const entry: SourcesEntry = {
+      label,
+      key: normaliseLabel(label),
+      count,
+      labelSpan: { start: labelStart, end: labelStart + body.slice(0, colon).trimEnd().length },
+      countSpan,
+      lineSpan,
+      depth,
+      children: [],
+      parent: depth > 0 ? stack[depth - 1] : undefined,
+    };
+    stack.length = depth;
+    stack.push(entry);
+    if (entry.parent) entry.parent.children.push(entry);
+    else entries.push(entry);
+    all.push(entry);
+  }
+  return { span, entries, all, problems };
+}
+
+function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}

@@ -1,0 +1,51 @@
+/**
+ * Plain data shared by every part of the core. Positions are UTF-16 offsets into the document
+ * text (what JavaScript strings and LSP use); `LineIndex` turns them into lines and columns.
+ */
+
+/** A half-open span `[start, end)` of UTF-16 offsets into the document text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+/** What a user may set per rule: a severity, or `off`. */
+export type SeveritySetting = Severity | 'off';
+
+/** One replacement in the document text. */
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+/** A safe, mechanical correction that a finding carries as data (quick fix, `--fix`). */
+export interface Fix {
+  /** Short imperative title, e.g. "Insert section 'Conclusions'". */
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  /** Safe fixes; the first one is the preferred one. */
+  fixes?: Fix[];
+}
+
+/** A rule reports findings without rule id and severity; the linter adds them. */
+export type Report = Omit<Finding, 'rule' | 'severity'>;
+
+export type Language = 'en' | 'es' | 'fr';
+export const LANGUAGES: readonly Language[] = ['en', 'es', 'fr'];
+
+/** A message about a file that is not the document itself (e.g. a workspace template). */
+export interface FileProblem {
+  file: string;
+  /** 1-based line and column. */
+  line: number;
+  column: number;
+  message: string;
+}

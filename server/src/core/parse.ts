@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { scanTags, type SdgTag } from './sdg/tags.js';
-import { normaliseLabel, parseSourcesLines, type SourcesBlock } from './sources.js';
+import { normaliseLabel, parseSourcesLines, type SourcesBlock, type SourcesEntry } from './sources.js';
 import { LineIndex } from './text.js';
 import { LANGUAGES, type Language, type Span } from './types.js';
 
@@ -81,20 +81,99 @@ export const MAX_NESTING = 64;
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
-/** Parses a synthesis into its index. Never throws. */
+/** Parses a synthesis into its index in one pass over the whole text. Never throws. */
 export function parse(text: string): SynthesisDocument {
-  const lines = new LineIndex(text);
-  const problems: ParseProblem[] = [];
-  const safeText = limitNesting(text, lines, problems);
-  let tree: Root;
-  try {
-    tree = processor.parse(safeText);
-  } catch (error) {
-    problems.push({ span: { start: 0, end: 0 }, message: `The document could not be read as Markdown (${String(error).split('\n')[0]}); only a few checks ran` });
-    tree = { type: 'root', children: [] };
-  }
-  return index(text, lines, tree, problems);
+  const chunk = indexChunk(text, undefined);
+  return assemble(text, [{ offset: 0, chunk }]);
 }
+
+/**
+ * Parses successive versions of one document, re-parsing only the chunks (runs of blocks between
+ * top-level headings) whose text changed since the last version. The result always equals
+ * `parse(text)`; a property test holds it to that.
+ */
+export class IncrementalParser {
+  private cache = new Map<string, ChunkIndex>();
+
+  parse(text: string): SynthesisDocument {
+    const starts = chunkStarts(text);
+    if (starts.length === 1) {
+      this.cache.clear();
+      return parse(text);
+    }
+    const next = new Map<string, ChunkIndex>();
+    const parts: Array<{ offset: number; chunk: ChunkIndex }> = [];
+    let language: Language | undefined;
+    for (let i = 0; i < starts.length; i++) {
+      const offset = starts[i]!;
+      const slice = text.slice(offset, starts[i + 1] ?? text.length);
+      // The first chunk holds the front matter, which sets the language for the others.
+      const key = i === 0 ? `\u0000${slice}` : `${language}\u0000${slice}`;
+      let chunk = this.cache.get(key) ?? next.get(key);
+      if (!chunk) chunk = indexChunk(slice, i === 0 ? undefined : language);
+      next.set(key, chunk);
+      if (i === 0) language = chunk.language;
+      parts.push({ offset, chunk });
+    }
+    this.cache = next;
+    return assemble(text, parts);
+  }
+}
+
+/**
+ * Offsets where the text can be cut into chunks that parse exactly as they do in the whole:
+ * before an ATX heading at column 0 that follows a blank line, outside fenced code, HTML blocks
+ * that run to an end marker (comments, <script>, <pre>…) and the front matter. A document with
+ * link reference or footnote definitions is not cut: a definition reaches across the cut.
+ */
+export function chunkStarts(text: string): number[] {
+  const starts = [0];
+  if (DEFINITION.test(text)) return starts;
+  let pos = 0;
+  let fence = '';
+  let htmlEnd: RegExp | undefined;
+  let previousBlank = true;
+  let lineNo = 0;
+  let frontMatterOpen = /^---[ \t]*(?:\r?\n|\r)/.test(text);
+  while (pos < text.length) {
+    let end = pos;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const line = text.slice(pos, end);
+    const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    if (frontMatterOpen) {
+      if (lineNo > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line)) frontMatterOpen = false;
+    } else if (fence) {
+      if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \t]*$`).test(line)) fence = '';
+    } else if (htmlEnd) {
+      if (htmlEnd.test(line)) htmlEnd = undefined;
+    } else {
+      const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (f && !(f[1]![0] === '`' && line.slice(f[0].length).includes('`'))) {
+        fence = f[1]!;
+      } else if (/^ {0,3}</.test(line)) {
+        const kind = HTML_BLOCKS.find(([open]) => open.test(line));
+        if (kind && !kind[1].test(line.slice(line.indexOf('<') + 1))) htmlEnd = kind[1];
+      } else if (previousBlank && lineNo > 0 && /^#{1,6}(?:[ \t]|$)/.test(line)) {
+        starts.push(pos);
+      }
+    }
+    previousBlank = line.trim() === '';
+    lineNo++;
+    pos = next;
+  }
+  // An unclosed front matter is not front matter at all: do not cut such a text.
+  return frontMatterOpen ? [0] : starts;
+}
+
+const DEFINITION = /^ {0,3}\[(?:[^\]\\\r\n]|\\.)+\]:/m;
+/** CommonMark HTML blocks of kinds 1–5, which end at a marker rather than at a blank line. */
+const HTML_BLOCKS: ReadonlyArray<[RegExp, RegExp]> = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![a-zA-Z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
 
 /**
  * Replaces container markers nested deeper than MAX_NESTING with spaces (offsets unchanged), so a
@@ -161,59 +240,173 @@ interface RawCount {
   afterOffset: number;
 }
 
-function index(text: string, lines: LineIndex, tree: Root, problems: ParseProblem[]): SynthesisDocument {
+interface RawSuppression {
+  kind: Suppression['kind'];
+  rules: string[];
+  span: Span;
+}
+
+/** What one chunk of text contributes to the index, with offsets relative to the chunk. */
+interface ChunkIndex {
+  language: Language;
+  frontMatter: FrontMatter | undefined;
+  headings: Heading[];
+  tags: SdgTag[];
+  sourcesBlocks: SourcesBlock[];
+  suppressions: RawSuppression[];
+  rawCounts: RawCount[];
+  /** Start offsets of top-level blocks that are not headings, for section content. */
+  contentStarts: number[];
+  problems: ParseProblem[];
+}
+
+/**
+ * Parses one chunk. `language` is the document's language, or undefined for the first chunk,
+ * whose front matter decides it.
+ */
+function indexChunk(text: string, language: Language | undefined): ChunkIndex {
+  const lines = new LineIndex(text);
+  const problems: ParseProblem[] = [];
+  const safeText = limitNesting(text, lines, problems);
+  let tree: Root;
+  try {
+    tree = processor.parse(safeText);
+  } catch (error) {
+    problems.push({ span: { start: 0, end: 0 }, message: `The document could not be read as Markdown (${String(error).split('\n')[0]}); only a few checks ran` });
+    tree = { type: 'root', children: [] };
+  }
   let frontMatter: FrontMatter | undefined;
   const first = tree.children[0];
-  if (first?.type === 'yaml') frontMatter = readFrontMatter(text, first);
-  const languageValue = frontMatter?.fields.get('language')?.value;
-  const language: Language = LANGUAGES.includes(languageValue as Language) ? (languageValue as Language) : 'en';
+  if (language === undefined) {
+    if (first?.type === 'yaml') frontMatter = readFrontMatter(text, first);
+    const value = frontMatter?.fields.get('language')?.value;
+    language = LANGUAGES.includes(value as Language) ? (value as Language) : 'en';
+  }
+  const lang = language;
+  const chunk: ChunkIndex = { language: lang, frontMatter, headings: [], tags: [], sourcesBlocks: [], suppressions: [], rawCounts: [], contentStarts: [], problems };
 
-  const headings: Heading[] = [];
-  const tags: SdgTag[] = [];
-  const sourcesBlocks: SourcesBlock[] = [];
-  const suppressions: Suppression[] = [];
-  const rawCounts: RawCount[] = [];
-  /** Start offsets of top-level blocks that are not headings, for section content. */
-  const contentStarts: number[] = [];
-
-  const visit = (node: Nodes, depth: number): void => {
+  // An explicit stack rather than recursion: inline nesting (emphasis in emphasis…) can be deep.
+  const stack: Array<[Nodes, number]> = [];
+  for (let i = tree.children.length - 1; i >= 0; i--) stack.push([tree.children[i]!, 1]);
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    const start = node.position?.start.offset ?? 0;
     switch (node.type) {
       case 'yaml':
-        return;
-      case 'code':
-        if (depth === 1) contentStarts.push(node.position!.start.offset!);
-        if ((node.lang ?? '').toLowerCase() === 'sources') sourcesBlocks.push(readSources(lines, node));
-        return;
       case 'inlineCode':
-        return;
-      case 'html':
-        if (depth === 1 && !/^<!--[\s\S]*-->\s*$/.test(node.value)) contentStarts.push(node.position!.start.offset!);
-        readSuppressions(node, lines, suppressions);
-        return;
+        break;
+      case 'code':
+        if (depth === 1) chunk.contentStarts.push(start);
+        if ((node.lang ?? '').toLowerCase() === 'sources') chunk.sourcesBlocks.push(readSources(lines, node));
+        break;
+      case 'html': {
+        if (depth === 1 && !/^<!--[\s\S]*-->\s*$/.test(node.value)) chunk.contentStarts.push(start);
+        const directive = readSuppression(node);
+        if (directive) chunk.suppressions.push(directive);
+        break;
+      }
       case 'heading':
-        headings.push(readHeading(text, node, language, tags));
-        return;
-      case 'text':
-        if (node.position?.start.offset !== undefined) {
-          // Read the source text, not the node's value, so that offsets are exact even where the
-          // value differs from the source (escapes, entities).
-          const start = node.position.start.offset;
-          const source = text.slice(start, node.position.end.offset!);
-          tags.push(...scanTags(source, start, language));
-          collectNumbers(source, start, rawCounts);
-        }
-        return;
+        chunk.headings.push(readHeading(text, node, lang, chunk.tags));
+        break;
+      case 'text': {
+        // Read the source text, not the node's value, so that offsets are exact even where the
+        // value differs from the source (escapes, entities).
+        const source = text.slice(start, node.position?.end.offset ?? start);
+        chunk.tags.push(...scanTags(source, start, lang));
+        collectNumbers(source, start, chunk.rawCounts);
+        break;
+      }
       default:
-        if (depth === 1) contentStarts.push(node.position!.start.offset!);
-        if ('children' in node) for (const child of node.children) visit(child as Nodes, depth + 1);
+        if (depth === 1) chunk.contentStarts.push(start);
+        if ('children' in node) {
+          const children = node.children as Nodes[];
+          for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth + 1]);
+        }
     }
-  };
-  for (const child of tree.children) visit(child, 1);
+  }
+  chunk.tags.sort((a, b) => a.span.start - b.span.start);
+  return chunk;
+}
 
-  tags.sort((a, b) => a.span.start - b.span.start);
-  const sections = buildSections(text, headings, contentStarts);
-  const proseCounts = matchCounts(rawCounts, sourcesBlocks);
-  return { text, lines, language, frontMatter, headings, sections, tags, sourcesBlocks, proseCounts, suppressions, problems };
+/** Joins chunk indexes (shifted to document offsets) into the document's index. */
+function assemble(text: string, parts: ReadonlyArray<{ offset: number; chunk: ChunkIndex }>): SynthesisDocument {
+  const lines = new LineIndex(text);
+  const first = parts[0]!.chunk;
+  const doc: SynthesisDocument = {
+    text,
+    lines,
+    language: first.language,
+    frontMatter: first.frontMatter,
+    headings: [],
+    sections: [],
+    tags: [],
+    sourcesBlocks: [],
+    proseCounts: [],
+    suppressions: [],
+    problems: [],
+  };
+  const rawCounts: RawCount[] = [];
+  const contentStarts: number[] = [];
+  for (const { offset: d, chunk } of parts) {
+    if (d === 0) {
+      doc.headings.push(...chunk.headings);
+      doc.tags.push(...chunk.tags);
+      doc.sourcesBlocks.push(...chunk.sourcesBlocks);
+      rawCounts.push(...chunk.rawCounts);
+      contentStarts.push(...chunk.contentStarts);
+      doc.problems.push(...chunk.problems);
+    } else {
+      const tagCopies = new Map<SdgTag, SdgTag>();
+      const copyTag = (t: SdgTag): SdgTag => {
+        let c = tagCopies.get(t);
+        if (!c) {
+          c = { ...t, span: shift(t.span, d), refs: t.refs.map((r) => ({ ...r, span: shift(r.span, d) })) };
+          tagCopies.set(t, c);
+        }
+        return c;
+      };
+      for (const h of chunk.headings) {
+        doc.headings.push({ ...h, span: shift(h.span, d), textSpan: shift(h.textSpan, d), tags: h.tags.map(copyTag), targetTag: h.targetTag && copyTag(h.targetTag) });
+      }
+      for (const t of chunk.tags) doc.tags.push(copyTag(t));
+      for (const b of chunk.sourcesBlocks) doc.sourcesBlocks.push(shiftBlock(b, d));
+      for (const r of chunk.rawCounts) rawCounts.push({ ...r, valueSpan: shift(r.valueSpan, d), afterOffset: r.afterOffset + d });
+      for (const c of chunk.contentStarts) contentStarts.push(c + d);
+      for (const p of chunk.problems) doc.problems.push({ ...p, span: shift(p.span, d) });
+    }
+    for (const s of chunk.suppressions) {
+      const line = lines.positionAt(s.span.start + d).line;
+      const endLine = lines.positionAt(s.span.end + d).line;
+      doc.suppressions.push({ kind: s.kind, rules: s.rules, line, targetLine: s.kind === 'disable-next-line' ? endLine + 1 : line });
+    }
+  }
+  doc.sections = buildSections(text, doc.headings, contentStarts);
+  doc.proseCounts = matchCounts(rawCounts, doc.sourcesBlocks);
+  return doc;
+}
+
+function shift(span: Span, d: number): Span {
+  return { start: span.start + d, end: span.end + d };
+}
+
+function shiftBlock(block: SourcesBlock, d: number): SourcesBlock {
+  const copies = new Map<SourcesEntry, SourcesEntry>();
+  const all = block.all.map((e) => {
+    const c: SourcesEntry = { ...e, labelSpan: shift(e.labelSpan, d), countSpan: shift(e.countSpan, d), lineSpan: shift(e.lineSpan, d), children: [], parent: undefined };
+    copies.set(e, c);
+    return c;
+  });
+  for (const e of block.all) {
+    const c = copies.get(e)!;
+    c.parent = e.parent && copies.get(e.parent);
+    c.children = e.children.map((x) => copies.get(x)!);
+  }
+  return {
+    span: shift(block.span, d),
+    entries: block.entries.map((e) => copies.get(e)!),
+    all,
+    problems: block.problems.map((p) => ({ ...p, span: shift(p.span, d) })),
+  };
 }
 
 function readFrontMatter(text: string, node: Yaml): FrontMatter {
@@ -300,13 +493,11 @@ function readSources(lines: LineIndex, node: Code): SourcesBlock {
 
 const DIRECTIVE = /^<!--\s*synthlint-(disable-next-line|disable|enable)\b([^>]*?)-->/;
 
-function readSuppressions(node: Html, lines: LineIndex, out: Suppression[]): void {
+function readSuppression(node: Html): RawSuppression | undefined {
   const m = DIRECTIVE.exec(node.value.trim());
-  if (!m) return;
-  const line = lines.positionAt(node.position!.start.offset!).line;
-  const endLine = lines.positionAt(node.position!.end.offset!).line;
+  if (!m) return undefined;
   const rules = m[2]!.split(/[\s,]+/).filter(Boolean);
-  out.push({ kind: m[1] as Suppression['kind'], rules, line, targetLine: m[1] === 'disable-next-line' ? endLine + 1 : line });
+  return { kind: m[1] as Suppression['kind'], rules, span: { start: node.position!.start.offset!, end: node.position!.end.offset! } };
 }
 
 // A number as writers set it: 21, 3,076, 3 076. Not part of a decimal, a version or an SDG id.

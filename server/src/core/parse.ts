@@ -509,7 +509,8 @@ function collectNumbers(value: string, base: number, out: RawCount[]): void {
   for (let m = NUMBER.exec(value); m; m = NUMBER.exec(value)) {
     const end = m.index + m[0].length;
     const after = value.slice(end, end + 120);
-    if (!/^[ \u00a0]+\p{L}/u.test(after)) continue;
+    // The label may follow on the next line of the same paragraph.
+    if (!/^[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*\p{L}/u.test(after) || !/^\s/u.test(after)) continue;
     out.push({
       value: Number(m[1]!.replace(/[^\d]/g, '')),
       valueSpan: { start: base + m.index, end: base + end },
@@ -530,7 +531,7 @@ function matchCounts(raw: RawCount[], blocks: SourcesBlock[]): ProseCount[] {
   }
   if (keys.size === 0) return [];
   const counts: ProseCount[] = [];
-  const word = /[ \u00a0]+([\p{L}\p{N}'’-]+)/uy;
+  const word = /[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*([\p{L}\p{N}'’-]+)/uy;
   for (const r of raw) {
     // The words right after the number, with their offsets.
     const words: Array<{ text: string; end: number }> = [];
@@ -543,9 +544,9 @@ function matchCounts(raw: RawCount[], blocks: SourcesBlock[]): ProseCount[] {
       const label = words.slice(0, n).map((w) => w.text).join(' ');
       const key = normaliseLabel(label);
       if (keys.has(key)) {
-        const labelStart = r.afterOffset + (r.after.length - r.after.replace(/^[ \u00a0]+/, '').length);
+        const labelStart = r.afterOffset + (r.after.length - r.after.trimStart().length);
         const end = r.afterOffset + words[n - 1]!.end;
-        counts.push({ value: r.value, valueSpan: r.valueSpan, label: r.after.slice(labelStart - r.afterOffset, end - r.afterOffset), key, span: { start: r.valueSpan.start, end } });
+        counts.push({ value: r.value, valueSpan: r.valueSpan, label: r.after.slice(labelStart - r.afterOffset, end - r.afterOffset).replace(/\s+/g, ' '), key, span: { start: r.valueSpan.start, end } });
         break;
       }
     }

@@ -24,6 +24,11 @@ export interface Fix {
   /** Short imperative title, e.g. "Insert section 'Conclusions'". */
   title: string;
   edits: TextEdit[];
+  /**
+   * A suggestion that needs the writer's judgement (e.g. the closest valid target to an unknown
+   * one): offered as a quick fix in the editor, never applied by `synthlint --fix`.
+   */
+  suggestion?: boolean;
 }
 
 export interface Finding {

@@ -49,13 +49,21 @@ for (const file of filesUnder(fixtureRoot, '.synth.md')) {
     if (fixable.length === 0) return;
     let fixed = text;
     for (let pass = 0; pass < 5; pass++) {
-      const r = applyFixes(fixed, analyze(fixed).findings);
+      // Suggestions too: each fix offered in the editor must fix what it claims to.
+      const offered = analyze(fixed).findings.map((f) => ({ ...f, fixes: f.fixes?.map((x) => ({ ...x, suggestion: false })) }));
+      const r = applyFixes(fixed, offered);
       if (r.applied === 0) break;
       fixed = r.text;
     }
     const after = analyze(fixed);
     assert.deepEqual(render({ ...after, findings: after.findings.filter((f) => f.fixes?.length) }), []);
-    assert.ok(after.findings.length < before.findings.length, 'fixing removes findings');
+    // A fix may leave a milder finding behind (an inserted section is still empty: a warning where
+    // there was an error), so progress means fewer errors, or as many errors and fewer findings.
+    const errors = (a: Analysis): number => a.findings.filter((f) => f.severity === 'error').length;
+    assert.ok(
+      errors(after) < errors(before) || (errors(after) === errors(before) && after.findings.length < before.findings.length),
+      'fixing leaves fewer errors, or fewer findings',
+    );
   });
 }
 

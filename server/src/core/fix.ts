@@ -1,23 +1,31 @@
-import type { Finding, TextEdit } from './types.js';
+import type { Finding, Span, TextEdit } from './types.js';
 
 /**
  * Applies the preferred safe fix of each finding that has one (suggestions are left to the
- * writer). Fixes whose edits overlap an earlier fix are left for a later pass; `applied` counts
- * the fixes used.
+ * writer). A fix whose edits overlap an earlier fix's is left for a later pass; insertions at the
+ * same point are all applied, in the order of their findings. `applied` counts the fixes used.
  */
 export function applyFixes(text: string, findings: readonly Finding[]): { text: string; applied: number } {
-  const chosen: TextEdit[][] = [];
-  const taken: Array<[number, number]> = [];
-  const overlaps = (e: TextEdit): boolean =>
-    taken.some(([s, t]) => (e.span.start < t && s < e.span.end) || (e.span.start === e.span.end && e.span.start === s && s === t));
+  const chosen: Array<{ edit: TextEdit; order: number }> = [];
+  let applied = 0;
   for (const finding of findings) {
     const fix = finding.fixes?.find((f) => !f.suggestion);
-    if (!fix || fix.edits.some(overlaps)) continue;
-    chosen.push(fix.edits);
-    for (const e of fix.edits) taken.push([e.span.start, e.span.end]);
+    if (!fix || fix.edits.some((e) => chosen.some((c) => overlaps(c.edit.span, e.span)))) continue;
+    for (const edit of fix.edits) chosen.push({ edit, order: chosen.length });
+    applied++;
   }
-  const edits = chosen.flat().sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
+  // From the end backwards so earlier offsets stay valid; at one point, the later edit first so
+  // that the earlier one ends up in front.
+  chosen.sort((a, b) => b.edit.span.start - a.edit.span.start || b.edit.span.end - a.edit.span.end || b.order - a.order);
   let out = text;
-  for (const e of edits) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return { text: out, applied: chosen.length };
+  for (const { edit } of chosen) out = out.slice(0, edit.span.start) + edit.newText + out.slice(edit.span.end);
+  return { text: out, applied };
+}
+
+/** Two replacements overlap when they share text, or one inserts strictly inside the other. */
+function overlaps(a: Span, b: Span): boolean {
+  if (a.start === a.end && b.start === b.end) return false;
+  if (a.start === a.end) return b.start < a.start && a.start < b.end;
+  if (b.start === b.end) return a.start < b.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
 }

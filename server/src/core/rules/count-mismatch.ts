@@ -28,9 +28,13 @@ export const countMismatch: Rule = {
       const written = document.text.slice(claim.valueSpan.start, claim.valueSpan.end);
       const figures = [...new Set(entries.map((e) => e.count!))];
       const lines = [...new Set(entries.map((e) => lineOf(document, e.lineSpan.start)))];
-      const where = lines.length === 1 ? `the sources block (line ${lines[0]})` : `the sources blocks (lines ${listText(lines.map(String))})`;
+      const blocks = new Set(entries.map((e) => document.sourcesBlocks.findIndex((b) => b.all.includes(e)))).size;
+      const where = `the sources block${blocks > 1 ? 's' : ''} (line${lines.length > 1 ? 's' : ''} ${listText(lines.map(String))})`;
+      // When the block's own figure disagrees with its breakdown, which number is right is for the
+      // writer to decide (sources-sum reports it): offer no fix that could flip the text back.
+      const settled = entries.every((e) => !breakdownDisagrees(e));
       const fixes: Fix[] =
-        figures.length === 1 ? [{ title: `Change ${written} to ${formatCount(figures[0]!, written)}`, edits: [{ span: claim.valueSpan, newText: formatCount(figures[0]!, written) }] }] : [];
+        figures.length === 1 && settled ? [{ title: `Change ${written} to ${formatCount(figures[0]!, written)}`, edits: [{ span: claim.valueSpan, newText: formatCount(figures[0]!, written) }] }] : [];
       report({
         message: `Expected ${listText(figures.map((f) => formatCount(f, written)), 'or')} ${claim.label} as in ${where}, found ${written}`,
         span: claim.valueSpan,
@@ -39,3 +43,8 @@ export const countMismatch: Rule = {
     }
   },
 };
+
+function breakdownDisagrees(entry: SourcesEntry): boolean {
+  if (entry.children.length === 0 || entry.children.some((c) => c.count === undefined)) return false;
+  return entry.children.reduce((sum, c) => sum + c.count!, 0) !== entry.count;
+}

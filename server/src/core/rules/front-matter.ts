@@ -28,7 +28,14 @@ export const frontMatter: Rule = {
       return;
     }
 
-    for (const problem of fm.problems) report({ message: problem.message, span: problem.span });
+    // One problem per line: the YAML reader often reports the consequences of one slip as well.
+    const lines = new Set<number>();
+    for (const problem of fm.problems) {
+      const line = document.lines.positionAt(problem.span.start).line;
+      if (lines.has(line)) continue;
+      lines.add(line);
+      report({ message: plainYamlMessage(problem.message), span: problem.span });
+    }
     // Fields of a front matter that could not be read are unknown: do not call them missing.
     if (fm.problems.length > 0) return;
 
@@ -54,6 +61,21 @@ export const frontMatter: Rule = {
   },
 };
 
+/** The YAML library's wording for the commonest mistakes, said the way an evaluator would. */
+const YAML_MESSAGES: ReadonlyArray<[RegExp, string]> = [
+  [/Map keys must be unique/i, 'Expected each field once in the front matter, found this one again'],
+  [/Missing closing "?quote/i, 'Expected a closing quotation mark in the front matter, found none before its end'],
+  [/Tabs are not allowed as indentation/i, 'Expected spaces to indent the front matter, found a tab'],
+  [/Flow sequence .*end with a \]/i, "Expected a closing ']' for the list in the front matter, found none"],
+  [/Flow map .*end with a \}/i, "Expected a closing '}' in the front matter, found none"],
+  [/Implicit keys need to be on a single line|Nested mappings are not allowed in compact mappings/i, "Expected one 'field: value' per line in the front matter; put text that contains ': ' in quotes"],
+];
+
+function plainYamlMessage(message: string): string {
+  const known = YAML_MESSAGES.find(([pattern]) => pattern.test(message));
+  return known ? known[1] : message;
+}
+
 function alternatives(names: readonly string[]): string {
   return listText(names.map((n) => `'${n}'`), 'or');
 }
@@ -78,7 +100,8 @@ function text(allowNumber = false): Check {
   return function checkText(field) {
     if (typeof field.value === 'string') return undefined;
     if (allowNumber && typeof field.value === 'number' && Number.isInteger(field.value)) return undefined;
-    return { message: `Expected '${field.key}' to be text, found ${kindOf(field.value)}`, span: field.valueSpan };
+    const hint = typeof field.value === 'number' || typeof field.value === 'boolean' ? ' (put it in quotes to make it text)' : '';
+    return { message: `Expected '${field.key}' to be text, found ${kindOf(field.value)}${hint}`, span: field.valueSpan };
   };
 }
 

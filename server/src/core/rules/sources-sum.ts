@@ -1,3 +1,4 @@
+import type { Span } from '../types.js';
 import type { Rule } from './rule.js';
 import { formatCount } from './util.js';
 
@@ -9,17 +10,23 @@ export const sourcesSum: Rule = {
   tags: ['sources', 'numbers'],
   check: function checkSourcesSum({ document, report }) {
     for (const block of document.sourcesBlocks) {
+      // Where a line could not be read, or its place in the breakdown was a guess, a sum would be
+      // a guess too: `sources-syntax` reports those lines, and their parents are left alone.
+      const unsure = (span: Span): boolean => block.problems.some((p) => p.span.start < span.end && span.start < p.span.end);
       for (const parent of block.all) {
         if (parent.children.length === 0 || parent.count === undefined) continue;
         const parts = parent.children.map((c) => c.count);
-        if (parts.some((p) => p === undefined)) continue;
+        if (parts.some((p) => p === undefined) || [parent, ...parent.children].some((e) => unsure(e.lineSpan))) continue;
         const sum = (parts as number[]).reduce((a, b) => a + b, 0);
         if (sum === parent.count) continue;
         // Numbers are written as the writer wrote the parent: "3,076" stays comma-grouped.
         const written = document.text.slice(parent.countSpan.start, parent.countSpan.end);
         const format = (n: number): string => formatCount(n, written);
         report({
-          message: `Expected ${parent.label} (${format(parent.count)}) to equal the sum of its breakdown, ${parts.map((p) => format(p!)).join(' + ')} = ${format(sum)}`,
+          message:
+            parts.length === 1
+              ? `Expected ${parent.label} (${format(parent.count)}) to equal its breakdown, ${format(sum)}`
+              : `Expected ${parent.label} (${format(parent.count)}) to equal the sum of its breakdown, ${parts.map((p) => format(p!)).join(' + ')} = ${format(sum)}`,
           span: parent.countSpan,
           fixes: [{ title: `Set ${parent.label} to ${format(sum)}`, edits: [{ span: parent.countSpan, newText: format(sum) }] }],
         });

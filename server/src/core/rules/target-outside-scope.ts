@@ -20,7 +20,7 @@ export const targetOutsideScope: Rule = {
         // Goals that do not exist are for `unknown-target` to report.
         if (template.goals.includes(ref.goal) || !catalogue.goal(ref.goal)) continue;
         report({
-          message: `Expected a target of ${covered}, as the template '${template.id}' covers, found ${ref.id} (goal ${ref.goal})`,
+          message: `Expected a target of ${covered} (the template '${template.id}' covers only ${template.goals.length === 1 ? 'that goal' : 'those goals'}), found SDG ${ref.id}`,
           span: ref.span,
         });
       }

@@ -16,7 +16,7 @@ export const unknownTarget: Rule = {
         const problem = describeUnknown(catalogue, ref);
         if (!problem) continue;
         const suggestion = ref.kind === 'target' ? catalogue.closestTarget(ref.id) : undefined;
-        const fixes: Fix[] = suggestion ? [{ title: `Replace with ${suggestion}`, edits: [{ span: ref.span, newText: suggestion }] }] : [];
+        const fixes: Fix[] = suggestion ? [{ title: `Replace with ${suggestion}`, edits: [{ span: ref.span, newText: suggestion }], suggestion: true }] : [];
         report({
           message: suggestion ? `${problem}; did you mean ${suggestion}?` : problem,
           span: ref.span,

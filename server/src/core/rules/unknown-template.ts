@@ -19,7 +19,7 @@ export const unknownTemplate: Rule = {
       return;
     }
     const closest = closestId(templateId, ids);
-    const fixes: Fix[] = closest ? [{ title: `Use the template '${closest}'`, edits: [{ span: field.valueSpan, newText: closest }] }] : [];
+    const fixes: Fix[] = closest ? [{ title: `Use the template '${closest}'`, edits: [{ span: field.valueSpan, newText: closest }], suggestion: true }] : [];
     report({
       message: closest
         ? `Unknown template '${templateId}', did you mean '${closest}'? (${available})`

@@ -1,0 +1,49 @@
+// Meta tests: the rule registry, the rule files, docs/rules/ and the showcase sample agree.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { analyze, RULES } from '../../server/src/core/index.js';
+import { repoRoot } from '../helpers.js';
+
+const docsDir = join(repoRoot, 'docs', 'rules');
+
+test('rule ids are unique and kebab-case', () => {
+  const ids = RULES.map((r) => r.id);
+  assert.deepEqual(ids, [...new Set(ids)], 'a rule id is registered twice');
+  for (const id of ids) assert.match(id, /^[a-z]+(?:-[a-z]+)*$/, `${id} is not kebab-case`);
+});
+
+test('every rule has its own file named after its id, a description and tags', () => {
+  for (const rule of RULES) {
+    assert.ok(existsSync(join(repoRoot, 'server', 'src', 'core', 'rules', `${rule.id}.ts`)), `server/src/core/rules/${rule.id}.ts is missing`);
+    assert.ok(rule.description.trim().length > 0, `${rule.id} has no description`);
+    assert.ok(rule.tags.length > 0, `${rule.id} has no tags`);
+  }
+});
+
+test('every rule has docs/rules/<id>.md titled with its id and stating its default severity', () => {
+  for (const rule of RULES) {
+    const file = join(docsDir, `${rule.id}.md`);
+    assert.ok(existsSync(file), `docs/rules/${rule.id}.md is missing`);
+    const text = readFileSync(file, 'utf8');
+    assert.equal(text.split('\n')[0], `# ${rule.id}`, `docs/rules/${rule.id}.md must start with '# ${rule.id}'`);
+    assert.match(text, new RegExp(`\\*\\*Default severity:\\*\\* ${rule.defaultSeverity}\\b`), `docs/rules/${rule.id}.md must state its default severity, ${rule.defaultSeverity}`);
+    for (const heading of ['## What it finds', '## Why it matters', '## Example', '## Fix', '## How to silence it']) {
+      assert.ok(text.includes(`\n${heading}\n`), `docs/rules/${rule.id}.md has no '${heading}' section`);
+    }
+  }
+});
+
+test('docs/rules/ documents no rule that is not registered', () => {
+  const ids = new Set(RULES.map((r) => r.id));
+  const stale = readdirSync(docsDir).filter((f) => f.endsWith('.md') && !ids.has(f.slice(0, -3)));
+  assert.deepEqual(stale, []);
+});
+
+test('samples/showcase.synth.md triggers every registered rule', () => {
+  const text = readFileSync(join(repoRoot, 'samples', 'showcase.synth.md'), 'utf8');
+  const found = new Set(analyze(text).findings.map((f) => f.rule));
+  assert.deepEqual(RULES.map((r) => r.id).filter((id) => !found.has(id)), []);
+  assert.ok(!found.has('document'), 'the showcase should be readable as a whole');
+});

@@ -26,3 +26,4 @@ export { applyFixes } from './fix.js';
 export { RULES, ruleById } from './rules/registry.js';
 export type { Rule, RuleContext } from './rules/rule.js';
 export * from './features/index.js';
+export * from './render/index.js';

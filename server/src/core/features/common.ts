@@ -48,6 +48,11 @@ export const SDG_WORDS: Readonly<Record<Language, { goal: string; target: string
   fr: { goal: 'Objectif', target: 'Cible', indicator: 'Indicateur', indicators: 'Indicateurs' },
 };
 
+/** Shortens a text to at most `max` characters, at a word boundary where there is one. */
 export function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  if (text[max - 1] !== ' ' && space > max / 2) cut = cut.slice(0, space);
+  return `${cut.replace(/[\s,;:]+$/, '')}…`;
 }

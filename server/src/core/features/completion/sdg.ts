@@ -2,7 +2,7 @@
  * SDG ids after a tag prefix: goals after `SDG `, a goal's targets after `SDG 16.`, a target's
  * indicators after `SDG 16.1.`. Also after `/` in a multi-target tag (`SDG 16.6/16.`).
  */
-import { prefixesFor } from '../common.js';
+import { clip, prefixesFor } from '../common.js';
 import type { Completion, CompletionContext } from './types.js';
 import { sortKey } from './types.js';
 
@@ -44,7 +44,7 @@ export function completeSdg(context: CompletionContext): Completion[] | undefine
       return {
         label: target.id,
         kind: 'target',
-        detail: shorten(target.title),
+        detail: clip(target.title, 70),
         documentation: `**${target.id}** ${target.title}${list}`,
         insertText: target.id,
         replace,
@@ -55,14 +55,10 @@ export function completeSdg(context: CompletionContext): Completion[] | undefine
   return catalogue.indicatorsOf(`${parts[0]}.${parts[1]}`).map((indicator, i) => ({
     label: indicator.id,
     kind: 'indicator',
-    detail: shorten(indicator.title),
+    detail: clip(indicator.title, 70),
     documentation: `**${indicator.id}** ${indicator.title}`,
     insertText: indicator.id,
     replace,
     sortText: sortKey(0, i),
   }));
-}
-
-function shorten(text: string): string {
-  return text.length > 70 ? `${text.slice(0, 69).trimEnd()}…` : text;
 }

@@ -31,6 +31,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   analyze,
   analyzeDocument,
+  IncrementalParser,
   builtinTemplates,
   complete,
   disableRuleFix,
@@ -118,6 +119,8 @@ export class SynthesisServer {
   /** Bumped whenever settings or templates change: cached analyses of an older generation are stale. */
   private generation = 0;
   private readonly parses = new Map<string, { version: number; document: SynthesisDocument }>();
+  /** One incremental parser per open document: an edit re-parses only the chunks it touched. */
+  private readonly parsers = new Map<string, IncrementalParser>();
   private readonly analyses = new Map<string, { version: number; generation: number; analysis: Analysis }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The latest version published per open document: nothing older is ever published after it. */
@@ -296,7 +299,12 @@ export class SynthesisServer {
   private parsed(uri: string, text: string, version: number): SynthesisDocument {
     const cached = this.parses.get(uri);
     if (cached && cached.version === version) return cached.document;
-    const document = parse(text);
+    let parser = this.parsers.get(uri);
+    if (!parser) {
+      parser = new IncrementalParser();
+      this.parsers.set(uri, parser);
+    }
+    const document = parser.parse(text);
     this.parses.set(uri, { version, document });
     return document;
   }
@@ -367,6 +375,7 @@ export class SynthesisServer {
   private closed(uri: string): void {
     this.cancel(uri);
     this.parses.delete(uri);
+    this.parsers.delete(uri);
     this.analyses.delete(uri);
     this.published.delete(uri);
     if (!uri.startsWith('file:')) this.index.delete(uri);

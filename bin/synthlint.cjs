@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The synthlint command: starts the bundled CLI (dist/cli.js, built by `npm run build`).
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS launcher loads with require */
 'use strict';
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');

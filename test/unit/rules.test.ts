@@ -11,7 +11,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { test } from 'node:test';
-import { analyze, applyFixes, RULES, type Analysis } from '../../server/src/core/index.js';
+import { analyze as analyzeText, applyFixes, parse, RULES, type Analysis, type AnalysisOptions } from '../../server/src/core/index.js';
+import { loadEvidenceFor } from '../../server/src/node/evidence.js';
 import { filesUnder, repoRoot } from '../helpers.js';
 
 const fixtureRoot = join(repoRoot, 'test', 'fixtures', 'rules');
@@ -24,7 +25,14 @@ function render(analysis: Analysis): string[] {
   });
 }
 
+/** A fixture's evidence register, found as the CLI and the server find it. */
+function optionsFor(file: string, text: string): AnalysisOptions {
+  const { register } = loadEvidenceFor(file, parse(text));
+  return register ? { evidence: register } : {};
+}
+
 for (const file of filesUnder(fixtureRoot, '.synth.md')) {
+  const analyze = (text: string): Analysis => analyzeText(text, optionsFor(file, text));
   const name = `${basename(join(file, '..'))}/${basename(file)}`;
   test(`fixture ${name}`, () => {
     const source = readFileSync(file, 'utf8');

@@ -1,3 +1,4 @@
+import type { EvidenceRegister } from './evidence.js';
 import { parse, type Suppression, type SynthesisDocument } from './parse.js';
 import { RULES } from './rules/registry.js';
 import type { Rule, RuleContext } from './rules/rule.js';
@@ -12,6 +13,8 @@ export interface AnalysisOptions {
   templates?: TemplateRegistry;
   /** Template used when the front matter names none. */
   defaultTemplate?: string;
+  /** The register of evaluations the document cites (`evidence.csv` / `evidence.yaml`). */
+  evidence?: EvidenceRegister;
   /** Per-rule severity overrides; `off` disables a rule. */
   severities?: Readonly<Record<string, SeveritySetting>>;
 }
@@ -45,7 +48,7 @@ export function analyzeDocument(document: SynthesisDocument, options: AnalysisOp
     const setting = options.severities?.[rule.id];
     if (setting === 'off') continue;
     const severity = setting ?? rule.defaultSeverity;
-    runRule(rule, (report) => findings.push({ ...report, rule: rule.id, severity }), { document, template, templateId, templates, catalogue });
+    runRule(rule, (report) => findings.push({ ...report, rule: rule.id, severity }), { document, template, templateId, templates, catalogue, evidence: options.evidence });
   }
   for (const problem of document.problems) {
     findings.push({ rule: 'document', severity: 'info', message: problem.message, span: problem.span });

@@ -3,6 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { scanCitations, type Citation } from './evidence.js';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { scanTags, type SdgTag } from './sdg/tags.js';
 import { normaliseLabel, parseSourcesLines, type SourcesBlock, type SourcesEntry } from './sources.js';
@@ -69,6 +70,8 @@ export interface SynthesisDocument {
   sections: Section[];
   /** Every SDG tag in headings and prose, in document order. */
   tags: SdgTag[];
+  /** Citations of evaluations in prose (`[@EVAL-ID]`), in document order. */
+  citations: Citation[];
   sourcesBlocks: SourcesBlock[];
   proseCounts: ProseCount[];
   suppressions: Suppression[];
@@ -252,6 +255,7 @@ interface ChunkIndex {
   frontMatter: FrontMatter | undefined;
   headings: Heading[];
   tags: SdgTag[];
+  citations: Citation[];
   sourcesBlocks: SourcesBlock[];
   suppressions: RawSuppression[];
   rawCounts: RawCount[];
@@ -283,7 +287,7 @@ function indexChunk(text: string, language: Language | undefined): ChunkIndex {
     language = LANGUAGES.includes(value as Language) ? (value as Language) : 'en';
   }
   const lang = language;
-  const chunk: ChunkIndex = { language: lang, frontMatter, headings: [], tags: [], sourcesBlocks: [], suppressions: [], rawCounts: [], contentStarts: [], problems };
+  const chunk: ChunkIndex = { language: lang, frontMatter, headings: [], tags: [], citations: [], sourcesBlocks: [], suppressions: [], rawCounts: [], contentStarts: [], problems };
 
   // An explicit stack rather than recursion: inline nesting (emphasis in emphasis…) can be deep.
   const stack: Array<[Nodes, number]> = [];
@@ -313,6 +317,7 @@ function indexChunk(text: string, language: Language | undefined): ChunkIndex {
         // value differs from the source (escapes, entities).
         const source = text.slice(start, node.position?.end.offset ?? start);
         chunk.tags.push(...scanTags(source, start, lang));
+        chunk.citations.push(...scanCitations(source, start));
         collectNumbers(source, start, chunk.rawCounts);
         break;
       }
@@ -325,6 +330,7 @@ function indexChunk(text: string, language: Language | undefined): ChunkIndex {
     }
   }
   chunk.tags.sort((a, b) => a.span.start - b.span.start);
+  chunk.citations.sort((a, b) => a.span.start - b.span.start);
   return chunk;
 }
 
@@ -340,6 +346,7 @@ function assemble(text: string, parts: ReadonlyArray<{ offset: number; chunk: Ch
     headings: [],
     sections: [],
     tags: [],
+    citations: [],
     sourcesBlocks: [],
     proseCounts: [],
     suppressions: [],
@@ -351,6 +358,7 @@ function assemble(text: string, parts: ReadonlyArray<{ offset: number; chunk: Ch
     if (d === 0) {
       doc.headings.push(...chunk.headings);
       doc.tags.push(...chunk.tags);
+      doc.citations.push(...chunk.citations);
       doc.sourcesBlocks.push(...chunk.sourcesBlocks);
       rawCounts.push(...chunk.rawCounts);
       contentStarts.push(...chunk.contentStarts);
@@ -369,6 +377,7 @@ function assemble(text: string, parts: ReadonlyArray<{ offset: number; chunk: Ch
         doc.headings.push({ ...h, span: shift(h.span, d), textSpan: shift(h.textSpan, d), tags: h.tags.map(copyTag), targetTag: h.targetTag && copyTag(h.targetTag) });
       }
       for (const t of chunk.tags) doc.tags.push(copyTag(t));
+      for (const c of chunk.citations) doc.citations.push({ id: c.id, span: shift(c.span, d) });
       for (const b of chunk.sourcesBlocks) doc.sourcesBlocks.push(shiftBlock(b, d));
       for (const r of chunk.rawCounts) rawCounts.push({ ...r, valueSpan: shift(r.valueSpan, d), afterOffset: r.afterOffset + d });
       for (const c of chunk.contentStarts) contentStarts.push(c + d);

@@ -5,12 +5,15 @@ import { emptySection } from './empty-section.js';
 import { frontMatter } from './front-matter.js';
 import { missingSection } from './missing-section.js';
 import { missingSources } from './missing-sources.js';
+import { registerMismatch } from './register-mismatch.js';
 import type { Rule } from './rule.js';
 import { sectionOrder } from './section-order.js';
 import { sourcesSum } from './sources-sum.js';
 import { sourcesSyntax } from './sources-syntax.js';
 import { targetOrder } from './target-order.js';
 import { targetOutsideScope } from './target-outside-scope.js';
+import { uncitedEvidence } from './uncited-evidence.js';
+import { unknownEvidence } from './unknown-evidence.js';
 import { unknownTarget } from './unknown-target.js';
 import { unknownTemplate } from './unknown-template.js';
 
@@ -33,6 +36,9 @@ export const RULES: readonly Rule[] = [
   duplicateSource,
   sourcesSum,
   countMismatch,
+  unknownEvidence,
+  uncitedEvidence,
+  registerMismatch,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,3 +1,4 @@
+import type { EvidenceRegister } from '../evidence.js';
 import type { SynthesisDocument } from '../parse.js';
 import type { SdgCatalogue } from '../sdg/catalogue.js';
 import type { Template, TemplateRegistry } from '../templates/template.js';
@@ -13,6 +14,8 @@ export interface RuleContext {
   readonly templates: TemplateRegistry;
   /** The catalogue in the document's language. */
   readonly catalogue: SdgCatalogue;
+  /** The evidence register beside the document, when the host found one. */
+  readonly evidence: EvidenceRegister | undefined;
   report(finding: Report): void;
 }
 

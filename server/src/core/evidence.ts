@@ -1,0 +1,260 @@
+import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Span } from './types.js';
+
+/** One evaluation that a synthesis reviewed: a row of its evidence register. */
+export interface EvidenceEntry {
+  id: string;
+  title: string;
+  year: number | undefined;
+  /** country, regional, global, thematic, … (lower case). */
+  type: string;
+  country: string;
+  /** Number of projects the evaluation covered. */
+  projects: number | undefined;
+  /** SDG targets the evaluation speaks to, e.g. ["16.1", "16.a"]. */
+  targets: string[];
+  url: string;
+  /** 1-based line of the row in the register file. */
+  line: number;
+}
+
+export interface EvidenceProblem {
+  /** 1-based line and column in the register file. */
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface EvidenceRegister {
+  /** The register's file, as the host named it. */
+  file: string;
+  entries: EvidenceEntry[];
+  byId: Map<string, EvidenceEntry>;
+  problems: EvidenceProblem[];
+}
+
+/** A citation of one evaluation in prose: `[@EVAL-ID]`, or one id of `[@A; @B]`. */
+export interface Citation {
+  id: string;
+  /** The `@ID` as written. */
+  span: Span;
+}
+
+export const REGISTER_FIELDS = ['id', 'title', 'year', 'type', 'country', 'projects', 'targets', 'url'] as const;
+const ID = /^[A-Za-z0-9](?:[A-Za-z0-9_.:-]*[A-Za-z0-9])?$/;
+
+/** Reads a register from CSV (a header row naming the fields) or YAML, by the file's name. */
+export function parseEvidenceRegister(text: string, file: string): EvidenceRegister {
+  return /\.ya?ml$/i.test(file) ? parseYamlRegister(text, file) : parseCsvRegister(text, file);
+}
+
+function finish(file: string, rows: Array<{ fields: Record<string, string>; line: number; columns: Record<string, number> }>, problems: EvidenceProblem[]): EvidenceRegister {
+  const entries: EvidenceEntry[] = [];
+  const byId = new Map<string, EvidenceEntry>();
+  for (const { fields, line, columns } of rows) {
+    const col = (f: string): number => columns[f] ?? 1;
+    const id = (fields.id ?? '').trim();
+    if (!id) {
+      problems.push({ line, column: 1, message: 'Expected an id for this evaluation' });
+      continue;
+    }
+    if (!ID.test(id)) {
+      problems.push({ line, column: col('id'), message: `Expected an id of letters, digits and - _ . : only, found '${id}'` });
+      continue;
+    }
+    if (byId.has(id)) {
+      problems.push({ line, column: col('id'), message: `The id '${id}' is already used on line ${byId.get(id)!.line}` });
+      continue;
+    }
+    const yearText = (fields.year ?? '').trim();
+    const year = yearText === '' ? undefined : Number(yearText);
+    if (yearText !== '' && !(Number.isInteger(year) && year! >= 1900 && year! <= 2100)) {
+      problems.push({ line, column: col('year'), message: `Expected a year such as 2021, found '${yearText}'` });
+    }
+    const projectsText = (fields.projects ?? '').trim();
+    const projects = projectsText === '' ? undefined : Number(projectsText.replace(/[,\s]/g, ''));
+    if (projectsText !== '' && !(Number.isInteger(projects) && projects! >= 0)) {
+      problems.push({ line, column: col('projects'), message: `Expected a whole number of projects, found '${projectsText}'` });
+    }
+    const targets = (fields.targets ?? '')
+      .split(/[;,\s]+/)
+      .map((t) => t.replace(/^(?:SDG|ODS|ODD)\s*/i, '').trim().toLowerCase())
+      .filter(Boolean);
+    for (const t of targets) {
+      if (!/^\d{1,2}\.(?:\d{1,2}|[a-z])$/.test(t)) problems.push({ line, column: col('targets'), message: `Expected SDG targets such as 16.1; 16.a, found '${t}'` });
+    }
+    const url = (fields.url ?? '').trim();
+    if (url && !/^https?:\/\/\S+$/i.test(url)) problems.push({ line, column: col('url'), message: `Expected a web address starting with https://, found '${url}'` });
+    const entry: EvidenceEntry = {
+      id,
+      title: (fields.title ?? '').trim(),
+      year: Number.isInteger(year) ? year : undefined,
+      type: (fields.type ?? '').trim().toLowerCase(),
+      country: (fields.country ?? '').trim(),
+      projects: Number.isInteger(projects) ? projects : undefined,
+      targets: targets.filter((t) => /^\d{1,2}\.(?:\d{1,2}|[a-z])$/.test(t)),
+      url,
+      line,
+    };
+    entries.push(entry);
+    byId.set(id, entry);
+  }
+  return { file, entries, byId, problems };
+}
+
+/** RFC 4180 CSV: commas, double-quoted fields with "" escapes, CRLF or LF. */
+function parseCsvRegister(text: string, file: string): EvidenceRegister {
+  const problems: EvidenceProblem[] = [];
+  const records = readCsv(text.replace(/^\uFEFF/, ''), problems);
+  const header = records.shift();
+  if (!header) return { file, entries: [], byId: new Map(), problems: [{ line: 1, column: 1, message: 'Expected a header row naming the columns: id, title, year, type, …' }] };
+  const names = header.cells.map((c) => c.value.trim().toLowerCase());
+  names.forEach((n, i) => {
+    if (n && !(REGISTER_FIELDS as readonly string[]).includes(n)) {
+      problems.push({ line: header.line, column: header.cells[i]!.column, message: `Unknown column '${n}'; the columns are ${REGISTER_FIELDS.join(', ')}` });
+    }
+  });
+  if (!names.includes('id')) problems.push({ line: header.line, column: 1, message: "Expected an 'id' column" });
+  const rows = records
+    .filter((r) => r.cells.some((c) => c.value.trim() !== ''))
+    .map((r) => {
+      if (r.cells.length > names.length) problems.push({ line: r.line, column: r.cells[names.length]!.column, message: `Expected ${names.length} columns, found ${r.cells.length}` });
+      const fields: Record<string, string> = {};
+      const columns: Record<string, number> = {};
+      names.forEach((n, i) => {
+        fields[n] = r.cells[i]?.value ?? '';
+        columns[n] = r.cells[i]?.column ?? 1;
+      });
+      return { fields, line: r.line, columns };
+    });
+  return finish(file, rows, problems);
+}
+
+interface CsvRecord {
+  line: number;
+  cells: Array<{ value: string; column: number }>;
+}
+
+function readCsv(text: string, problems: EvidenceProblem[]): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let line = 1;
+  let column = 1;
+  let i = 0;
+  let record: CsvRecord = { line, cells: [] };
+  let cell = { value: '', column };
+  let quoted = false;
+  let quoteLine = 0;
+  const endCell = (): void => {
+    record.cells.push(cell);
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          cell.value += '"';
+          i += 2;
+          column += 2;
+          continue;
+        }
+        quoted = false;
+      } else {
+        cell.value += c;
+        if (c === '\n') {
+          line++;
+          column = 0;
+        }
+      }
+      i++;
+      column++;
+      continue;
+    }
+    if (c === '"' && cell.value.trim() === '') {
+      quoted = true;
+      quoteLine = line;
+      cell.value = '';
+    } else if (c === ',') {
+      endCell();
+      cell = { value: '', column: column + 1 };
+    } else if (c === '\n' || c === '\r') {
+      endCell();
+      records.push(record);
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      line++;
+      column = 0;
+      record = { line, cells: [] };
+      cell = { value: '', column: 1 };
+    } else {
+      cell.value += c;
+    }
+    i++;
+    column++;
+  }
+  if (quoted) problems.push({ line: quoteLine, column: 1, message: 'A quoted field is never closed: add the closing "' });
+  if (cell.value !== '' || record.cells.length > 0) {
+    endCell();
+    records.push(record);
+  }
+  return records.filter((r) => !(r.cells.length === 1 && r.cells[0]!.value === ''));
+}
+
+/** YAML: a list of evaluations, or a mapping with an `evaluations` list. */
+function parseYamlRegister(text: string, file: string): EvidenceRegister {
+  const problems: EvidenceProblem[] = [];
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  const where = (offset: number): { line: number; column: number } => {
+    const p = counter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  for (const e of doc.errors) problems.push({ ...where(e.pos[0]), message: `Invalid YAML: ${e.message.split('\n')[0]}` });
+  if (doc.errors.length > 0) return { file, entries: [], byId: new Map(), problems };
+  let list: YamlNode | null = doc.contents as YamlNode | null;
+  if (isMap(list)) list = (list.get('evaluations', true) as YamlNode | undefined) ?? null;
+  if (!isSeq(list)) {
+    problems.push({ line: 1, column: 1, message: 'Expected a list of evaluations (or `evaluations:` followed by a list)' });
+    return { file, entries: [], byId: new Map(), problems };
+  }
+  const rows: Array<{ fields: Record<string, string>; line: number; columns: Record<string, number> }> = [];
+  for (const item of list.items) {
+    const at = where((item as YamlNode).range?.[0] ?? 0);
+    if (!isMap(item)) {
+      problems.push({ ...at, message: 'Expected an evaluation as `id: …`, `title: …` fields' });
+      continue;
+    }
+    const fields: Record<string, string> = {};
+    const columns: Record<string, number> = {};
+    for (const pair of item.items) {
+      const key = String((pair.key as { value?: unknown } | null)?.value ?? '');
+      const keyAt = where((pair.key as YamlNode | null)?.range?.[0] ?? 0);
+      if (!(REGISTER_FIELDS as readonly string[]).includes(key)) {
+        problems.push({ ...keyAt, message: `Unknown field '${key}'; the fields are ${REGISTER_FIELDS.join(', ')}` });
+        continue;
+      }
+      const value = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? '';
+      fields[key] = Array.isArray(value) ? value.map(String).join('; ') : String(value ?? '');
+      columns[key] = where((pair.value as YamlNode | null)?.range?.[0] ?? 0).column;
+    }
+    rows.push({ fields, line: at.line, columns });
+  }
+  return finish(file, rows, problems);
+}
+
+const CITATION_GROUP = /\[([^[\]\r\n]{1,500})\]/g;
+const CITATION_ID = /(?<![\p{L}\p{N}_@])@([A-Za-z0-9](?:[A-Za-z0-9_.:-]*[A-Za-z0-9])?)/gu;
+
+/** Finds citations in a piece of prose; `base` is its offset in the document. */
+export function scanCitations(text: string, base: number): Citation[] {
+  if (!text.includes('[') || !text.includes('@')) return [];
+  const out: Citation[] = [];
+  CITATION_GROUP.lastIndex = 0;
+  for (let g = CITATION_GROUP.exec(text); g; g = CITATION_GROUP.exec(text)) {
+    const inner = g[1]!;
+    const start = g.index + 1;
+    CITATION_ID.lastIndex = 0;
+    for (let m = CITATION_ID.exec(inner); m; m = CITATION_ID.exec(inner)) {
+      out.push({ id: m[1]!, span: { start: base + start + m.index, end: base + start + m.index + m[0].length } });
+    }
+  }
+  return out;
+}

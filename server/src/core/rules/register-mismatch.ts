@@ -1,0 +1,59 @@
+import type { EvidenceEntry } from '../evidence.js';
+import { normaliseLabel, type SourcesEntry } from '../sources.js';
+import type { Rule } from './rule.js';
+import { formatCount } from './util.js';
+
+/** Labels whose count is the number of evaluations in the register. */
+const EVALUATION_KEYS = new Set(['evaluation report', 'evaluation', 'evaluations reviewed', 'informes de evaluación', 'informe de evaluación', "rapports d'évaluation", "rapport d'évaluation"].map(normaliseLabel));
+/** Labels whose count is the number of projects the register's evaluations cover. */
+const PROJECT_KEYS = new Set(['project', 'proyecto', 'projet'].map(normaliseLabel));
+
+/**
+ * The counts a sources block gives for evaluation reports (and their breakdown by type) and for
+ * projects must agree with the evidence register, which lists those evaluations one by one.
+ */
+export const registerMismatch: Rule = {
+  id: 'register-mismatch',
+  description: 'A count in a sources block that disagrees with the evidence register',
+  defaultSeverity: 'error',
+  tags: ['evidence', 'sources', 'numbers'],
+  check: function checkRegisterMismatch({ document, evidence, report }) {
+    if (!evidence || evidence.entries.length === 0) return;
+    const entries = evidence.entries;
+    const check = (line: SourcesEntry, expected: number, what: string): void => {
+      if (line.count === undefined || line.count === expected) return;
+      const written = document.text.slice(line.countSpan.start, line.countSpan.end);
+      report({
+        message: `Expected ${formatCount(expected, written)} ${line.label} as the evidence register lists ${what}, found ${written}`,
+        span: line.countSpan,
+        fixes: [{ title: `Set ${line.label} to ${formatCount(expected, written)}`, edits: [{ span: line.countSpan, newText: formatCount(expected, written) }] }],
+      });
+    };
+    for (const block of document.sourcesBlocks) {
+      for (const line of block.all) {
+        if (line.depth === 0 && EVALUATION_KEYS.has(line.key)) {
+          check(line, entries.length, `${entries.length} evaluation${entries.length === 1 ? '' : 's'} in ${evidence.file}`);
+          for (const child of line.children) {
+            const type = typeFor(child.key, entries);
+            if (type === undefined) continue;
+            const n = entries.filter((e) => e.type === type || e.type === `${type}-level`).length;
+            check(child, n, `${n} of type '${type}'`);
+          }
+        } else if (line.depth === 0 && PROJECT_KEYS.has(line.key)) {
+          if (entries.some((e) => e.projects === undefined)) continue;
+          const total = entries.reduce((sum, e) => sum + e.projects!, 0);
+          check(line, total, `${total} projects across its evaluations`);
+        }
+      }
+    }
+  },
+};
+
+/** The register type a breakdown label stands for ("country-level" → country), if any. */
+function typeFor(key: string, entries: readonly EvidenceEntry[]): string | undefined {
+  const types = new Set(entries.map((e) => e.type.replace(/-level$/, '')).filter(Boolean));
+  const first = key.split(/[\s-]/)[0]!;
+  return types.has(first) ? first : KNOWN_TYPES.has(first) ? first : undefined;
+}
+
+const KNOWN_TYPES = new Set(['country', 'regional', 'global', 'thematic', 'corporate', 'project', 'cluster']);

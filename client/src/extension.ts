@@ -1,0 +1,112 @@
+/**
+ * The Synthesis Markdown extension: starts the language server (dist/server.js) over IPC and adds
+ * what only an editor can do — the preview, export, the skeleton command, the status bar. Every
+ * check, completion and hover comes from the server; this side stays thin.
+ *
+ * `activate()` returns the extension's API, so tests (and other extensions) can wait until the
+ * server is ready and look at what the extension shows.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { exportHtml, insertSkeleton, LANGUAGE_ID, validateWorkspace, type Server } from './commands.js';
+import { PreviewManager } from './preview.js';
+import { StatusBar } from './status.js';
+import type { ValidateWorkspaceResult } from './protocol.js';
+
+export interface SynthesisApi {
+  /** The language client (the same object across restarts). */
+  readonly client: LanguageClient;
+  /** Settles when the language server has started (again, after a restart). */
+  readonly ready: Promise<void>;
+  /** Restarts the language server; settles when it runs again. */
+  restart(): Promise<void>;
+  /** Open previews: the URIs of their documents and the HTML each shows now (the server's fragment). */
+  readonly previews: { uris(): string[]; html(uri: vscode.Uri | string): string | undefined };
+  /** What the status bar item says now ('' when hidden). */
+  statusText(): string;
+  /** The same as the commands, for tests. */
+  validateWorkspace(): Promise<ValidateWorkspaceResult | undefined>;
+}
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): SynthesisApi {
+  const output = vscode.window.createOutputChannel('Synthesis Markdown', { log: true });
+  context.subscriptions.push(output);
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    synchronize: {
+      configurationSection: 'synthesis',
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.synth.md'),
+        vscode.workspace.createFileSystemWatcher('**/.synthesis/templates/*.{yaml,yml}'),
+      ],
+    },
+    outputChannel: output,
+    traceOutputChannel: output,
+  };
+  // The id 'synthesis' makes the client read the 'synthesis.trace.server' setting.
+  const languageClient = new LanguageClient('synthesis', 'Synthesis Markdown', serverOptions, clientOptions);
+  client = languageClient;
+
+  let ready = started(languageClient.start(), output);
+  const server: Server = { client: languageClient, ready: () => ready, output };
+
+  const previews = new PreviewManager(context, server);
+  const status = new StatusBar(server);
+  context.subscriptions.push(previews, status);
+
+  const restart = async (): Promise<void> => {
+    ready = started(languageClient.restart(), output);
+    await ready;
+    status.refresh();
+    previews.refreshAll();
+  };
+
+  const command = (id: string, run: (...args: never[]) => unknown): void => {
+    context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  };
+  command('synthesis.showPreviewToSide', (uri?: vscode.Uri) => previews.showToSide(uri));
+  command('synthesis.exportHtml', (uri?: vscode.Uri, target?: vscode.Uri) => exportHtml(server, previews, uri, target));
+  command('synthesis.validateWorkspace', () => validateWorkspace(server, true));
+  command('synthesis.insertSkeleton', (templateId?: string) => insertSkeleton(server, templateId));
+  command('synthesis.restartServer', async () => {
+    await restart();
+    vscode.window.setStatusBarMessage('Synthesis Markdown: the language server was restarted.', 3000);
+  });
+
+  return {
+    client: languageClient,
+    get ready() {
+      return ready;
+    },
+    restart,
+    previews: { uris: () => previews.uris(), html: (uri) => previews.html(uri) },
+    statusText: () => status.text(),
+    validateWorkspace: () => validateWorkspace(server, false),
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  if (client?.needsStop()) await client.stop();
+  client = undefined;
+}
+
+/** The start (or restart) promise, with a plain message for the user when it fails. */
+function started(start: Promise<void>, output: vscode.LogOutputChannel): Promise<void> {
+  start.catch((error: unknown) => {
+    output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window
+      .showErrorMessage('Synthesis Markdown could not start its language server, so documents are not checked. The output panel has the details.', 'Show Output')
+      .then((choice) => {
+        if (choice) output.show();
+      });
+  });
+  return start;
+}

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { analyze, RULES } from '../../server/src/core/index.js';
+import { analyze, parse, RULES } from '../../server/src/core/index.js';
+import { loadEvidenceFor } from '../../server/src/node/evidence.js';
 import { repoRoot } from '../helpers.js';
 
 const docsDir = join(repoRoot, 'docs', 'rules');
@@ -42,8 +43,11 @@ test('docs/rules/ documents no rule that is not registered', () => {
 });
 
 test('samples/showcase.synth.md triggers every registered rule', () => {
-  const text = readFileSync(join(repoRoot, 'samples', 'showcase.synth.md'), 'utf8');
-  const found = new Set(analyze(text).findings.map((f) => f.rule));
+  const file = join(repoRoot, 'samples', 'showcase.synth.md');
+  const text = readFileSync(file, 'utf8');
+  const { register } = loadEvidenceFor(file, parse(text));
+  assert.ok(register, 'the showcase names its evidence register');
+  const found = new Set(analyze(text, { evidence: register }).findings.map((f) => f.rule));
   assert.deepEqual(RULES.map((r) => r.id).filter((id) => !found.has(id)), []);
   assert.ok(!found.has('document'), 'the showcase should be readable as a whole');
 });

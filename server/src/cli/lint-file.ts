@@ -3,7 +3,18 @@
  * It does no I/O and keeps no state, so a worker thread can run it as it is and post the result
  * (plain, cloneable data) back to the main thread.
  */
-import { analyze, applyFixes, type Analysis, type Finding, type Severity, type SeveritySetting, type TemplateRegistry } from '../core/index.js';
+import {
+  analyzeDocument,
+  applyFixes,
+  parse,
+  type Analysis,
+  type EvidenceRegister,
+  type Finding,
+  type Severity,
+  type SeveritySetting,
+  type SynthesisDocument,
+  type TemplateRegistry,
+} from '../core/index.js';
 
 export interface LintSettings {
   templates: TemplateRegistry;
@@ -42,10 +53,18 @@ export interface LintResult {
 export const MAX_FIX_PASSES = 10;
 
 /** Analyses `text`; with `fix`, applies safe fixes until none applies, then reports what remains. */
-export function lintText(text: string, settings: LintSettings, options: { fix?: boolean } = {}): LintResult {
-  const analysisOptions = { templates: settings.templates, defaultTemplate: settings.defaultTemplate, severities: settings.severities };
+export function lintText(
+  text: string,
+  settings: LintSettings,
+  options: { fix?: boolean; evidence?: (document: SynthesisDocument) => EvidenceRegister | undefined } = {},
+): LintResult {
+  const analyze = (t: string): Analysis => {
+    const document = parse(t);
+    const evidence = options.evidence?.(document);
+    return analyzeDocument(document, { templates: settings.templates, defaultTemplate: settings.defaultTemplate, severities: settings.severities, ...(evidence ? { evidence } : {}) });
+  };
   let current = text;
-  let analysis = analyze(current, analysisOptions);
+  let analysis = analyze(current);
   let fixesApplied = 0;
   if (options.fix) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -53,7 +72,7 @@ export function lintText(text: string, settings: LintSettings, options: { fix?: 
       if (applied === 0 || next === current) break;
       fixesApplied += applied;
       current = next;
-      analysis = analyze(current, analysisOptions);
+      analysis = analyze(current);
     }
   }
   return {
@@ -77,7 +96,7 @@ export function toCliFindings(analysis: Analysis): CliFinding[] {
       severity: f.severity,
       rule: f.rule,
       message: f.message,
-      fixable: (f.fixes?.length ?? 0) > 0,
+      fixable: f.fixes?.some((x) => !x.suggestion) ?? false,
     };
   });
 }

@@ -50,6 +50,7 @@ export interface ToolInfo {
 /** Findings the tool makes itself, not a rule: they appear in output like rule ids. */
 export const TOOL_RULES: ReadonlyArray<Pick<Rule, 'id' | 'description' | 'defaultSeverity'>> = [
   { id: 'template', description: 'A workspace template file that is not a valid template', defaultSeverity: 'error' },
+  { id: 'evidence', description: 'An evidence register (evidence.csv or evidence.yaml) with a malformed row', defaultSeverity: 'error' },
   { id: 'document', description: 'A document that could only be analysed in part (for example, nesting too deep)', defaultSeverity: 'info' },
 ];
 

@@ -5,9 +5,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULES, type SeveritySetting } from '../core/index.js';
+import { RULES, type EvidenceRegister, type SeveritySetting, type SynthesisDocument } from '../core/index.js';
 import { HELP, parseArgs, UsageError, type LintCommand, type RenderCommand } from './args.js';
 import { collectFiles, displayPath, SYNTH_SUFFIX } from './files.js';
+import { loadEvidenceFor, type EvidenceLookup } from '../node/evidence.js';
 import { lintText, type CliFinding } from './lint-file.js';
 import { renderPage } from './render.js';
 import { jsonReporter, sarifReporter, textReporter, TOOL_RULES, type Output, type Reporter, type RunSummary, type ToolInfo } from './report.js';
@@ -155,6 +156,30 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
   }
 
   const settings = { templates: loaded.registry, defaultTemplate: command.template, severities: command.severities };
+  // Registers are shared by the files of a folder: read and report each one once.
+  const registers = new Map<string, EvidenceLookup>();
+  const evidenceFor = (path: string) => (document: SynthesisDocument): EvidenceRegister | undefined => {
+    const found = loadEvidenceFor(path, document);
+    const key = found.path ?? '';
+    if (key && !registers.has(key)) {
+      registers.set(key, found);
+      const shownRegister = displayPath(key, env.cwd);
+      if (found.error) fail(shownRegister, found.error);
+      const problems = found.register?.problems ?? [];
+      const setting = command.severities.evidence;
+      if (problems.length > 0 && setting !== 'off') {
+        const severity = setting ?? 'error';
+        if (severity === 'error') errors += problems.length;
+        reporter.file({
+          file: shownRegister,
+          findings: problems
+            .map((p) => ({ line: p.line, column: p.column, endLine: p.line, endColumn: p.column, severity, rule: 'evidence', message: p.message, fixable: false }))
+            .filter(keep),
+        });
+      }
+    }
+    return found.register;
+  };
   for (const path of files) {
     const shown = displayPath(path, env.cwd);
     let text: string;
@@ -166,7 +191,7 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
     }
     let result;
     try {
-      result = lintText(text, settings, { fix: command.fix });
+      result = lintText(text, settings, { fix: command.fix, evidence: evidenceFor(path) });
     } catch (error) {
       // The core is built never to throw; should it, one file's failure must not stop the others.
       fail(shown, `could not check ${shown}: ${readFailure(error)}`);

@@ -38,8 +38,6 @@ export interface TemplateInfo {
   goals?: number[];
   /** Vocabulary of sources-block labels. */
   sourceLabels?: string[];
-  /** The server's own plain skeleton (not used: the extension builds one with tab stops). */
-  skeleton?: string;
 }
 
 /** `synthesis/documentInfo`: the template of an open document and its problem counts. */

@@ -245,14 +245,32 @@ describe('language server over stdio', () => {
     assert.deepEqual(info, { templateId: 'unodc-meta-synthesis', templateTitle: 'UNODC meta-synthesis brief', errors: 1, warnings: 0 });
   });
 
-  it('lists the templates with their sections and a skeleton', async () => {
-    const templates = await client.request<Array<{ id: string; sections: Array<{ heading: string }>; skeleton: string }>>('synthesis/templates', null);
+  it('lists the templates with their sections, required fields, goals and labels', async () => {
+    const templates = await client.request<Array<{ id: string; sections: Array<{ heading: string }>; requiredFields: string[][]; goals: number[]; sourceLabels: string[] }>>(
+      'synthesis/templates',
+      null,
+    );
     const ids = templates.map((t) => t.id);
     assert.ok(ids.includes('unodc-meta-synthesis') && ids.includes('evaluation-synthesis-report') && ids.includes('evidence-gap-map'));
     const unodc = templates.find((t) => t.id === 'unodc-meta-synthesis')!;
     assert.equal(unodc.sections[0]!.heading, 'Background and context');
-    assert.match(unodc.skeleton, /^---\ntitle: ""\n/);
-    assert.match(unodc.skeleton, /\n## Conclusions\n/);
+    assert.deepEqual(unodc.requiredFields, [['title'], ['country', 'scope'], ['period'], ['team']]);
+    assert.deepEqual(unodc.goals, [16]);
+    assert.ok(unodc.sourceLabels.includes('evaluation reports'));
+  });
+
+  it('renders an open document for the preview and as a standalone page', async () => {
+    const uri = docUri();
+    const published = client.diagnostics(uri);
+    client.open(uri, fixture);
+    await published;
+    const fragment = await client.request<{ html: string; title: string }>('synthesis/render', { uri });
+    assert.match(fragment.html, /class="sdg-badge[^"]*sdg-goal-16/);
+    assert.doesNotMatch(fragment.html, /<html/i);
+    const page = await client.request<{ html: string; title: string }>('synthesis/render', { uri, standalone: true });
+    assert.match(page.html, /^<!doctype html>/i);
+    assert.match(page.html, /Content-Security-Policy/);
+    assert.doesNotMatch(page.html, /<script/i);
   });
 
   it('gives empty answers for unknown documents and malformed requests, and keeps serving', async () => {

@@ -31,6 +31,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   analyze,
   analyzeDocument,
+  renderPreview,
+  renderStandalonePage,
   IncrementalParser,
   builtinTemplates,
   complete,
@@ -42,7 +44,6 @@ import {
   LineIndex,
   parse,
   targetSections,
-  templateSkeleton,
   type Analysis,
   type AnalysisOptions,
   type Finding,
@@ -65,7 +66,14 @@ export const Requests = {
   validateWorkspace: 'synthesis/validateWorkspace',
   templates: 'synthesis/templates',
   documentInfo: 'synthesis/documentInfo',
+  render: 'synthesis/render',
 } as const;
+
+/** `synthesis/render`: the preview's body fragment, or with `standalone` a complete page for export. */
+export interface RenderResult {
+  html: string;
+  title: string;
+}
 
 export interface ValidateWorkspaceResult {
   files: number;
@@ -86,8 +94,12 @@ export interface TemplateInfo {
   description: string;
   origin: string;
   sections: Array<{ id: string; heading: string; level: number; required: boolean; targets: boolean; sources: boolean; description: string | null }>;
-  /** A new document following the template. */
-  skeleton: string;
+  /** Required front-matter fields; each entry lists alternatives. */
+  requiredFields: string[][];
+  /** SDG goals whose targets may head target sections. */
+  goals: number[];
+  /** Vocabulary of sources-block labels. */
+  sourceLabels: string[];
 }
 
 export const CAPABILITIES: ServerCapabilities = {
@@ -171,6 +183,10 @@ export class SynthesisServer {
       guard(log, Requests.validateWorkspace, { files: 0, errors: 0, warnings: 0 }, (_params: unknown, token: CancellationToken) => this.validateWorkspace(token)),
     );
     c.onRequest(Requests.templates, guard(log, Requests.templates, [], () => this.templateInfos()));
+    c.onRequest(
+      Requests.render,
+      guard(log, Requests.render, null, (p: { uri?: unknown; text?: unknown; standalone?: unknown } | null) => this.render(p)),
+    );
     c.onRequest(Requests.documentInfo, guard(log, Requests.documentInfo, null, (p: { uri?: unknown } | null) => this.documentInfo(p?.uri)));
     c.onShutdown(() => {
       for (const timer of this.timers.values()) clearTimeout(timer);
@@ -551,8 +567,22 @@ export class SynthesisServer {
         sources: s.sources,
         description: s.description ?? null,
       })),
-      skeleton: templateSkeleton(t),
+      requiredFields: t.requiredFields.map((alternatives) => [...alternatives]),
+      goals: [...t.goals],
+      sourceLabels: [...t.sourceLabels],
     }));
+  }
+
+  private async render(params: { uri?: unknown; text?: unknown; standalone?: unknown } | null): Promise<RenderResult | null> {
+    if (typeof params?.uri !== 'string') return null;
+    const open = this.documents.get(params.uri);
+    let text = open?.getText() ?? (typeof params.text === 'string' ? params.text : undefined);
+    const path = text === undefined ? uriToPath(params.uri) : undefined;
+    if (path !== undefined) text = await readText(path);
+    if (text === undefined) return null;
+    const options = { templates: this.templates, defaultTemplate: this.settings.defaultTemplate, severities: this.settings.rules };
+    const rendered = params.standalone === true ? renderStandalonePage(text, options) : renderPreview(text, options);
+    return { html: rendered.html, title: rendered.title };
   }
 
   private documentInfo(uri: unknown): DocumentInfo | null {

@@ -8,5 +8,4 @@ export { documentSymbols, targetSections, type OutlineKind, type OutlineSymbol, 
 export { foldingRanges, type FoldingRegion } from './folding.js';
 export { documentLinks, type DocumentLink } from './links.js';
 export { disableRuleFix } from './actions.js';
-export { templateSkeleton } from './skeleton.js';
 export { resolveTemplate, type FeatureOptions } from './common.js';

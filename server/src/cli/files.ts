@@ -9,7 +9,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { glob, isDynamicPattern } from './glob.js';
+import { glob, isDynamicPattern } from 'tinyglobby';
 
 export const SYNTH_SUFFIX = '.synth.md';
 const SKIPPED_FOLDERS = new Set(['node_modules']);

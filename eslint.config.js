@@ -1,9 +1,10 @@
 // @ts-check
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'bench/corpus/**', '.test-artifacts/**', '**/*.generated.ts', 'test/vscode-host/node_modules/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'out-*/**', 'dist/**', 'bench/corpus/**', '.test-artifacts/**', '**/*.generated.ts', 'test/vscode-host/node_modules/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,7 +16,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', require: 'readonly', module: 'readonly', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
+    languageOptions: { globals: { ...globals.node } },
   },
   {
     // The core is pure: no I/O, no protocol, no editor.

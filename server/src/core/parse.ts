@@ -316,8 +316,8 @@ function indexChunk(text: string, language: Language | undefined): ChunkIndex {
         // Read the source text, not the node's value, so that offsets are exact even where the
         // value differs from the source (escapes, entities).
         const source = text.slice(start, node.position?.end.offset ?? start);
-        chunk.tags.push(...scanTags(source, start, lang));
-        chunk.citations.push(...scanCitations(source, start));
+        append(chunk.tags, scanTags(source, start, lang));
+        append(chunk.citations, scanCitations(source, start));
         collectNumbers(source, start, chunk.rawCounts);
         break;
       }
@@ -356,13 +356,13 @@ function assemble(text: string, parts: ReadonlyArray<{ offset: number; chunk: Ch
   const contentStarts: number[] = [];
   for (const { offset: d, chunk } of parts) {
     if (d === 0) {
-      doc.headings.push(...chunk.headings);
-      doc.tags.push(...chunk.tags);
-      doc.citations.push(...chunk.citations);
-      doc.sourcesBlocks.push(...chunk.sourcesBlocks);
-      rawCounts.push(...chunk.rawCounts);
-      contentStarts.push(...chunk.contentStarts);
-      doc.problems.push(...chunk.problems);
+      append(doc.headings, chunk.headings);
+      append(doc.tags, chunk.tags);
+      append(doc.citations, chunk.citations);
+      append(doc.sourcesBlocks, chunk.sourcesBlocks);
+      append(rawCounts, chunk.rawCounts);
+      append(contentStarts, chunk.contentStarts);
+      append(doc.problems, chunk.problems);
     } else {
       const tagCopies = new Map<SdgTag, SdgTag>();
       const copyTag = (t: SdgTag): SdgTag => {
@@ -392,6 +392,11 @@ function assemble(text: string, parts: ReadonlyArray<{ offset: number; chunk: Ch
   doc.sections = buildSections(text, doc.headings, contentStarts);
   doc.proseCounts = matchCounts(rawCounts, doc.sourcesBlocks);
   return doc;
+}
+
+/** `target.push(...items)` without the argument-count limit that a spread hits on huge arrays. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 function shift(span: Span, d: number): Span {
@@ -442,7 +447,7 @@ function readHeading(text: string, node: MdHeading, language: Language, tags: Sd
   const plain = plainText(node);
   // Tags are read from the source text of the heading so that their offsets are exact.
   const headingTags = scanTags(raw, textSpan.start, language).filter((t) => !insideCode(node, t.span));
-  tags.push(...headingTags);
+  append(tags, headingTags);
   const lead = /^[*_]*/.exec(raw)![0].length;
   const firstTag = headingTags[0];
   const targetTag =

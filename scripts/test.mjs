@@ -1,5 +1,5 @@
-// The test command (npm test): type-check and compile, lint, bundle, then run every test file
-// under out/test with Node's test runner. `npm test -- <filter>` runs only files whose path
+// The test command (npm test): type-check and compile, lint, bundle, run every test file under
+// out/test with Node's test runner, then the end-to-end suite in a real VS Code. `npm test -- <filter>` runs only files whose path
 // contains the filter (and skips lint), for a quick loop while working.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, rmSync } from 'node:fs';
@@ -35,3 +35,5 @@ if (tests.length === 0) {
   process.exit(1);
 }
 run('node', ['--test', '--test-reporter=spec', ...tests]);
+// The end-to-end suite in a real VS Code (code-server + headless Chromium): the whole run only.
+if (filters.length === 0) run('node', ['scripts/test-vscode.mjs']);

@@ -1,0 +1,271 @@
+/**
+ * What the end-to-end tests share: Mocha's TDD functions (typed here, so the suite needs no
+ * @types/mocha), the extension's API, waiting for signals, throwaway documents in the test workspace,
+ * comparing with synthlint, and screenshots taken by the runner on request.
+ *
+ * Host-agnostic: the same code runs in code-server (scripts/test-vscode.mjs) and in desktop VS Code
+ * (@vscode/test-electron, scripts/test-electron.mjs). What differs comes in through environment
+ * variables that the runners set and that are optional here.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, watch, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { SynthesisApi } from '../../client/src/extension.js';
+
+// ---- Mocha (TDD interface), from the globals its 'pre-require' event installs ----
+
+type Body = () => void | Promise<void>;
+interface TddGlobals {
+  suite(name: string, fn: () => void): void;
+  test(name: string, fn: Body): void;
+  suiteSetup(fn: Body): void;
+  suiteTeardown(fn: Body): void;
+  setup(fn: Body): void;
+  teardown(fn: Body): void;
+}
+const tdd = (): TddGlobals => globalThis as unknown as TddGlobals;
+export const suite = (name: string, fn: () => void): void => tdd().suite(name, fn);
+export const test = (name: string, fn: Body): void => tdd().test(name, fn);
+export const suiteSetup = (fn: Body): void => tdd().suiteSetup(fn);
+export const suiteTeardown = (fn: Body): void => tdd().suiteTeardown(fn);
+export const setup = (fn: Body): void => tdd().setup(fn);
+export const teardown = (fn: Body): void => tdd().teardown(fn);
+
+// ---- The extension ----
+
+export const EXTENSION_ID = 'synthesis-markdown.synthesis-markdown';
+export const LANGUAGE_ID = 'synthesis-markdown';
+
+export function extension(): vscode.Extension<SynthesisApi> {
+  const ext = vscode.extensions.getExtension<SynthesisApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`The extension ${EXTENSION_ID} is not installed in this VS Code.`);
+  return ext;
+}
+
+/** The API activate() returned, once the language server is ready. */
+export async function api(): Promise<SynthesisApi> {
+  const ext = extension();
+  const exports = ext.isActive ? ext.exports : await ext.activate();
+  await exports.ready;
+  return exports;
+}
+
+// ---- Waiting for signals ----
+
+/**
+ * Resolves with the first truthy value of `check`, which is evaluated now and again each time one
+ * of `events` fires. Rejects after `timeout` ms, saying what was awaited and what was last seen.
+ */
+export function waitFor<T>(
+  check: () => T | undefined | null | false | '' | Promise<T | undefined | null | false | ''>,
+  events: vscode.Event<unknown> | vscode.Event<unknown>[],
+  what: string,
+  timeout = 20_000,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const subscriptions: vscode.Disposable[] = [];
+    let done = false;
+    let running = false;
+    let again = false;
+    let last: unknown;
+    const finish = (error: Error | undefined, value?: T): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      for (const s of subscriptions) s.dispose();
+      if (error) reject(error);
+      else resolve(value as T);
+    };
+    const evaluate = async (): Promise<void> => {
+      if (done) return;
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        do {
+          again = false;
+          last = await check();
+          if (last) return finish(undefined, last as T);
+        } while (again && !done);
+      } catch (error) {
+        finish(error instanceof Error ? error : new Error(String(error)));
+      } finally {
+        running = false;
+      }
+    };
+    const timer = setTimeout(() => finish(new Error(`Timed out after ${timeout} ms waiting for ${what} (last seen: ${describe(last)})`)), timeout);
+    for (const event of Array.isArray(events) ? events : [events]) subscriptions.push(event(() => void evaluate()));
+    void evaluate();
+  });
+}
+
+/**
+ * Asserts that `check` stays true while `events` fire during `window` ms: the one place where the
+ * suite must let time pass, because it checks that something does NOT happen (onSave mode).
+ */
+export function staysTrue(check: () => boolean, events: vscode.Event<unknown>[], what: string, window: number, show: () => unknown = () => undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const subscriptions = events.map((event) =>
+      event(() => {
+        if (!check()) finish(new Error(`Expected ${what}, but it changed to ${describe(show())}`));
+      }),
+    );
+    const timer = setTimeout(() => finish(undefined), window);
+    function finish(error: Error | undefined): void {
+      clearTimeout(timer);
+      for (const s of subscriptions) s.dispose();
+      if (error) reject(error);
+      else resolve();
+    }
+    if (!check()) finish(new Error(`Expected ${what} from the start`));
+  });
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 600 ? `${text.slice(0, 600)}…` : text;
+  } catch {
+    return String(value);
+  }
+}
+
+// ---- Documents and diagnostics ----
+
+export function workspaceFolder(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('The end-to-end suite needs a workspace folder (a copy of samples/).');
+  return folder.uri;
+}
+
+export function sampleUri(relative: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceFolder(), ...relative.split('/'));
+}
+
+let counter = 0;
+/** Writes a new synthesis into the workspace (a throwaway copy) and opens it in an editor. */
+export async function newSynthesis(text: string, name = 'e2e'): Promise<vscode.TextEditor> {
+  counter += 1;
+  const uri = vscode.Uri.joinPath(workspaceFolder(), 'e2e', `${name}-${counter}.synth.md`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document);
+}
+
+export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+}
+
+/** The rule id a diagnostic carries (its `code`, which links to the rule's documentation). */
+export function ruleOf(d: vscode.Diagnostic): string {
+  const code = d.code;
+  if (code === undefined) return '';
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+export function diagnostics(uri: vscode.Uri, rule?: string): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => rule === undefined || ruleOf(d) === rule);
+}
+
+/** Waits until the diagnostics of `uri` satisfy `check`; resolves with them. */
+export function waitForDiagnostics(uri: vscode.Uri, check: (ds: vscode.Diagnostic[]) => boolean, what: string, timeout?: number): Promise<vscode.Diagnostic[]> {
+  return waitFor(
+    () => {
+      const ds = vscode.languages.getDiagnostics(uri);
+      return check(ds) ? ds : undefined;
+    },
+    vscode.languages.onDidChangeDiagnostics,
+    `${what} in ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}`,
+    timeout,
+  );
+}
+
+/** "rule@line:col-line:col" (0-based), to compare findings as sets. */
+export function findingKey(rule: string, r: vscode.Range): string {
+  return `${rule}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
+/** Replaces the whole text of an editor's document. */
+export async function setText(editor: vscode.TextEditor, text: string): Promise<void> {
+  const document = editor.document;
+  const all = new vscode.Range(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end);
+  const ok = await editor.edit((b) => b.replace(all, text));
+  if (!ok) throw new Error('The editor refused the edit');
+}
+
+/** Where a line containing `needle` is, and the column where `needle` starts. */
+export function find(document: vscode.TextDocument, needle: string): vscode.Position {
+  const offset = document.getText().indexOf(needle);
+  if (offset < 0) throw new Error(`'${needle}' is not in ${document.uri.path}`);
+  return document.positionAt(offset);
+}
+
+// ---- Settings ----
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('synthesis').update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+// ---- synthlint, for comparison ----
+
+export interface CliFinding {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  rule: string;
+  severity: string;
+  message: string;
+}
+
+/** The repository (for dist/cli.js): given by the runner, else the development extension's folder. */
+export function repoRoot(): string {
+  return process.env.SYNTHESIS_E2E_REPO ?? extension().extensionPath;
+}
+
+/** What `synthlint --format json` reports for a file. */
+export function synthlint(file: string, cwd: string): Promise<CliFinding[]> {
+  const cli = join(repoRoot(), 'dist', 'cli.js');
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [cli, '--format', 'json', file], { cwd, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }, (error, stdout, stderr) => {
+      // synthlint exits 1 when it finds errors; only a missing answer is a failure here.
+      try {
+        resolve(JSON.parse(stdout) as CliFinding[]);
+      } catch {
+        reject(new Error(`synthlint gave no JSON (${error?.message ?? ''}): ${stderr}`));
+      }
+    });
+  });
+}
+
+// ---- Screenshots (taken by the runner, on request) ----
+
+/**
+ * Asks the runner for a screenshot of the workbench, after `selector` (CSS; `frame >>> inner` looks
+ * inside an iframe) is visible in the page,
+ * and waits until it has been taken. Does nothing when no runner listens (SYNTHESIS_E2E_SIGNALS
+ * unset, e.g. under @vscode/test-electron). Never fails a test: a missing picture is reported by
+ * the runner.
+ */
+export async function screenshot(name: string, selector?: string): Promise<void> {
+  const dir = process.env.SYNTHESIS_E2E_SIGNALS;
+  if (!dir) return;
+  const done = join(dir, `${name}.done`);
+  await new Promise<void>((resolve) => {
+    const watcher = watch(dir, () => {
+      if (existsSync(done)) finish();
+    });
+    const timer = setTimeout(finish, 15_000);
+    function finish(): void {
+      clearTimeout(timer);
+      watcher.close();
+      resolve();
+    }
+    writeFileSync(join(dir, `${name}.request`), JSON.stringify({ selector: selector ?? null }));
+    if (existsSync(done)) finish();
+  });
+}

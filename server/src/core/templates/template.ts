@@ -92,13 +92,29 @@ export function normaliseHeading(text: string): string {
 export function matchSection(template: Template, headingText: string): TemplateSection | undefined {
   const wanted = normaliseHeading(headingText);
   if (wanted === '') return undefined;
-  for (const section of template.sections) {
-    if (normaliseHeading(section.heading) === wanted) return section;
+  return headingLookup(template).get(wanted);
+}
+
+/** Each template's normalised headings and aliases, built once: headings before aliases. */
+const lookups = new WeakMap<Template, Map<string, TemplateSection>>();
+
+function headingLookup(template: Template): Map<string, TemplateSection> {
+  let lookup = lookups.get(template);
+  if (!lookup) {
+    lookup = new Map();
+    for (const section of template.sections) {
+      const key = normaliseHeading(section.heading);
+      if (!lookup.has(key)) lookup.set(key, section);
+    }
+    for (const section of template.sections) {
+      for (const alias of section.aliases) {
+        const key = normaliseHeading(alias);
+        if (!lookup.has(key)) lookup.set(key, section);
+      }
+    }
+    lookups.set(template, lookup);
   }
-  for (const section of template.sections) {
-    if (section.aliases.some((alias) => normaliseHeading(alias) === wanted)) return section;
-  }
-  return undefined;
+  return lookup;
 }
 
 /** The section that holds the SDG target sections, if the template has one. */

@@ -92,34 +92,46 @@ export function parse(text: string): SynthesisDocument {
 
 /**
  * Parses successive versions of one document, re-parsing only the chunks (runs of blocks between
- * top-level headings) whose text changed since the last version. The result always equals
- * `parse(text)`; a property test holds it to that.
+ * headings) that an edit touched: chunks wholly before the edit are reused in place, chunks wholly
+ * after it are reused at their new offset. The result always equals `parse(text)`; a property test
+ * holds it to that.
  */
 export class IncrementalParser {
-  private cache = new Map<string, ChunkIndex>();
+  private previous: { text: string; lines: LineIndex; chunks: Map<number, { end: number; chunk: ChunkIndex }> } | undefined;
 
   parse(text: string): SynthesisDocument {
     const starts = chunkStarts(text);
-    if (starts.length === 1) {
-      this.cache.clear();
-      return parse(text);
+    const previous = this.previous;
+    let prefix = 0;
+    let suffix = 0;
+    if (previous) {
+      prefix = commonPrefix(previous.text, text);
+      suffix = commonSuffix(previous.text, text, Math.min(previous.text.length, text.length) - prefix);
     }
-    const next = new Map<string, ChunkIndex>();
+    const delta = previous ? text.length - previous.text.length : 0;
+    const chunks = new Map<number, { end: number; chunk: ChunkIndex }>();
     const parts: Array<{ offset: number; chunk: ChunkIndex }> = [];
     let language: Language | undefined;
     for (let i = 0; i < starts.length; i++) {
-      const offset = starts[i]!;
-      const slice = text.slice(offset, starts[i + 1] ?? text.length);
-      // The first chunk holds the front matter, which sets the language for the others.
-      const key = i === 0 ? `\u0000${slice}` : `${language}\u0000${slice}`;
-      let chunk = this.cache.get(key) ?? next.get(key);
-      if (!chunk) chunk = indexChunk(slice, i === 0 ? undefined : language);
-      next.set(key, chunk);
+      const start = starts[i]!;
+      const end = starts[i + 1] ?? text.length;
+      let chunk: ChunkIndex | undefined;
+      if (previous && end <= prefix) {
+        const old = previous.chunks.get(start);
+        if (old && old.end === end) chunk = old.chunk;
+      } else if (previous && start >= text.length - suffix) {
+        const old = previous.chunks.get(start - delta);
+        if (old && old.end === end - delta) chunk = old.chunk;
+      }
+      // The first chunk holds the front matter, which sets the language the others are read in.
+      if (!chunk || (i > 0 && chunk.language !== language)) chunk = indexChunk(text.slice(start, end), i === 0 ? undefined : language);
       if (i === 0) language = chunk.language;
-      parts.push({ offset, chunk });
+      chunks.set(start, { end, chunk });
+      parts.push({ offset: start, chunk });
     }
-    this.cache = next;
-    return assemble(text, parts);
+    const lines = previous ? LineIndex.afterEdit(previous.lines, text, prefix, suffix) : new LineIndex(text);
+    this.previous = { text, lines, chunks };
+    return assemble(text, parts, lines);
   }
 }
 
@@ -131,44 +143,89 @@ export class IncrementalParser {
  */
 export function chunkStarts(text: string): number[] {
   const starts = [0];
-  if (DEFINITION.test(text)) return starts;
+  if (hasDefinition(text)) return starts;
   let pos = 0;
   let fence = '';
   let htmlEnd: RegExp | undefined;
   let previousBlank = true;
-  let lineNo = 0;
   let frontMatterOpen = /^---[ \t]*(?:\r?\n|\r)/.test(text);
+  let first = true;
+  let cr = -1;
   while (pos < text.length) {
-    let end = pos;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    const line = text.slice(pos, end);
-    const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
-    if (frontMatterOpen) {
-      if (lineNo > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line)) frontMatterOpen = false;
-    } else if (fence) {
-      if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \t]*$`).test(line)) fence = '';
-    } else if (htmlEnd) {
-      if (htmlEnd.test(line)) htmlEnd = undefined;
-    } else {
-      const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-      if (f && !(f[1]![0] === '`' && line.slice(f[0].length).includes('`'))) {
-        fence = f[1]!;
-      } else if (/^ {0,3}</.test(line)) {
-        const kind = HTML_BLOCKS.find(([open]) => open.test(line));
-        if (kind && !kind[1].test(line.slice(line.indexOf('<') + 1))) htmlEnd = kind[1];
-      } else if (previousBlank && lineNo > 0 && /^#{1,6}(?:[ \t]|$)/.test(line)) {
-        starts.push(pos);
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    let next = end + 1;
+    if (cr !== Infinity && cr < pos) {
+      cr = text.indexOf('\r', pos);
+      if (cr < 0) cr = Infinity;
+    }
+    if (cr < end) {
+      // A lone CR also ends a line; CRLF ends it at the CR.
+      end = cr;
+      next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+    }
+    // Most lines start with a letter: they matter only for `previousBlank`, and need no regex.
+    const c = text.charCodeAt(pos);
+    const special = c === 32 || c === 9 || c === 35 /* # */ || c === 45 /* - */ || c === 46 /* . */ || c === 60 /* < */ || c === 96 /* ` */ || c === 126; /* ~ */
+    const blank = pos === end || ((c === 32 || c === 9) && text.slice(pos, end).trim() === '');
+    if (special || frontMatterOpen || fence || htmlEnd) {
+      const line = text.slice(pos, end);
+      if (frontMatterOpen) {
+        if (!first && /^(?:---|\.\.\.)[ \t]*$/.test(line)) frontMatterOpen = false;
+      } else if (fence) {
+        if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \t]*$`).test(line)) fence = '';
+      } else if (htmlEnd) {
+        if (htmlEnd.test(line)) htmlEnd = undefined;
+      } else {
+        const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+        if (f && !(f[1]![0] === '`' && line.slice(f[0].length).includes('`'))) {
+          fence = f[1]!;
+        } else if (/^ {0,3}</.test(line)) {
+          const kind = HTML_BLOCKS.find(([open]) => open.test(line));
+          if (kind && !kind[1].test(line.slice(line.indexOf('<') + 1))) htmlEnd = kind[1];
+        } else if (previousBlank && !first && c === 35 && /^#{1,6}(?:[ \t]|$)/.test(line)) {
+          starts.push(pos);
+        }
       }
     }
-    previousBlank = line.trim() === '';
-    lineNo++;
+    previousBlank = blank;
+    first = false;
     pos = next;
   }
   // An unclosed front matter is not front matter at all: do not cut such a text.
   return frontMatterOpen ? [0] : starts;
 }
 
-const DEFINITION = /^ {0,3}\[(?:[^\]\\\r\n]|\\.)+\]:/m;
+const DEFINITION = /^ {0,3}\[(?:[^\]\\\r\n]|\\.)+\]:/;
+
+/** Whether a line looks like a link reference or footnote definition (`[label]: …`). */
+function hasDefinition(text: string): boolean {
+  // Look only at the lines that hold "]:", which most documents never do.
+  for (let at = text.indexOf(']:'); at >= 0; at = text.indexOf(']:', at + 2)) {
+    const lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
+    if (DEFINITION.test(text.slice(lineStart, at + 2))) return true;
+  }
+  return false;
+}
+
+/** Length of the common beginning of two texts: whole blocks compared natively, then characters. */
+function commonPrefix(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let n = 0;
+  for (let block = 4096; block >= 1; block >>= 4) {
+    while (n + block <= limit && a.slice(n, n + block) === b.slice(n, n + block)) n += block;
+  }
+  return n;
+}
+
+/** Length of the common end of two texts, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let n = 0;
+  for (let block = 4096; block >= 1; block >>= 4) {
+    while (n + block <= limit && a.slice(a.length - n - block, a.length - n) === b.slice(b.length - n - block, b.length - n)) n += block;
+  }
+  return n;
+}
 /** CommonMark HTML blocks of kinds 1–5, which end at a marker rather than at a blank line. */
 const HTML_BLOCKS: ReadonlyArray<[RegExp, RegExp]> = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
@@ -335,8 +392,7 @@ function indexChunk(text: string, language: Language | undefined): ChunkIndex {
 }
 
 /** Joins chunk indexes (shifted to document offsets) into the document's index. */
-function assemble(text: string, parts: ReadonlyArray<{ offset: number; chunk: ChunkIndex }>): SynthesisDocument {
-  const lines = new LineIndex(text);
+function assemble(text: string, parts: ReadonlyArray<{ offset: number; chunk: ChunkIndex }>, lines = new LineIndex(text)): SynthesisDocument {
   const first = parts[0]!.chunk;
   const doc: SynthesisDocument = {
     text,

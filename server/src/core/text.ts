@@ -13,18 +13,37 @@ export class LineIndex {
   /** Offset at which each line starts. */
   private readonly starts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      } else if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.starts = starts;
+    } else {
+      this.starts = [0];
+      scanLineStarts(text, 0, text.length, this.starts);
     }
-    this.starts = starts;
+  }
+
+  /**
+   * The index of `text`, an edited version of `previous.text` that shares its first `prefix` and
+   * last `suffix` characters: only the lines in between are scanned again.
+   */
+  static afterEdit(previous: LineIndex, text: string, prefix: number, suffix: number): LineIndex {
+    const delta = text.length - previous.text.length;
+    const from = Math.max(0, prefix - 1);
+    const to = Math.min(text.length, text.length - suffix + 2);
+    const starts: number[] = [];
+    // Line starts whose line break lies wholly in the unchanged beginning.
+    for (const s of previous.starts) {
+      if (s > from) break;
+      starts.push(s);
+    }
+    scanLineStarts(text, from, to, starts);
+    // Line starts whose line break lies wholly in the unchanged end, moved by the edit.
+    const last = starts[starts.length - 1]!;
+    for (const s of previous.starts) if (s + delta > to && s + delta > last) starts.push(s + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -70,5 +89,18 @@ export class LineIndex {
     if (position.line >= this.starts.length) return this.text.length;
     const start = this.starts[position.line]!;
     return Math.max(start, Math.min(start + Math.max(0, position.character), this.lineEnd(position.line)));
+  }
+}
+
+/** Pushes the offset after each line break that starts in `[from, to)`. */
+function scanLineStarts(text: string, from: number, to: number, starts: number[]): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    } else if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
   }
 }

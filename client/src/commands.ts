@@ -24,7 +24,7 @@ export async function targetDocument(uri: vscode.Uri | undefined, previews?: Pre
   if (active?.languageId === LANGUAGE_ID) return active;
   const previewed = previews?.activeDocumentUri();
   if (previewed) return vscode.workspace.openTextDocument(previewed);
-  void vscode.window.showInformationMessage('Open a synthesis (a .synth.md file) first.');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Open a synthesis (a .synth.md file) first.'));
   return undefined;
 }
 
@@ -43,9 +43,9 @@ export async function exportHtml(server: Server, previews: PreviewManager, uri?:
     target ??
     (await vscode.window.showSaveDialog({
       defaultUri: defaultExportUri(document),
-      filters: { 'Web page': ['html'] },
-      saveLabel: 'Export',
-      title: 'Export the brief as a web page',
+      filters: { [vscode.l10n.t('Web page')]: ['html'] },
+      saveLabel: vscode.l10n.t('Export'),
+      title: vscode.l10n.t('Export the brief as a web page'),
     }));
   if (!destination) return undefined;
   let page: RenderResult;
@@ -53,12 +53,12 @@ export async function exportHtml(server: Server, previews: PreviewManager, uri?:
     page = await render(server, document, true);
   } catch (error) {
     server.output.error(`Export failed: ${String(error)}`);
-    void vscode.window.showErrorMessage('The brief could not be turned into a web page. The output panel has the details.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('The brief could not be turned into a web page. The output panel has the details.'));
     return undefined;
   }
   await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(page.html));
   if (!target) {
-    void vscode.window.showInformationMessage(`Saved the brief as ${vscode.workspace.asRelativePath(destination)}.`, 'Open in Browser').then((choice) => {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Saved the brief as {0}.', vscode.workspace.asRelativePath(destination)), vscode.l10n.t('Open in Browser')).then((choice) => {
       if (choice) void vscode.env.openExternal(destination);
     });
   }
@@ -80,22 +80,22 @@ function defaultExportUri(document: vscode.TextDocument): vscode.Uri | undefined
 export async function validateWorkspace(server: Server, tellUser: boolean): Promise<ValidateWorkspaceResult | undefined> {
   let result: ValidateWorkspaceResult;
   try {
-    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking every synthesis in the workspace…' }, async () => {
+    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking every synthesis in the workspace…') }, async () => {
       await server.ready();
       return server.client.sendRequest<ValidateWorkspaceResult>(VALIDATE_WORKSPACE, {});
     });
   } catch (error) {
     server.output.error(`Validating the workspace failed: ${String(error)}`);
-    if (tellUser) void vscode.window.showErrorMessage('The syntheses in the workspace could not be checked. The output panel has the details.');
+    if (tellUser) void vscode.window.showErrorMessage(vscode.l10n.t('The syntheses in the workspace could not be checked. The output panel has the details.'));
     return undefined;
   }
   if (tellUser) {
     if (result.files === 0) {
-      void vscode.window.showInformationMessage('There is no synthesis (.synth.md file) in this workspace.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('There is no synthesis (.synth.md file) in this workspace.'));
     } else {
-      const summary = `Checked ${plural(result.files, 'synthesis', 'syntheses')}: ${plural(result.errors, 'error')} and ${plural(result.warnings, 'warning')}.`;
+      const summary = vscode.l10n.t('Checked {0}: {1} and {2}.', syntheses(result.files), errors(result.errors), warnings(result.warnings));
       const clean = result.errors === 0 && result.warnings === 0;
-      void vscode.window.showInformationMessage(clean ? `${summary} All clear.` : summary, ...(clean ? [] : ['Show Problems'])).then((choice) => {
+      void vscode.window.showInformationMessage(clean ? vscode.l10n.t('{0} All clear.', summary) : summary, ...(clean ? [] : [vscode.l10n.t('Show Problems')])).then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
       });
     }
@@ -103,8 +103,17 @@ export async function validateWorkspace(server: Server, tellUser: boolean): Prom
   return result;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+function syntheses(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 synthesis') : vscode.l10n.t('{0} syntheses', n);
+}
+
+/** "1 error", "3 errors" in the display language (the status bar uses them too). */
+export function errors(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', n);
+}
+
+export function warnings(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', n);
 }
 
 /**
@@ -118,20 +127,20 @@ export async function insertSkeleton(server: Server, templateId?: string): Promi
     templates = await server.client.sendRequest<TemplateInfo[]>(TEMPLATES, {});
   } catch (error) {
     server.output.error(`Could not list the templates: ${String(error)}`);
-    void vscode.window.showErrorMessage('The templates could not be listed. The output panel has the details.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('The templates could not be listed. The output panel has the details.'));
     return undefined;
   }
   let template: TemplateInfo | undefined;
   if (templateId !== undefined) {
     template = templates.find((t) => t.id === templateId);
     if (!template) {
-      void vscode.window.showErrorMessage(`There is no template '${templateId}'. Templates: ${templates.map((t) => t.id).join(', ')}.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t("There is no template '{0}'. Templates: {1}.", templateId, templates.map((t) => t.id).join(', ')));
       return undefined;
     }
   } else {
     const picked = await vscode.window.showQuickPick(
       templates.map((t) => ({ label: t.title, description: t.origin === 'builtin' ? t.id : `${t.id} · ${vscode.workspace.asRelativePath(t.origin)}`, detail: t.description, template: t })),
-      { title: 'Insert a template skeleton', placeHolder: 'Which template should the synthesis follow?', matchOnDescription: true, matchOnDetail: true },
+      { title: vscode.l10n.t('Insert a template skeleton'), placeHolder: vscode.l10n.t('Which template should the synthesis follow?'), matchOnDescription: true, matchOnDetail: true },
     );
     template = picked?.template;
   }

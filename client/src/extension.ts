@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { exportHtml, insertSkeleton, LANGUAGE_ID, validateWorkspace, type Server } from './commands.js';
+import { CoverageView } from './coverage.js';
 import { PreviewManager } from './preview.js';
 import { StatusBar } from './status.js';
 import type { ValidateWorkspaceResult } from './protocol.js';
@@ -76,9 +77,12 @@ export function activate(context: vscode.ExtensionContext): SynthesisApi {
   command('synthesis.exportHtml', (uri?: vscode.Uri, target?: vscode.Uri) => exportHtml(server, previews, uri, target));
   command('synthesis.validateWorkspace', () => validateWorkspace(server, true));
   command('synthesis.insertSkeleton', (templateId?: string) => insertSkeleton(server, templateId));
+  const coverage = new CoverageView(server);
+  context.subscriptions.push(coverage);
+  command('synthesis.showCoverage', (uri?: vscode.Uri) => coverage.show(uri));
   command('synthesis.restartServer', async () => {
     await restart();
-    vscode.window.setStatusBarMessage('Synthesis Markdown: the language server was restarted.', 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Synthesis Markdown: the language server was restarted.'), 3000);
   });
 
   return {
@@ -103,7 +107,7 @@ function started(start: Promise<void>, output: vscode.LogOutputChannel): Promise
   start.catch((error: unknown) => {
     output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);
     void vscode.window
-      .showErrorMessage('Synthesis Markdown could not start its language server, so documents are not checked. The output panel has the details.', 'Show Output')
+      .showErrorMessage(vscode.l10n.t('Synthesis Markdown could not start its language server, so documents are not checked. The output panel has the details.'), vscode.l10n.t('Show Output'))
       .then((choice) => {
         if (choice) output.show();
       });

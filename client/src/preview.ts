@@ -46,7 +46,7 @@ export class PreviewManager implements vscode.Disposable {
   async showToSide(uri?: vscode.Uri): Promise<vscode.WebviewPanel | undefined> {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!document || (!uri && document.languageId !== LANGUAGE_ID)) {
-      void vscode.window.showInformationMessage('Open a synthesis (a .synth.md file) to preview it.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a synthesis (a .synth.md file) to preview it.'));
       return undefined;
     }
     const key = document.uri.toString();
@@ -105,7 +105,7 @@ class Preview {
     onDispose: () => void,
   ) {
     const media = vscode.Uri.joinPath(context.extensionUri, 'media');
-    this.panel = vscode.window.createWebviewPanel('synthesis.preview', `Preview ${basename(document.uri)}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+    this.panel = vscode.window.createWebviewPanel('synthesis.preview', vscode.l10n.t('Preview {0}', basename(document.uri)), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
       enableFindWidget: true,
       localResourceRoots: [media],
@@ -183,7 +183,7 @@ class Preview {
   private setPage(): void {
     this.pageFragment = this.fragment;
     this.pageLoaded = false;
-    this.panel.title = `Preview ${basename(this.document.uri)}`;
+    this.panel.title = vscode.l10n.t('Preview {0}', basename(this.document.uri));
     this.panel.webview.html = page(this.panel.webview, this.context.extensionUri, this.fragment ?? '', this.title, scrollSync() ? this.lastLine : -1);
   }
 }

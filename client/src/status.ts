@@ -3,7 +3,7 @@
  * has. Clicking it opens the Problems panel.
  */
 import * as vscode from 'vscode';
-import { LANGUAGE_ID, type Server } from './commands.js';
+import { errors as errorCount, LANGUAGE_ID, warnings as warningCount, type Server } from './commands.js';
 import { DOCUMENT_INFO, type DocumentInfo, type DocumentInfoParams } from './protocol.js';
 
 export class StatusBar implements vscode.Disposable {
@@ -62,12 +62,12 @@ export class StatusBar implements vscode.Disposable {
     const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const warnings = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
 
-    const template = info ? (info.templateTitle ?? `unknown template '${info.templateId}'`) : 'Synthesis';
+    const template = info ? (info.templateTitle ?? vscode.l10n.t("unknown template '{0}'", info.templateId)) : vscode.l10n.t('Synthesis');
     const counts = errors === 0 && warnings === 0 ? '$(check)' : `$(error) ${errors} $(warning) ${warnings}`;
     this.item.text = `$(book) ${template} ${counts}`;
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(info ? `Template: ${info.templateTitle ?? 'not found'} (${info.templateId})\n\n` : '');
-    tooltip.appendText(`${count(errors, 'error')} and ${count(warnings, 'warning')} in this synthesis. Click to open the Problems panel.`);
+    tooltip.appendText(info ? `${vscode.l10n.t('Template: {0} ({1})', info.templateTitle ?? vscode.l10n.t('not found'), info.templateId)}\n\n` : '');
+    tooltip.appendText(vscode.l10n.t('{0} and {1} in this synthesis. Click to open the Problems panel.', errorCount(errors), warningCount(warnings)));
     this.item.tooltip = tooltip;
     this.item.backgroundColor = info && !info.templateTitle ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
@@ -77,8 +77,4 @@ export class StatusBar implements vscode.Disposable {
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
   }
-}
-
-function count(n: number, what: string): string {
-  return `${n} ${what}${n === 1 ? '' : 's'}`;
 }

@@ -33,7 +33,10 @@ interface Manifest {
   };
 }
 
-const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Manifest;
+// Texts are `%key%` placeholders resolved through package.nls.json (English), as VS Code does.
+const nls = JSON.parse(readFileSync(join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const english = (_key: string, value: unknown): unknown => (typeof value === 'string' ? value.replace(/^%([^%\s]+)%$/, (m, k: string) => nls[k] ?? m) : value);
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'), english) as Manifest;
 const settings = manifest.contributes.configuration.properties;
 const clientSource = ['extension.ts', 'commands.ts', 'preview.ts', 'status.ts'].map((f) => readFileSync(join(repoRoot, 'client', 'src', f), 'utf8')).join('\n');
 

@@ -8,7 +8,10 @@ import { RULES } from '../../server/src/core/index.js';
 import { repoRoot } from '../helpers.js';
 
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+// package.json holds `%key%` placeholders for its texts; the English texts are in package.nls.json.
+const nls = JSON.parse(readFileSync(join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const english = (_key: string, value: unknown): unknown => (typeof value === 'string' ? value.replace(/^%([^%\s]+)%$/, (m, k: string) => nls[k] ?? m) : value);
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'), english) as {
   contributes: { commands: Array<{ command: string; title: string; category: string }>; configuration: { properties: Record<string, { default: unknown }> } };
 };
 

@@ -45,7 +45,7 @@ function vsce(args: string[]): string {
 const DOCUMENTS = ['README.md', 'CHANGELOG.md', 'LICENSE'];
 /** vsce stores a licence file without extension as LICENSE.txt. */
 const packagedName = (file: string): string => (file === 'LICENSE' ? 'LICENSE.txt' : file);
-const REQUIRED = ['package.json', 'language-configuration.json', 'dist', 'syntaxes', 'snippets', 'media', 'schemas', 'images'];
+const REQUIRED = ['package.json', 'package.nls.json', 'package.nls.es.json', 'package.nls.fr.json', 'l10n', 'language-configuration.json', 'dist', 'syntaxes', 'snippets', 'media', 'schemas', 'images'];
 
 let dir: string;
 let files: Map<string, Buffer>;

@@ -2,7 +2,7 @@
  * The command line, parsed by hand: a small table of options, no dependency. Parsing is pure and
  * throws only `UsageError`, whose message is shown as one line with exit code 2.
  */
-import type { SeveritySetting } from '../core/index.js';
+import { resolveLocale, type Locale, type SeveritySetting } from '../core/index.js';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -16,6 +16,8 @@ export interface LintCommand {
   severities: Record<string, SeveritySetting>;
   fix: boolean;
   quiet: boolean;
+  /** `--lang`: the language of the messages; unset means the environment's (LC_ALL, LC_MESSAGES, LANG). */
+  lang?: Locale;
 }
 
 export interface RenderCommand {
@@ -26,7 +28,31 @@ export interface RenderCommand {
   template?: string;
 }
 
-export type Command = LintCommand | RenderCommand | { command: 'help' } | { command: 'version' };
+/** `synthlint coverage`: the evidence coverage map (target × evaluation) of the syntheses. */
+export interface CoverageCommand {
+  command: 'coverage';
+  inputs: string[];
+  format: CoverageFormat;
+  /** Target sections resting on fewer evaluations are marked weak. */
+  minimum?: number;
+  /** Where to write the map; undefined or `-` is standard output. */
+  output?: string;
+}
+export const COVERAGE_FORMATS = ['markdown', 'csv', 'json'] as const;
+export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
+
+/** `synthlint codebook`: a template's SDG targets (and sections) as a REFI-QDA codebook. */
+export interface CodebookCommand {
+  command: 'codebook';
+  template?: string;
+  /** Also the template's thematic sections as codes. */
+  sections: boolean;
+  /** Where to write the codebook; undefined or `-` is standard output. */
+  output?: string;
+  lang?: Locale;
+}
+
+export type Command = LintCommand | RenderCommand | CoverageCommand | CodebookCommand | { command: 'help' } | { command: 'version' };
 
 /** A mistake in the command line: shown as one line, exit code 2. */
 export class UsageError extends Error {
@@ -34,7 +60,7 @@ export class UsageError extends Error {
 }
 
 /** Words that start a subcommand when they come first. */
-const SUBCOMMANDS = ['render'] as const;
+const SUBCOMMANDS = ['render', 'coverage', 'codebook'] as const;
 type Subcommand = 'lint' | (typeof SUBCOMMANDS)[number];
 
 interface OptionSpec {
@@ -44,14 +70,17 @@ interface OptionSpec {
 }
 
 const OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  '--format': { value: 'text, json or sarif', commands: ['lint'] },
-  '--template': { value: 'a template id', commands: ['lint', 'render'] },
+  '--format': { value: 'text, json or sarif', commands: ['lint', 'coverage'] },
+  '--template': { value: 'a template id', commands: ['lint', 'render', 'codebook'] },
   '--rule': { value: 'rule-id=off|info|warning|error', commands: ['lint'] },
   '--fix': { commands: ['lint'] },
   '--quiet': { commands: ['lint'] },
-  '--output': { value: 'a file name', commands: ['render'] },
-  '--help': { commands: ['lint', 'render'] },
-  '--version': { commands: ['lint', 'render'] },
+  '--lang': { value: 'en, es or fr', commands: ['lint', 'codebook'] },
+  '--output': { value: 'a file name', commands: ['render', 'coverage', 'codebook'] },
+  '--min': { value: 'a whole number of evaluations', commands: ['coverage'] },
+  '--sections': { commands: ['codebook'] },
+  '--help': { commands: ['lint', 'render', 'coverage', 'codebook'] },
+  '--version': { commands: ['lint', 'render', 'coverage', 'codebook'] },
 };
 const SHORT: Readonly<Record<string, string>> = { '-f': '--format', '-o': '--output', '-q': '--quiet', '-h': '--help', '-v': '--version' };
 
@@ -107,11 +136,16 @@ export function parseArgs(argv: readonly string[]): Command {
     return { command: 'render', file: positional[0]!, output: last(values.get('--output')), template };
   }
 
+  if (subcommand === 'coverage' || subcommand === 'codebook') return parseEvidenceCommand(subcommand, positional, values, flags);
+
   const format = last(values.get('--format')) ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format '${format}': use text, json or sarif`);
   }
   if (positional.length === 0) throw new UsageError('no files given: name files, folders or globs, for example: synthlint .');
+  const langText = last(values.get('--lang'));
+  const lang = langText === undefined ? undefined : resolveLocale(langText);
+  if (langText !== undefined && lang === undefined) throw new UsageError(`unknown language '${langText}': use en, es or fr`);
   return {
     command: 'lint',
     inputs: positional,
@@ -120,6 +154,31 @@ export function parseArgs(argv: readonly string[]): Command {
     severities: parseRuleSettings(values.get('--rule') ?? []),
     fix: flags.has('--fix'),
     quiet: flags.has('--quiet'),
+    ...(lang ? { lang } : {}),
+  };
+}
+
+function parseEvidenceCommand(subcommand: 'coverage' | 'codebook', positional: string[], values: Map<string, string[]>, flags: Set<string>): CoverageCommand | CodebookCommand {
+  const output = last(values.get('--output'));
+  if (subcommand === 'codebook') {
+    if (positional.length > 0) throw new UsageError(`'synthlint codebook' takes no files, found '${positional[0]}': name a template with --template`);
+    const langText = last(values.get('--lang'));
+    const lang = langText === undefined ? undefined : resolveLocale(langText);
+    if (langText !== undefined && lang === undefined) throw new UsageError(`unknown language '${langText}': use en, es or fr`);
+    const template = last(values.get('--template'));
+    return { command: 'codebook', sections: flags.has('--sections'), ...(template ? { template } : {}), ...(output ? { output } : {}), ...(lang ? { lang } : {}) };
+  }
+  const format = last(values.get('--format')) ?? 'markdown';
+  if (!(COVERAGE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown coverage format '${format}': use markdown, csv or json`);
+  const minText = last(values.get('--min'));
+  if (minText !== undefined && !/^\d{1,4}$/.test(minText.trim())) throw new UsageError(`--min expects a whole number of evaluations such as 2, found '${minText}'`);
+  if (positional.length === 0) throw new UsageError('no files given: name the syntheses or folders to map, for example: synthlint coverage .');
+  return {
+    command: 'coverage',
+    inputs: positional,
+    format: format as CoverageFormat,
+    ...(minText !== undefined ? { minimum: Number(minText.trim()) } : {}),
+    ...(output ? { output } : {}),
   };
 }
 
@@ -145,6 +204,8 @@ export const HELP = `synthlint: check Synthesis Markdown files (*.synth.md)
 Usage:
   synthlint [options] <files, folders or globs...>
   synthlint render <file> [-o page.html] [--template ID]
+  synthlint coverage [--format markdown|csv|json] [--min N] [-o FILE] <files...>
+  synthlint codebook [--template ID] [--sections] [--lang LANG] [-o codes.qdc]
 
 What it checks:
   Each file against its template (the sections it needs, in order), its SDG
@@ -160,6 +221,8 @@ Options:
       --fix             correct what can be corrected safely, in place,
                         then show what is left
   -q, --quiet           show errors only, not warnings or information
+      --lang LANG       language of the messages: en, es or fr (default: the
+                        one LC_ALL, LC_MESSAGES or LANG names, else en)
   -h, --help            show this help
   -v, --version         show the version
 
@@ -167,6 +230,23 @@ Render:
   synthlint render writes the synthesis as one self-contained HTML page.
   -o, --output FILE     where to write it (default: beside the file, .html;
                         '-' writes to standard output)
+
+Coverage (an evidence gap map):
+  synthlint coverage shows which evaluations each SDG target section cites,
+  as a target x evaluation table, and marks the target sections that rest
+  on fewer than N evaluations. Registers are found as for checking.
+  -f, --format FORMAT   markdown (default), csv or json
+      --min N           fewest evaluations a target section should rest on
+                        (default: 2)
+  -o, --output FILE     where to write it (default: standard output)
+
+Codebook (REFI-QDA, for NVivo, ATLAS.ti, MAXQDA, Dedoose...):
+  synthlint codebook writes the SDG targets of a template's goals as a
+  .qdc codebook, one code per target under one code per goal.
+      --template ID     the template (default: unodc-meta-synthesis)
+      --sections        also the template's thematic sections as codes
+      --lang LANG       language of the SDG texts: en, es or fr
+  -o, --output FILE     where to write it (default: standard output)
 
 Your own templates:
   YAML files in .synthesis/templates/ of the current folder (or of the nearest
@@ -186,4 +266,6 @@ Examples:
   synthlint --fix reports              correct sums and counts, then re-check
   synthlint --format sarif . > synthlint.sarif
   synthlint render brief.synth.md -o brief.html
+  synthlint coverage --format csv --min 3 reports > coverage.csv
+  synthlint codebook --sections -o codes.qdc
 `;

@@ -10,6 +10,7 @@ import {
   type Analysis,
   type EvidenceRegister,
   type Finding,
+  type Locale,
   type Severity,
   type SeveritySetting,
   type SynthesisDocument,
@@ -22,6 +23,8 @@ export interface LintSettings {
   defaultTemplate?: string;
   /** Per-rule severity settings from `--rule id=level`. */
   severities?: Readonly<Record<string, SeveritySetting>>;
+  /** The language of the messages; English by default. */
+  locale?: Locale;
 }
 
 /**
@@ -61,7 +64,7 @@ export function lintText(
   const analyze = (t: string): Analysis => {
     const document = parse(t);
     const evidence = options.evidence?.(document);
-    return analyzeDocument(document, { templates: settings.templates, defaultTemplate: settings.defaultTemplate, severities: settings.severities, ...(evidence ? { evidence } : {}) });
+    return analyzeDocument(document, { templates: settings.templates, defaultTemplate: settings.defaultTemplate, severities: settings.severities, ...(settings.locale ? { locale: settings.locale } : {}), ...(evidence ? { evidence } : {}) });
   };
   let current = text;
   let analysis = analyze(current);

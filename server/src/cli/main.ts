@@ -47,6 +47,7 @@ async function main(): Promise<void> {
       cwd: process.cwd(),
       out: { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
       pkg: packageInfo(pkg as PackageJson, packageRoot()),
+      vars: process.env,
     });
   } catch (error) {
     process.stderr.write(`synthlint: unexpected problem: ${oneLine(error)}\n`);

@@ -5,8 +5,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULES, type EvidenceRegister, type SeveritySetting, type SynthesisDocument } from '../core/index.js';
+import { localeFromEnvironment, RULES, type EvidenceRegister, type SeveritySetting, type SynthesisDocument } from '../core/index.js';
 import { HELP, parseArgs, UsageError, type LintCommand, type RenderCommand } from './args.js';
+import { runCodebook, runCoverage } from './coverage.js';
 import { collectFiles, displayPath, SYNTH_SUFFIX } from './files.js';
 import { loadEvidenceFor, type EvidenceLookup } from '../node/evidence.js';
 import { lintText, type CliFinding } from './lint-file.js';
@@ -30,6 +31,8 @@ export interface Environment {
   cwd: string;
   out: Output;
   pkg: PackageInfo;
+  /** Environment variables (LC_ALL, LC_MESSAGES, LANG) that choose the messages' language when `--lang` does not. */
+  vars?: Readonly<Record<string, string | undefined>>;
 }
 
 export async function run(argv: readonly string[], env: Environment): Promise<number> {
@@ -49,6 +52,10 @@ export async function run(argv: readonly string[], env: Environment): Promise<nu
       return EXIT_OK;
     case 'render':
       return runRender(command, env);
+    case 'coverage':
+      return runCoverage(command, env);
+    case 'codebook':
+      return runCodebook(command, env);
     case 'lint':
       return runLint(command, env);
   }
@@ -155,7 +162,7 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
     }
   }
 
-  const settings = { templates: loaded.registry, defaultTemplate: command.template, severities: command.severities };
+  const settings = { templates: loaded.registry, defaultTemplate: command.template, severities: command.severities, locale: command.lang ?? localeFromEnvironment(env.vars ?? {}) };
   // Registers are shared by the files of a folder: read and report each one once.
   const registers = new Map<string, EvidenceLookup>();
   const evidenceFor = (path: string) => (document: SynthesisDocument): EvidenceRegister | undefined => {

@@ -23,8 +23,12 @@ export {
 } from './templates/template.js';
 export { analyze, analyzeDocument, templateIdOf, DEFAULT_TEMPLATE, type Analysis, type AnalysisOptions } from './lint.js';
 export { applyFixes } from './fix.js';
+export { LOCALES, localeFromEnvironment, resolveLocale, translator, type Locale, type MessageKey, type Translate } from './i18n/index.js';
 export { parseEvidenceRegister, scanCitations, REGISTER_FIELDS, type Citation, type EvidenceEntry, type EvidenceProblem, type EvidenceRegister } from './evidence.js';
 export { RULES, ruleById } from './rules/registry.js';
 export type { Rule, RuleContext } from './rules/rule.js';
 export * from './features/index.js';
 export * from './render/index.js';
+export { citationAt, citationDefinition, citationHover, citationsOf, completeCitation, describeEntry, entryAtLine } from './features/evidence.js';
+export { coverageMatrix, coverageToCsv, coverageToMarkdown, DEFAULT_COVERAGE_MINIMUM, type CoverageEvaluation, type CoverageMatrix, type CoverageOptions, type CoverageSection, type CoverageSource, type CoverageTarget } from './coverage.js';
+export { codebookFromTemplate, guidFor, parseQdc, toQdc, QDC_NAMESPACE, type CodebookOptions, type QdcCode, type QdcProblem, type QdcReadResult } from './qda.js';

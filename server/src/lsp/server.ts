@@ -6,6 +6,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   CodeActionKind,
+  CompletionItemKind,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -23,14 +24,22 @@ import {
   type Hover,
   type InitializeParams,
   type InitializeResult,
+  type Location,
   type Range,
   type ServerCapabilities,
   type SymbolInformation,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  analyze,
   analyzeDocument,
+  citationAt,
+  citationDefinition,
+  citationHover,
+  citationsOf,
+  completeCitation,
+  coverageMatrix,
+  type CoverageMatrix,
+  type CoverageSource,
   renderPreview,
   renderStandalonePage,
   IncrementalParser,
@@ -43,11 +52,13 @@ import {
   hover,
   LineIndex,
   parse,
+  resolveLocale,
   targetSections,
   type Analysis,
   type AnalysisOptions,
   type Finding,
   type Fix,
+  type Locale,
   type SynthesisDocument,
   type TemplateRegistry,
 } from '../core/index.js';
@@ -57,6 +68,7 @@ import { findSyntheses, pathToUri, readTemplateFiles, readText, SYNTHESIS_SUFFIX
 import { guard, guardNotification } from './guard.js';
 import { problemRange, toOffset, toRange, toSpan } from './positions.js';
 import { DEFAULT_SETTINGS, DEFAULT_TEMPLATE_FOLDER, readSettings, type Settings } from './settings.js';
+import { EVIDENCE_WATCHERS, EvidenceRegisters } from './evidence.js';
 
 /** Diagnostics wait this long after the last keystroke (ms). `initializationOptions.validationDelay` overrides it. */
 export const DEFAULT_VALIDATION_DELAY = 200;
@@ -67,7 +79,14 @@ export const Requests = {
   templates: 'synthesis/templates',
   documentInfo: 'synthesis/documentInfo',
   render: 'synthesis/render',
+  coverage: 'synthesis/coverage',
 } as const;
+
+/**
+ * `synthesis/coverage` {uri?, minimum?}: the evidence coverage map of one synthesis, or of every
+ * synthesis in the workspace. Files are named by their URIs.
+ */
+export type CoverageResult = CoverageMatrix;
 
 /** `synthesis/render`: the preview's body fragment, or with `standalone` a complete page for export. */
 export interface RenderResult {
@@ -104,8 +123,10 @@ export interface TemplateInfo {
 
 export const CAPABILITIES: ServerCapabilities = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-  completionProvider: { triggerCharacters: [' ', '.', '#', ':', '/'] },
+  completionProvider: { triggerCharacters: [' ', '.', '#', ':', '/', '@'] },
   hoverProvider: true,
+  definitionProvider: true,
+  referencesProvider: true,
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
   documentSymbolProvider: true,
   foldingRangeProvider: true,
@@ -121,6 +142,8 @@ interface IndexEntry {
 export class SynthesisServer {
   private readonly documents = new TextDocuments(TextDocument);
   private settings: Settings = DEFAULT_SETTINGS;
+  /** The editor's display language (`InitializeParams.locale`): messages, fix titles, hovers' own words. */
+  private locale: Locale = 'en';
   private templates: TemplateRegistry = builtinTemplates();
   private roots: string[] = [];
   private validationDelay = DEFAULT_VALIDATION_DELAY;
@@ -142,12 +165,19 @@ export class SynthesisServer {
   /** Target sections and sources labels of every synthesis seen, by URI. */
   private readonly index = new Map<string, IndexEntry>();
   private readonly loggedProblems = new Set<string>();
+  /** Evidence registers of the syntheses, and the citations of every synthesis seen (by URI). */
+  private readonly evidence: EvidenceRegisters;
+  private readonly citationIndex = new Map<string, Array<{ id: string; range: Range }>>();
   private templatesLoading: Promise<void> = Promise.resolve();
   private readonly ready: Promise<void>;
   private markReady: () => void = () => undefined;
 
   constructor(private readonly connection: Connection) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
+    this.evidence = new EvidenceRegisters(
+      (uri, diagnostics) => void this.connection.sendDiagnostics({ uri, diagnostics }),
+      () => this.settings.rules.evidence,
+    );
   }
 
   private readonly log = (message: string): void => this.connection.console.error(message);
@@ -177,6 +207,12 @@ export class SynthesisServer {
       return doc ? documentLinks(doc).map((l) => toDocumentLink(l, doc.lines)) : [];
     }));
     c.onWorkspaceSymbol(guard(log, 'workspaceSymbol', [], (p) => this.workspaceSymbols(String(p.query ?? ''))));
+    c.onDefinition(guard(log, 'definition', null, (p) => this.definition(p.textDocument.uri, p.position)));
+    c.onReferences(guard(log, 'references', [], (p) => this.references(p.textDocument.uri, p.position, p.context?.includeDeclaration === true)));
+    c.onRequest(
+      Requests.coverage,
+      guard(log, Requests.coverage, null, (p: { uri?: unknown; minimum?: unknown } | null, token: CancellationToken) => this.coverage(p, token)),
+    );
 
     c.onRequest(
       Requests.validateWorkspace,
@@ -211,6 +247,7 @@ export class SynthesisServer {
     if (this.roots.length === 0 && params.rootPath) this.roots = [params.rootPath];
     const delay = (params.initializationOptions as { validationDelay?: unknown } | null | undefined)?.validationDelay;
     if (typeof delay === 'number' && Number.isFinite(delay) && delay >= 0) this.validationDelay = delay;
+    this.locale = resolveLocale(params.locale) ?? 'en';
     return { capabilities: CAPABILITIES, serverInfo: { name: 'synthesis-markdown-language-server' } };
   }
 
@@ -218,7 +255,7 @@ export class SynthesisServer {
     try {
       if (this.canRegisterWatchers) {
         await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: `**/*${SYNTHESIS_SUFFIX}` }, { globPattern: '**/*.{yaml,yml}' }],
+          watchers: [{ globPattern: `**/*${SYNTHESIS_SUFFIX}` }, { globPattern: '**/*.{yaml,yml}' }, ...EVIDENCE_WATCHERS],
         });
       }
       if (this.canRegisterConfiguration) await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'synthesis' });
@@ -246,6 +283,7 @@ export class SynthesisServer {
     if (this.canAskConfiguration) this.applySettings(await this.connection.workspace.getConfiguration({ section: 'synthesis' }));
     else this.applySettings((pushed as { synthesis?: unknown } | null)?.synthesis);
     if (this.settings.templateFolders.join('\n') !== before) await this.reloadTemplates();
+    this.evidence.reset();
     this.revalidateAll();
   }
 
@@ -301,6 +339,8 @@ export class SynthesisServer {
     if (templatesChanged) {
       await this.reloadTemplates();
       this.revalidateAll();
+    } else if (this.evidenceFilesChanged(changes)) {
+      this.revalidateAll();
     }
   }
 
@@ -308,7 +348,7 @@ export class SynthesisServer {
   // Analysis and diagnostics
 
   private analysisOptions(): AnalysisOptions {
-    return { templates: this.templates, defaultTemplate: this.settings.defaultTemplate, severities: this.settings.rules };
+    return { templates: this.templates, defaultTemplate: this.settings.defaultTemplate, severities: this.settings.rules, locale: this.locale };
   }
 
   /** The parse of one version of a document, cached. Cheap requests (completion, hover) use only this. */
@@ -334,7 +374,9 @@ export class SynthesisServer {
   analyseDocument(uri: string, text: string, version: number): Analysis {
     const cached = this.analyses.get(uri);
     if (cached && cached.version === version && cached.generation === this.generation) return cached.analysis;
-    const analysis = analyzeDocument(this.parsed(uri, text, version), this.analysisOptions());
+    const document = this.parsed(uri, text, version);
+    const evidence = this.evidence.register(uri, document);
+    const analysis = analyzeDocument(document, { ...this.analysisOptions(), ...(evidence ? { evidence } : {}) });
     this.analyses.set(uri, { version, generation: this.generation, analysis });
     this.indexDocument(uri, analysis.document);
     return analysis;
@@ -381,7 +423,8 @@ export class SynthesisServer {
     if (last !== undefined && last > version) return;
     this.published.set(uri, version);
     const lines = analysis.document.lines;
-    await this.connection.sendDiagnostics({ uri, version, diagnostics: analysis.findings.map((f) => toDiagnostic(f, lines, version)) });
+    const diagnostics = [...analysis.findings.map((f) => toDiagnostic(f, lines, version)), ...this.evidence.documentDiagnostics(uri, analysis.document)];
+    await this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
   private revalidateAll(): void {
@@ -408,6 +451,7 @@ export class SynthesisServer {
       targets: targetSections(document).map((t) => ({ name: t.name, ids: t.targets, range: toRange(document.lines, t.selectionSpan) })),
       labels: [...labels],
     });
+    this.indexCitations(uri, document);
   }
 
   private async indexWorkspace(): Promise<void> {
@@ -447,10 +491,14 @@ export class SynthesisServer {
   private completion(uri: string, position: { line: number; character: number }): CompletionList | null {
     const doc = this.parsedByUri(uri);
     if (!doc) return null;
-    const items = complete(doc, toOffset(doc.lines, position), {
+    const offset = toOffset(doc.lines, position);
+    const cited = completeCitation(doc, offset, this.evidence.register(uri, doc));
+    if (cited) return { isIncomplete: false, items: cited.map((i) => ({ ...toCompletionItem(i, doc.lines), kind: CompletionItemKind.Reference })) };
+    const items = complete(doc, offset, {
       templates: this.templates,
       defaultTemplate: this.settings.defaultTemplate,
       workspaceLabels: this.workspaceLabels(),
+      locale: this.locale,
     });
     return { isIncomplete: false, items: items.map((i) => toCompletionItem(i, doc.lines)) };
   }
@@ -458,7 +506,8 @@ export class SynthesisServer {
   private hover(uri: string, position: { line: number; character: number }): Hover | null {
     const doc = this.parsedByUri(uri);
     if (!doc) return null;
-    const info = hover(doc, toOffset(doc.lines, position), { templates: this.templates, defaultTemplate: this.settings.defaultTemplate });
+    const offset = toOffset(doc.lines, position);
+    const info = citationHover(doc, offset, this.evidence.register(uri, doc)) ?? hover(doc, offset, { templates: this.templates, defaultTemplate: this.settings.defaultTemplate, locale: this.locale });
     return info ? { contents: { kind: 'markdown', value: info.contents }, range: toRange(doc.lines, info.span) } : null;
   }
 
@@ -502,7 +551,7 @@ export class SynthesisServer {
     }
     const disables = new Set<string>();
     for (const { finding, diagnostic } of pairs) {
-      const fix = disableRuleFix(analysis.document, finding);
+      const fix = disableRuleFix(analysis.document, finding, this.locale);
       if (!fix) continue;
       const key = JSON.stringify(fix);
       if (disables.has(key)) continue;
@@ -541,7 +590,9 @@ export class SynthesisServer {
       if (seen.has(uri) || this.documents.get(uri)) continue;
       const text = await readText(path);
       if (text === undefined) continue;
-      const analysis = analyze(text, this.analysisOptions());
+      const parsed = parse(text);
+      const evidence = this.evidence.register(uri, parsed);
+      const analysis = analyzeDocument(parsed, { ...this.analysisOptions(), ...(evidence ? { evidence } : {}) });
       this.indexDocument(uri, analysis.document);
       result.files++;
       count(analysis.findings);
@@ -583,6 +634,111 @@ export class SynthesisServer {
     const options = { templates: this.templates, defaultTemplate: this.settings.defaultTemplate, severities: this.settings.rules };
     const rendered = params.standalone === true ? renderStandalonePage(text, options) : renderPreview(text, options);
     return { html: rendered.html, title: rendered.title };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Evidence: registers, citations and the coverage map
+
+  /** Watched files changed: whether a register may have changed (then every synthesis is checked again). */
+  private evidenceFilesChanged(changes: ReadonlyArray<{ uri: string; type: number }>): boolean {
+    const paths = changes.flatMap((c) => {
+      const path = uriToPath(c.uri);
+      return path ? [{ path, deleted: c.type === FileChangeType.Deleted }] : [];
+    });
+    if (!this.evidence.changed(paths)) return false;
+    this.generation++;
+    return true;
+  }
+
+  private indexCitations(uri: string, document: SynthesisDocument): void {
+    if (document.citations.length === 0) this.citationIndex.delete(uri);
+    else this.citationIndex.set(uri, document.citations.map((c) => ({ id: c.id, range: toRange(document.lines, c.span) })));
+  }
+
+  /** A synthesis that is not open, read from disk. */
+  private async readParsed(uri: string): Promise<SynthesisDocument | undefined> {
+    const path = uriToPath(uri);
+    const text = path === undefined ? undefined : await readText(path);
+    return text === undefined ? undefined : parse(text);
+  }
+
+  /** Go to definition on a citation: the evaluation's row in the register file. */
+  private definition(uri: string, position: { line: number; character: number }): Location | null {
+    const doc = this.parsedByUri(uri);
+    if (!doc) return null;
+    const found = this.evidence.lookup(uri, doc);
+    const entry = citationDefinition(doc, toOffset(doc.lines, position), found.register);
+    if (!entry || !found.path) return null;
+    const at = { line: entry.line - 1, character: 0 };
+    return { uri: pathToUri(found.path), range: { start: at, end: at } };
+  }
+
+  /**
+   * Find all references on a citation: every citation of the evaluation in the syntheses of the
+   * workspace that use the same register (the same id in another register is another evaluation).
+   */
+  private async references(uri: string, position: { line: number; character: number }, includeDeclaration: boolean): Promise<Location[]> {
+    const doc = this.parsedByUri(uri);
+    if (!doc) return [];
+    const citation = citationAt(doc, toOffset(doc.lines, position));
+    if (!citation) return [];
+    const id = citation.id;
+    const here = this.evidence.lookup(uri, doc);
+    const out: Location[] = [];
+    const entry = here.register?.byId.get(id);
+    if (includeDeclaration && here.path && entry) {
+      const at = { line: entry.line - 1, character: 0 };
+      out.push({ uri: pathToUri(here.path), range: { start: at, end: at } });
+    }
+    const add = (other: string, document: SynthesisDocument): void => {
+      if (other !== uri && this.evidence.lookup(other, document).path !== here.path) return;
+      for (const c of citationsOf(document, id)) out.push({ uri: other, range: toRange(document.lines, c.span) });
+    };
+    add(uri, doc);
+    const open = new Set<string>([uri]);
+    for (const d of this.documents.all()) {
+      if (open.has(d.uri)) continue;
+      open.add(d.uri);
+      add(d.uri, this.parsed(d.uri, d.getText(), d.version));
+    }
+    for (const [other, citations] of this.citationIndex) {
+      if (open.has(other) || !this.index.has(other) || !citations.some((c) => c.id === id)) continue;
+      const document = await this.readParsed(other);
+      if (document) add(other, document);
+    }
+    return out;
+  }
+
+  /** `synthesis/coverage`: the coverage map of one synthesis, or of all in the workspace. */
+  private async coverage(params: { uri?: unknown; minimum?: unknown } | null, token: CancellationToken): Promise<CoverageResult> {
+    await this.ready;
+    const minimum = params?.minimum;
+    const sources: CoverageSource[] = [];
+    const add = (uri: string, document: SynthesisDocument): void => {
+      const register = this.evidence.register(uri, document);
+      sources.push({ file: uri, document, ...(register ? { register } : {}) });
+    };
+    if (typeof params?.uri === 'string') {
+      const document = this.parsedByUri(params.uri) ?? (await this.readParsed(params.uri));
+      if (document) add(params.uri, document);
+    } else {
+      const seen = new Set<string>();
+      for (const d of this.documents.all()) {
+        seen.add(d.uri);
+        add(d.uri, this.parsed(d.uri, d.getText(), d.version));
+      }
+      let n = 0;
+      for (const path of await findSyntheses(this.roots)) {
+        if (token.isCancellationRequested) break;
+        const uri = pathToUri(path);
+        if (seen.has(uri)) continue;
+        const document = await this.readParsed(uri);
+        if (document) add(uri, document);
+        if (++n % 25 === 0) await nextTurn();
+      }
+      sources.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    }
+    return coverageMatrix(sources, typeof minimum === 'number' && Number.isInteger(minimum) && minimum >= 0 ? { minimum } : {});
   }
 
   private documentInfo(uri: unknown): DocumentInfo | null {

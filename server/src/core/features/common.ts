@@ -2,6 +2,7 @@
  * What the editor features share: the options they take and how they find the document's
  * template. Everything here is pure and works on offsets.
  */
+import type { Locale } from '../i18n/index.js';
 import { DEFAULT_TEMPLATE, templateIdOf } from '../lint.js';
 import type { SynthesisDocument } from '../parse.js';
 import { tagPrefixes } from '../sdg/tags.js';
@@ -13,6 +14,8 @@ export interface FeatureOptions {
   templates?: TemplateRegistry;
   /** Template used when the front matter names none. */
   defaultTemplate?: string;
+  /** The user's language for the features' own words (the SDG texts follow the document's language). */
+  locale?: Locale;
 }
 
 export interface ResolvedTemplate {

@@ -12,7 +12,7 @@ export const countMismatch: Rule = {
   description: 'A count in the text that disagrees with the sources block',
   defaultSeverity: 'error',
   tags: ['sources', 'numbers'],
-  check: function checkCountMismatch({ document, report }) {
+  check: function checkCountMismatch({ document, report, t, locale }) {
     const byKey = new Map<string, SourcesEntry[]>();
     for (const block of document.sourcesBlocks) {
       for (const entry of block.all) {
@@ -29,14 +29,15 @@ export const countMismatch: Rule = {
       const figures = [...new Set(entries.map((e) => e.count!))];
       const lines = [...new Set(entries.map((e) => lineOf(document, e.lineSpan.start)))];
       const blocks = new Set(entries.map((e) => document.sourcesBlocks.findIndex((b) => b.all.includes(e)))).size;
-      const where = `the sources block${blocks > 1 ? 's' : ''} (line${lines.length > 1 ? 's' : ''} ${listText(lines.map(String))})`;
+      const lineList = listText(lines.map(String), 'and', locale);
+      const where = t(blocks > 1 ? 'count-mismatch.where-blocks' : lines.length > 1 ? 'count-mismatch.where-lines' : 'count-mismatch.where-line', { lines: lineList });
       // When the block's own figure disagrees with its breakdown, which number is right is for the
       // writer to decide (sources-sum reports it): offer no fix that could flip the text back.
       const settled = entries.every((e) => !breakdownDisagrees(e));
       const fixes: Fix[] =
-        figures.length === 1 && settled ? [{ title: `Change ${written} to ${formatCount(figures[0]!, written)}`, edits: [{ span: claim.valueSpan, newText: formatCount(figures[0]!, written) }] }] : [];
+        figures.length === 1 && settled ? [{ title: t('count-mismatch.fix', { written, value: formatCount(figures[0]!, written) }), edits: [{ span: claim.valueSpan, newText: formatCount(figures[0]!, written) }] }] : [];
       report({
-        message: `Expected ${listText(figures.map((f) => formatCount(f, written)), 'or')} ${claim.label} as in ${where}, found ${written}`,
+        message: t('count-mismatch.message', { figures: listText(figures.map((f) => formatCount(f, written)), 'or', locale), label: claim.label, where, written }),
         span: claim.valueSpan,
         ...(fixes.length ? { fixes } : {}),
       });

@@ -8,7 +8,7 @@ export const duplicateSource: Rule = {
   description: 'The same label twice at one level of a sources block',
   defaultSeverity: 'warning',
   tags: ['sources'],
-  check: function checkDuplicateSource({ document, report }) {
+  check: function checkDuplicateSource({ document, report, t }) {
     for (const block of document.sourcesBlocks) {
       const levels: SourcesEntry[][] = [block.entries, ...block.all.map((e) => e.children)];
       for (const siblings of levels) {
@@ -20,7 +20,7 @@ export const duplicateSource: Rule = {
             continue;
           }
           report({
-            message: `Expected each label once at this level, found '${entry.label}' again (first on line ${lineOf(document, seen.lineSpan.start)})`,
+            message: t('duplicate-source.message', { label: entry.label, line: lineOf(document, seen.lineSpan.start) }),
             span: entry.labelSpan,
           });
         }

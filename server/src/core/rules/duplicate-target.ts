@@ -10,7 +10,7 @@ export const duplicateTarget: Rule = {
   description: 'The same target heading two target sections under one parent',
   defaultSeverity: 'error',
   tags: ['sdg', 'structure'],
-  check: function checkDuplicateTarget({ document, report }) {
+  check: function checkDuplicateTarget({ document, report, t }) {
     for (const siblings of targetSectionsByParent(document)) {
       const first = new Map<string, number>();
       for (const section of siblings) {
@@ -21,7 +21,7 @@ export const duplicateTarget: Rule = {
             continue;
           }
           report({
-            message: `Expected one section for SDG ${ref.id}, found a second one (the first is on line ${lineOf(document, seen)}); merge them`,
+            message: t('duplicate-target.message', { id: ref.id, line: lineOf(document, seen) }),
             span: ref.span,
           });
         }

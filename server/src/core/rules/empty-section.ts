@@ -12,7 +12,7 @@ export const emptySection: Rule = {
   defaultSeverity: 'warning',
   tags: ['structure'],
   check: function checkEmptySection(context) {
-    const { document, report } = context;
+    const { document, report, t } = context;
     const template = effectiveTemplate(context);
     const empty = new Set<Section>();
     if (template) {
@@ -23,7 +23,7 @@ export const emptySection: Rule = {
     }
     for (const s of document.sections) if (s.heading.targetTag && !s.hasContent) empty.add(s);
     for (const s of [...empty].sort((a, b) => a.span.start - b.span.start)) {
-      report({ message: `Expected some text in the section ${quote(s.heading.text)}, found none`, span: s.heading.span });
+      report({ message: t('empty-section.message', { heading: quote(s.heading.text) }), span: s.heading.span });
     }
   },
 };

@@ -1,4 +1,5 @@
 import type { FrontMatterField } from '../frontmatter.js';
+import { localiseProblem, type Locale, type MessageKey, type Translate } from '../i18n/index.js';
 import { LANGUAGES, type Fix, type Report } from '../types.js';
 import type { Rule } from './rule.js';
 import { effectiveTemplate, listText } from './util.js';
@@ -13,7 +14,7 @@ export const frontMatter: Rule = {
   defaultSeverity: 'error',
   tags: ['front-matter'],
   check: function checkFrontMatter(context) {
-    const { document, report } = context;
+    const { document, report, t, locale } = context;
     const template = effectiveTemplate(context);
     const required = template?.requiredFields ?? [];
     const fm = document.frontMatter;
@@ -21,7 +22,7 @@ export const frontMatter: Rule = {
     if (!fm) {
       if (required.length > 0) {
         report({
-          message: `Expected front matter at the top of the document (between two '---' lines) with ${listText(required.map(alternatives))}, found none`,
+          message: t('front-matter.none', { fields: listText(required.map((names) => alternatives(names, locale)), 'and', locale) }),
           span: { start: 0, end: document.lines.lineEnd(0) },
         });
       }
@@ -34,14 +35,14 @@ export const frontMatter: Rule = {
       const line = document.lines.positionAt(problem.span.start).line;
       if (lines.has(line)) continue;
       lines.add(line);
-      report({ message: plainYamlMessage(problem.message), span: problem.span });
+      report({ message: plainYamlMessage(problem.message, t), span: problem.span });
     }
     // Fields of a front matter that could not be read are unknown: do not call them missing.
     if (fm.problems.length > 0) return;
 
     for (const field of fm.fields.values()) {
       if (isEmpty(field.value)) continue;
-      const problem = KINDS[field.key]?.(field);
+      const problem = KINDS[field.key]?.(field, t);
       if (problem) report(problem);
     }
 
@@ -50,11 +51,11 @@ export const frontMatter: Rule = {
       const present = names.map((n) => fm.fields.get(n)).filter((f) => f !== undefined);
       if (present.some((f) => !isEmpty(f.value))) continue;
       if (present.length > 0) {
-        for (const f of present) report({ message: `Expected a value for '${f.key}', found none`, span: f.keySpan });
+        for (const f of present) report({ message: t('front-matter.no-value', { field: f.key }), span: f.keySpan });
         continue;
       }
       report({
-        message: `Expected ${alternatives(names)} in the front matter, as the template '${template!.id}' requires`,
+        message: t('front-matter.required', { fields: alternatives(names, locale), template: template!.id }),
         span: opening,
       });
     }
@@ -62,22 +63,29 @@ export const frontMatter: Rule = {
 };
 
 /** The YAML library's wording for the commonest mistakes, said the way an evaluator would. */
-const YAML_MESSAGES: ReadonlyArray<[RegExp, string]> = [
-  [/Map keys must be unique/i, 'Expected each field once in the front matter, found this one again'],
-  [/Missing closing "?quote/i, 'Expected a closing quotation mark in the front matter, found none before its end'],
-  [/Tabs are not allowed as indentation/i, 'Expected spaces to indent the front matter, found a tab'],
-  [/Flow sequence .*end with a \]/i, "Expected a closing ']' for the list in the front matter, found none"],
-  [/Flow map .*end with a \}/i, "Expected a closing '}' in the front matter, found none"],
-  [/Implicit keys need to be on a single line|Nested mappings are not allowed in compact mappings/i, "Expected one 'field: value' per line in the front matter; put text that contains ': ' in quotes"],
+type YamlMessageKey = Extract<
+  MessageKey,
+  'front-matter.yaml.duplicate-key' | 'front-matter.yaml.unclosed-quote' | 'front-matter.yaml.tab' | 'front-matter.yaml.unclosed-list' | 'front-matter.yaml.unclosed-map' | 'front-matter.yaml.one-per-line'
+>;
+const YAML_MESSAGES: ReadonlyArray<[RegExp, YamlMessageKey]> = [
+  [/Map keys must be unique/i, 'front-matter.yaml.duplicate-key'],
+  [/Missing closing "?quote/i, 'front-matter.yaml.unclosed-quote'],
+  [/Tabs are not allowed as indentation/i, 'front-matter.yaml.tab'],
+  [/Flow sequence .*end with a \]/i, 'front-matter.yaml.unclosed-list'],
+  [/Flow map .*end with a \}/i, 'front-matter.yaml.unclosed-map'],
+  [/Implicit keys need to be on a single line|Nested mappings are not allowed in compact mappings/i, 'front-matter.yaml.one-per-line'],
 ];
 
-function plainYamlMessage(message: string): string {
+function plainYamlMessage(message: string, t: Translate): string {
   const known = YAML_MESSAGES.find(([pattern]) => pattern.test(message));
-  return known ? known[1] : message;
+  if (known) return t(known[1]);
+  const invalid = /^Invalid YAML in front matter: (.*)$/s.exec(message);
+  // The YAML library's own wording stays in English: only the part we write is translated.
+  return invalid ? t('front-matter.yaml.invalid', { detail: invalid[1]! }) : localiseProblem(message, t);
 }
 
-function alternatives(names: readonly string[]): string {
-  return listText(names.map((n) => `'${n}'`), 'or');
+function alternatives(names: readonly string[], locale: Locale): string {
+  return listText(names.map((n) => `'${n}'`), 'or', locale);
 }
 
 function isEmpty(value: unknown): boolean {
@@ -85,23 +93,23 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** How a value is called in messages. */
-function kindOf(value: unknown): string {
-  if (typeof value === 'string') return 'text';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return `'${String(value)}'`;
-  if (Array.isArray(value)) return 'a list';
-  if (value instanceof Date) return 'a date';
-  return 'a group of fields';
+function kindOf(value: unknown, t: Translate): string {
+  if (typeof value === 'string') return t('front-matter.kind.text');
+  if (typeof value === 'number') return t('front-matter.kind.number');
+  if (typeof value === 'boolean') return t('front-matter.kind.literal', { value: String(value) });
+  if (Array.isArray(value)) return t('front-matter.kind.list');
+  if (value instanceof Date) return t('front-matter.kind.date');
+  return t('front-matter.kind.group');
 }
 
-type Check = (field: FrontMatterField) => Report | undefined;
+type Check = (field: FrontMatterField, t: Translate) => Report | undefined;
 
 function text(allowNumber = false): Check {
-  return function checkText(field) {
+  return function checkText(field, t) {
     if (typeof field.value === 'string') return undefined;
     if (allowNumber && typeof field.value === 'number' && Number.isInteger(field.value)) return undefined;
-    const hint = typeof field.value === 'number' || typeof field.value === 'boolean' ? ' (put it in quotes to make it text)' : '';
-    return { message: `Expected '${field.key}' to be text, found ${kindOf(field.value)}${hint}`, span: field.valueSpan };
+    const hint = typeof field.value === 'number' || typeof field.value === 'boolean';
+    return { message: t(hint ? 'front-matter.not-text-quote' : 'front-matter.not-text', { field: field.key, kind: kindOf(field.value, t) }), span: field.valueSpan };
   };
 }
 
@@ -112,41 +120,41 @@ const KINDS: Record<string, Check> = {
   // A single year ("period: 2023") reads as a number in YAML and is a fine period.
   period: text(true),
   template: text(),
-  team: function checkTeam(field) {
+  team: function checkTeam(field, t) {
     const value = field.value;
     if (Array.isArray(value)) {
       const bad = value.find((v) => typeof v !== 'string' || v.trim() === '');
       if (bad === undefined) return undefined;
-      return { message: `Expected every entry of 'team' to be a name, found ${isEmpty(bad) ? 'an empty entry' : kindOf(bad)}`, span: field.valueSpan };
+      return { message: t('front-matter.team-entry', { kind: isEmpty(bad) ? t('front-matter.kind.empty-entry') : kindOf(bad, t) }), span: field.valueSpan };
     }
     const fixes: Fix[] = [];
     if (typeof value === 'string' && !/[,;]/.test(value)) {
-      fixes.push({ title: "Make 'team' a list", edits: [{ span: field.valueSpan, newText: `[${JSON.stringify(value.trim())}]` }] });
+      fixes.push({ title: t('front-matter.team-fix'), edits: [{ span: field.valueSpan, newText: `[${JSON.stringify(value.trim())}]` }] });
     }
     return {
-      message: `Expected 'team' to be a list of names, such as [Ana Ruiz, Ben Okafor], found ${kindOf(value)}`,
+      message: t('front-matter.team-list', { kind: kindOf(value, t) }),
       span: field.valueSpan,
       ...(fixes.length ? { fixes } : {}),
     };
   },
-  report: function checkReport(field) {
+  report: function checkReport(field, t) {
     if (typeof field.value === 'string' && /^https?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/i.test(field.value.trim())) return undefined;
-    const found = typeof field.value === 'string' ? `'${field.value.trim()}'` : kindOf(field.value);
+    const found = typeof field.value === 'string' ? t('front-matter.quoted', { value: field.value.trim() }) : kindOf(field.value, t);
     const urls = typeof field.value === 'string' ? field.value.match(/https?:\/\/[^\s<>()[\]"']+/gi) ?? [] : [];
-    const fixes: Fix[] = urls.length === 1 ? [{ title: `Keep only the address ${urls[0]}`, edits: [{ span: field.valueSpan, newText: urls[0]! }] }] : [];
+    const fixes: Fix[] = urls.length === 1 ? [{ title: t('front-matter.report-fix', { url: urls[0]! }), edits: [{ span: field.valueSpan, newText: urls[0]! }] }] : [];
     return {
-      message: `Expected 'report' to be a web address starting with http:// or https://, found ${found}`,
+      message: t('front-matter.report', { found }),
       span: field.valueSpan,
       ...(fixes.length ? { fixes } : {}),
     };
   },
-  language: function checkLanguage(field) {
+  language: function checkLanguage(field, t) {
     if (typeof field.value === 'string' && (LANGUAGES as readonly string[]).includes(field.value)) return undefined;
-    const found = typeof field.value === 'string' ? `'${field.value}'` : kindOf(field.value);
+    const found = typeof field.value === 'string' ? t('front-matter.quoted', { value: field.value }) : kindOf(field.value, t);
     const code = typeof field.value === 'string' ? LANGUAGE_NAMES[field.value.trim().toLowerCase()] : undefined;
-    const fixes: Fix[] = code ? [{ title: `Write '${code}'`, edits: [{ span: field.valueSpan, newText: code }] }] : [];
+    const fixes: Fix[] = code ? [{ title: t('front-matter.language-fix', { code }), edits: [{ span: field.valueSpan, newText: code }] }] : [];
     return {
-      message: `Expected 'language' to be en, es or fr, found ${found}`,
+      message: t('front-matter.language', { found }),
       span: field.valueSpan,
       ...(fixes.length ? { fixes } : {}),
     };

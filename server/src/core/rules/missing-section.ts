@@ -14,7 +14,7 @@ export const missingSection: Rule = {
   defaultSeverity: 'error',
   tags: ['template', 'structure'],
   check: function checkMissingSection(context) {
-    const { document, report } = context;
+    const { document, report, t } = context;
     const template = effectiveTemplate(context);
     if (!template) return;
     const located = locateSections(document, template);
@@ -26,9 +26,9 @@ export const missingSection: Rule = {
       if (wrong) {
         const markers = atxMarkers(document, wrong.heading);
         report({
-          message: `Expected ${quote(section.heading)} as a level-${section.level} heading ('${marks}'), found a level-${wrong.heading.depth} heading`,
+          message: t('missing-section.level', { heading: quote(section.heading), level: section.level, marks, found: wrong.heading.depth }),
           span: wrong.heading.span,
-          ...(markers ? { fixes: [{ title: `Make it a '${marks}' heading`, edits: [{ span: markers, newText: marks }] }] } : {}),
+          ...(markers ? { fixes: [{ title: t('missing-section.level-fix', { marks }), edits: [{ span: markers, newText: marks }] }] } : {}),
         });
         continue;
       }
@@ -37,11 +37,11 @@ export const missingSection: Rule = {
       const edit: TextEdit = place.before
         ? { span: { start: place.offset, end: place.offset }, newText: `${marks} ${section.heading}${eol}${eol}` }
         : { span: { start: place.offset, end: place.offset }, newText: `${leadingBreaks(document.text, place.offset, eol)}${marks} ${section.heading}${eol}` };
-      const fix: Fix = { title: `Insert the section ${quote(section.heading)}`, edits: [edit] };
+      const fix: Fix = { title: t('missing-section.fix', { heading: quote(section.heading) }), edits: [edit] };
       report({
         message: place.before
-          ? `Expected a section ${quote(section.heading)} before ${quote(place.before.text)}, as the template '${template.id}' requires`
-          : `Expected a section ${quote(section.heading)} at the end of the document, as the template '${template.id}' requires`,
+          ? t('missing-section.before', { heading: quote(section.heading), before: quote(place.before.text), template: template.id })
+          : t('missing-section.end', { heading: quote(section.heading), template: template.id }),
         span: place.span,
         fixes: [fix],
       });

@@ -8,7 +8,7 @@ export const missingSources: Rule = {
   defaultSeverity: 'warning',
   tags: ['sources', 'template'],
   check: function checkMissingSources(context) {
-    const { document, report } = context;
+    const { document, report, t } = context;
     const template = effectiveTemplate(context);
     if (!template) return;
     for (const { section, found } of locateSections(document, template)) {
@@ -17,7 +17,7 @@ export const missingSources: Rule = {
         const has = document.sourcesBlocks.some((b) => b.span.start >= s.span.start && b.span.start < s.span.end);
         if (has) continue;
         report({
-          message: `Expected a sources block in the section ${quote(s.heading.text)} (a fenced block opened with \`\`\`sources, one 'label: count' per line), found none`,
+          message: t('missing-sources.message', { heading: quote(s.heading.text) }),
           span: s.heading.span,
         });
       }

@@ -17,32 +17,32 @@ export const registerMismatch: Rule = {
   description: 'A count in a sources block that disagrees with the evidence register',
   defaultSeverity: 'error',
   tags: ['evidence', 'sources', 'numbers'],
-  check: function checkRegisterMismatch({ document, evidence, report }) {
+  check: function checkRegisterMismatch({ document, evidence, report, t }) {
     if (!evidence || evidence.entries.length === 0) return;
     const entries = evidence.entries;
     const check = (line: SourcesEntry, expected: number, what: string): void => {
       if (line.count === undefined || line.count === expected) return;
       const written = document.text.slice(line.countSpan.start, line.countSpan.end);
       report({
-        message: `Expected ${formatCount(expected, written)} ${line.label} as the evidence register lists ${what}, found ${written}`,
+        message: t('register-mismatch.message', { expected: formatCount(expected, written), label: line.label, what, written }),
         span: line.countSpan,
-        fixes: [{ title: `Set ${line.label} to ${formatCount(expected, written)}`, edits: [{ span: line.countSpan, newText: formatCount(expected, written) }] }],
+        fixes: [{ title: t('register-mismatch.fix', { label: line.label, value: formatCount(expected, written) }), edits: [{ span: line.countSpan, newText: formatCount(expected, written) }] }],
       });
     };
     for (const block of document.sourcesBlocks) {
       for (const line of block.all) {
         if (line.depth === 0 && EVALUATION_KEYS.has(line.key)) {
-          check(line, entries.length, `${entries.length} evaluation${entries.length === 1 ? '' : 's'} in ${evidence.file}`);
+          check(line, entries.length, t(entries.length === 1 ? 'register-mismatch.evaluations-one' : 'register-mismatch.evaluations', { count: entries.length, file: evidence.file }));
           for (const child of line.children) {
             const type = typeFor(child.key, entries);
             if (type === undefined) continue;
             const n = entries.filter((e) => e.type === type || e.type === `${type}-level`).length;
-            check(child, n, `${n} of type '${type}'`);
+            check(child, n, t('register-mismatch.of-type', { count: n, type }));
           }
         } else if (line.depth === 0 && PROJECT_KEYS.has(line.key)) {
           if (entries.some((e) => e.projects === undefined)) continue;
           const total = entries.reduce((sum, e) => sum + e.projects!, 0);
-          check(line, total, `${total} projects across its evaluations`);
+          check(line, total, t('register-mismatch.projects', { count: total }));
         }
       }
     }

@@ -1,4 +1,5 @@
 import type { EvidenceRegister } from '../evidence.js';
+import type { Locale, Translate } from '../i18n/index.js';
 import type { SynthesisDocument } from '../parse.js';
 import type { SdgCatalogue } from '../sdg/catalogue.js';
 import type { Template, TemplateRegistry } from '../templates/template.js';
@@ -16,6 +17,10 @@ export interface RuleContext {
   readonly catalogue: SdgCatalogue;
   /** The evidence register beside the document, when the host found one. */
   readonly evidence: EvidenceRegister | undefined;
+  /** The user's language, for messages and fix titles (not the document's: see `catalogue`). */
+  readonly locale: Locale;
+  /** Messages in `locale`: `t('sources-sum.fix', { label, value })`. */
+  readonly t: Translate;
   report(finding: Report): void;
 }
 

@@ -8,7 +8,7 @@ export const sectionOrder: Rule = {
   defaultSeverity: 'warning',
   tags: ['template', 'structure'],
   check: function checkSectionOrder(context) {
-    const { document, report } = context;
+    const { document, report, t } = context;
     const template = effectiveTemplate(context);
     if (!template) return;
     // The first heading of each template section, in document order.
@@ -22,9 +22,16 @@ export const sectionOrder: Rule = {
       if (kept.has(i)) return;
       const after = [...ordered].reverse().find((o) => o.index < item.index);
       const before = ordered.find((o) => o.index > item.index);
-      const where = [after && `after ${quote(after.heading.text)}`, before && `before ${quote(before.heading.text)}`].filter(Boolean).join(' and ');
+      const where =
+        after && before
+          ? t('section-order.between', { after: quote(after.heading.text), before: quote(before.heading.text) })
+          : after
+            ? t('section-order.after', { heading: quote(after.heading.text) })
+            : before
+              ? t('section-order.before', { heading: quote(before.heading.text) })
+              : '';
       report({
-        message: `Expected the section ${quote(item.heading.text)} ${where}, as in the template '${template.id}'`,
+        message: t('section-order.message', { heading: quote(item.heading.text), where, template: template.id }),
         span: item.heading.span,
       });
     });

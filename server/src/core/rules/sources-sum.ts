@@ -8,7 +8,7 @@ export const sourcesSum: Rule = {
   description: 'A breakdown in a sources block whose counts do not add up to its parent',
   defaultSeverity: 'error',
   tags: ['sources', 'numbers'],
-  check: function checkSourcesSum({ document, report }) {
+  check: function checkSourcesSum({ document, report, t }) {
     for (const block of document.sourcesBlocks) {
       // Where a line could not be read, or its place in the breakdown was a guess, a sum would be
       // a guess too: `sources-syntax` reports those lines, and their parents are left alone.
@@ -25,10 +25,10 @@ export const sourcesSum: Rule = {
         report({
           message:
             parts.length === 1
-              ? `Expected ${parent.label} (${format(parent.count)}) to equal its breakdown, ${format(sum)}`
-              : `Expected ${parent.label} (${format(parent.count)}) to equal the sum of its breakdown, ${parts.map((p) => format(p!)).join(' + ')} = ${format(sum)}`,
+              ? t('sources-sum.one', { label: parent.label, count: format(parent.count), sum: format(sum) })
+              : t('sources-sum.many', { label: parent.label, count: format(parent.count), parts: parts.map((p) => format(p!)).join(' + '), sum: format(sum) }),
           span: parent.countSpan,
-          fixes: [{ title: `Set ${parent.label} to ${format(sum)}`, edits: [{ span: parent.countSpan, newText: format(sum) }] }],
+          fixes: [{ title: t('sources-sum.fix', { label: parent.label, value: format(sum) }), edits: [{ span: parent.countSpan, newText: format(sum) }] }],
         });
       }
     }

@@ -12,7 +12,7 @@ export const targetOrder: Rule = {
   description: 'Target sections that are not in the official order of their targets',
   defaultSeverity: 'warning',
   tags: ['sdg', 'structure'],
-  check: function checkTargetOrder({ document, catalogue, report }) {
+  check: function checkTargetOrder({ document, catalogue, report, t }) {
     for (const siblings of targetSectionsByParent(document)) {
       const compare = (a: Section, b: Section): number => compareRefs(catalogue, firstId(a), firstId(b));
       const kept = inOrder(siblings, compare);
@@ -21,9 +21,16 @@ export const targetOrder: Rule = {
         if (kept.has(i)) return;
         const after = [...ordered].reverse().find((o) => compare(o, section) < 0);
         const before = ordered.find((o) => compare(o, section) > 0);
-        const where = [after && `after SDG ${firstId(after)}`, before && `before SDG ${firstId(before)}`].filter(Boolean).join(' and ');
+        const where =
+          after && before
+            ? t('target-order.between', { after: firstId(after), before: firstId(before) })
+            : after
+              ? t('target-order.after', { id: firstId(after) })
+              : before
+                ? t('target-order.before', { id: firstId(before) })
+                : '';
         report({
-          message: `Expected the section for SDG ${firstId(section)} ${where}, in the official order of targets`,
+          message: t('target-order.message', { id: firstId(section), where }),
           span: section.heading.targetTag!.refs[0]!.span,
         });
       });

@@ -11,16 +11,16 @@ export const targetOutsideScope: Rule = {
   defaultSeverity: 'warning',
   tags: ['sdg', 'template'],
   check: function checkTargetOutsideScope(context) {
-    const { document, catalogue, report } = context;
+    const { document, catalogue, report, t, locale } = context;
     const template = effectiveTemplate(context);
     if (!template || template.goals.length === 0 || template.goals.length >= catalogue.goals.length) return;
-    const covered = listText(template.goals.map((g) => `SDG ${g}`), 'or');
+    const covered = listText(template.goals.map((g) => t('sdg.goal', { goal: g })), 'or', locale);
     for (const heading of document.headings) {
       for (const ref of heading.targetTag?.refs ?? []) {
         // Goals that do not exist are for `unknown-target` to report.
         if (template.goals.includes(ref.goal) || !catalogue.goal(ref.goal)) continue;
         report({
-          message: `Expected a target of ${covered} (the template '${template.id}' covers only ${template.goals.length === 1 ? 'that goal' : 'those goals'}), found SDG ${ref.id}`,
+          message: t(template.goals.length === 1 ? 'target-outside-scope.one' : 'target-outside-scope.many', { covered, template: template.id, id: ref.id }),
           span: ref.span,
         });
       }

@@ -6,7 +6,7 @@ export const uncitedEvidence: Rule = {
   description: 'An evaluation in the evidence register that the synthesis never cites',
   defaultSeverity: 'warning',
   tags: ['evidence'],
-  check: function checkUncitedEvidence({ document, evidence, report }) {
+  check: function checkUncitedEvidence({ document, evidence, report, t }) {
     if (!evidence || evidence.entries.length === 0) return;
     const cited = new Set(document.citations.map((c) => c.id));
     // Reported where the document names its register, else at its start.
@@ -15,7 +15,9 @@ export const uncitedEvidence: Rule = {
     for (const entry of evidence.entries) {
       if (cited.has(entry.id)) continue;
       report({
-        message: `The evaluation ${entry.id}${entry.title ? ` ('${entry.title}')` : ''} is in the evidence register (${evidence.file}, line ${entry.line}) but never cited; cite it as [@${entry.id}] or remove it from the register`,
+        message: entry.title
+          ? t('uncited-evidence.titled', { id: entry.id, title: entry.title, file: evidence.file, line: entry.line })
+          : t('uncited-evidence.message', { id: entry.id, file: evidence.file, line: entry.line }),
         span,
       });
     }

@@ -8,17 +8,19 @@ export const unknownEvidence: Rule = {
   description: 'A citation of an evaluation that is not in the evidence register',
   defaultSeverity: 'error',
   tags: ['evidence'],
-  check: function checkUnknownEvidence({ document, evidence, report }) {
+  check: function checkUnknownEvidence({ document, evidence, report, t }) {
     if (!evidence) return;
     const ids = evidence.entries.map((e) => e.id);
     for (const citation of document.citations) {
       if (evidence.byId.has(citation.id)) continue;
       const closest = closestId(citation.id, ids);
       const fixes: Fix[] = closest
-        ? [{ title: `Cite ${closest}`, edits: [{ span: { start: citation.span.start + 1, end: citation.span.end }, newText: closest }], suggestion: true }]
+        ? [{ title: t('unknown-evidence.fix', { id: closest }), edits: [{ span: { start: citation.span.start + 1, end: citation.span.end }, newText: closest }], suggestion: true }]
         : [];
       report({
-        message: `Unknown evaluation '${citation.id}': it is not in the evidence register (${evidence.file})${closest ? `; did you mean ${closest}?` : ''}`,
+        message: closest
+          ? t('unknown-evidence.suggest', { id: citation.id, file: evidence.file, closest })
+          : t('unknown-evidence.message', { id: citation.id, file: evidence.file }),
         span: citation.span,
         ...(fixes.length ? { fixes } : {}),
       });

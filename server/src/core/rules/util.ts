@@ -4,7 +4,8 @@
  */
 import type { Heading, Section, SynthesisDocument } from '../parse.js';
 import { matchSection, type Template, type TemplateSection } from '../templates/template.js';
-import type { Span } from '../types.js';
+import { listText as localisedList } from '../i18n/index.js';
+import type { Language, Span } from '../types.js';
 import type { RuleContext } from './rule.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -71,8 +72,18 @@ export interface LocatedSection {
   otherLevel: Section[];
 }
 
-/** Each template section with the document sections that match it. */
+const located = new WeakMap<SynthesisDocument, WeakMap<Template, LocatedSection[]>>();
+
+/** Each template section with the document sections that match it (computed once per document). */
 export function locateSections(document: SynthesisDocument, template: Template): LocatedSection[] {
+  let byTemplate = located.get(document);
+  if (!byTemplate) located.set(document, (byTemplate = new WeakMap()));
+  let result = byTemplate.get(template);
+  if (!result) byTemplate.set(template, (result = findSections(document, template)));
+  return result;
+}
+
+function findSections(document: SynthesisDocument, template: Template): LocatedSection[] {
   const located = template.sections.map((section, index): LocatedSection => ({ section, index, found: [], otherLevel: [] }));
   const byId = new Map(located.map((l) => [l.section.id, l]));
   for (const section of document.sections) {
@@ -89,26 +100,35 @@ export function locateSections(document: SynthesisDocument, template: Template):
 // ---------------------------------------------------------------------------------------------
 // Document structure
 
+const targetGroups = new WeakMap<SynthesisDocument, Section[][]>();
+
 /** Target sections (headings that start with a target tag) grouped by their parent heading. */
 export function targetSectionsByParent(document: SynthesisDocument): Section[][] {
+  let result = targetGroups.get(document);
+  if (result) return result;
   const groups = new Map<number, Section[]>();
-  const sections = document.sections;
-  for (let i = 0; i < sections.length; i++) {
-    const section = sections[i]!;
-    if (!section.heading.targetTag) continue;
-    const parent = parentIndex(sections, i);
-    const group = groups.get(parent);
+  const parents = parentIndexes(document.sections);
+  document.sections.forEach((section, i) => {
+    if (!section.heading.targetTag) return;
+    const group = groups.get(parents[i]!);
     if (group) group.push(section);
-    else groups.set(parent, [section]);
-  }
-  return [...groups.values()];
+    else groups.set(parents[i]!, [section]);
+  });
+  result = [...groups.values()];
+  targetGroups.set(document, result);
+  return result;
 }
 
-/** Index of the nearest earlier section with a shallower heading; -1 for the document itself. */
-export function parentIndex(sections: readonly Section[], i: number): number {
-  const depth = sections[i]!.heading.depth;
-  for (let j = i - 1; j >= 0; j--) if (sections[j]!.heading.depth < depth) return j;
-  return -1;
+/** For each section, the index of the nearest earlier section with a shallower heading (-1: none). */
+export function parentIndexes(sections: readonly Section[]): number[] {
+  const parents: number[] = [];
+  const open: number[] = [];
+  sections.forEach((section, i) => {
+    while (open.length > 0 && sections[open[open.length - 1]!]!.heading.depth >= section.heading.depth) open.pop();
+    parents.push(open.length > 0 ? open[open.length - 1]! : -1);
+    open.push(i);
+  });
+  return parents;
 }
 
 /** 1-based line of an offset, for messages. */
@@ -162,10 +182,9 @@ export function inOrder<T>(items: readonly T[], compare: (a: T, b: T) => number)
   return kept;
 }
 
-/** Natural-language list: "a", "a and b", "a, b and c". */
-export function listText(items: readonly string[], conjunction = 'and'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+/** Natural-language list in the user's language: "a", "a and b", "a, b and c" ("a, b y c", "a, b et c"). */
+export function listText(items: readonly string[], conjunction: 'and' | 'or' = 'and', locale: Language = 'en'): string {
+  return localisedList(items, conjunction, locale);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
  * Front matter: field names at the start of a line, and values after `template:` and `language:`.
  * Works while the front matter is still being typed (no closing `---` yet).
  */
+import type { MessageKey } from '../../i18n/index.js';
 import type { Completion, CompletionContext } from './types.js';
 import { sortKey } from './types.js';
 
@@ -16,6 +17,23 @@ export const FRONT_MATTER_FIELDS: ReadonlyArray<{ key: string; description: stri
   { key: 'report', description: 'A link to the published report.' },
   { key: 'language', description: 'The language of the document: en, es or fr. SDG texts follow it.' },
 ];
+
+/** The descriptions above in the user's language; a field without a translation keeps its English text. */
+function describe(context: CompletionContext, field: { key: string; description: string }): string {
+  const key = `completion.field.${field.key}`;
+  return FIELD_KEYS.has(key) ? context.t(key as FieldKey) : field.description;
+}
+type FieldKey = Extract<MessageKey, `completion.field.${string}`>;
+const FIELD_KEYS: ReadonlySet<string> = new Set<FieldKey>([
+  'completion.field.title',
+  'completion.field.template',
+  'completion.field.country',
+  'completion.field.scope',
+  'completion.field.period',
+  'completion.field.team',
+  'completion.field.report',
+  'completion.field.language',
+]);
 
 const LANGUAGE_NAMES: ReadonlyArray<[string, string]> = [
   ['en', 'English'],
@@ -75,8 +93,8 @@ export function completeFrontMatter(context: CompletionContext): Completion[] | 
   return FRONT_MATTER_FIELDS.filter((f) => !present.has(f.key)).map((f, i) => ({
     label: f.key,
     kind: 'field',
-    detail: required.has(f.key) ? 'required by the template' : 'optional',
-    documentation: f.description,
+    detail: required.has(f.key) ? context.t('completion.field-required') : context.t('completion.field-optional'),
+    documentation: describe(context, f),
     insertText: `${f.key}: `,
     filterText: f.key,
     replace,

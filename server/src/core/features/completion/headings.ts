@@ -11,7 +11,7 @@ import { sortKey } from './types.js';
 const HEADING_START = /^(#{1,6})(?:[ \t]+([^#]*))?$/;
 
 export function completeHeadings(context: CompletionContext): Completion[] | undefined {
-  const { document, template, catalogue, linePrefix, lineStart, offset } = context;
+  const { document, template, catalogue, linePrefix, lineStart, offset, t } = context;
   const m = HEADING_START.exec(linePrefix);
   if (!m || !template) return undefined;
   // `SDG 16.` in a heading is the SDG source's business.
@@ -28,7 +28,10 @@ export function completeHeadings(context: CompletionContext): Completion[] | und
   template.sections.forEach((section, i) => {
     const text = `${'#'.repeat(section.level)} ${section.heading}`;
     const missing = !present.has(section.id);
-    const flags = [section.required ? 'required' : 'optional', missing ? 'missing' : 'already in the document'];
+    const flags = [
+      section.required ? t('completion.section-required') : t('completion.section-optional'),
+      missing ? t('completion.section-missing') : t('completion.section-present'),
+    ];
     const item: Completion = {
       label: section.heading,
       kind: 'section',
@@ -54,7 +57,7 @@ export function completeHeadings(context: CompletionContext): Completion[] | und
         items.push({
           label: `${prefix} ${target.id}`,
           kind: 'target-section',
-          detail: used.has(target.id) ? 'target section (already in the document)' : 'target section',
+          detail: used.has(target.id) ? t('completion.target-section-used') : t('completion.target-section'),
           documentation: `**${target.id}** ${target.title}`,
           insertText: text,
           filterText: text,

@@ -1,6 +1,7 @@
 /**
  * Completion: asks each source in turn; the first that serves the cursor's place answers.
  */
+import { translator } from '../../i18n/index.js';
 import type { SynthesisDocument } from '../../parse.js';
 import { getCatalogue } from '../../sdg/catalogue.js';
 import { resolveTemplate, type FeatureOptions } from '../common.js';
@@ -37,6 +38,7 @@ export function complete(document: SynthesisDocument, offset: number, options: C
     template,
     catalogue: getCatalogue(document.language),
     workspaceLabels: options.workspaceLabels ?? [],
+    t: translator(options.locale),
   };
   for (const source of SOURCES) {
     const items = source(context);

@@ -7,7 +7,7 @@ import type { Completion, CompletionContext } from './types.js';
 import { sortKey } from './types.js';
 
 export function completeSourcesLabels(context: CompletionContext): Completion[] | undefined {
-  const { document, offset, linePrefix } = context;
+  const { document, offset, linePrefix, t } = context;
   const line = document.lines.positionAt(offset).line;
   const block = document.sourcesBlocks.find((b) => {
     const first = document.lines.positionAt(b.span.start).line;
@@ -31,8 +31,8 @@ export function completeSourcesLabels(context: CompletionContext): Completion[] 
     seen.add(key);
     items.push({ label, kind: 'label', detail, insertText: `${label}: `, filterText: label, replace, sortText: sortKey(group, items.length) });
   };
-  for (const label of context.template?.sourceLabels ?? []) add(label, 0, 'label from the template');
-  for (const other of document.sourcesBlocks) for (const e of other.all) add(e.label, 1, 'used in this document');
-  for (const label of context.workspaceLabels) add(label, 2, 'used in the workspace');
+  for (const label of context.template?.sourceLabels ?? []) add(label, 0, t('completion.label-template'));
+  for (const other of document.sourcesBlocks) for (const e of other.all) add(e.label, 1, t('completion.label-document'));
+  for (const label of context.workspaceLabels) add(label, 2, t('completion.label-workspace'));
   return items;
 }

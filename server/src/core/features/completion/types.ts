@@ -1,3 +1,4 @@
+import type { Translate } from '../../i18n/index.js';
 import type { SynthesisDocument } from '../../parse.js';
 import type { SdgCatalogue } from '../../sdg/catalogue.js';
 import type { Template, TemplateRegistry } from '../../templates/template.js';
@@ -36,6 +37,8 @@ export interface CompletionContext {
   catalogue: SdgCatalogue;
   /** Sources labels used in other documents of the workspace. */
   workspaceLabels: readonly string[];
+  /** The features' own words (details, descriptions) in the user's language. */
+  t: Translate;
 }
 
 /**

@@ -1,0 +1,237 @@
+// Spanish and French: the messages, fix titles, hovers and completion details in the user's
+// language; package.json's texts and the extension's own messages translated; the CLI following
+// --lang or the environment; and the Spanish and French samples read in their own language.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, test } from 'node:test';
+import { analyze, complete, disableRuleFix, hover, parse, RULES, type Analysis, type AnalysisOptions } from '../../server/src/core/index.js';
+import { formatNumber, listText, localeFromEnvironment, MESSAGES, placeholdersOf, resolveLocale, RULE_DESCRIPTIONS, translator } from '../../server/src/core/i18n/index.js';
+import { run } from '../../server/src/cli/run.js';
+import { loadEvidenceFor } from '../../server/src/node/evidence.js';
+import { filesUnder, repoRoot } from '../helpers.js';
+
+const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(repoRoot, file), 'utf8')) as Record<string, unknown>;
+const BLOCK = /\n<!-- expected-findings\n[\s\S]*?-->\n?$/;
+
+describe('message catalogues', () => {
+  const english = MESSAGES.en;
+  for (const locale of ['es', 'fr'] as const) {
+    test(`${locale}: every English message is translated, with the same placeholders`, () => {
+      const translated = MESSAGES[locale];
+      assert.deepEqual(Object.keys(translated).sort(), Object.keys(english).sort());
+      for (const [key, text] of Object.entries(english)) {
+        const other = (translated as Record<string, string>)[key]!;
+        assert.ok(other.trim(), `${locale} ${key} is not empty`);
+        assert.deepEqual(placeholdersOf(other), placeholdersOf(text), `${locale} ${key}: placeholders`);
+      }
+    });
+
+    test(`${locale}: every rule has a description for the settings`, () => {
+      assert.deepEqual(Object.keys(RULE_DESCRIPTIONS[locale]).sort(), RULES.map((r) => r.id).sort());
+    });
+  }
+
+  test('a translator fills placeholders and falls back to English for an unknown locale', () => {
+    assert.equal(translator('es')('sources-sum.fix', { label: 'proyectos', value: 16 }), 'Poner proyectos en 16');
+    assert.equal(translator('fr')('sources-sum.fix', { label: 'projets', value: 15 }), 'Mettre projets à 15');
+    assert.equal(translator('de' as 'en')('sources-sum.fix', { label: 'projects', value: 3 }), 'Set projects to 3');
+  });
+
+  test('lists use the language’s conjunction, with Spanish "e" and "u" where they belong', () => {
+    assert.equal(listText(['16.1', '16.2', '16.3'], 'and', 'es'), '16.1, 16.2 y 16.3');
+    assert.equal(listText(['a', 'b'], 'or', 'fr'), 'a ou b');
+    assert.equal(listText(['7', '8'], 'or', 'es'), '7 u 8');
+    assert.equal(listText(['justicia', 'integridad'], 'and', 'es'), 'justicia e integridad');
+    assert.equal(listText(['1', '2'], 'or', 'en'), '1 or 2');
+    assert.equal(formatNumber(3076, 'es'), '3\u00a0076');
+    assert.equal(formatNumber(3076, 'en'), '3,076');
+  });
+});
+
+describe('the user’s language', () => {
+  test('language tags and environment variables choose en, es or fr', () => {
+    assert.equal(resolveLocale('es-MX'), 'es');
+    assert.equal(resolveLocale('fr_CA.UTF-8'), 'fr');
+    assert.equal(resolveLocale('EN'), 'en');
+    assert.equal(resolveLocale('French'), 'fr');
+    assert.equal(resolveLocale('de-DE'), undefined);
+    assert.equal(resolveLocale(''), undefined);
+    assert.equal(localeFromEnvironment({ LANG: 'es_ES.UTF-8' }), 'es');
+    assert.equal(localeFromEnvironment({ LANG: 'es_ES.UTF-8', LC_MESSAGES: 'fr_FR.UTF-8' }), 'fr');
+    assert.equal(localeFromEnvironment({ LANG: 'fr_FR.UTF-8', LC_ALL: 'C' }), 'en');
+    assert.equal(localeFromEnvironment({ LANG: 'de_DE.UTF-8' }), 'en');
+    assert.equal(localeFromEnvironment({ LANGUAGE: 'fr:en', LANG: 'en_GB.UTF-8' }), 'fr');
+    assert.equal(localeFromEnvironment({}), 'en');
+  });
+});
+
+describe('rule messages in Spanish and French', () => {
+  const fixtures = filesUnder(join(repoRoot, 'test', 'fixtures', 'rules'), '.synth.md');
+  const analyseIn = (file: string, locale: 'en' | 'es' | 'fr'): Analysis => {
+    const text = readFileSync(file, 'utf8').replace(BLOCK, '\n');
+    const { register } = loadEvidenceFor(file, parse(text));
+    const options: AnalysisOptions = { locale, ...(register ? { evidence: register } : {}) };
+    return analyze(text, options);
+  };
+
+  test('a Spanish locale gives the Spanish message and fix for a breakdown that does not add up', () => {
+    const file = join(repoRoot, 'test', 'fixtures', 'rules', 'sources-sum', 'parent-wrong.synth.md');
+    const [finding] = analyseIn(file, 'es').findings;
+    assert.equal(finding?.message, 'Se esperaba que evaluation reports (15) fuera igual a la suma de su desglose, 9 + 3 + 2 = 14');
+    assert.equal(finding?.fixes?.[0]?.title, 'Poner evaluation reports en 14');
+    const [french] = analyseIn(file, 'fr').findings;
+    assert.equal(french?.message, 'evaluation reports : 15 ne correspond pas à la somme de sa ventilation, 9 + 3 + 2 = 14');
+  });
+
+  test('every fixture finds the same things in every language, with every message and fix title translated', () => {
+    let compared = 0;
+    for (const file of fixtures) {
+      const name = relative(repoRoot, file);
+      const en = analyseIn(file, 'en').findings;
+      for (const locale of ['es', 'fr'] as const) {
+        const other = analyseIn(file, locale).findings;
+        assert.deepEqual(
+          other.map((f) => [f.rule, f.span, f.severity, f.fixes?.map((x) => x.edits)]),
+          en.map((f) => [f.rule, f.span, f.severity, f.fixes?.map((x) => x.edits)]),
+          `${name} (${locale}): the same findings and edits`,
+        );
+        other.forEach((f, i) => {
+          assert.doesNotMatch(f.message, /\{[A-Za-z]+\}/, `${name} (${locale}): no placeholder left in "${f.message}"`);
+          assert.notEqual(f.message, en[i]!.message, `${name} (${locale}): "${f.message}" is translated`);
+          f.fixes?.forEach((fix, j) => assert.notEqual(fix.title, en[i]!.fixes![j]!.title, `${name} (${locale}): fix "${fix.title}" is translated`));
+          compared++;
+        });
+      }
+    }
+    assert.ok(compared > 100, `compared ${compared} findings`);
+  });
+});
+
+describe('synthlint --lang', () => {
+  const file = join('test', 'fixtures', 'rules', 'sources-sum', 'parent-wrong.synth.md');
+  const pkg = { version: '0.0.0', docsBase: 'file:///docs/', homepage: 'file:///README.md' };
+  async function synthlint(args: string[], vars: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const code = await run(args, { cwd: repoRoot, pkg, vars, out: { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) } });
+    return { code, stdout, stderr };
+  }
+
+  test('--lang es prints Spanish messages', async () => {
+    const r = await synthlint(['--lang', 'es', file]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /sources-sum Se esperaba que evaluation reports \(15\) fuera igual a la suma de su desglose, 9 \+ 3 \+ 2 = 14/);
+  });
+
+  test('without --lang the environment decides, and --lang wins over it', async () => {
+    assert.match((await synthlint([file], { LANG: 'fr_FR.UTF-8' })).stdout, /sources-sum evaluation reports : 15 ne correspond pas à la somme/);
+    assert.match((await synthlint(['--lang=en', file], { LANG: 'fr_FR.UTF-8' })).stdout, /sources-sum Expected evaluation reports \(15\)/);
+    assert.match((await synthlint([file])).stdout, /sources-sum Expected evaluation reports \(15\)/);
+  });
+
+  test('an unknown language is a usage error', async () => {
+    const r = await synthlint(['--lang', 'de', file]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /unknown language 'de': use en, es or fr/);
+  });
+});
+
+describe('editor features in the user’s language', () => {
+  const doc = parse(
+    ['## Methodology', '', 'Text.', '', '```sources', 'evaluation reports: 21', '  country-level: 13', '  regional: 3', '  global: 5', '```', ''].join('\n'),
+  );
+
+  test('hovers over sources lines use the locale’s words and number style', () => {
+    const at = doc.text.indexOf('country-level');
+    assert.equal(hover(doc, at)?.contents, '**13 of 21 evaluation reports** (62%)');
+    assert.equal(hover(doc, at, { locale: 'es' })?.contents, '**13 de 21 evaluation reports** (62\u00a0%)');
+    assert.equal(hover(doc, at, { locale: 'fr' })?.contents, '**13 sur 21 evaluation reports** (62\u00a0%)');
+    assert.match(hover(doc, doc.text.indexOf('evaluation reports'), { locale: 'fr' })!.contents, /Ventilation : 13 \+ 3 \+ 5 = 21 ✓/);
+    assert.match(hover(doc, doc.text.indexOf('Methodology'), { locale: 'es' })!.contents, /La plantilla la exige\./);
+  });
+
+  test('the quick fix that turns a rule off is titled in the locale', () => {
+    const finding = { rule: 'count-mismatch', span: { start: doc.text.indexOf('Text.'), end: doc.text.indexOf('Text.') + 4 } };
+    assert.equal(disableRuleFix(doc, finding)?.title, 'Disable count-mismatch for this line');
+    assert.equal(disableRuleFix(doc, finding, 'es')?.title, 'Desactivar count-mismatch en esta línea');
+    assert.equal(disableRuleFix(doc, finding, 'fr')?.title, 'Désactiver count-mismatch pour cette ligne');
+  });
+
+  test('completion details are in the locale', () => {
+    const fm = parse('---\ntitle: X\n\n---\n');
+    const items = complete(fm, fm.text.indexOf('\n\n') + 1, { locale: 'fr' });
+    const team = items.find((i) => i.label === 'team');
+    assert.equal(team?.detail, 'exigé par le modèle');
+    assert.equal(team?.documentation, 'Les auteurs de la synthèse.');
+  });
+});
+
+describe('the Spanish and French samples', () => {
+  const samples = [
+    { file: 'samples/es/sintesis-guatemala.synth.md', language: 'es', tag: 'ODS 16.1 ', words: /\*\*Meta 16\.1\*\*[\s\S]*Reducir significativamente todas las formas de violencia/ },
+    { file: 'samples/fr/synthese-senegal.synth.md', language: 'fr', tag: 'ODD 16.1 ', words: /\*\*Cible 16\.1\*\*[\s\S]*Réduire nettement, partout dans le monde, toutes les formes de violence/ },
+  ] as const;
+  for (const sample of samples) {
+    test(`${sample.file} validates cleanly, in every locale`, () => {
+      const text = readFileSync(join(repoRoot, sample.file), 'utf8');
+      for (const locale of ['en', 'es', 'fr'] as const) {
+        const analysis = analyze(text, { locale });
+        assert.equal(analysis.document.language, sample.language);
+        assert.deepEqual(analysis.findings.map((f) => `${f.rule} ${f.message}`), [], `${sample.file} (${locale})`);
+      }
+    });
+
+    test(`${sample.file}: a hover on '${sample.tag.trim()}' gives the official text in the document's language`, () => {
+      const document = parse(readFileSync(join(repoRoot, sample.file), 'utf8'));
+      const at = document.text.indexOf(`### ${sample.tag}`);
+      assert.ok(at >= 0);
+      // The document's language decides the SDG text, whatever the user's language.
+      for (const locale of ['en', 'es', 'fr'] as const) assert.match(hover(document, at + 6, { locale })!.contents, sample.words);
+    });
+  }
+
+  test('the French sample uses ODD tags, French headings and French labels', () => {
+    const document = parse(readFileSync(join(repoRoot, 'samples/fr/synthese-senegal.synth.md'), 'utf8'));
+    assert.ok(document.tags.some((t) => t.prefix === 'ODD'));
+    assert.ok(document.headings.some((h) => h.text === 'Principales constatations et considérations'));
+    assert.ok(document.sourcesBlocks.some((b) => b.entries.some((e) => e.label === "rapports d'évaluation")));
+  });
+});
+
+describe('package.json and the extension’s messages', () => {
+  const manifestText = readFileSync(join(repoRoot, 'package.json'), 'utf8');
+  const nls = { en: readJson('package.nls.json'), es: readJson('package.nls.es.json'), fr: readJson('package.nls.fr.json') };
+
+  test('package.nls.es.json and package.nls.fr.json have exactly the keys of package.nls.json', () => {
+    for (const locale of ['es', 'fr'] as const) {
+      assert.deepEqual(Object.keys(nls[locale]).sort(), Object.keys(nls.en).sort(), locale);
+      for (const [key, value] of Object.entries(nls[locale])) assert.ok(typeof value === 'string' && value.trim(), `${locale} ${key}`);
+    }
+  });
+
+  test('every %key% in package.json resolves, and every text is used', () => {
+    const used = [...manifestText.matchAll(/"%([^%"\s]+)%"/g)].map((m) => m[1]!);
+    assert.ok(used.length > 20);
+    for (const key of used) assert.ok(key in nls.en, `%${key}% is in package.nls.json`);
+    assert.deepEqual([...new Set(used)].sort(), Object.keys(nls.en).sort(), 'package.nls.json has no unused texts');
+    assert.equal((JSON.parse(manifestText) as { l10n?: string }).l10n, './l10n');
+  });
+
+  test('the l10n bundles translate every vscode.l10n.t message of the client, with the same {n} arguments', () => {
+    const source = filesUnder(join(repoRoot, 'client', 'src'), '.ts').map((f) => readFileSync(f, 'utf8')).join('\n');
+    const messages = new Set<string>();
+    for (const m of source.matchAll(/vscode\.l10n\.t\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g)) messages.add((m[1] ?? m[2]!).replace(/\\(.)/g, '$1'));
+    assert.doesNotMatch(source, /vscode\.l10n\.t\(\s*`/, 'messages are plain string literals, so they can be found');
+    assert.ok(messages.size > 20);
+    const args = (s: string): string[] => [...s.matchAll(/\{(\d+)\}/g)].map((m) => m[1]!).sort();
+    for (const locale of ['es', 'fr']) {
+      const bundle = readJson(`l10n/bundle.l10n.${locale}.json`) as Record<string, string>;
+      for (const message of messages) {
+        assert.ok(bundle[message], `${locale}: "${message}" is translated`);
+        assert.deepEqual(args(bundle[message]), args(message), `${locale}: "${message}" keeps its arguments`);
+      }
+      assert.deepEqual(Object.keys(bundle).filter((k) => !messages.has(k)), [], `${locale}: no stale messages`);
+    }
+  });
+});

@@ -64,8 +64,10 @@ describe('language server over stdio', () => {
   it('answers initialize with exactly these capabilities', () => {
     assert.deepEqual(initializeResult.capabilities, {
       textDocumentSync: { openClose: true, change: 2, save: { includeText: false } },
-      completionProvider: { triggerCharacters: [' ', '.', '#', ':', '/'] },
+      completionProvider: { triggerCharacters: [' ', '.', '#', ':', '/', '@'] },
       hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,

@@ -1,0 +1,148 @@
+/**
+ * The evidence coverage page: the answer of the server's `synthesis/coverage` request as an HTML
+ * table (targets × evaluations), weak target sections highlighted. Pure (no `vscode` import), so
+ * unit tests can check it; client/src/coverage.ts shows it in a webview.
+ *
+ * Everything that comes from documents or registers is escaped. The page runs no script and its
+ * Content-Security-Policy allows only the one inline style block carrying the nonce.
+ */
+
+/** `synthesis/coverage`: the coverage map of one synthesis (`uri`) or of the whole workspace. */
+export const COVERAGE = 'synthesis/coverage';
+export interface CoverageParams {
+  uri?: string;
+  /** Target sections resting on fewer evaluations are weak (default 2). */
+  minimum?: number;
+}
+export interface CoverageResult {
+  minimum: number;
+  targets: Array<{
+    target: string;
+    title?: string;
+    files: string[];
+    sections: Array<{ file: string; heading: string; line: number }>;
+    evaluations: string[];
+    weak: boolean;
+  }>;
+  evaluations: Array<{ id: string; label: string; title?: string; year?: number; type?: string; registered: boolean; declaredTargets: string[]; citations: number; targets: string[] }>;
+  matrix: number[][];
+  files: string[];
+}
+
+/** The page's own words, in the display language. */
+export interface CoverageLabels {
+  title: string;
+  /** "{0} target sections in {1} syntheses". */
+  summary: (targets: number, files: number) => string;
+  /** "{0} rest on fewer than {1} evaluations". */
+  weakSummary: (weak: number, minimum: number) => string;
+  target: string;
+  evaluations: string;
+  weak: string;
+  empty: string;
+  evaluationList: string;
+  notInTargets: string;
+  notRegistered: string;
+  files: string;
+}
+
+export const ENGLISH_LABELS: CoverageLabels = {
+  title: 'Evidence coverage',
+  summary: (t, f) => `${t} target ${t === 1 ? 'section' : 'sections'} in ${f} ${f === 1 ? 'synthesis' : 'syntheses'}.`,
+  weakSummary: (w, m) => (w === 0 ? `Every target rests on at least ${m} ${m === 1 ? 'evaluation' : 'evaluations'}.` : `${w} ${w === 1 ? 'target rests' : 'targets rest'} on fewer than ${m} ${m === 1 ? 'evaluation' : 'evaluations'} (marked ⚠).`),
+  target: 'Target',
+  evaluations: 'Evaluations',
+  weak: 'fewer evaluations than the minimum',
+  empty: 'No target sections (headings such as “### SDG 16.1 …”) were found, so there is nothing to map.',
+  evaluationList: 'Evaluations',
+  notInTargets: 'not cited in any target section',
+  notRegistered: 'not in the evidence register',
+  files: 'Syntheses',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The whole page. `nonce` authorises the inline styles; `fileName` turns a file URI into what the
+ * user sees (a workspace-relative path).
+ */
+export function coverageHtml(result: CoverageResult, options: { nonce: string; fileName?: (uri: string) => string; labels?: CoverageLabels; lang?: string }): string {
+  const labels = options.labels ?? ENGLISH_LABELS;
+  const name = options.fileName ?? ((uri: string) => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)));
+  const nonce = escapeHtml(options.nonce);
+  const weak = result.targets.filter((t) => t.weak).length;
+  const body: string[] = [`<h1>${escapeHtml(labels.title)}</h1>`];
+  if (result.targets.length === 0) {
+    body.push(`<p>${escapeHtml(labels.empty)}</p>`);
+  } else {
+    body.push(`<p>${escapeHtml(labels.summary(result.targets.length, result.files.length))} ${escapeHtml(labels.weakSummary(weak, result.minimum))}</p>`);
+    const head = result.evaluations
+      .map((e) => `<th scope="col" class="evaluation"${e.title ? ` title="${escapeHtml(e.title)}"` : ''}><span>${escapeHtml(e.label)}</span></th>`)
+      .join('');
+    const rows = result.targets.map((t, i) => {
+      const cells = (result.matrix[i] ?? []).map((n, j) => {
+        const id = result.evaluations[j]?.label ?? '';
+        return n > 0 ? `<td class="cited" title="${escapeHtml(`${t.target} · ${id} (${n})`)}">✓</td>` : '<td></td>';
+      });
+      const mark = t.weak ? `<span class="mark" title="${escapeHtml(labels.weak)}">⚠</span> ` : '';
+      const where = t.sections.map((s) => `${name(s.file)}:${s.line}`).join('\n');
+      return (
+        `<tr${t.weak ? ' class="weak"' : ''}>` +
+        `<th scope="row" title="${escapeHtml(where)}">${escapeHtml(t.target)}</th>` +
+        `<td class="title">${escapeHtml(t.title ?? '')}</td>` +
+        `<td class="count">${mark}${t.evaluations.length}</td>${cells.join('')}</tr>`
+      );
+    });
+    body.push(
+      '<div class="scroll"><table>',
+      `<thead><tr><th scope="col">${escapeHtml(labels.target)}</th><th scope="col"></th><th scope="col">${escapeHtml(labels.evaluations)}</th>${head}</tr></thead>`,
+      `<tbody>${rows.join('')}</tbody>`,
+      '</table></div>',
+    );
+  }
+  if (result.evaluations.length > 0) {
+    body.push(`<h2>${escapeHtml(labels.evaluationList)}</h2>`, '<ul class="evaluations">');
+    for (const e of result.evaluations) {
+      const facts = [e.year, e.type].filter((f) => f !== undefined && f !== '').join(', ');
+      const where = e.targets.length > 0 ? e.targets.join(', ') : labels.notInTargets;
+      const unknown = e.registered ? '' : ` — ${labels.notRegistered}`;
+      body.push(`<li><strong>${escapeHtml(e.label)}</strong>${e.title ? ` ${escapeHtml(e.title)}` : ''}${facts ? ` (${escapeHtml(facts)})` : ''}: ${escapeHtml(where + unknown)}</li>`);
+    }
+    body.push('</ul>');
+  }
+  if (result.files.length > 0) {
+    body.push(`<h2>${escapeHtml(labels.files)}</h2>`, `<ul>${result.files.map((f) => `<li>${escapeHtml(name(f))}</li>`).join('')}</ul>`);
+  }
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${escapeHtml(options.lang ?? 'en')}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}';">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(labels.title)}</title>`,
+    `<style nonce="${nonce}">${STYLE}</style>`,
+    '</head>',
+    `<body>${body.join('\n')}</body>`,
+    '</html>',
+  ].join('\n');
+}
+
+const STYLE = `
+body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 1.5em 2em; }
+h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.5em; }
+.scroll { overflow: auto; max-height: 70vh; border: 1px solid var(--vscode-panel-border, transparent); }
+table { border-collapse: collapse; }
+th, td { border: 1px solid var(--vscode-editorWidget-border, rgba(128,128,128,.35)); padding: .25em .5em; text-align: left; vertical-align: bottom; }
+thead th { position: sticky; top: 0; background: var(--vscode-editor-background); }
+th.evaluation { font-weight: normal; }
+th.evaluation span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
+td.title { max-width: 28em; color: var(--vscode-descriptionForeground); }
+td.count { text-align: right; white-space: nowrap; }
+td.cited { text-align: center; color: var(--vscode-charts-green, inherit); }
+tr.weak th, tr.weak td.title, tr.weak td.count { background: var(--vscode-inputValidation-warningBackground, rgba(255,200,0,.15)); }
+.mark { color: var(--vscode-editorWarning-foreground, inherit); }
+ul.evaluations li { margin: .2em 0; }
+`;

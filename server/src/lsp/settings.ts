@@ -53,7 +53,8 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
     if (typeof r.rules !== 'object' || Array.isArray(r.rules)) {
       problems.push(`'synthesis.rules' should map rule ids to 'off', 'info', 'warning' or 'error'; ignoring it.`);
     } else {
-      const known = new Set(RULES.map((rule) => rule.id));
+      // Besides the rules: the checks on register files, template files and the document as a whole.
+      const known = new Set([...RULES.map((rule) => rule.id), 'evidence', 'template', 'document']);
       for (const [id, value] of Object.entries(r.rules as Record<string, unknown>)) {
         if (typeof value !== 'string' || !SEVERITIES.includes(value)) {
           problems.push(`'synthesis.rules.${id}' should be 'off', 'info', 'warning' or 'error', not ${JSON.stringify(value)}; using the rule's default.`);

@@ -5,12 +5,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { localeFromEnvironment, RULES, type EvidenceRegister, type SeveritySetting, type SynthesisDocument } from '../core/index.js';
+import { localeFromEnvironment, RULES, type EvidenceProblem, type SeveritySetting } from '../core/index.js';
 import { HELP, parseArgs, UsageError, type LintCommand, type RenderCommand } from './args.js';
 import { runCodebook, runCoverage } from './coverage.js';
 import { collectFiles, displayPath, SYNTH_SUFFIX } from './files.js';
-import { loadEvidenceFor, type EvidenceLookup } from '../node/evidence.js';
-import { lintText, type CliFinding } from './lint-file.js';
+import type { CliFinding } from './lint-file.js';
+import type { JobSettings } from './lint-job.js';
+import { lintFiles } from './pool.js';
 import { renderPage } from './render.js';
 import { jsonReporter, sarifReporter, textReporter, TOOL_RULES, type Output, type Reporter, type RunSummary, type ToolInfo } from './report.js';
 import { loadWorkspaceTemplates, type WorkspaceTemplates } from './workspace.js';
@@ -162,48 +163,40 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
     }
   }
 
-  const settings = { templates: loaded.registry, defaultTemplate: command.template, severities: command.severities, locale: command.lang ?? localeFromEnvironment(env.vars ?? {}) };
-  // Registers are shared by the files of a folder: read and report each one once.
-  const registers = new Map<string, EvidenceLookup>();
-  const evidenceFor = (path: string) => (document: SynthesisDocument): EvidenceRegister | undefined => {
-    const found = loadEvidenceFor(path, document);
-    const key = found.path ?? '';
-    if (key && !registers.has(key)) {
-      registers.set(key, found);
-      const shownRegister = displayPath(key, env.cwd);
-      if (found.error) fail(shownRegister, found.error);
-      const problems = found.register?.problems ?? [];
-      const setting = command.severities.evidence;
-      if (problems.length > 0 && setting !== 'off') {
-        const severity = setting ?? 'error';
-        if (severity === 'error') errors += problems.length;
-        reporter.file({
-          file: shownRegister,
-          findings: problems
-            .map((p) => ({ line: p.line, column: p.column, endLine: p.line, endColumn: p.column, severity, rule: 'evidence', message: p.message, fixable: false }))
-            .filter(keep),
-        });
-      }
-    }
-    return found.register;
+  const settings: JobSettings = {
+    cwd: env.cwd,
+    defaultTemplate: command.template,
+    severities: command.severities,
+    locale: command.lang ?? localeFromEnvironment(env.vars ?? {}),
+    fix: command.fix,
   };
-  for (const path of files) {
+  // Registers are shared by the files of a folder: report each one's problems once.
+  const registers = new Set<string>();
+  const reportRegister = (register: { path: string; problems: readonly EvidenceProblem[]; error?: string }): void => {
+    if (registers.has(register.path)) return;
+    registers.add(register.path);
+    const shownRegister = displayPath(register.path, env.cwd);
+    if (register.error) fail(shownRegister, register.error);
+    const setting = command.severities.evidence;
+    if (register.problems.length === 0 || setting === 'off') return;
+    const severity = setting ?? 'error';
+    if (severity === 'error') errors += register.problems.length;
+    reporter.file({
+      file: shownRegister,
+      findings: register.problems
+        .map((p) => ({ line: p.line, column: p.column, endLine: p.line, endColumn: p.column, severity, rule: 'evidence', message: p.message, fixable: false }))
+        .filter(keep),
+    });
+  };
+  // Files are linted in parallel when there are many; results still arrive in file order.
+  await lintFiles(files, settings, async (path, outcome) => {
     const shown = displayPath(path, env.cwd);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      fail(shown, `cannot read ${shown}: ${readFailure(error)}`);
-      continue;
+    if (!outcome.ok) {
+      fail(shown, `cannot read ${shown}: ${readFailure(outcome.error)}`);
+      return;
     }
-    let result;
-    try {
-      result = lintText(text, settings, { fix: command.fix, evidence: evidenceFor(path) });
-    } catch (error) {
-      // The core is built never to throw; should it, one file's failure must not stop the others.
-      fail(shown, `could not check ${shown}: ${readFailure(error)}`);
-      continue;
-    }
+    const { result, register } = outcome;
+    if (register) reportRegister(register);
     if (result.fixedText !== undefined) {
       try {
         await writeFile(path, result.fixedText, 'utf8');
@@ -216,7 +209,7 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
     summary.files++;
     errors += result.findings.filter((f) => f.severity === 'error').length;
     reporter.file({ file: shown, findings: result.findings.filter(keep) });
-  }
+  });
   reporter.end(summary);
   if (summary.failures.length > 0) return EXIT_TROUBLE;
   return errors > 0 ? EXIT_ERRORS : EXIT_OK;

@@ -65,6 +65,8 @@ export class LspClient {
     this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    // After kill() the server's stdin is gone: a late answer to one of its requests must not throw.
+    this.process.stdin.on('error', () => undefined);
     this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
   }
 
@@ -121,6 +123,7 @@ export class LspClient {
   }
 
   private write(message: Message): void {
+    if (this.process.exitCode !== null || this.process.killed) return;
     const body = Buffer.from(JSON.stringify(message), 'utf8');
     this.process.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
     this.process.stdin.write(body);

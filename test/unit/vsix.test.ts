@@ -43,8 +43,8 @@ function vsce(args: string[]): string {
 }
 
 const DOCUMENTS = ['README.md', 'CHANGELOG.md', 'LICENSE'];
-/** vsce stores a licence file without extension as LICENSE.txt. */
-const packagedName = (file: string): string => (file === 'LICENSE' ? 'LICENSE.txt' : file);
+/** vsce stores a licence file without extension as LICENSE.txt, and the readme and changelog in lower case. */
+const packagedName = (file: string): string => (file === 'LICENSE' ? 'LICENSE.txt' : /^(README|CHANGELOG)\.md$/i.test(file) ? file.toLowerCase() : file);
 const REQUIRED = ['package.json', 'package.nls.json', 'package.nls.es.json', 'package.nls.fr.json', 'l10n', 'language-configuration.json', 'dist', 'syntaxes', 'snippets', 'media', 'schemas', 'images'];
 
 let dir: string;

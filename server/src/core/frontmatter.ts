@@ -31,7 +31,7 @@ export function parseFrontMatter(content: string, base: number, span: Span): Fro
     return { start: s, end: Math.max(s, base + Math.max(0, Math.min(end ?? offset + 1, content.length))) };
   };
   try {
-    const doc = parseDocument(content, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(content, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false });
     for (const e of doc.errors) {
       problems.push({ span: at(e.pos[0], e.pos[1]), message: `Invalid YAML in front matter: ${firstLine(e.message)}` });
     }
@@ -49,6 +49,12 @@ export function parseFrontMatter(content: string, base: number, span: Span): Fro
       const keyNode = pair.key;
       if (!isScalar(keyNode) || typeof keyNode.value !== 'string') continue;
       const kr = keyNode.range ?? [0, 0];
+      // A repeated field is reported at its second occurrence (the YAML library's own check is
+      // slower and points elsewhere); the first one is kept.
+      if (fields.has(keyNode.value)) {
+        problems.push({ span: at(kr[0], kr[1]), message: 'Invalid YAML in front matter: Map keys must be unique' });
+        continue;
+      }
       const valueNode = pair.value as { range?: [number, number, number]; toJSON?: () => unknown } | null;
       let value: unknown = null;
       try {
@@ -71,5 +77,6 @@ export function parseFrontMatter(content: string, base: number, span: Span): Fro
 }
 
 function firstLine(s: string): string {
-  return s.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?$/, '');
+  // Without carriage returns: a CRLF document gets the same message as an LF one.
+  return s.replace(/\r/g, '').split('\n')[0]!.replace(/\s+at line \d+, column \d+:?$/, '');
 }

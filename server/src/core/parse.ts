@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { scanCitations, type Citation } from './evidence.js';
+import { isLargeDocument, parseLarge } from './limits.js';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { scanTags, type SdgTag } from './sdg/tags.js';
 import { normaliseLabel, parseSourcesLines, type SourcesBlock, type SourcesEntry } from './sources.js';
@@ -77,15 +78,41 @@ export interface SynthesisDocument {
   suppressions: Suppression[];
   /** Problems with the document as a whole (e.g. nesting too deep to analyse). */
   problems: ParseProblem[];
+  /**
+   * Whether the text ends inside a fenced code block or an HTML block that is never closed: text
+   * added at the end would land inside it.
+   */
+  endsOpen: boolean;
 }
 
 /** Deeper nesting than this is flattened before parsing: remark recurses once per level. */
 export const MAX_NESTING = 64;
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+/**
+ * For a text that opens a front matter it never closes: the front-matter extension then misreads
+ * later quotes and lists as paragraphs (micromark-extension-frontmatter#5), and such a text has no
+ * front matter anyway.
+ */
+const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm);
+
+/** Whether the text starts with a `---` line that a later `---` line closes. */
+function hasClosedFrontMatter(text: string): boolean {
+  const open = /^---[ \t]*(?:\r\n|\r|\n)/.exec(text);
+  if (!open) return false;
+  for (let at = text.indexOf('---', open[0].length); at >= 0; at = text.indexOf('---', at + 3)) {
+    const before = text[at - 1];
+    if (before !== '\n' && before !== '\r') continue;
+    let end = at + 3;
+    while (text[end] === ' ' || text[end] === '\t') end++;
+    if (end === text.length || text[end] === '\n' || text[end] === '\r') return true;
+  }
+  return false;
+}
 
 /** Parses a synthesis into its index in one pass over the whole text. Never throws. */
 export function parse(text: string): SynthesisDocument {
+  if (isLargeDocument(text)) return parseLarge(text);
   const chunk = indexChunk(text, undefined);
   return assemble(text, [{ offset: 0, chunk }]);
 }
@@ -100,6 +127,10 @@ export class IncrementalParser {
   private previous: { text: string; lines: LineIndex; chunks: Map<number, { end: number; chunk: ChunkIndex }> } | undefined;
 
   parse(text: string): SynthesisDocument {
+    if (isLargeDocument(text)) {
+      this.previous = undefined;
+      return parseLarge(text);
+    }
     const starts = chunkStarts(text);
     const previous = this.previous;
     let prefix = 0;
@@ -143,7 +174,7 @@ export class IncrementalParser {
  */
 export function chunkStarts(text: string): number[] {
   const starts = [0];
-  if (hasDefinition(text)) return starts;
+  if (hasDefinition(text) || hasNestedFence(text)) return starts;
   let pos = 0;
   let fence = '';
   let htmlEnd: RegExp | undefined;
@@ -171,7 +202,7 @@ export function chunkStarts(text: string): number[] {
     if (special || frontMatterOpen || fence || htmlEnd) {
       const line = text.slice(pos, end);
       if (frontMatterOpen) {
-        if (!first && /^(?:---|\.\.\.)[ \t]*$/.test(line)) frontMatterOpen = false;
+        if (!first && /^---[ \t]*$/.test(line)) frontMatterOpen = false;
       } else if (fence) {
         if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \t]*$`).test(line)) fence = '';
       } else if (htmlEnd) {
@@ -207,6 +238,25 @@ function hasDefinition(text: string): boolean {
   }
   return false;
 }
+
+/**
+ * Whether a code fence opens or closes after container markers or indentation (`> ````, `- ````,
+ * `  ````): whether such a fence is inside a list item or at the top level depends on the lines
+ * around it, which the cutter does not track, so such a document is not cut.
+ */
+function hasNestedFence(text: string): boolean {
+  for (const marker of ['```', '~~~']) {
+    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 3)) {
+      const lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
+      if (at > lineStart && at - lineStart <= 200 && CONTAINER_PREFIX.test(text.slice(lineStart, at))) return true;
+      // Skip the rest of a long run of markers.
+      while (text.startsWith(marker[0]!, at + 3)) at++;
+    }
+  }
+  return false;
+}
+
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*$/;
 
 /** Length of the common beginning of two texts: whole blocks compared natively, then characters. */
 function commonPrefix(a: string, b: string): number {
@@ -319,6 +369,7 @@ interface ChunkIndex {
   /** Start offsets of top-level blocks that are not headings, for section content. */
   contentStarts: number[];
   problems: ParseProblem[];
+  endsOpen: boolean;
 }
 
 /**
@@ -331,7 +382,7 @@ function indexChunk(text: string, language: Language | undefined): ChunkIndex {
   const safeText = limitNesting(text, lines, problems);
   let tree: Root;
   try {
-    tree = processor.parse(safeText);
+    tree = (safeText.startsWith('---') && !hasClosedFrontMatter(safeText) ? withoutFrontMatter : processor).parse(safeText);
   } catch (error) {
     problems.push({ span: { start: 0, end: 0 }, message: `The document could not be read as Markdown (${String(error).split('\n')[0]}); only a few checks ran` });
     tree = { type: 'root', children: [] };
@@ -344,7 +395,7 @@ function indexChunk(text: string, language: Language | undefined): ChunkIndex {
     language = LANGUAGES.includes(value as Language) ? (value as Language) : 'en';
   }
   const lang = language;
-  const chunk: ChunkIndex = { language: lang, frontMatter, headings: [], tags: [], citations: [], sourcesBlocks: [], suppressions: [], rawCounts: [], contentStarts: [], problems };
+  const chunk: ChunkIndex = { language: lang, frontMatter, headings: [], tags: [], citations: [], sourcesBlocks: [], suppressions: [], rawCounts: [], contentStarts: [], problems, endsOpen: endsOpen(text, tree) };
 
   // An explicit stack rather than recursion: inline nesting (emphasis in emphasis…) can be deep.
   const stack: Array<[Nodes, number]> = [];
@@ -407,6 +458,7 @@ function assemble(text: string, parts: ReadonlyArray<{ offset: number; chunk: Ch
     proseCounts: [],
     suppressions: [],
     problems: [],
+    endsOpen: parts[parts.length - 1]!.chunk.endsOpen,
   };
   const rawCounts: RawCount[] = [];
   const contentStarts: number[] = [];
@@ -453,6 +505,25 @@ function assemble(text: string, parts: ReadonlyArray<{ offset: number; chunk: Ch
 /** `target.push(...items)` without the argument-count limit that a spread hits on huge arrays. */
 function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
+}
+
+/** Whether the last block of a parsed text is a fenced code block or an HTML block left open. */
+function endsOpen(text: string, tree: Root): boolean {
+  const last = tree.children[tree.children.length - 1];
+  if (!last?.position) return false;
+  const source = text.slice(last.position.start.offset, last.position.end.offset);
+  if (last.type === 'code') {
+    const fence = /^[ \t]*(`{3,}|~{3,})/.exec(source);
+    if (!fence) return false;
+    const lines = source.split(/\r\n|\r|\n/);
+    const closing = lines.length > 1 ? lines[lines.length - 1]!.trim() : '';
+    return !(closing.length >= fence[1]!.length && closing === fence[1]![0]!.repeat(closing.length));
+  }
+  if (last.type === 'html') {
+    const kind = HTML_BLOCKS.find(([open]) => open.test(source));
+    return kind !== undefined && !kind[1].test(source.slice(source.indexOf('<') + 1));
+  }
+  return false;
 }
 
 function shift(span: Span, d: number): Span {

@@ -65,7 +65,7 @@ export const frontMatter: Rule = {
 /** The YAML library's wording for the commonest mistakes, said the way an evaluator would. */
 type YamlMessageKey = Extract<
   MessageKey,
-  'front-matter.yaml.duplicate-key' | 'front-matter.yaml.unclosed-quote' | 'front-matter.yaml.tab' | 'front-matter.yaml.unclosed-list' | 'front-matter.yaml.unclosed-map' | 'front-matter.yaml.one-per-line'
+  'front-matter.yaml.duplicate-key' | 'front-matter.yaml.unclosed-quote' | 'front-matter.yaml.tab' | 'front-matter.yaml.unclosed-list' | 'front-matter.yaml.unclosed-map' | 'front-matter.yaml.one-per-line' | 'front-matter.yaml.unexpected'
 >;
 const YAML_MESSAGES: ReadonlyArray<[RegExp, YamlMessageKey]> = [
   [/Map keys must be unique/i, 'front-matter.yaml.duplicate-key'],
@@ -74,6 +74,7 @@ const YAML_MESSAGES: ReadonlyArray<[RegExp, YamlMessageKey]> = [
   [/Flow sequence .*end with a \]/i, 'front-matter.yaml.unclosed-list'],
   [/Flow map .*end with a \}/i, 'front-matter.yaml.unclosed-map'],
   [/Implicit keys need to be on a single line|Nested mappings are not allowed in compact mappings/i, 'front-matter.yaml.one-per-line'],
+  [/Unexpected .* token in YAML stream/i, 'front-matter.yaml.unexpected'],
 ];
 
 function plainYamlMessage(message: string, t: Translate): string {

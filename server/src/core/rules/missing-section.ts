@@ -43,7 +43,9 @@ export const missingSection: Rule = {
           ? t('missing-section.before', { heading: quote(section.heading), before: quote(place.before.text), template: template.id })
           : t('missing-section.end', { heading: quote(section.heading), template: template.id }),
         span: place.span,
-        fixes: [fix],
+        // At the end of a text left inside an open code block or comment, the heading would land
+        // inside it: no fix then.
+        ...(place.before === undefined && document.endsOpen ? {} : { fixes: [fix] }),
       });
     }
   },

@@ -1,0 +1,319 @@
+// Hostile and enormous documents: analysis finishes, never throws, and its time grows linearly with
+// the document (the ratio of medians when the input grows 4×, not a wall-clock limit: 4 is linear,
+// 16 quadratic; the bound leaves room for a busy machine). Very large documents get one
+// information finding and the line-based mode of server/src/core/limits.ts. Every regular
+// expression in server/src is attacked with backtracking-prone strings.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  analyze,
+  analyzeDocument,
+  complete,
+  disableRuleFix,
+  documentSymbols,
+  foldingRanges,
+  hover,
+  MAX_NESTING,
+  parse,
+  scanTags,
+  type Analysis,
+  type SynthesisDocument,
+} from '../../server/src/core/index.js';
+import { isLargeDocument, LARGE_DOCUMENT, parseLarge } from '../../server/src/core/limits.js';
+import { growthWithin, seededRandom } from '../fuzz/growth.js';
+import { assertSpansInside } from '../fuzz/properties.js';
+import { attack, findRegexes, type Suspect } from '../fuzz/regex-audit.js';
+
+/** Growth allowed when the input grows 4× (linear is 4, quadratic 16). */
+const BOUND = 9;
+
+function analyseChecked(text: string): Analysis {
+  const analysis = analyze(text);
+  assertSpansInside(text, analysis.findings);
+  return analysis;
+}
+
+function assertLinear(make: (n: number) => string, n: number, run: (text: string) => void = analyseChecked, what = 'analysis'): void {
+  const g = growthWithin(make, n, run, BOUND);
+  assert.ok(g.ratio <= BOUND, `${what}: time grew ${g.ratio.toFixed(1)}× when the input grew 4× (${g.small.toFixed(0)} ms → ${g.large.toFixed(0)} ms)`);
+}
+
+/** Noise: any UTF-16 unit, lone surrogates and controls included, the same on every run. */
+function noise(length: number, seed = 7): string {
+  const random = seededRandom(seed);
+  const units = new Uint16Array(length);
+  for (let i = 0; i < length; i++) {
+    const r = random();
+    units[i] = r < 0.6 ? Math.floor(random() * 256) : r < 0.7 ? 0xd800 + Math.floor(random() * 0x800) : r < 0.8 ? 10 : Math.floor(random() * 0x10000);
+  }
+  let out = '';
+  for (let i = 0; i < length; i += 8192) out += String.fromCharCode(...units.subarray(i, i + 8192));
+  return out;
+}
+
+const SAMPLE = `---
+title: A synthesis
+period: 2018-2023
+---
+
+## Background and context
+
+The review covers 21 evaluation reports and 3,076 documents (SDG 16.1, SDG 5.2).
+
+## Main findings and considerations
+
+### SDG 16.1 Reducing violence
+
+> A quote with a list:
+> - item one
+> - item two
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+## Sources of data reviewed
+
+\`\`\`sources
+evaluation reports: 21
+  country-level: 13
+  regional: 8
+documents: 3 076
+\`\`\`
+
+`;
+
+/** A realistic document of about `size` characters (the sample's body repeated). */
+function report(size: number): string {
+  const body = SAMPLE.slice(SAMPLE.indexOf('## Main'));
+  let out = SAMPLE;
+  while (out.length < size) out += body;
+  return out;
+}
+
+describe('hostile documents: analysis finishes, never throws, and grows linearly', () => {
+  test('5,000-deep blockquotes on one line', () => {
+    const a = analyseChecked(`${'> '.repeat(5000)}text\n`);
+    assert.ok(a.findings.some((f) => f.rule === 'document' && f.message.includes(`${MAX_NESTING} levels`)), 'the flattened nesting is reported');
+    assertLinear((n) => `${'> '.repeat(n)}text\n`, 1250);
+  });
+
+  test('5,000-deep lists on one line (bullets and ordered)', () => {
+    analyseChecked(`${'- '.repeat(5000)}text\n`);
+    analyseChecked(`${'1. '.repeat(5000)}text\n`);
+    assertLinear((n) => `${'- '.repeat(n)}text\n`, 1250);
+    assertLinear((n) => `${'* 1) '.repeat(n)}text\n`, 1250);
+  });
+
+  test('lists nested by indentation, one level per line', () => {
+    // Depth d takes about d² characters: depths 100 and 200 are 10 KB and 40 KB.
+    const make = (size: number): string => {
+      const lines: string[] = [];
+      for (let depth = 0, total = 0; total < size; depth++) {
+        const line = `${' '.repeat(2 * depth)}- item SDG 16.${(depth % 10) + 1}`;
+        lines.push(line);
+        total += line.length + 1;
+      }
+      return `${lines.join('\n')}\n`;
+    };
+    analyseChecked(make(160_000));
+    assertLinear(make, 10_000);
+  });
+
+  test('blockquotes nested line by line, deeper on each line', () => {
+    const make = (size: number): string => {
+      const lines: string[] = [];
+      for (let depth = 1, total = 0; total < size; depth++) {
+        lines.push(`${'>'.repeat(depth)} q`);
+        total += depth + 3;
+      }
+      return `${lines.join('\n')}\n`;
+    };
+    assertLinear(make, 30_000);
+  });
+
+  test('a long single line (2 MB, the most that gets the full analysis)', () => {
+    analyseChecked('a'.repeat(LARGE_DOCUMENT));
+    assertLinear((n) => 'word '.repeat(n), 25_000);
+  });
+
+  test('100,000 SDG tags', () => {
+    const a = analyseChecked('SDG 16.1 SDG 18.2 '.repeat(50_000));
+    assert.equal(a.document.tags.length, 100_000);
+    assertLinear((n) => 'SDG 16.1 '.repeat(n), 12_500);
+  });
+
+  test('more SDG tags than a spread argument list allows (166,000 in 996 KB)', () => {
+    // `array.push(...tags)` has thrown RangeError here for 150,000–250,000 tags (the limit depends
+    // on the stack).
+    const a = analyseChecked('SDG 1 '.repeat(166_000));
+    assert.equal(a.document.tags.length, 166_000);
+  });
+
+  test('binary noise, unpaired surrogates and NUL bytes', () => {
+    analyseChecked(noise(200_000));
+    analyseChecked('\ud800\udc00\ud800 \udfff'.repeat(50_000));
+    analyseChecked(`## SDG 16.1 \u0000 heading\n\ntext \u0000 with NUL, 21 evaluation reports\u0000\n`);
+    assertLinear((n) => noise(n), 25_000);
+    assertLinear((n) => `${'\ud800a\u0000'.repeat(n)}\n`, 20_000);
+  });
+
+  test('a realistic report grows linearly up to the limit', () => {
+    assertLinear(report, 40_000);
+  });
+
+  test('many target sections under one heading (the checks, the parse aside)', () => {
+    // The documents are parsed while they are built, so only the checks are timed.
+    const parsed = new Map<string, SynthesisDocument>();
+    const make = (n: number): string => {
+      const text = `## Main findings and considerations\n\n${'### SDG 16.1 Target\n\nText.\n\n'.repeat(n)}`;
+      parsed.set(text, parse(text));
+      return text;
+    };
+    assertLinear(make, 1000, (text) => void analyzeDocument(parsed.get(text)!), 'the checks');
+  });
+
+  test('a heading made of a long run of dots', () => {
+    assertLinear((n) => `## Title ${'. '.repeat(n)}x\n`, 2500);
+  });
+
+  test('a sources block with many lines', () => {
+    assertLinear((n) => `\`\`\`sources\n${'evaluation reports: 1\n  country-level: 1\n'.repeat(n)}\`\`\`\n`, 3000);
+  });
+
+  test('a long table', () => {
+    assertLinear((n) => `| Target | Evaluations |\n|---|---|\n${'| SDG 16.1 | 2 |\n'.repeat(n)}`, 2500);
+  });
+
+  test('front matter with many fields', () => {
+    assertLinear((n) => `---\n${Array.from({ length: n }, (_, i) => `field${i}: value`).join('\n')}\n---\n`, 3000);
+  });
+});
+
+describe('very large documents', () => {
+  /** Fails fast, with a clear message, while parse() does not yet switch to the line-based mode. */
+  function requireDegradedMode(): void {
+    const probe = parse('a'.repeat(LARGE_DOCUMENT + 1));
+    assert.ok(
+      probe.problems.some((p) => p.message.startsWith('This document is very large')),
+      'parse() should hand documents over LARGE_DOCUMENT characters to parseLarge() (server/src/core/limits.ts); see docs/reliability.md',
+    );
+  }
+
+  test('a document over the limit gets exactly one information finding saying what was checked', () => {
+    requireDegradedMode();
+    const text = report(LARGE_DOCUMENT + 50_000);
+    const a = analyseChecked(text);
+    const info = a.findings.filter((f) => f.rule === 'document');
+    assert.equal(info.length, 1);
+    assert.equal(info[0]!.severity, 'info');
+    assert.match(info[0]!.message, /very large .* only headings, front matter, SDG tags and sources blocks were checked/);
+  });
+
+  test('a 10 MB file, a 2 MB single line and 5,000-deep indented lists (25 MB) finish in the line-based mode', () => {
+    requireDegradedMode();
+    const big = report(10 * 1024 * 1024);
+    const a = analyseChecked(big);
+    assert.ok(a.document.headings.length > 1000, 'headings are still found');
+    assert.ok(a.findings.some((f) => f.rule !== 'document'), 'checks still run');
+    analyseChecked(`SDG 16.1 ${'x'.repeat(2 * 1024 * 1024)}`);
+    const lines: string[] = [];
+    for (let depth = 0; depth < 5000; depth++) lines.push(`${' '.repeat(2 * depth)}- item`);
+    analyseChecked(lines.join('\n'));
+    assertLinear(report, 2_600_000);
+  });
+
+  test('the line-based index finds what the full parser finds in a plain report', () => {
+    const text = report(30_000);
+    const full = parse(text);
+    const lines = parseLarge(text);
+    assert.ok(!isLargeDocument(text));
+    assert.deepEqual(
+      lines.headings.map((h) => [h.depth, h.span, h.textSpan, h.targetTag?.raw]),
+      full.headings.map((h) => [h.depth, h.span, h.textSpan, h.targetTag?.raw]),
+    );
+    assert.deepEqual(
+      lines.tags.map((t) => t.span),
+      full.tags.map((t) => t.span),
+    );
+    assert.deepEqual(
+      lines.sections.map((s) => [s.span, s.hasContent, s.hasOwnContent]),
+      full.sections.map((s) => [s.span, s.hasContent, s.hasOwnContent]),
+    );
+    assert.deepEqual(
+      lines.sourcesBlocks.map((b) => b.all.map((e) => [e.label, e.count, e.depth, e.countSpan])),
+      full.sourcesBlocks.map((b) => b.all.map((e) => [e.label, e.count, e.depth, e.countSpan])),
+    );
+    assert.deepEqual([...(lines.frontMatter?.fields.keys() ?? [])], [...(full.frontMatter?.fields.keys() ?? [])]);
+    // The same rules then agree, except for what needs the Markdown parser (counts in the prose).
+    const rules = (findings: Analysis['findings']): string[] => findings.filter((f) => f.rule !== 'document' && f.rule !== 'count-mismatch').map((f) => `${f.rule} ${f.span.start}`);
+    assert.deepEqual(rules(analyzeDocument(lines).findings), rules(analyzeDocument(full).findings));
+  });
+});
+
+describe('editor features on hostile lines', () => {
+  test('completion, hover, outline, folding and quick fixes stay linear on long lines', () => {
+    const line = (n: number): string => `## Findings\n\nSDG ${'1/'.repeat(n)}1.\n\n${' '.repeat(n)}|${' '.repeat(n)}-\n\n${'`'.repeat(n)}x\n`;
+    const parsed = new Map<string, SynthesisDocument>();
+    const make = (n: number): string => {
+      const text = line(n);
+      parsed.set(text, parse(text));
+      return text;
+    };
+    assertLinear(make, 5000, (text) => {
+      const doc = parsed.get(text)!;
+      for (const offset of [doc.text.indexOf('1.\n') + 2, doc.text.length - 2, 20]) {
+        complete(doc, offset);
+        hover(doc, offset);
+      }
+    }, 'completion and hover');
+    assertLinear(make, 5000, (text) => {
+      const doc = parsed.get(text)!;
+      documentSymbols(doc);
+      foldingRanges(doc);
+    }, 'outline and folding');
+    assertLinear(make, 5000, (text) => {
+      const doc = parsed.get(text)!;
+      for (let l = 0; l < doc.lines.lineCount; l++) disableRuleFix(doc, { rule: 'sources-syntax', span: { start: doc.lines.lineStart(l), end: doc.lines.lineStart(l) } });
+    }, 'the quick fix that disables a rule');
+  });
+
+  test('the SDG tag scanner is linear on runs of slashes, dots and prefixes', () => {
+    for (const make of [(n: number) => `SDG ${'16.1/'.repeat(n)}x`, (n: number) => 'SDG SDG 1.'.repeat(n), (n: number) => `SDG 1${'.1'.repeat(n)}`]) {
+      assertLinear(make, 20_000, (text) => void scanTags(text, 0));
+    }
+  });
+});
+
+describe('regular expressions in server/src', () => {
+  /**
+   * Regexes that backtrack on long runs but only ever see short, bounded text; each with the
+   * reason. Anything else that backtracks fails this test (see docs/reliability.md).
+   */
+  const BOUNDED: Record<string, string> = {
+    'server/src/cli/main.ts /#.*$/': "the package's own repository URL",
+    'server/src/cli/main.ts /\\/+$/': "the package's own repository URL",
+    'server/src/core/features/common.ts /[\\s,;:]+$/': 'a clipped text of at most `max` characters',
+    'server/src/core/features/folding.ts /^((?:[ \\t]*>)*[ \\t]{0,3})(`{3,}|~{3,})(.*)$/': 'one line without line breaks, on which `.*$` cannot fail',
+    'server/src/core/frontmatter.ts /\\s+at line \\d+, column \\d+:?$/': "the first line of the YAML library's error message",
+    'server/src/core/templates/template.ts /\\s+at line \\d+, column \\d+.*$/s': "the YAML library's error message",
+    'server/src/core/i18n/format.ts /\\B(?=(\\d{3})+(?!\\d))/g': 'the digits of a number (at most 16)',
+    'server/src/core/rules/util.ts /\\B(?=(\\d{3})+(?!\\d))/g': 'the digits of a number (at most 16)',
+    'server/src/core/parse.ts /^[ \\t\\u00a0]*(?:\\r\\n|\\r|\\n)?[ \\t\\u00a0]*\\p{L}/u': 'the 120 characters after a number',
+    "server/src/core/parse.ts /[ \\t\\u00a0]*(?:\\r\\n|\\r|\\n)?[ \\t\\u00a0]*([\\p{L}\\p{N}'’-]+)/uy": 'the 120 characters after a number',
+    'server/src/cli/report.ts /\\s*[\\r\\n]+\\s*/g': 'a finding message (document text in messages is clipped to 40 characters)',
+  };
+
+  test('none backtracks catastrophically on text it can be given', () => {
+    const { literals } = findRegexes();
+    assert.ok(literals.length > 50, `found ${literals.length} regular expressions`);
+    const suspects: Suspect[] = [];
+    for (const site of literals) suspects.push(...attack(site));
+    const unexplained = suspects.filter((s) => !(`${s.site.file} ${s.site.literal}` in BOUNDED));
+    const seen = new Set<string>();
+    const report = unexplained
+      .filter((s) => !seen.has(`${s.site.file}:${s.site.line}`) && seen.add(`${s.site.file}:${s.site.line}`))
+      .map((s) => `${s.site.file}:${s.site.line} ${s.site.literal} — ${s.attack}: ${s.ratio.toFixed(0)}× slower for 4× the input`);
+    assert.deepEqual(report, []);
+  });
+});

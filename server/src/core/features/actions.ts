@@ -11,7 +11,13 @@ import { fencedBlocks } from './folding.js';
 
 const PREFIX = /^(?:[ \t]*>)*[ \t]*/;
 const HEADING = /^(?:[ \t]*>)*[ \t]{0,3}#{1,6}(?:[ \t]|$)/;
-const TABLE_DELIMITER = /^(?:[ \t]*>)*[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$|^(?:[ \t]*>)*[ \t]*\|[ \t]*:?-+:?[ \t]*\|?[ \t]*$/;
+/** A table's delimiter row, after any quote markers: cells of `-` with optional `:`, between `|`. */
+function isTableDelimiter(line: string): boolean {
+  if (!line.includes('|') || !line.includes('-')) return false;
+  const row = line.replace(/^(?:[ \t]*>)*/, '').trim();
+  const cells = row.replace(/^\|/, '').replace(/\|$/, '').split('|');
+  return (cells.length > 1 || row.startsWith('|')) && cells.every((c) => /^:?-+:?$/.test(c.trim()));
+}
 const NEXT_LINE_DIRECTIVE = /^((?:[ \t]*>)*[ \t]*<!--\s*synthlint-disable-next-line\b[^>]*?)(\s*-->\s*)$/;
 
 /** The fix that silences `finding`'s rule at its place, or undefined where no comment can go (front matter). */
@@ -49,7 +55,7 @@ export function disableRuleFix(document: SynthesisDocument, finding: Pick<Findin
   let last = line;
   while (last + 1 < lines.lineCount && !blank(last + 1) && !HEADING.test(lines.lineText(last + 1))) last++;
   const isTable = (() => {
-    for (let l = first; l <= last; l++) if (TABLE_DELIMITER.test(lines.lineText(l)) && lines.lineText(l).includes('|')) return true;
+    for (let l = first; l <= last; l++) if (isTableDelimiter(lines.lineText(l))) return true;
     return false;
   })();
   if (isTable) return wrap(first, last, 'table');

@@ -16,7 +16,11 @@ export function documentLinks(document: SynthesisDocument): DocumentLink[] {
   const out: DocumentLink[] = [];
   URL_PATTERN.lastIndex = 0;
   for (let m = URL_PATTERN.exec(text); m; m = URL_PATTERN.exec(text)) {
-    const url = m[0].replace(/[),.;\]]+$/, '');
+    // Drop trailing punctuation that ends the sentence rather than the address (a loop, not an
+    // end-anchored regex, which would backtrack on long runs of it).
+    let end = m[0].length;
+    while (end > 0 && '),.;]'.includes(m[0][end - 1]!)) end--;
+    const url = m[0].slice(0, end);
     const start = field.valueSpan.start + m.index;
     out.push({ span: { start, end: start + url.length }, target: url });
   }

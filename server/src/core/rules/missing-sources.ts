@@ -11,10 +11,23 @@ export const missingSources: Rule = {
     const { document, report, t } = context;
     const template = effectiveTemplate(context);
     if (!template) return;
+    // Block starts in document order, searched by halving: no rescan of every block per section.
+    const starts = document.sourcesBlocks.map((b) => b.span.start);
+    const firstFrom = (offset: number): number => {
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid]! < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
     for (const { section, found } of locateSections(document, template)) {
       if (!section.sources) continue;
       for (const s of found) {
-        const has = document.sourcesBlocks.some((b) => b.span.start >= s.span.start && b.span.start < s.span.end);
+        const next = firstFrom(s.span.start);
+        const has = next < starts.length && starts[next]! < s.span.end;
         if (has) continue;
         report({
           message: t('missing-sources.message', { heading: quote(s.heading.text) }),

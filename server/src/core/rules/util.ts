@@ -163,6 +163,14 @@ export function quote(text: string): string {
  * in order. Ties prefer earlier items, so an item that comes too late is the one left out.
  */
 export function inOrder<T>(items: readonly T[], compare: (a: T, b: T) => number): Set<number> {
+  return items.length <= 400 ? firstLongestRun(items, compare) : longestRunFast(items, compare);
+}
+
+/**
+ * The longest run in order, preferring the earliest items on ties, so that the item that moved is
+ * the one reported ("16.1 before 16.3", not the other way round). Quadratic: for real documents.
+ */
+function firstLongestRun<T>(items: readonly T[], compare: (a: T, b: T) => number): Set<number> {
   const length: number[] = [];
   const previous: number[] = [];
   for (let i = 0; i < items.length; i++) {
@@ -179,6 +187,26 @@ export function inOrder<T>(items: readonly T[], compare: (a: T, b: T) => number)
   for (let i = 0; i < items.length; i++) if (end < 0 || length[i]! > length[end]!) end = i;
   const kept = new Set<number>();
   for (let i = end; i >= 0; i = previous[i]!) kept.add(i);
+  return kept;
+}
+
+/** A longest run in order by patience sorting, O(n log n): for hostile numbers of sections. */
+function longestRunFast<T>(items: readonly T[], compare: (a: T, b: T) => number): Set<number> {
+  const tails: number[] = [];
+  const previous: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(items[tails[mid]!]!, items[i]!) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    previous.push(lo > 0 ? tails[lo - 1]! : -1);
+    tails[lo] = i;
+  }
+  const kept = new Set<number>();
+  for (let i = tails.length > 0 ? tails[tails.length - 1]! : -1; i >= 0; i = previous[i]!) kept.add(i);
   return kept;
 }
 

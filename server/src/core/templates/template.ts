@@ -80,12 +80,12 @@ const DEFAULT_LEVEL = 2;
  * space, trailing ':' and '.' dropped (also the French " :"). "MAIN  FINDINGS:" → "main findings".
  */
 export function normaliseHeading(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\s+/g, ' ')
-    .replace(/[\s:.]+$/, '')
-    .trim()
-    .toLowerCase();
+  const spaced = text.normalize('NFC').replace(/\s+/g, ' ');
+  // Trailing spaces, colons and full stops, trimmed with a loop (a regex anchored at the end
+  // would retry from every position of a long run of dots).
+  let end = spaced.length;
+  while (end > 0 && (spaced[end - 1] === ' ' || spaced[end - 1] === ':' || spaced[end - 1] === '.')) end--;
+  return spaced.slice(0, end).trim().toLowerCase();
 }
 
 /** The section whose heading or one of whose aliases matches `headingText`, compared normalised. */

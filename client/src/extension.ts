@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { exportHtml, insertSkeleton, LANGUAGE_ID, validateWorkspace, type Server } from './commands.js';
 import { CoverageView } from './coverage.js';
+import { CrashHandler } from './crash.js';
 import { PreviewManager } from './preview.js';
 import { StatusBar } from './status.js';
 import type { ValidateWorkspaceResult } from './protocol.js';
@@ -27,6 +28,8 @@ export interface SynthesisApi {
   statusText(): string;
   /** The same as the commands, for tests. */
   validateWorkspace(): Promise<ValidateWorkspaceResult | undefined>;
+  /** How often the server stopped on its own, and how often the user was told so. */
+  crashes(): { crashes: number; notices: number };
 }
 
 let client: LanguageClient | undefined;
@@ -40,8 +43,10 @@ export function activate(context: vscode.ExtensionContext): SynthesisApi {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
+  const crashes = new CrashHandler(output);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
+    errorHandler: crashes,
     synchronize: {
       configurationSection: 'synthesis',
       fileEvents: [
@@ -94,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): SynthesisApi {
     previews: { uris: () => previews.uris(), html: (uri) => previews.html(uri) },
     statusText: () => status.text(),
     validateWorkspace: () => validateWorkspace(server, false),
+    crashes: () => ({ crashes: crashes.crashes, notices: crashes.notices }),
   };
 }
 

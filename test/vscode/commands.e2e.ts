@@ -76,4 +76,32 @@ suite('Commands', () => {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, find(editor.document, '16.12').translate(0, 3));
     assert.ok(list.items.length > 0, 'completion should work after the restart');
   });
+
+  test('a language server that stops on its own is restarted, and the user is told once', async () => {
+    const synthesis = await api();
+    await synthesis.ready;
+    const pidOf = async (): Promise<number | undefined> => {
+      if (!synthesis.client.isRunning()) return undefined;
+      return (await synthesis.client.sendRequest<{ pid: number } | null>('synthesis/serverInfo'))?.pid;
+    };
+    const before = synthesis.crashes();
+    for (let round = 1; round <= 2; round++) {
+      const pid = await pidOf();
+      assert.ok(pid, 'the server answers with its process id');
+      process.kill(pid, 'SIGKILL');
+      const again = await waitFor(
+        async () => {
+          const now = await pidOf().catch(() => undefined);
+          return now !== undefined && now !== pid ? now : undefined;
+        },
+        synthesis.client.onDidChangeState,
+        `a new server process after killing ${pid}`,
+      );
+      assert.notEqual(again, pid);
+      assert.equal(synthesis.crashes().crashes, before.crashes + round, 'each stop is counted');
+    }
+    assert.equal(synthesis.crashes().notices, before.notices + 1, 'the user is told once, not at every stop');
+    const editor = await newSynthesis('---\ntitle: After a crash\ncountry: Peru\n---\n\nProgress on SDG 16.12 was slow.\n', 'crash');
+    await waitForDiagnostics(editor.document.uri, (ds) => ds.some((d) => ruleOf(d) === 'unknown-target'), 'diagnostics from the restarted server');
+  });
 });

@@ -6,13 +6,14 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, diagnostics, find, newSynthesis, ruleOf, sampleUri, setSetting, setText, staysTrue, suite, suiteSetup, suiteTeardown, test, waitForDiagnostics } from './harness.js';
 
-/** A clean synthesis (the Colombia sample) with a sentence naming SDG 16.3 added at the end. */
+/** A clean synthesis (the Colombia sample, with its evidence register) with a sentence naming SDG 16.3 added at the end. */
 let CLEAN = '';
 
 suite('Editing a synthesis', () => {
   suiteSetup(async () => {
     const sample = new TextDecoder().decode(await vscode.workspace.fs.readFile(sampleUri('colombia-country-programme.synth.md')));
-    CLEAN = `${sample.trimEnd()}\n\nProgress on SDG 16.3 was uneven.\n`;
+    // The copies live in an e2e/ folder beside the sample, so the register is one folder up.
+    CLEAN = `${sample.trimEnd().replace('evidence: colombia-evidence.csv', 'evidence: ../colombia-evidence.csv')}\n\nProgress on SDG 16.3 was uneven.\n`;
   });
   suiteTeardown(async () => {
     await setSetting('validate', undefined);
@@ -67,7 +68,7 @@ suite('Editing a synthesis', () => {
 
   test('a quick fix inserts a missing section and its diagnostic disappears', async () => {
     const sample = new TextDecoder().decode(await vscode.workspace.fs.readFile(sampleUri('colombia-country-programme.synth.md')));
-    const withoutConclusions = sample.replace(/^## Conclusions\n[\s\S]*?(?=^## )/m, '');
+    const withoutConclusions = sample.replace(/^## Conclusions\n[\s\S]*?(?=^## )/m, '').replace('evidence: colombia-evidence.csv', 'evidence: ../colombia-evidence.csv');
     assert.notEqual(withoutConclusions, sample, 'the Colombia sample should have a Conclusions section');
     const editor = await newSynthesis(withoutConclusions, 'quick-fix');
     const uri = editor.document.uri;

@@ -80,6 +80,8 @@ export const Requests = {
   documentInfo: 'synthesis/documentInfo',
   render: 'synthesis/render',
   coverage: 'synthesis/coverage',
+  /** `{ pid }` of the server process, so a test can stop it and watch the client restart it. */
+  serverInfo: 'synthesis/serverInfo',
 } as const;
 
 /**
@@ -219,6 +221,7 @@ export class SynthesisServer {
       guard(log, Requests.validateWorkspace, { files: 0, errors: 0, warnings: 0 }, (_params: unknown, token: CancellationToken) => this.validateWorkspace(token)),
     );
     c.onRequest(Requests.templates, guard(log, Requests.templates, [], () => this.templateInfos()));
+    c.onRequest(Requests.serverInfo, guard(log, Requests.serverInfo, null, () => ({ pid: process.pid })));
     c.onRequest(
       Requests.render,
       guard(log, Requests.render, null, (p: { uri?: unknown; text?: unknown; standalone?: unknown } | null) => this.render(p)),

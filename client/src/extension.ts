@@ -23,7 +23,7 @@ export interface SynthesisApi {
   /** Restarts the language server; settles when it runs again. */
   restart(): Promise<void>;
   /** Open previews: the URIs of their documents and the HTML each shows now (the server's fragment). */
-  readonly previews: { uris(): string[]; html(uri: vscode.Uri | string): string | undefined };
+  readonly previews: { uris(): string[]; html(uri: vscode.Uri | string): string | undefined; page(uri: vscode.Uri | string): string | undefined };
   /** What the status bar item says now ('' when hidden). */
   statusText(): string;
   /** The same as the commands, for tests. */
@@ -96,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): SynthesisApi {
       return ready;
     },
     restart,
-    previews: { uris: () => previews.uris(), html: (uri) => previews.html(uri) },
+    previews: { uris: () => previews.uris(), html: (uri) => previews.html(uri), page: (uri) => previews.page(uri) },
     statusText: () => status.text(),
     validateWorkspace: () => validateWorkspace(server, false),
     crashes: () => ({ crashes: crashes.crashes, notices: crashes.notices }),

@@ -69,6 +69,11 @@ export class PreviewManager implements vscode.Disposable {
     return this.panels.get(uri.toString())?.fragment;
   }
 
+  /** The whole page the webview shows now, policy included. */
+  page(uri: vscode.Uri | string): string | undefined {
+    return this.panels.get(uri.toString())?.panel.webview.html;
+  }
+
   /** The document of the preview the user is looking at, if any. */
   activeDocumentUri(): vscode.Uri | undefined {
     for (const preview of this.panels.values()) if (preview.panel.active) return preview.document.uri;

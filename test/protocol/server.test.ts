@@ -275,6 +275,17 @@ describe('language server over stdio', () => {
     assert.doesNotMatch(page.html, /<script/i);
   });
 
+  it('publishes at most 1,000 diagnostics, and says how many more there are', async () => {
+    const uri = docUri();
+    const published = client.diagnostics(uri);
+    client.open(uri, `${fixture}\n${'SDG 18.2 '.repeat(1500)}\n`);
+    const p = await published;
+    assert.equal(p.diagnostics.length, 1001);
+    const last = p.diagnostics[1000]!;
+    assert.equal(last.severity, 3);
+    assert.match(last.message, /^50\d more problems in this document are not shown here/);
+  });
+
   it('gives empty answers for unknown documents and malformed requests, and keeps serving', async () => {
     const unknown = { textDocument: { uri: 'file:///nowhere/missing.synth.md' }, position: { line: 0, character: 0 } };
     assert.equal(await client.request('textDocument/hover', unknown), null);

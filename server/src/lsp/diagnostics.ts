@@ -1,6 +1,6 @@
 /** Findings -> LSP diagnostics: severity mapping, rule links and the data quick fixes need. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { ruleById, type Finding, type LineIndex, type Severity } from '../core/index.js';
+import { formatNumber, ruleById, translator, type Finding, type LineIndex, type Locale, type Severity } from '../core/index.js';
 import { toRange } from './positions.js';
 
 export const DIAGNOSTIC_SOURCE = 'synthlint';
@@ -34,4 +34,21 @@ export function toDiagnostic(finding: Finding, lines: LineIndex, version: number
   };
   if (ruleById(finding.rule)) diagnostic.codeDescription = { href: `${RULE_DOCS_BASE}${finding.rule}.md` };
   return diagnostic;
+}
+
+/** At most this many diagnostics per document: a hostile text must not flood the editor. */
+export const MAX_DIAGNOSTICS = 1000;
+
+/** The findings as diagnostics, capped, with one information diagnostic saying how many more. */
+export function toDiagnostics(findings: readonly Finding[], lines: LineIndex, version: number | null, locale: Locale): Diagnostic[] {
+  const shown = findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(f, lines, version));
+  if (findings.length > MAX_DIAGNOSTICS) {
+    shown.push({
+      range: toRange(lines, { start: 0, end: 0 }),
+      severity: DiagnosticSeverity.Information,
+      source: DIAGNOSTIC_SOURCE,
+      message: translator(locale)('server.more-problems', { count: formatNumber(findings.length - MAX_DIAGNOSTICS, locale) }),
+    });
+  }
+  return shown;
 }

@@ -63,7 +63,7 @@ import {
   type TemplateRegistry,
 } from '../core/index.js';
 import { toDocumentLink, toDocumentSymbol, toCompletionItem, toFoldingRange, toSymbolInformation, toTextEdit } from './convert.js';
-import { DIAGNOSTIC_SOURCE, toDiagnostic, type DiagnosticData } from './diagnostics.js';
+import { DIAGNOSTIC_SOURCE, toDiagnostic, toDiagnostics, type DiagnosticData } from './diagnostics.js';
 import { findSyntheses, pathToUri, readTemplateFiles, readText, SYNTHESIS_SUFFIX, templateFolders, uriToPath } from './files.js';
 import { guard, guardNotification } from './guard.js';
 import { problemRange, toOffset, toRange, toSpan } from './positions.js';
@@ -426,7 +426,7 @@ export class SynthesisServer {
     if (last !== undefined && last > version) return;
     this.published.set(uri, version);
     const lines = analysis.document.lines;
-    const diagnostics = [...analysis.findings.map((f) => toDiagnostic(f, lines, version)), ...this.evidence.documentDiagnostics(uri, analysis.document)];
+    const diagnostics = [...toDiagnostics(analysis.findings, lines, version, this.locale), ...this.evidence.documentDiagnostics(uri, analysis.document)];
     await this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
@@ -600,7 +600,7 @@ export class SynthesisServer {
       result.files++;
       count(analysis.findings);
       const lines = analysis.document.lines;
-      await this.connection.sendDiagnostics({ uri, diagnostics: analysis.findings.map((f) => toDiagnostic(f, lines, null)) });
+      await this.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(analysis.findings, lines, null, this.locale) });
       if (result.files % 25 === 0) await nextTurn();
     }
     return result;

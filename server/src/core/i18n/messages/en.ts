@@ -17,6 +17,7 @@ export const en = {
   'front-matter.none': "Expected front matter at the top of the document (between two '---' lines) with {fields}, found none",
   'front-matter.yaml.duplicate-key': 'Expected each field once in the front matter, found this one again',
   'front-matter.yaml.unexpected': "Expected a field as 'name: value', found text that does not fit here; check the brackets, quotes and indentation on this line and the one above",
+  'server.more-problems': '{count} more problems in this document are not shown here; correct the ones above, or run synthlint on the file for the full list',
   'front-matter.yaml.unclosed-quote': 'Expected a closing quotation mark in the front matter, found none before its end',
   'front-matter.yaml.tab': 'Expected spaces to indent the front matter, found a tab',
   'front-matter.yaml.unclosed-list': "Expected a closing ']' for the list in the front matter, found none",

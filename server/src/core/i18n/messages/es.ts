@@ -12,6 +12,7 @@ export const es: MessageCatalogue = {
   'front-matter.none': "Faltan los metadatos iniciales al principio del documento (entre dos líneas '---') con {fields}",
   'front-matter.yaml.duplicate-key': 'Este campo ya aparece en los metadatos iniciales; cada campo va una sola vez',
   'front-matter.yaml.unexpected': "Se esperaba un campo con la forma 'nombre: valor', pero aquí hay texto que no encaja; revise los corchetes, las comillas y la sangría de esta línea y de la anterior",
+  'server.more-problems': 'Hay {count} problemas más en este documento que no se muestran aquí; corrija los anteriores o ejecute synthlint sobre el archivo para ver la lista completa',
   'front-matter.yaml.unclosed-quote': 'Falta la comilla de cierre en los metadatos iniciales',
   'front-matter.yaml.tab': 'Hay un tabulador en la sangría de los metadatos iniciales; use espacios',
   'front-matter.yaml.unclosed-list': "Falta el ']' que cierra la lista en los metadatos iniciales",

@@ -12,6 +12,7 @@ export const fr: MessageCatalogue = {
   'front-matter.none': "Il manque les métadonnées initiales en tête du document (entre deux lignes '---') avec {fields}",
   'front-matter.yaml.duplicate-key': 'Ce champ figure déjà dans les métadonnées initiales ; chaque champ ne doit y figurer qu’une fois',
   'front-matter.yaml.unexpected': 'Un champ de la forme « nom : valeur » était attendu, mais ce texte ne s’insère pas ici ; vérifiez les crochets, les guillemets et l’indentation de cette ligne et de la précédente',
+  'server.more-problems': '{count} autres problèmes de ce document ne sont pas affichés ici ; corrigez ceux qui précèdent ou lancez synthlint sur le fichier pour la liste complète',
   'front-matter.yaml.unclosed-quote': 'Il manque le guillemet fermant dans les métadonnées initiales',
   'front-matter.yaml.tab': 'Les métadonnées initiales sont indentées avec une tabulation ; utilisez des espaces',
   'front-matter.yaml.unclosed-list': "Il manque le ']' qui ferme la liste dans les métadonnées initiales",

@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { scanCitations, type Citation } from './evidence.js';
 import { isLargeDocument, parseLarge } from './limits.js';
+import { buildSections } from './sections.js';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { scanTags, type SdgTag } from './sdg/tags.js';
 import { normaliseLabel, parseSourcesLines, type SourcesBlock, type SourcesEntry } from './sources.js';
@@ -497,6 +498,7 @@ function assemble(text: string, parts: ReadonlyArray<{ offset: number; chunk: Ch
       doc.suppressions.push({ kind: s.kind, rules: s.rules, line, targetLine: s.kind === 'disable-next-line' ? endLine + 1 : line });
     }
   }
+  contentStarts.sort((a, b) => a - b);
   doc.sections = buildSections(text, doc.headings, contentStarts);
   doc.proseCounts = matchCounts(rawCounts, doc.sourcesBlocks);
   return doc;
@@ -592,32 +594,6 @@ function plainText(node: Nodes): string {
   if (node.type === 'text' || node.type === 'inlineCode') return node.value;
   if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
   return '';
-}
-
-function buildSections(text: string, headings: Heading[], contentStarts: number[]): Section[] {
-  contentStarts.sort((a, b) => a - b);
-  const firstContentFrom = (from: number): number => {
-    let lo = 0;
-    let hi = contentStarts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (contentStarts[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < contentStarts.length ? contentStarts[lo]! : Infinity;
-  };
-  return headings.map((heading, i) => {
-    let end = text.length;
-    for (let j = i + 1; j < headings.length; j++) {
-      if (headings[j]!.depth <= heading.depth) {
-        end = headings[j]!.span.start;
-        break;
-      }
-    }
-    const next = headings[i + 1]?.span.start ?? text.length;
-    const first = firstContentFrom(heading.span.end);
-    return { heading, span: { start: heading.span.start, end }, hasContent: first < end, hasOwnContent: first < next };
-  });
 }
 
 function readSources(lines: LineIndex, node: Code): SourcesBlock {

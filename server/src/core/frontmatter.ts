@@ -1,4 +1,5 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { LineIndex } from './text.js';
 import type { Span } from './types.js';
 
 export interface FrontMatterField {
@@ -23,17 +24,24 @@ export interface FrontMatter {
  * Reads the YAML between the front-matter fences. `content` is that YAML, `base` its offset in
  * the document. Never throws: YAML errors become problems located in the document.
  */
-export function parseFrontMatter(content: string, base: number, span: Span): FrontMatter {
+export function parseFrontMatter(original: string, base: number, span: Span): FrontMatter {
   const fields = new Map<string, FrontMatterField>();
   const problems: FrontMatter['problems'] = [];
+  // The YAML is read with LF line breaks (the library's error ranges differ with CRLF); offsets in
+  // it are mapped back to the original text line by line.
+  const content = original.replace(/\r\n?/g, '\n');
+  const toOriginal = content === original ? (k: number) => k : lineMapper(content, original);
   const at = (offset: number, end?: number): Span => {
-    const s = base + Math.max(0, Math.min(offset, content.length));
-    return { start: s, end: Math.max(s, base + Math.max(0, Math.min(end ?? offset + 1, content.length))) };
+    const s = base + toOriginal(Math.max(0, Math.min(offset, content.length)));
+    return { start: s, end: Math.max(s, base + toOriginal(Math.max(0, Math.min(end ?? offset + 1, content.length)))) };
   };
   try {
     const doc = parseDocument(content, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false });
     for (const e of doc.errors) {
-      problems.push({ span: at(e.pos[0], e.pos[1]), message: `Invalid YAML in front matter: ${firstLine(e.message)}` });
+      // Underline within the error's first line.
+      const lineEnd = content.slice(e.pos[0]).search(/\n/);
+      const end = lineEnd < 0 ? e.pos[1] : Math.min(e.pos[1], e.pos[0] + lineEnd);
+      problems.push({ span: at(e.pos[0], end), message: `Invalid YAML in front matter: ${firstLine(e.message)}` });
     }
     if (doc.errors.length > 0) return { span, contentSpan: at(0, content.length), fields, problems };
     const root = doc.contents;
@@ -74,6 +82,16 @@ export function parseFrontMatter(content: string, base: number, span: Span): Fro
     problems.push({ span: at(0, content.length), message: `Could not read the front matter: ${firstLine(String(error))}` });
   }
   return { span, contentSpan: at(0, content.length), fields, problems };
+}
+
+/** Maps an offset in `normal` (LF line breaks) to the same line and column in `original`. */
+function lineMapper(normal: string, original: string): (offset: number) => number {
+  const from = new LineIndex(normal);
+  const to = new LineIndex(original);
+  return (offset) => {
+    const p = from.positionAt(offset);
+    return to.lineStart(p.line) + p.character;
+  };
 }
 
 function firstLine(s: string): string {

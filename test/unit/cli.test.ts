@@ -367,6 +367,17 @@ describe('workspace templates', () => {
     assert.ok(!lines.some((l) => l.startsWith('reports/')), `the note follows its workspace template: ${r.stdout}`);
   });
 
+  test("each file uses the templates of the nearest .synthesis folder above it, wherever synthlint runs", () => {
+    const r = synthlint(['--format', 'json', join('workspace', 'reports')], fixtures);
+    const findings = JSON.parse(r.stdout) as Array<{ file: string; rule: string }>;
+    assert.ok(!findings.some((f) => f.rule === 'unknown-template'), `the workspace template is found: ${r.stdout}`);
+    assert.deepEqual(
+      findings.filter((f) => f.rule === 'template').map((f) => f.file),
+      [join('workspace', '.synthesis', 'templates', 'broken.yaml')],
+      'the broken template is reported once',
+    );
+  });
+
   test('they are found from a sub-folder, and --template accepts their ids', () => {
     const dir = tempDir();
     cpSync(workspaceFixture, dir, { recursive: true });

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { EvidenceProblem, Locale, SeveritySetting } from '../core/index.js';
 import { loadEvidenceFor } from '../node/evidence.js';
 import { lintText, type LintResult } from './lint-file.js';
-import { loadWorkspaceTemplates } from './workspace.js';
+import { loadWorkspaceTemplates, templatesPerFile } from './workspace.js';
 
 /** What a job needs besides the file: plain data, so it can be posted to a worker. */
 export interface JobSettings {
@@ -30,8 +30,9 @@ export type JobOutcome =
 
 /** Lints files one after another with one set of settings (templates are loaded once). */
 export function createLinter(settings: JobSettings): (path: string) => Promise<JobOutcome> {
-  const templates = loadWorkspaceTemplates(settings.cwd).then((loaded) => loaded.registry);
+  const templatesFor = templatesPerFile(loadWorkspaceTemplates(settings.cwd));
   return async (path) => {
+    const templates = (await templatesFor(path)).registry;
     let text: string;
     try {
       text = await readFile(path, 'utf8');
@@ -41,7 +42,7 @@ export function createLinter(settings: JobSettings): (path: string) => Promise<J
     let register: { path: string; problems: EvidenceProblem[]; error?: string } | undefined;
     const result = lintText(
       text,
-      { templates: await templates, defaultTemplate: settings.defaultTemplate, severities: settings.severities, locale: settings.locale },
+      { templates, defaultTemplate: settings.defaultTemplate, severities: settings.severities, locale: settings.locale },
       {
         fix: settings.fix,
         evidence: (document) => {

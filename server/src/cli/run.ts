@@ -14,7 +14,7 @@ import type { JobSettings } from './lint-job.js';
 import { lintFiles } from './pool.js';
 import { renderPage } from './render.js';
 import { jsonReporter, sarifReporter, textReporter, TOOL_RULES, type Output, type Reporter, type RunSummary, type ToolInfo } from './report.js';
-import { loadWorkspaceTemplates, type WorkspaceTemplates } from './workspace.js';
+import { loadWorkspaceTemplates, templatesPerFile, type WorkspaceTemplates } from './workspace.js';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -145,14 +145,19 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
     env.out.stderr(`synthlint: ${message}\n`);
   };
 
-  for (const { file, error } of loaded.unreadable) {
-    fail(displayPath(file, env.cwd), `cannot read ${displayPath(file, env.cwd)}: ${readFailure(error)}`);
-  }
+  // The templates of every `.synthesis` folder the files use (and the run's own): each folder's
+  // broken templates are reported once.
+  const perFile = templatesPerFile(Promise.resolve(loaded));
+  const templateSets = new Map([loaded, ...(await Promise.all(files.map(perFile)))].map((set) => [set.folder ?? '', set])).values();
   const templateSetting = command.severities.template;
-  if (loaded.problems.length > 0 && templateSetting !== 'off') {
+  for (const set of templateSets) {
+    for (const { file, error } of set.unreadable) {
+      fail(displayPath(file, env.cwd), `cannot read ${displayPath(file, env.cwd)}: ${readFailure(error)}`);
+    }
+    if (set.problems.length === 0 || templateSetting === 'off') continue;
     const severity = templateSetting ?? 'error';
     const byFile = new Map<string, CliFinding[]>();
-    for (const p of loaded.problems) {
+    for (const p of set.problems) {
       const list = byFile.get(p.file) ?? [];
       list.push({ line: p.line, column: p.column, endLine: p.line, endColumn: p.column, severity, rule: 'template', message: p.message, fixable: false });
       byFile.set(p.file, list);

@@ -40,9 +40,13 @@ export async function findSynthesisFolder(cwd: string): Promise<string | undefin
 }
 
 export async function loadWorkspaceTemplates(cwd: string): Promise<WorkspaceTemplates> {
-  const builtins = builtinTemplates();
   const synthesis = await findSynthesisFolder(cwd);
-  if (!synthesis) return { registry: builtins, problems: [], unreadable: [] };
+  return synthesis ? loadTemplatesIn(synthesis) : { registry: builtinTemplates(), problems: [], unreadable: [] };
+}
+
+/** The templates of one `.synthesis` folder (its `templates/*.yaml`), beside the built-ins. */
+export async function loadTemplatesIn(synthesis: string): Promise<WorkspaceTemplates> {
+  const builtins = builtinTemplates();
   const folder = join(synthesis, 'templates');
   const names = await readdir(folder).catch(() => [] as string[]);
   const problems: TemplateFileProblem[] = [];
@@ -62,4 +66,20 @@ export async function loadWorkspaceTemplates(cwd: string): Promise<WorkspaceTemp
     if (template) templates.push(template);
   }
   return { registry: builtins.with(templates), folder, problems, unreadable };
+}
+
+/**
+ * The templates each file sees: those of the nearest `.synthesis` folder at or above the file's own
+ * folder (so `synthlint reports/` from anywhere uses the reports' templates), else the run's.
+ * Each folder is read once.
+ */
+export function templatesPerFile(fallback: Promise<WorkspaceTemplates>): (file: string) => Promise<WorkspaceTemplates> {
+  const byFolder = new Map<string, Promise<WorkspaceTemplates>>();
+  return async (file) => {
+    const synthesis = await findSynthesisFolder(dirname(file));
+    if (!synthesis) return fallback;
+    let loaded = byFolder.get(synthesis);
+    if (!loaded) byFolder.set(synthesis, (loaded = loadTemplatesIn(synthesis)));
+    return loaded;
+  };
 }

@@ -80,3 +80,14 @@ test('a long report is cut at its headings, not inside a fenced block or comment
 test('a document with a link reference definition is parsed whole', () => {
   assert.deepEqual(chunkStarts('## A\n\n[x]: https://e.org\n\n## B\n'), [0]);
 });
+
+test('a byte-order mark does not shift what the index points at', () => {
+  const text = '\uFEFF---\ntitle: T\n---\n\n## Methodology\n\nSDG 16.1, 21 evaluation reports.\n\n```sources\nevaluation reports: 21\n===\n```\n';
+  for (const doc of [parse(text), new IncrementalParser().parse(text)]) {
+    assert.equal(text.slice(doc.frontMatter!.fields.get('title')!.valueSpan.start, doc.frontMatter!.fields.get('title')!.valueSpan.end), 'T');
+    assert.equal(text.slice(doc.headings[0]!.span.start, doc.headings[0]!.span.end), '## Methodology');
+    assert.equal(text.slice(doc.tags[0]!.span.start, doc.tags[0]!.span.end), 'SDG 16.1');
+    assert.equal(text.slice(doc.proseCounts[0]!.span.start, doc.proseCounts[0]!.span.end), '21 evaluation reports');
+    assert.equal(text.slice(doc.sourcesBlocks[0]!.problems[0]!.span.start, doc.sourcesBlocks[0]!.problems[0]!.span.end), '===');
+  }
+});

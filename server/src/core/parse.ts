@@ -114,9 +114,13 @@ function hasClosedFrontMatter(text: string): boolean {
 /** Parses a synthesis into its index in one pass over the whole text. Never throws. */
 export function parse(text: string): SynthesisDocument {
   if (isLargeDocument(text)) return parseLarge(text);
-  const chunk = indexChunk(text, undefined);
-  return assemble(text, [{ offset: 0, chunk }]);
+  // The parser drops a byte-order mark and counts its offsets without it: parse what follows it
+  // and put the index back in place.
+  if (text.charCodeAt(0) === BOM) return assemble(text, [{ offset: 1, chunk: indexChunk(text.slice(1), undefined) }]);
+  return assemble(text, [{ offset: 0, chunk: indexChunk(text, undefined) }]);
 }
+
+const BOM = 0xfeff;
 
 /**
  * Parses successive versions of one document, re-parsing only the chunks (runs of blocks between
@@ -128,9 +132,9 @@ export class IncrementalParser {
   private previous: { text: string; lines: LineIndex; chunks: Map<number, { end: number; chunk: ChunkIndex }> } | undefined;
 
   parse(text: string): SynthesisDocument {
-    if (isLargeDocument(text)) {
+    if (isLargeDocument(text) || text.charCodeAt(0) === BOM) {
       this.previous = undefined;
-      return parseLarge(text);
+      return parse(text);
     }
     const starts = chunkStarts(text);
     const previous = this.previous;
@@ -450,7 +454,7 @@ function assemble(text: string, parts: ReadonlyArray<{ offset: number; chunk: Ch
     text,
     lines,
     language: first.language,
-    frontMatter: first.frontMatter,
+    frontMatter: first.frontMatter && parts[0]!.offset !== 0 ? shiftFrontMatter(first.frontMatter, parts[0]!.offset) : first.frontMatter,
     headings: [],
     sections: [],
     tags: [],
@@ -530,6 +534,11 @@ function endsOpen(text: string, tree: Root): boolean {
 
 function shift(span: Span, d: number): Span {
   return { start: span.start + d, end: span.end + d };
+}
+
+function shiftFrontMatter(fm: FrontMatter, d: number): FrontMatter {
+  const fields = new Map([...fm.fields].map(([k, f]) => [k, { ...f, keySpan: shift(f.keySpan, d), valueSpan: shift(f.valueSpan, d) }]));
+  return { span: shift(fm.span, d), contentSpan: shift(fm.contentSpan, d), fields, problems: fm.problems.map((p) => ({ ...p, span: shift(p.span, d) })) };
 }
 
 function shiftBlock(block: SourcesBlock, d: number): SourcesBlock {

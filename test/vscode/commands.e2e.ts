@@ -80,6 +80,20 @@ suite('Commands', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  test('"Show Evidence Coverage" maps target sections to the evaluations they cite, in a webview', async () => {
+    const uri = sampleUri('colombia-country-programme.synth.md');
+    const result = await vscode.commands.executeCommand<{ targets: Array<{ target: string; evaluations: string[] }> } | undefined>('synthesis.showCoverage', uri);
+    assert.ok(result, 'the command returns the coverage map');
+    const first = result.targets.find((t) => t.target === '16.1');
+    assert.ok(first && first.evaluations.length >= 2, `SDG 16.1 rests on the evaluations it cites: ${JSON.stringify(result.targets)}`);
+    await waitFor(
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('synthesis.coverage')),
+      vscode.window.tabGroups.onDidChangeTabs,
+      'a coverage tab',
+    );
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   test('"Export Brief as HTML" writes a self-contained page', async () => {
     const uri = sampleUri('colombia-country-programme.synth.md');
     const target = vscode.Uri.joinPath(workspaceFolder(), 'e2e', 'colombia-brief.html');

@@ -1,17 +1,12 @@
 import type { Heading, Section } from './parse.js';
+import { lowerBound } from './search.js';
 
 /** Sections as the full parser builds them: to the next heading of the same or a higher level. */
 export function buildSections(text: string, headings: readonly Heading[], contentStarts: readonly number[]): Section[] {
   // contentStarts must be ascending.
   const firstContentFrom = (from: number): number => {
-    let lo = 0;
-    let hi = contentStarts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (contentStarts[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < contentStarts.length ? contentStarts[lo]! : Infinity;
+    const i = lowerBound(contentStarts, from);
+    return i < contentStarts.length ? contentStarts[i]! : Infinity;
   };
   // The end of each section: the next heading at the same or a higher level (a stack keeps it linear).
   const ends = new Array<number>(headings.length).fill(text.length);

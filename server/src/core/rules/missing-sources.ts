@@ -1,3 +1,4 @@
+import { lowerBound } from '../search.js';
 import type { Rule } from './rule.js';
 import { effectiveTemplate, locateSections, quote } from './util.js';
 
@@ -13,20 +14,10 @@ export const missingSources: Rule = {
     if (!template) return;
     // Block starts in document order, searched by halving: no rescan of every block per section.
     const starts = document.sourcesBlocks.map((b) => b.span.start);
-    const firstFrom = (offset: number): number => {
-      let lo = 0;
-      let hi = starts.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (starts[mid]! < offset) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
     for (const { section, found } of locateSections(document, template)) {
       if (!section.sources) continue;
       for (const s of found) {
-        const next = firstFrom(s.span.start);
+        const next = lowerBound(starts, s.span.start);
         const has = next < starts.length && starts[next]! < s.span.end;
         if (has) continue;
         report({

@@ -68,12 +68,12 @@ test('incremental parsing equals a full parse after every edit', () => {
   );
 });
 
-test('a long report is cut at its headings, not inside a fenced block or comment', () => {
+test('a long report is cut at its headings and paragraphs, not inside a fenced block or comment', () => {
   const text = '---\ntitle: T\n---\n\n## A\n\ntext\n\n```\n\n## not a heading\n```\n\n<!--\n\n## hidden\n-->\n\n## B\n\nmore\n';
   const starts = chunkStarts(text);
   assert.deepEqual(
     starts.map((s) => text.slice(s, s + 4)),
-    ['---\n', '## A', '## B'],
+    ['---\n', '## A', 'text', '## B', 'more'],
   );
 });
 

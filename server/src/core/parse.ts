@@ -173,7 +173,8 @@ export class IncrementalParser {
 
 /**
  * Offsets where the text can be cut into chunks that parse exactly as they do in the whole:
- * before an ATX heading at column 0 that follows a blank line, outside fenced code, HTML blocks
+ * before an ATX heading, or a paragraph starting with a letter, at column 0 after a blank line,
+ * outside fenced code, HTML blocks
  * that run to an end marker (comments, <script>, <pre>…) and the front matter. A document with
  * link reference or footnote definitions is not cut: a definition reaches across the cut.
  */
@@ -223,6 +224,11 @@ export function chunkStarts(text: string): number[] {
           starts.push(pos);
         }
       }
+    } else if (previousBlank && !first && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
+      // A paragraph that starts with a letter at column 0 after a blank line begins a new block
+      // whatever came before (a list, a quote or an HTML block has ended at the blank line): cutting
+      // here keeps chunks to a few paragraphs, so an edit re-parses little even in a long report.
+      starts.push(pos);
     }
     previousBlank = blank;
     first = false;

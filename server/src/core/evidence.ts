@@ -1,4 +1,5 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { getCatalogue } from './sdg/catalogue.js';
 import type { Span } from './types.js';
 
 /** One evaluation that a synthesis reviewed: a row of its evidence register. */
@@ -80,8 +81,10 @@ function finish(file: string, rows: Array<{ fields: Record<string, string>; line
       .split(/[;,\s]+/)
       .map((t) => t.replace(/^(?:SDG|ODS|ODD)\s*/i, '').trim().toLowerCase())
       .filter(Boolean);
+    const catalogue = getCatalogue();
     for (const t of targets) {
       if (!/^\d{1,2}\.(?:\d{1,2}|[a-z])$/.test(t)) problems.push({ line, column: col('targets'), message: `Expected SDG targets such as 16.1; 16.a, found '${t}'` });
+      else if (!catalogue.target(t)) problems.push({ line, column: col('targets'), message: `There is no SDG target ${t}; expected targets such as 16.1; 16.a` });
     }
     const url = (fields.url ?? '').trim();
     if (url && !/^https?:\/\/\S+$/i.test(url)) problems.push({ line, column: col('url'), message: `Expected a web address starting with https://, found '${url}'` });
@@ -92,7 +95,7 @@ function finish(file: string, rows: Array<{ fields: Record<string, string>; line
       type: (fields.type ?? '').trim().toLowerCase(),
       country: (fields.country ?? '').trim(),
       projects: Number.isInteger(projects) ? projects : undefined,
-      targets: targets.filter((t) => /^\d{1,2}\.(?:\d{1,2}|[a-z])$/.test(t)),
+      targets: targets.filter((t) => catalogue.target(t) !== undefined),
       url,
       line,
     };

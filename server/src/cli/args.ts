@@ -16,7 +16,7 @@ export interface LintCommand {
   severities: Record<string, SeveritySetting>;
   fix: boolean;
   quiet: boolean;
-  /** `--lang`: the language of the messages; unset means the environment's (LC_ALL, LC_MESSAGES, LANG). */
+  /** `--lang`: the language of the messages; unset means the environment's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). */
   lang?: Locale;
 }
 
@@ -221,8 +221,8 @@ Options:
       --fix             correct what can be corrected safely, in place,
                         then show what is left
   -q, --quiet           show errors only, not warnings or information
-      --lang LANG       language of the messages: en, es or fr (default: the
-                        one LC_ALL, LC_MESSAGES or LANG names, else en)
+      --lang LANG       language of the messages: en, es or fr (default: the one
+                        LANGUAGE, LC_ALL, LC_MESSAGES or LANG names, else en)
   -h, --help            show this help
   -v, --version         show the version
 

@@ -3,7 +3,7 @@
  * `synthlint codebook` (a template's SDG targets as a REFI-QDA codebook). The work is the core's;
  * this module reads the files and registers and writes the result.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   codebookFromTemplate,
@@ -19,7 +19,7 @@ import {
 import { loadEvidenceFor } from '../node/evidence.js';
 import type { CodebookCommand, CoverageCommand } from './args.js';
 import { collectFiles, displayPath, SYNTH_SUFFIX } from './files.js';
-import { EXIT_OK, EXIT_TROUBLE, readFailure, type Environment } from './run.js';
+import { EXIT_OK, EXIT_TROUBLE, readFailure, readOrSay, type Environment } from './run.js';
 import { loadWorkspaceTemplates } from './workspace.js';
 
 export async function runCoverage(command: CoverageCommand, env: Environment): Promise<number> {
@@ -30,11 +30,8 @@ export async function runCoverage(command: CoverageCommand, env: Environment): P
   const reported = new Set<string>();
   for (const path of files) {
     const shown = displayPath(path, env.cwd);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      env.out.stderr(`synthlint: cannot read ${shown}: ${readFailure(error)}\n`);
+    const text = await readOrSay(path, env);
+    if (text === undefined) {
       trouble = true;
       continue;
     }

@@ -68,6 +68,16 @@ function usageError(env: Environment, message: string): number {
 }
 
 /** One line for an unreadable file, from a Node error's code: no stack, no jargon. */
+/** Reads a file the user named; if it cannot be read, says why in one line and gives undefined. */
+export async function readOrSay(path: string, env: Environment): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    env.out.stderr(`synthlint: cannot read ${displayPath(path, env.cwd)}: ${readFailure(error)}\n`);
+    return undefined;
+  }
+}
+
 export function readFailure(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   switch (code) {
@@ -227,14 +237,8 @@ async function runRender(command: RenderCommand, env: Environment): Promise<numb
     env.out.stderr(`${displayPath(p.file, env.cwd)}:${p.line}:${p.column}: error template ${p.message}\n`);
   }
   const path = resolve(env.cwd, command.file);
-  const shown = displayPath(path, env.cwd);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    env.out.stderr(`synthlint: cannot read ${shown}: ${readFailure(error)}\n`);
-    return EXIT_TROUBLE;
-  }
+  const text = await readOrSay(path, env);
+  if (text === undefined) return EXIT_TROUBLE;
   const page = renderPage(text, loaded.registry, command.template);
   if (command.output === '-') {
     env.out.stdout(page.html);

@@ -5,7 +5,7 @@
 export type { Finding, Fix, FileProblem, Language, Report, Severity, SeveritySetting, Span, TextEdit } from './types.js';
 export { LANGUAGES } from './types.js';
 export { LineIndex, type Position } from './text.js';
-export { parse, IncrementalParser, chunkStarts, MAX_NESTING } from './parse.js';
+export { parse, IncrementalParser, MAX_NESTING } from './parse.js';
 export type { Heading, ParseProblem, ProseCount, Section, Suppression, SynthesisDocument } from './parse.js';
 export type { FrontMatter, FrontMatterField } from './frontmatter.js';
 export { normaliseLabel, parseCount, type SourcesBlock, type SourcesEntry } from './sources.js';

@@ -89,7 +89,7 @@ export interface SynthesisDocument {
 /** Parses a synthesis into its index. Never throws. */
 export function parse(text: string): SynthesisDocument {
   const lines = new LineIndex(text);
-  return assemble(parseWhole(text, lines));
+  return assemble(parseWhole(text, lines)).doc;
 }
 
 /**
@@ -100,11 +100,11 @@ export function parse(text: string): SynthesisDocument {
  */
 export class IncrementalParser {
   private previous: ParsedBlocks | undefined;
-  private document: SynthesisDocument | undefined;
+  private assembled: Assembled | undefined;
 
   parse(text: string): SynthesisDocument {
     const previous = this.previous;
-    if (previous && this.document && previous.text === text) return this.document;
+    if (previous && this.assembled && previous.text === text) return this.assembled.doc;
     if (!previous) {
       this.previous = parseWhole(text, new LineIndex(text));
     } else {
@@ -113,8 +113,8 @@ export class IncrementalParser {
       const lines = LineIndex.afterEdit(previous.lines, text, prefix, suffix);
       this.previous = parseEdit(previous, text, lines, prefix, previous.text.length - suffix, text.length - suffix);
     }
-    this.document = assemble(this.previous);
-    return this.document;
+    this.assembled = assemble(this.previous, this.assembled);
+    return this.assembled.doc;
   }
 
   /** How many top-level blocks the current version has. */
@@ -147,8 +147,20 @@ function commonSuffix(a: string, b: string, limit: number): number {
   return n;
 }
 
-/** Joins the blocks' entries into the document's index. */
-function assemble(parsed: ParsedBlocks): SynthesisDocument {
+/** A document's index with what assembling it kept for the next version. */
+interface Assembled {
+  doc: SynthesisDocument;
+  rawCounts: RawCount[];
+  contentStarts: number[];
+  /** The sources labels the counts were matched against. */
+  labels: string;
+}
+
+/**
+ * Joins the blocks' entries into the document's index. The entries of the leading blocks that an
+ * edit left alone are taken over from the previous version's index, which lists them first.
+ */
+function assemble(parsed: ParsedBlocks, previous?: Assembled): Assembled {
   const { text, lines, blocks } = parsed;
   const doc: SynthesisDocument = {
     text,
@@ -165,10 +177,43 @@ function assemble(parsed: ParsedBlocks): SynthesisDocument {
     problems: [],
     endsOpen: parsed.endsOpen,
   };
-  const rawCounts: RawCount[] = [];
-  const contentStarts: number[] = [];
+  let rawCounts: RawCount[] = [];
+  let contentStarts: number[] = [];
   let nesting = false;
-  for (const block of blocks) {
+  let from = 0;
+  if (previous && parsed.unchanged > 0) {
+    // Count what the unchanged blocks contributed, and take it over.
+    const n = { headings: 0, tags: 0, citations: 0, sources: 0, raw: 0, content: 0, suppressions: 0, problems: 0 };
+    for (; from < parsed.unchanged; from++) {
+      const block = blocks[from]!;
+      n.headings += block.headings.length;
+      n.tags += block.tags.length;
+      n.citations += block.citations.length;
+      n.sources += block.sourcesBlocks.length;
+      n.raw += block.rawCounts.length;
+      if (block.content >= 0) n.content++;
+      n.suppressions += block.suppressions.length;
+      for (const problem of block.problems) {
+        if (problem.message === NESTING_MESSAGE) {
+          if (nesting) continue;
+          nesting = true;
+        }
+        n.problems++;
+      }
+    }
+    const p = previous.doc;
+    doc.headings = p.headings.slice(0, n.headings);
+    doc.tags = p.tags.slice(0, n.tags);
+    doc.citations = p.citations.slice(0, n.citations);
+    doc.sourcesBlocks = p.sourcesBlocks.slice(0, n.sources);
+    doc.suppressions = p.suppressions.slice(0, n.suppressions);
+    doc.problems = p.problems.slice(0, n.problems);
+    rawCounts = previous.rawCounts.slice(0, n.raw);
+    contentStarts = previous.contentStarts.slice(0, n.content);
+  }
+  const rawFrom = rawCounts.length;
+  for (let k = from; k < blocks.length; k++) {
+    const block = blocks[k]!;
     append(doc.headings, block.headings);
     append(doc.tags, block.tags);
     append(doc.citations, block.citations);
@@ -191,8 +236,19 @@ function assemble(parsed: ParsedBlocks): SynthesisDocument {
   }
   if (text.length > VERY_LARGE_DOCUMENT) doc.problems.push({ span: { start: 0, end: lines.lineEnd(0) }, message: veryLargeDocumentMessage(text.length) });
   doc.sections = buildSections(text, doc.headings, contentStarts);
-  doc.proseCounts = matchCounts(rawCounts, doc.sourcesBlocks);
-  return doc;
+  const labels = doc.sourcesBlocks.flatMap((b) => b.all.map((e) => e.key)).sort().join('\n');
+  if (previous && rawFrom > 0 && labels === previous.labels) {
+    // Counts before the edit matched the same labels: only those after it are matched again.
+    const before = previous.doc.proseCounts;
+    const end = rawCounts[rawFrom - 1]!.valueSpan.start;
+    let kept = 0;
+    while (kept < before.length && before[kept]!.valueSpan.start <= end) kept++;
+    doc.proseCounts = before.slice(0, kept);
+    append(doc.proseCounts, matchCounts(rawCounts.slice(rawFrom), doc.sourcesBlocks));
+  } else {
+    doc.proseCounts = matchCounts(rawCounts, doc.sourcesBlocks);
+  }
+  return { doc, rawCounts, contentStarts, labels };
 }
 
 /** `target.push(...items)` without the argument-count limit that a spread hits on huge arrays. */

@@ -102,33 +102,47 @@ function add<K extends 'headings' | 'tags' | 'citations' | 'sourcesBlocks' | 'su
   list.push(item);
 }
 
-/** A block moved by `d` characters (an edit before it), sharing nothing with the original. */
+/**
+ * A block moved by `d` characters (an edit before it), sharing nothing with the original. Done for
+ * every block after an edit, so written for speed: plain loops, and the map that keeps a heading's
+ * tags the same objects as the document's only for blocks that hold headings.
+ */
 export function shiftBlock(block: Block, d: number): Block {
-  const tags = new Map<SdgTag, SdgTag>();
+  const copies = block.headings.length > 0 ? new Map<SdgTag, SdgTag>() : undefined;
   const tag = (t: SdgTag): SdgTag => {
-    let c = tags.get(t);
+    let c = copies?.get(t);
     if (!c) {
-      c = { ...t, span: shift(t.span, d), refs: t.refs.map((r) => ({ ...r, span: shift(r.span, d) })) };
-      tags.set(t, c);
+      const refs = new Array<SdgTag['refs'][number]>(t.refs.length);
+      for (let i = 0; i < refs.length; i++) {
+        const r = t.refs[i]!;
+        refs[i] = { kind: r.kind, id: r.id, goal: r.goal, span: { start: r.span.start + d, end: r.span.end + d } };
+      }
+      c = { span: { start: t.span.start + d, end: t.span.end + d }, raw: t.raw, prefix: t.prefix, refs };
+      copies?.set(t, c);
     }
     return c;
   };
-  const list = <T>(items: T[], f: (item: T) => T): T[] => (items.length === 0 ? items : items.map(f));
+  const list = <T>(items: T[], f: (item: T) => T): T[] => {
+    if (items.length === 0) return items;
+    const out = new Array<T>(items.length);
+    for (let i = 0; i < items.length; i++) out[i] = f(items[i]!);
+    return out;
+  };
   return {
     start: block.start + d,
     end: block.end + d,
-    headings: list(block.headings, (h) => ({ ...h, span: shift(h.span, d), textSpan: shift(h.textSpan, d), tags: h.tags.map(tag), targetTag: h.targetTag && tag(h.targetTag) })),
     tags: list(block.tags, tag),
+    headings: list(block.headings, (h) => ({ depth: h.depth, text: h.text, span: shift(h.span, d), textSpan: shift(h.textSpan, d), tags: h.tags.map(tag), targetTag: h.targetTag && tag(h.targetTag) })),
     citations: list(block.citations, (c) => ({ id: c.id, span: shift(c.span, d) })),
     sourcesBlocks: list(block.sourcesBlocks, (b) => shiftSources(b, d)),
-    suppressions: list(block.suppressions, (s) => ({ ...s, span: shift(s.span, d) })),
-    rawCounts: list(block.rawCounts, (r) => ({ ...r, valueSpan: shift(r.valueSpan, d), afterOffset: r.afterOffset + d })),
+    suppressions: list(block.suppressions, (s) => ({ kind: s.kind, rules: s.rules, span: shift(s.span, d) })),
+    rawCounts: list(block.rawCounts, (r) => ({ value: r.value, valueSpan: shift(r.valueSpan, d), after: r.after, afterOffset: r.afterOffset + d })),
     content: block.content < 0 ? -1 : block.content + d,
     definitions: block.definitions,
     footnotes: block.footnotes,
     // Only the first block holds a front matter, and the first block never moves.
     frontMatter: block.frontMatter,
-    problems: list(block.problems, (p) => ({ ...p, span: shift(p.span, d) })),
+    problems: list(block.problems, (p) => ({ span: shift(p.span, d), message: p.message })),
     unclosedFence: block.unclosedFence,
     last: block.last,
   };
@@ -604,6 +618,13 @@ function readFrontMatter(text: string, start: number, end: number): FrontMatter 
 // A number as writers set it: 21, 3,076, 3 076. Not part of a decimal, a version or an SDG id.
 const NUMBER = /(?<![\p{N}.,/])(\d{1,3}(?:[,\u00a0\u202f]\d{3})+|\d{1,3}(?: \d{3})+(?![\p{N}])|\d{1,15})(?![\p{N}]|[.,]\p{N})/gu;
 
+/** The value of a count written with group separators (`3,076`, `3 076`), read digit by digit. */
+function digitsOf(written: string): number {
+  let digits = '';
+  for (const c of written) if (c >= '0' && c <= '9') digits += c;
+  return Number(digits);
+}
+
 /** Numbers in a text node followed by a word: candidates for counts of sources. */
 function collectNumbers(value: string, base: number, block: Block): void {
   if (!/\d/.test(value)) return;
@@ -613,6 +634,6 @@ function collectNumbers(value: string, base: number, block: Block): void {
     const after = value.slice(end, end + 120);
     // The label may follow on the next line of the same paragraph.
     if (!/^[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*\p{L}/u.test(after) || !/^\s/u.test(after)) continue;
-    add(block, 'rawCounts', { value: Number(m[1]!.replace(/[^\d]/g, '')), valueSpan: { start: base + m.index, end: base + end }, after, afterOffset: base + end });
+    add(block, 'rawCounts', { value: digitsOf(m[1]!), valueSpan: { start: base + m.index, end: base + end }, after, afterOffset: base + end });
   }
 }

@@ -634,7 +634,10 @@ export class SynthesisServer {
     const path = text === undefined ? uriToPath(params.uri) : undefined;
     if (path !== undefined) text = await readText(path);
     if (text === undefined) return null;
-    const options = { templates: this.templates, defaultTemplate: this.settings.defaultTemplate, severities: this.settings.rules };
+    // The same register and language as the diagnostics, so the preview marks what the editor shows.
+    const parsed = open ? this.parsedByUri(params.uri) : undefined;
+    const evidence = parsed ? this.evidence.register(params.uri, parsed) : undefined;
+    const options = { ...this.analysisOptions(), ...(evidence ? { evidence } : {}) };
     const rendered = params.standalone === true ? renderStandalonePage(text, options) : renderPreview(text, options);
     return { html: rendered.html, title: rendered.title };
   }

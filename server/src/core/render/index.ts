@@ -29,6 +29,12 @@ export interface RenderOptions {
   templates?: TemplateRegistry;
   defaultTemplate?: string;
   severities?: Record<string, SeveritySetting>;
+  /**
+   * The document's evidence register and the user's language, as the checks use them: without them
+   * the marked problems would differ from the editor's (no register findings, English words).
+   */
+  evidence?: AnalysisOptions['evidence'];
+  locale?: AnalysisOptions['locale'];
   /** Mark the blocks that have findings (default true). */
   showProblems?: boolean;
 }
@@ -96,6 +102,8 @@ function analysisOptions(options: RenderOptions): AnalysisOptions {
   if (options.templates) out.templates = options.templates;
   if (options.defaultTemplate !== undefined) out.defaultTemplate = options.defaultTemplate;
   if (options.severities) out.severities = options.severities;
+  if (options.evidence) out.evidence = options.evidence;
+  if (options.locale) out.locale = options.locale;
   return out;
 }
 

@@ -22,6 +22,7 @@ const FULL = [
   () => import('../commands.e2e.js'),
   () => import('../preview.e2e.js'),
   () => import('../widgets.e2e.js'),
+  () => import('../coverage.e2e.js'),
 ];
 
 export async function run(): Promise<void> {

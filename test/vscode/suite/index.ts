@@ -23,6 +23,8 @@ const FULL = [
   () => import('../preview.e2e.js'),
   () => import('../widgets.e2e.js'),
   () => import('../coverage.e2e.js'),
+  // Last: it kills the language server.
+  () => import('../crash.e2e.js'),
 ];
 
 export async function run(): Promise<void> {

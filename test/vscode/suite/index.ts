@@ -23,6 +23,7 @@ const FULL = [
   () => import('../preview.e2e.js'),
   () => import('../widgets.e2e.js'),
   () => import('../coverage.e2e.js'),
+  () => import('../settings.e2e.js'),
   // Last: it kills the language server.
   () => import('../crash.e2e.js'),
 ];

@@ -10,15 +10,18 @@
 // Environment:
 //   SYNTHESIS_E2E_GREP=text     run only the tests whose title contains text
 //   SYNTHESIS_E2E_SKIP_VSIX=1   skip the .vsix run
-//   SYNTHESIS_E2E_BREAK=server  test a broken copy of the extension whose dist/server.js is deleted
-//                               (proves that the suite fails when the extension does not work)
+//   SYNTHESIS_E2E_BREAK=name    test a deliberately broken copy of the extension (see
+//                               test/vscode-host/breaks.mjs: server, badge-colours, sanitizer, …),
+//                               to show that the tests fail when what a user sees is broken
+//   SYNTHESIS_E2E_UPDATE_IMAGES=1  also rewrite the README images (docs/images/*.png)
 //   SYNTHESIS_VSCODE_CACHE=dir  where the VS Code test host is installed (default ~/.cache/…)
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleSuite, ensureHost, repoRoot, startCodeServer, workbenchUrl } from '../test/vscode-host/host.mjs';
+import { buildBroken } from '../test/vscode-host/breaks.mjs';
 import { servePageQueries } from '../test/vscode-host/page-queries.mjs';
 
 const STAGE_TIMEOUT = { development: 5 * 60_000, vsix: 3 * 60_000 };
@@ -229,14 +232,12 @@ async function main() {
   const suiteFile = await bundleSuite(paths, tmp('synthesis-e2e-suite-'));
 
   let extensionDevelopmentPath = repoRoot;
-  if (process.env.SYNTHESIS_E2E_BREAK === 'server') {
-    // A deliberately broken extension: a copy without its language server.
-    extensionDevelopmentPath = tmp('synthesis-e2e-broken-');
-    for (const entry of ['package.json', 'dist', 'syntaxes', 'snippets', 'language-configuration.json', 'images', 'schemas']) {
-      if (existsSync(join(repoRoot, entry))) cpSync(join(repoRoot, entry), join(extensionDevelopmentPath, entry), { recursive: true });
-    }
-    rmSync(join(extensionDevelopmentPath, 'dist', 'server.js'));
-    console.log(`  SYNTHESIS_E2E_BREAK=server: testing ${extensionDevelopmentPath}, whose dist/server.js is deleted`);
+  const breakName = process.env.SYNTHESIS_E2E_BREAK;
+  if (breakName) {
+    // A deliberately broken copy of the extension (test/vscode-host/breaks.mjs).
+    extensionDevelopmentPath = tmp(`synthesis-e2e-broken-${breakName}-`);
+    const brk = buildBroken(breakName, repoRoot, extensionDevelopmentPath);
+    console.log(`  SYNTHESIS_E2E_BREAK=${breakName}: testing a copy in which ${brk.what}${brk.fails ? `; expected to fail: tests matching '${brk.fails}'` : ''}`);
   }
 
   step('Run 1: the extension under development, whole suite');

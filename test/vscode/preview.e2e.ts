@@ -9,7 +9,7 @@ import { getCatalogue, parse, parseCount, type SourcesEntry } from '../../server
 import type { Dom, DomElement } from './dom.js';
 import { api, closeAllEditors, colombiaCopy, find, newSynthesis, open, ruleOf, sampleUri, suite, suiteSetup, test, waitFor, waitForDiagnostics } from './harness.js';
 import { page, PREVIEW, screenshot, type PageEvent } from './page.js';
-import { clearProblemsFilter, placeCursor, problemsPanel } from './workbench.js';
+import { clearNotifications, clearProblemsFilter, placeCursor, problemsPanel } from './workbench.js';
 
 /** "#00689D" → "rgb(0, 104, 157)", as getComputedStyle gives colours. */
 export function rgb(hex: string): string {
@@ -17,10 +17,20 @@ export function rgb(hex: string): string {
   return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 }
 
-/** Opens the preview of `uri` beside its editor and waits until its frame shows `text`. */
+/** Opens the preview of `uri` beside its editor and waits until its frame shows `text`, styled. */
 async function showPreview(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.commands.executeCommand('synthesis.showPreviewToSide', uri);
-  await page.waitFor(PREVIEW, (t) => ((globalThis as unknown as Dom).document.body.innerText.includes(t) ? true : undefined), text, `the preview showing '${text}'`);
+  await page.waitFor(
+    PREVIEW,
+    (t) => {
+      const { document } = globalThis as unknown as Dom;
+      // The style sheet loads after the text: until it has, badges have no colour.
+      const styled = [...document.querySelectorAll('link[rel="stylesheet"]')].every((l) => (l as unknown as { sheet: unknown }).sheet !== null);
+      return styled && document.body.innerText.includes(t);
+    },
+    text,
+    `the preview showing '${text}', styled`,
+  );
 }
 
 interface ShownEntry {
@@ -110,6 +120,7 @@ suite('The preview as rendered', () => {
       document.sourcesBlocks.map((b) => b.entries.map(expected)),
       'the tiles show the figures and labels of the sources blocks',
     );
+    await clearNotifications();
     await screenshot('preview', '.webview.ready', { image: 'preview.png' });
   });
 

@@ -13,6 +13,7 @@ export type {
   Overrides,
   Project,
   Range,
+  RegisterFailure,
   UserSettings,
 } from './service.js';
 export { isInside, type FileFailure, type FileStamp, type FolderEntry, type HostPaths, type ListResult, type ReadResult, type ServiceHost, type TextEncodingName } from './host.js';

@@ -126,6 +126,16 @@ export interface DocumentContext {
   register: { path: string; register: EvidenceRegister } | undefined;
   /** Findings about the register on the document itself (one it names cannot be read). */
   registerFindings: Finding[];
+  /** The register the document names (or that sits beside it) when it cannot be read. */
+  registerFailure: RegisterFailure | undefined;
+}
+
+export interface RegisterFailure {
+  /** The name as written (front matter) or the file name beside the document. */
+  named: string;
+  path: string;
+  failure: FileFailure;
+  detail?: string;
 }
 
 export interface FixResult {
@@ -374,7 +384,7 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
     document: SynthesisDocument,
     project: Project | undefined,
     config: EffectiveConfig,
-  ): Promise<{ found?: { path: string; register: EvidenceRegister }; findings: Finding[] }> {
+  ): Promise<{ found?: { path: string; register: EvidenceRegister }; findings: Finding[]; failure?: RegisterFailure }> {
     if (path === undefined || project === undefined) return { findings: [] };
     const severity = levelOf(config.rules.evidence, 'error');
     const field = document.frontMatter?.fields.get('evidence');
@@ -382,8 +392,10 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
     if (field && named !== '') {
       const file = await readRegister(paths.resolve(paths.dirname(path), named), project.root);
       if (file.ok) return { found: { path: file.path, register: file.register }, findings: [] };
-      if (severity === undefined) return { findings: [] };
+      const failure = { named, path: file.path, failure: file.failure, ...(file.detail ? { detail: file.detail } : {}) };
+      if (severity === undefined) return { findings: [], failure };
       return {
+        failure,
         findings: [{ rule: 'evidence', severity, span: field.valueSpan, message: `The evidence register '${named}' cannot be read: ${failureText(file.failure, file.detail)}. Name a CSV or YAML file relative to this synthesis.` }],
       };
     }
@@ -397,8 +409,9 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       const file = await readRegister(paths.join(paths.dirname(path), name), project.root);
       if (file.ok) return { found: { path: file.path, register: file.register }, findings: [] };
       if (file.failure === 'not-found' || file.failure === 'not-a-file') continue;
-      if (severity === undefined) return { findings: [] };
-      return { findings: [{ rule: 'evidence', severity, span: { start: 0, end: 0 }, message: `The evidence register '${name}' beside this synthesis cannot be read: ${failureText(file.failure, file.detail)}` }] };
+      const failure = { named: name, path: file.path, failure: file.failure, ...(file.detail ? { detail: file.detail } : {}) };
+      if (severity === undefined) return { findings: [], failure };
+      return { failure, findings: [{ rule: 'evidence', severity, span: { start: 0, end: 0 }, message: `The evidence register '${name}' beside this synthesis cannot be read: ${failureText(file.failure, file.detail)}` }] };
     }
     return { findings: [] };
   }
@@ -422,7 +435,7 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
     languages.set(source.key, config.language);
     const document = parseWith(source, config.language);
     const register = await registerOf(source.path === undefined ? undefined : paths.resolve(source.path), document, project, config);
-    return { document, project, config, templates: project?.templates ?? builtinTemplates(), register: register.found, registerFindings: register.findings };
+    return { document, project, config, templates: project?.templates ?? builtinTemplates(), register: register.found, registerFindings: register.findings, registerFailure: register.failure };
   }
 
   async function analyzeNow(source: DocumentSource): Promise<DocumentAnalysis> {

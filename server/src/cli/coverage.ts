@@ -25,7 +25,7 @@ export async function runCoverage(command: CoverageCommand, env: Environment): P
       trouble = true;
       continue;
     }
-    const source: DocumentSource = { key: shown, path, text, version: null };
+    const source: DocumentSource = { key: shown, path, text, version: null, transient: true };
     const failed = (await service.context(source)).registerFailure;
     if (failed && !reported.has(failed.path)) {
       reported.add(failed.path);

@@ -51,7 +51,7 @@ export function createLinter(settings: JobSettings): (path: string) => Promise<J
     // A file the user named or that a folder they named holds: read without a `within`.
     const read = await service.host.readText(path, { maxBytes: MAX_DOCUMENT_BYTES });
     if (!read.ok) return { ok: false, failure: read.failure, ...(read.detail ? { detail: read.detail } : {}) };
-    const source = { key: path, path, text: read.text, version: null };
+    const source = { key: path, path, text: read.text, version: null, transient: true };
     const result = settings.fix ? await service.fixAll(source) : { text: read.text, applied: 0, analysis: await service.analyze(source) };
     return {
       ok: true,

@@ -181,7 +181,7 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
     }
   };
   // The current folder's project first: its templates are the ones --template was checked against.
-  reportRelated((await service.projectReports(join(settings.project, 'x.synth.md'))).map((r) => ({ path: r.path, findings: toCliFileFindings(r.findings) })));
+  reportRelated((await service.projectReports(settings.project)).map((r) => ({ path: r.path, findings: toCliFileFindings(r.findings) })));
 
   // Files are linted in parallel when there are many; results still arrive in file order.
   await lintFiles(files, settings, async (path, outcome) => {

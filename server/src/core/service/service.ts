@@ -19,7 +19,7 @@ import { parseEvidenceRegister, type EvidenceRegister } from '../evidence.js';
 import { applyFixes } from '../fix.js';
 import type { Locale } from '../i18n/index.js';
 import { analyzeDocument, DEFAULT_TEMPLATE, type Analysis } from '../lint.js';
-import { IncrementalParser, type SynthesisDocument } from '../parse.js';
+import { IncrementalParser, parse, type SynthesisDocument } from '../parse.js';
 import { renderPreviewOf, renderStandalonePageOf } from '../render/index.js';
 import { builtinTemplates, parseTemplate, type Template, type TemplateRegistry } from '../templates/template.js';
 import { LineIndex, type Position } from '../text.js';
@@ -39,6 +39,11 @@ export interface DocumentSource {
   text: string;
   /** The editor's version; null for a text read from disk. */
   version: number | null;
+  /**
+   * Read for one answer (a workspace scan, one run of the CLI): nothing is kept for it, so that
+   * thousands of files do not stay in memory.
+   */
+  transient?: boolean;
 }
 
 /** The editor settings that can change findings (`synthesis.*`), for documents outside a configured project. */
@@ -174,8 +179,8 @@ export interface LanguageService {
   templates(path?: string): Promise<TemplateRegistry>;
   /** The text of a new synthesis following a template, or undefined for an unknown id. */
   skeleton(templateId: string, options?: { path?: string; snippet?: boolean }): Promise<string | undefined>;
-  /** The configuration and template files of the project at `path`, with their findings. */
-  projectReports(path: string): Promise<FileReport[]>;
+  /** The configuration and template files of the project of a folder (of a new document in it), with their findings. */
+  projectReports(folder: string): Promise<FileReport[]>;
   /** Every configuration, template and register file read so far, with its findings. */
   fileReports(): Promise<FileReport[]>;
   /** Every `*.synth.md` under a folder (see walker.ts). */
@@ -417,6 +422,7 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
   }
 
   function parseWith(source: DocumentSource, language: Language): SynthesisDocument {
+    if (source.transient) return parse(source.text, { language });
     let entry = parsers.get(source.key);
     if (entry && entry.version === source.version && entry.text === source.text && entry.language === language) return entry.document;
     if (!entry || entry.language !== language) {
@@ -432,7 +438,7 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
   async function context(source: DocumentSource): Promise<DocumentContext> {
     const project = source.path === undefined ? undefined : await projectOf(paths.resolve(source.path));
     const config = effectiveConfig(project);
-    languages.set(source.key, config.language);
+    if (!source.transient) languages.set(source.key, config.language);
     const document = parseWith(source, config.language);
     const register = await registerOf(source.path === undefined ? undefined : paths.resolve(source.path), document, project, config);
     return { document, project, config, templates: project?.templates ?? builtinTemplates(), register: register.found, registerFindings: register.findings, registerFailure: register.failure };
@@ -471,6 +477,7 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
   }
 
   function analyze(source: DocumentSource): Promise<DocumentAnalysis> {
+    if (source.transient) return analyzeNow(source);
     const cached = analyses.get(source.key);
     if (cached && cached.version === source.version && cached.text === source.text && cached.generation === generation) return cached.analysis;
     const analysis = analyzeNow(source);
@@ -628,8 +635,8 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       const template = registry.get(templateId);
       return template ? buildSkeleton(template, { snippet: skeletonOptions.snippet === true }) : undefined;
     },
-    async projectReports(path) {
-      return projectFileReports(await projectOf(paths.resolve(path)));
+    async projectReports(folder) {
+      return projectFileReports(await projectOf(paths.join(paths.resolve(folder), 'untitled.synth.md')));
     },
     async fileReports() {
       const reports: FileReport[] = [];
@@ -641,7 +648,7 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
     async readDocument(path, readOptions = {}) {
       const read = await host.readText(path, { ...(readOptions.within !== undefined ? { within: readOptions.within } : {}), maxBytes: MAX_DOCUMENT_BYTES });
       if (!read.ok) return { ok: false, failure: read.failure, message: failureText(read.failure, read.detail, MAX_DOCUMENT_BYTES) };
-      return { ok: true, source: { key: path, path, text: read.text, version: null } };
+      return { ok: true, source: { key: path, path, text: read.text, version: null, transient: true } };
     },
   };
 

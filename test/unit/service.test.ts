@@ -2,8 +2,11 @@
 // precedence, templates, registers, one analysis per version, fixes, rendering, coverage, the
 // skeleton and the walk that finds syntheses.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { createLanguageService, createMemoryHost, parseConfig, type DocumentSource, type FileReport, type MemoryHost } from '../../server/src/core/index.js';
+import { repoRoot } from '../helpers.js';
+import { CONFIG_KEYS, createLanguageService, createMemoryHost, parseConfig, settableRuleIds, type DocumentSource, type FileReport, type MemoryHost } from '../../server/src/core/index.js';
 
 const BRIEF = [
   '---',
@@ -415,3 +418,23 @@ function decodeHtml(text: string): string {
     return ({ quot: '"', amp: '&', lt: '<', gt: '>' } as Record<string, string>)[code.toLowerCase()]!;
   });
 }
+
+describe('the configuration schema and its documentation', () => {
+  const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas', 'config.schema.json'), 'utf8')) as {
+    properties: Record<string, { properties?: Record<string, unknown> }>;
+  };
+  const docs = readFileSync(join(repoRoot, 'docs', 'configuration.md'), 'utf8');
+  const keys = Object.values(CONFIG_KEYS).map((k) => k.name);
+
+  test('the schema has exactly the keys the service reads', () => {
+    const schemaKeys = Object.entries(schema.properties).flatMap(([name, spec]) => (name === 'rules' || !spec.properties ? [name] : Object.keys(spec.properties).map((inner) => `${name}.${inner}`)));
+    assert.deepEqual(schemaKeys.sort(), [...keys].sort());
+    assert.deepEqual(Object.keys(schema.properties.rules!.properties!).sort(), [...settableRuleIds()].sort());
+  });
+
+  test('every key is documented in docs/configuration.md, and the manifest gives the schema to the YAML extension', () => {
+    for (const key of keys) assert.ok(docs.includes(`| \`${key}\` |`), `${key} in docs/configuration.md`);
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { contributes: { yamlValidation: Array<{ fileMatch: string[]; url: string }> } };
+    assert.ok(manifest.contributes.yamlValidation.some((v) => v.fileMatch.includes('.synthesis/config.yaml') && v.url === './schemas/config.schema.json'));
+  });
+});

@@ -31,5 +31,5 @@ export * from './features/index.js';
 export * from './render/index.js';
 export { citationAt, citationDefinition, citationHover, citationsOf, completeCitation, describeEntry, entryAtLine } from './features/evidence.js';
 export { coverageMatrix, coverageToCsv, coverageToMarkdown, DEFAULT_COVERAGE_MINIMUM, type CoverageEvaluation, type CoverageMatrix, type CoverageOptions, type CoverageSection, type CoverageSource, type CoverageTarget } from './coverage.js';
-export { codebookFromTemplate, guidFor, parseQdc, toQdc, QDC_NAMESPACE, type CodebookOptions, type QdcCode, type QdcProblem, type QdcReadResult } from './qda.js';
+export { codebookFromTemplate, guidFor, toQdc, QDC_NAMESPACE, type CodebookOptions, type QdcCode } from './qda.js';
 export * from './service/index.js';

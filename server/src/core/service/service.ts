@@ -207,6 +207,8 @@ export interface Project {
   configText: string;
   templates: TemplateRegistry;
   templateFiles: TemplateFile[];
+  /** Every folder templates are read from (a new file in one changes the project). */
+  templateFolders: string[];
 }
 
 interface TemplateFile {
@@ -344,7 +346,7 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
         if (template) usable.push(template);
       }
     }
-    const project = { root, ceiling, configPath, configFile, configFindings, configText, templates: builtinTemplates().with(usable), templateFiles };
+    const project = { root, ceiling, configPath, configFile, configFindings, configText, templates: builtinTemplates().with(usable), templateFiles, templateFolders: [...seen] };
     projectsByRoot.set(root, project);
     return project;
   }
@@ -569,10 +571,9 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       const loaded = [...projectsByRoot.values()];
       for (const raw of changed) {
         const path = paths.resolve(raw);
-        const segments = path.split(/[\\/]/);
-        const inSynthesisFolder = segments.includes(CONFIG_FOLDER);
-        const inTemplateFolder = /\.ya?ml$/i.test(path) && loaded.some((p) => p.templateFiles.some((f) => paths.dirname(f.path) === paths.dirname(path)));
-        if (inSynthesisFolder || inTemplateFolder || loaded.some((p) => isTemplateFolderOf(p, path))) {
+        const inSynthesisFolder = path.split(/[\\/]/).includes(CONFIG_FOLDER);
+        const inTemplateFolder = /\.ya?ml$/i.test(path) && loaded.some((p) => p.templateFolders.includes(paths.dirname(path)));
+        if (inSynthesisFolder || inTemplateFolder) {
           projects.clear();
           projectsByRoot.clear();
           hasSynthesisFolder.clear();
@@ -651,10 +652,6 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       return { ok: true, source: { key: path, path, text: read.text, version: null, transient: true } };
     },
   };
-
-  function isTemplateFolderOf(project: Project, path: string): boolean {
-    return /\.ya?ml$/i.test(path) && project.templateFiles.some((f) => paths.dirname(f.path) === paths.dirname(path));
-  }
 
   return service;
 }

@@ -267,6 +267,15 @@ describe('templates', () => {
     assert.ok(a.templates.get('short-note'));
   });
 
+  test('a template added to a configured folder that had none is read once the change is reported', async () => {
+    const host = hostWith({ '/w/.synthesis/config.yaml': 'templateFolders: [team]\n', '/w/a.synth.md': '---\ntemplate: short-note\n---\n\n## Notes\n\nText.\n' });
+    const service = createLanguageService(host, { ceilings: ['/w'] });
+    assert.equal((await service.analyze(source(host, '/w/a.synth.md', 1))).template, undefined);
+    host.write('/w/team/note.yaml', NOTE);
+    assert.equal(service.filesChanged(['/w/team/note.yaml']), true);
+    assert.equal((await service.analyze(source(host, '/w/a.synth.md', 1))).template?.id, 'short-note');
+  });
+
   test('a changed template file is read again', async () => {
     const host = hostWith({ '/w/.synthesis/templates/note.yaml': NOTE, '/w/a.synth.md': '---\ntemplate: short-note\n---\n\n## Notes\n\nText.\n' });
     const service = createLanguageService(host, { ceilings: ['/w'] });

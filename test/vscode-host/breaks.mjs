@@ -21,11 +21,11 @@ export const BREAKS = {
     replace: '.sdg-goal-16 { --sdg-colour: #5b6770; }',
   },
   'preview-marks': {
-    what: 'the preview is rendered without the evidence register (the bug the suite found)',
+    what: 'the preview marks only the errors, not the warnings',
     fails: 'marks the blocks that hold problems',
-    file: 'server/src/lsp/server.ts',
-    find: 'const options = { ...this.analysisOptions(), ...(evidence ? { evidence } : {}) };',
-    replace: 'const options = { ...this.analysisOptions() };',
+    file: 'server/src/core/render/blocks.ts',
+    find: '  for (const finding of findings) {',
+    replace: "  for (const finding of findings.filter((f) => f.severity === 'error')) {",
   },
   'preview-updates': {
     what: 'the preview page ignores new renderings',
@@ -72,9 +72,9 @@ export const BREAKS = {
   'quick-fixes': {
     what: 'the server offers no quick fix',
     fails: 'quick-fix menu',
-    file: 'server/src/lsp/server.ts',
-    find: '    const only = params.context.only;',
-    replace: '    if (params) return [];\n    const only = params.context.only;',
+    file: 'server/src/lsp/handlers/code-actions.ts',
+    find: '      const only = params.context.only;',
+    replace: '      if (params) return [];\n      const only = params.context.only;',
   },
   'coverage-ticks': {
     what: 'the coverage table ticks only evaluations cited twice or more',
@@ -100,9 +100,9 @@ export const BREAKS = {
   'template-folders': {
     what: 'the server ignores synthesis.templateFolders',
     fails: 'templateFolders',
-    file: 'server/src/lsp/server.ts',
-    find: 'return templateFolders(this.roots, this.settings.templateFolders, DEFAULT_TEMPLATE_FOLDER);',
-    replace: 'return templateFolders(this.roots, [], DEFAULT_TEMPLATE_FOLDER);',
+    file: 'server/src/core/service/service.ts',
+    find: 'for (const folder of userSettings.templateFolders ?? []) folders.push(',
+    replace: 'for (const folder of [] as string[]) folders.push(',
   },
 };
 

@@ -28,8 +28,8 @@ export interface SynthesisApi {
   statusText(): string;
   /** The same as the commands, for tests. */
   validateWorkspace(): Promise<ValidateWorkspaceResult | undefined>;
-  /** How often the server stopped on its own, and how often the user was told so. */
-  crashes(): { crashes: number; notices: number };
+  /** How often the server stopped on its own, how often the user was told so, and whether it was left stopped. */
+  crashes(): { crashes: number; notices: number; gaveUp: boolean };
 }
 
 let client: LanguageClient | undefined;
@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): SynthesisApi {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
-  const crashes = new CrashHandler(output);
+  const crashes = new CrashHandler(output, () => restart());
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     errorHandler: crashes,
@@ -69,7 +69,9 @@ export function activate(context: vscode.ExtensionContext): SynthesisApi {
   context.subscriptions.push(previews, status);
 
   const restart = async (): Promise<void> => {
-    ready = started(languageClient.restart(), output);
+    crashes.restarted();
+    // A server left stopped after repeated crashes is started; a running one is restarted.
+    ready = started(languageClient.isRunning() ? languageClient.restart() : languageClient.start(), output);
     await ready;
     status.refresh();
     previews.refreshAll();
@@ -99,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): SynthesisApi {
     previews: { uris: () => previews.uris(), html: (uri) => previews.html(uri), page: (uri) => previews.page(uri) },
     statusText: () => status.text(),
     validateWorkspace: () => validateWorkspace(server, false),
-    crashes: () => ({ crashes: crashes.crashes, notices: crashes.notices }),
+    crashes: () => ({ crashes: crashes.crashes, notices: crashes.notices, gaveUp: crashes.gaveUp }),
   };
 }
 

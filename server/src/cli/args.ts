@@ -206,6 +206,9 @@ Usage:
   synthlint render <file> [-o page.html] [--template ID]
   synthlint coverage [--format markdown|csv|json] [--min N] [-o FILE] <files...>
   synthlint codebook [--template ID] [--sections] [--lang LANG] [-o codes.qdc]
+  synthlint export <file> --to docx|pdf|html [-o FILE] [--reference-doc office.docx]
+  synthlint import <file.docx|.pdf|.html|.md|.txt> [-o out.synth.md]
+  ('synthlint export --help' and 'synthlint import --help' say more)
 
 What it checks:
   Each file against its template (the sections it needs, in order), its SDG

@@ -31,6 +31,8 @@ export interface RenderOptions {
   severities?: Record<string, SeveritySetting>;
   /** Mark the blocks that have findings (default true). */
   showProblems?: boolean;
+  /** Styles added after the page's own (the printed PDF's page size and type), for `renderStandalonePage`. */
+  extraCss?: string;
 }
 
 export interface RenderedPreview {
@@ -82,7 +84,7 @@ export function renderStandalonePage(text: string, options: RenderOptions = {}):
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('meta', { name: 'generator', content: 'Synthesis Markdown' }),
           h('title', {}, [textNode(title)]),
-          h('style', {}, [textNode(PREVIEW_CSS + PAGE_CSS)]),
+          h('style', {}, [textNode(PREVIEW_CSS + PAGE_CSS + (options.extraCss ?? ''))]),
         ]),
         h('body', {}, [h('main', { className: ['synthesis-document'] }, tree.children as ElementContent[])]),
       ]),

@@ -29,7 +29,12 @@ function expectedPieces(document: SynthesisDocument): string[] {
   const pieces = new Set<string>();
   for (const h of document.headings) pieces.add(h.text.replace(/\*\*/g, '').trim());
   for (const tag of document.tags) pieces.add(tag.raw);
-  for (const block of document.sourcesBlocks) for (const e of block.all) if (e.count !== undefined) pieces.add(format.format(e.count)), pieces.add(e.label);
+  for (const block of document.sourcesBlocks) {
+    for (const e of block.all) {
+      if (e.count !== undefined) pieces.add(format.format(e.count));
+      pieces.add(e.label);
+    }
+  }
   for (const c of document.proseCounts) pieces.add(`${c.label}`);
   for (const c of document.citations) pieces.add(c.id);
   return [...pieces].map(squash);

@@ -76,10 +76,10 @@ export function pdfFonts(file: string): string[] {
     .filter(Boolean);
 }
 
-/** Words (letters and digits), lower case, numbers without their group separators: how many times each. */
+/** Words (letters and digits), lower case, numbers without their group separators (3,076, 3 076 and 3.076 are one number): how many times each. */
 export function words(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  const normalised = text.replace(/(\d)[,\u00a0\u202f ](?=\d{3}\b)/g, '$1');
+  const normalised = text.replace(/(\d)[.,\u00a0\u202f ](?=\d{3}\b)/g, '$1');
   for (const w of normalised.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
   return counts;
 }

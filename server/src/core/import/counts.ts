@@ -16,10 +16,10 @@ export interface CountLine {
 
 const NUMBER = String.raw`\d{1,3}(?:[,.\u0020\u00a0\u202f]\d{3})+|\d+`;
 
-/** A count as a sources block accepts it: `3,076` and `3 076` stay; `3.076` (Spanish style) becomes `3076`. */
+/** A count as a sources block accepts it: `3,076` and `3 076` stay; `3.076` (a Spanish style) becomes `3 076`. */
 function countText(written: string): { count: string; value: number } {
   const value = Number(written.replace(/[^\d]/g, ''));
-  return { count: /\./.test(written) ? String(value) : written.replace(/[\u00a0\u202f]/g, ' '), value };
+  return { count: written.replace(/[.\u00a0\u202f]/g, ' '), value };
 }
 
 /**
@@ -78,7 +78,7 @@ function knownLabel(text: string): string | undefined {
 function breakdownItems(inside: string): CountLine[] {
   const items: CountLine[] = [];
   const labels = new Set<string>();
-  for (const part of inside.split(/\s*(?:,|;|\band\b|\by\b|\bet\b)\s*/u)) {
+  for (const part of inside.split(/\s*(?:,|;|(?<![\p{L}\p{N}])(?:and|y|et)(?![\p{L}\p{N}]))\s*/u)) {
     const match = new RegExp(String.raw`^(${NUMBER})\s+(.+)$`, 'u').exec(part.trim());
     if (!match) continue;
     const kind = kindOf(match[2]!);

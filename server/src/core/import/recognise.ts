@@ -91,8 +91,9 @@ export function recognise(input: Root, options: RecogniseOptions): Recognised {
     const block = blocks[at]!;
     if (block.type !== 'paragraph') break;
     const found = fieldLines(block);
-    if (!found) break;
-    for (const value of found) if (!fields.has(value.field)) fields.set(value.field, value);
+    // A field given twice is not a title block any more: the second stays in the text.
+    if (!found || found.some((value, i) => fields.has(value.field) || found.findIndex((v) => v.field === value.field) !== i)) break;
+    for (const value of found) fields.set(value.field, value);
   }
   result.frontMatter = [...fields.values()];
 
@@ -203,7 +204,7 @@ function isTitle(block: RootContent, next: RootContent | undefined, template: Te
   if (!text || text.length > MAX_TITLE) return false;
   if (template && matchSection(template, text)) return false;
   if (block.type === 'heading') return true;
-  if (block.type !== 'paragraph' || fieldLines(block)) return false;
+  if (block.type !== 'paragraph' || fieldLines(block) || figure(plain(block))) return false;
   if (/[.;,]$/.test(text)) return false;
   const nextIsField = next?.type === 'paragraph' && fieldLines(next) !== undefined;
   return nextIsField || isShouting(text) || isWhollyStrong(block);
@@ -254,7 +255,8 @@ function fieldValue(raw: FrontMatterValue, links: ReadonlyArray<{ url: string; t
   switch (raw.field) {
     case 'team': {
       const names = text.split(NAME_JOINERS).map((n) => n.trim()).filter(Boolean);
-      return { field: 'team', value: names };
+      // "A, B and C": the list drops the joining word, so the line as written is kept beside it.
+      return /(?:^|\s)(?:and|y|et|&)(?:\s|$)/i.test(text) ? { field: 'team', value: names, note: text } : { field: 'team', value: names };
     }
     case 'period': {
       const period = /\b((?:19|20)\d{2})(?:\s*[-–—/]\s*((?:19|20)\d{2}))?\b/.exec(text);

@@ -63,4 +63,4 @@ export const LANGUAGE_MARKERS: Readonly<Record<Language, readonly string[]>> = {
 };
 
 /** Words joining the names of a team: "A, B and C", "A, B y C", "A, B et C". */
-export const NAME_JOINERS = /\s*(?:;|,|\band\b|\by\b|\bet\b|&)\s*/;
+export const NAME_JOINERS = /\s*(?:;|(?<!\d),|,(?!\d)|(?<![\p{L}\p{N}])(?:and|y|et)(?![\p{L}\p{N}])|&)\s*/u;

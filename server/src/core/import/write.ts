@@ -6,7 +6,7 @@ import type { Root } from 'mdast';
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown, type Handle } from 'mdast-util-to-markdown';
-import { Document, isMap, isScalar, parseDocument, Scalar } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
 import type { Language } from '../types.js';
 import type { CitationNode, FrontMatterValue, VerbatimNode } from './recognise.js';
 
@@ -35,7 +35,9 @@ export function frontMatterYaml(options: FrontMatterOptions): string {
     const entry = entries.get(key);
     if (!entry || document.has(key)) continue;
     const node = document.createNode(entry.value);
-    if (entry.note && isScalar(node)) (node as Scalar).comment = ` ${entry.note.replace(/\s+/g, ' ')}`;
+    const note = entry.note ? ` ${entry.note.replace(/\s+/g, ' ')}` : undefined;
+    if (note && isScalar(node)) (node as Scalar).comment = note;
+    else if (note && isSeq(node)) node.commentBefore = note;
     document.set(key, node);
   }
   return document.toString({ lineWidth: 0 }).trimEnd();

@@ -69,6 +69,7 @@ import { guard, guardNotification } from './guard.js';
 import { problemRange, toOffset, toRange, toSpan } from './positions.js';
 import { DEFAULT_SETTINGS, DEFAULT_TEMPLATE_FOLDER, readSettings, type Settings } from './settings.js';
 import { EVIDENCE_WATCHERS, EvidenceRegisters } from './evidence.js';
+import { registerWordRequests } from './word.js';
 
 /** Diagnostics wait this long after the last keystroke (ms). `initializationOptions.validationDelay` overrides it. */
 export const DEFAULT_VALIDATION_DELAY = 200;
@@ -227,6 +228,13 @@ export class SynthesisServer {
       guard(log, Requests.render, null, (p: { uri?: unknown; text?: unknown; standalone?: unknown } | null) => this.render(p)),
     );
     c.onRequest(Requests.documentInfo, guard(log, Requests.documentInfo, null, (p: { uri?: unknown } | null) => this.documentInfo(p?.uri)));
+    // Word and PDF export and import (lsp/word.ts).
+    registerWordRequests(c, {
+      text: (uri) => this.documents.get(uri)?.getText(),
+      templates: () => this.templates,
+      defaultTemplate: () => this.settings.defaultTemplate,
+      register: (uri, text) => this.evidence.lookup(uri, parse(text)).register,
+    }, log);
     c.onShutdown(() => {
       for (const timer of this.timers.values()) clearTimeout(timer);
       this.timers.clear();

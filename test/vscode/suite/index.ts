@@ -24,6 +24,7 @@ export async function run(): Promise<void> {
     await import('../editing.e2e.js');
     await import('../features.e2e.js');
     await import('../commands.e2e.js');
+    await import('../word.e2e.js');
   }
 
   console.log('[synthesis-e2e] start');

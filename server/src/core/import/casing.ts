@@ -29,6 +29,17 @@ export class Casing {
     }
   }
 
+  /** Learns names (a country, a team) as they are written: each word keeps its capitals. */
+  learnNames(text: string): void {
+    if (isShouting(text)) return;
+    for (const match of text.matchAll(WORD)) {
+      const word = match[0];
+      const counts = this.forms.get(word.toLowerCase()) ?? new Map<string, number>();
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+      this.forms.set(word.toLowerCase(), counts);
+    }
+  }
+
   /** The form a word usually takes in the document's sentences; undefined when it is never seen there. */
   private usual(word: string): string | undefined {
     const counts = this.forms.get(word.toLowerCase());

@@ -83,10 +83,8 @@ export function recognise(input: Root, options: RecogniseOptions): Recognised {
   let at = 0;
   const fields = new Map<string, FrontMatterValue>();
   const first = blocks[0];
-  if (first && isTitle(first, blocks[1], template)) {
-    fields.set('title', { field: 'title', value: casing.sentence(oneLine(plain(first))) });
-    at = 1;
-  }
+  const title = first && isTitle(first, blocks[1], template) ? oneLine(plain(first)) : undefined;
+  if (title !== undefined) at = 1;
   for (; at < blocks.length; at++) {
     const block = blocks[at]!;
     if (block.type !== 'paragraph') break;
@@ -95,7 +93,12 @@ export function recognise(input: Root, options: RecogniseOptions): Recognised {
     if (!found || found.some((value, i) => fields.has(value.field) || found.findIndex((v) => v.field === value.field) !== i)) break;
     for (const value of found) fields.set(value.field, value);
   }
-  result.frontMatter = [...fields.values()];
+  // The country and the team are names: they keep their capitals in a title written in capitals.
+  for (const name of ['country', 'scope', 'team']) {
+    const value = fields.get(name)?.value;
+    if (value !== undefined) casing.learnNames(Array.isArray(value) ? value.join(' ') : value);
+  }
+  result.frontMatter = [...(title !== undefined ? [{ field: 'title', value: casing.sentence(title) }] : []), ...fields.values()];
 
   // 2. Sections, target sections and figures, block by block.
   const findings = template?.sections.find((s) => s.targets);

@@ -4,13 +4,14 @@
  * synthesis, opened beside, that the server checks without errors.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import * as vscode from 'vscode';
-import { api, open, sampleUri, suite, test, waitFor, workspaceFolder } from './harness.js';
+import { api, open, sampleUri, suite, suiteSetup, test, waitFor, workspaceFolder } from './harness.js';
 
 /** A short brief as an office writes one in a text file (invented content). */
 const BRIEF = `META-SYNTHESIS OF THE PROGRAMME IN PARAGUAY
@@ -51,12 +52,19 @@ METHODOLOGY
 The team reviewed 6 evaluation reports covering 7 projects.
 `;
 
-function libreOfficeText(file: string): string {
+const run = promisify(execFile);
+
+/** What LibreOffice reads out of a document (run without blocking the extension host). */
+async function libreOfficeText(file: string): Promise<string> {
   const profile = mkdtempSync(join(tmpdir(), 'synthesis-e2e-lo-'));
-  return execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--cat', file], { encoding: 'utf8', timeout: 120_000 });
+  return (await run('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--cat', file], { encoding: 'utf8', timeout: 120_000 })).stdout;
 }
 
 suite('Word and PDF', () => {
+  suiteSetup(async () => {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(workspaceFolder(), 'e2e'));
+  });
+
   test('"Export as Word Document" writes a .docx that LibreOffice reads with its targets and annex', async () => {
     await api();
     const uri = sampleUri('colombia-country-programme.synth.md');
@@ -66,7 +74,7 @@ suite('Word and PDF', () => {
     assert.equal(written?.toString(), target.toString());
     const bytes = readFileSync(target.fsPath);
     assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a .docx is a zip package');
-    const text = libreOfficeText(target.fsPath);
+    const text = await libreOfficeText(target.fsPath);
     assert.match(text, /Meta-synthesis of the country programme in Colombia/);
     assert.match(text, /SDG 16\.6\/16\.a Effective institutions and capacity building/);
     assert.match(text, /Annex: Evaluations reviewed/);
@@ -79,7 +87,7 @@ suite('Word and PDF', () => {
     const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('synthesis.exportPdf', uri, target);
     assert.equal(written?.toString(), target.toString());
     assert.equal(readFileSync(target.fsPath).subarray(0, 5).toString('latin1'), '%PDF-');
-    const text = execFileSync('pdftotext', [target.fsPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const text = (await run('pdftotext', [target.fsPath, '-'], { encoding: 'utf8' })).stdout.replace(/\s+/g, ' ');
     assert.match(text, /META-SYNTHESIS OF THE COUNTRY PROGRAMME IN COLOMBIA/);
     assert.match(text, /SDG 16\.1 Reducing violence/);
   });

@@ -7,7 +7,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { Document, Header, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { analyze, importDocument, parse, parseEvidenceRegister, type SynthesisDocument } from '../../server/src/core/index.js';
 import { repoRoot } from '../helpers.js';
 import { convert, libreOfficeText, pdfFonts, pdfInfo, pdfText, soffice, tempDir } from './helpers.js';
@@ -124,6 +124,23 @@ describe('Word export opened in LibreOffice', () => {
     assert.ok(Math.abs(info.width - 612) < 1 && Math.abs(info.height - 792) < 1, `Letter, found ${info.width} x ${info.height}`);
     assert.ok(pdfFonts(pdf).some((f) => /LiberationSerif/.test(f)), `the headings are set in Liberation Serif: ${pdfFonts(pdf).join(', ')}`);
     assert.match(pdfText(pdf), /Office of Evaluation — internal draft/, "the reference's header on the pages");
+  });
+
+  test("a reference document saved by a Word in another language: its styles are found by name", async () => {
+    // A German Word names Heading 1's style id "berschrift1"; its name stays "heading 1".
+    const made = new Document({ sections: [{ children: [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Referenz')] })] }] });
+    const parts = unzipSync(new Uint8Array(await Packer.toArrayBuffer(made)));
+    const styles = strFromU8(parts['word/styles.xml']!);
+    assert.match(styles, /w:styleId="Heading1"/);
+    parts['word/styles.xml'] = strToU8(styles.replace(/w:styleId="Heading1"/, 'w:styleId="berschrift1"').replace(/w:styleId="Heading2"/, 'w:styleId="berschrift2"'));
+    const german = join(dir, 'german-reference.docx');
+    writeFileSync(german, zipSync(parts));
+    const out = join(dir, 'colombia-german.docx');
+    const r = synthlint(['export', 'samples/colombia-country-programme.synth.md', '--to', 'docx', '--reference-doc', german, '-o', out]);
+    assert.equal(r.status, 0, r.stderr);
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(out)))['word/document.xml']!);
+    assert.ok(xml.includes('<w:pStyle w:val="berschrift1"/>') && xml.includes('<w:pStyle w:val="berschrift2"/>'), 'headings use the reference\'s style ids');
+    assert.ok(!xml.includes('<w:pStyle w:val="Heading1"/>'), 'no paragraph names a style the reference does not have');
   });
 
   test('a reference document that is not a Word file is refused in one line', () => {

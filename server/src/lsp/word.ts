@@ -81,7 +81,11 @@ async function exportDocument(params: ExportDocumentParams, host: WordHost): Pro
     ({ bytes, title } = await exportDocx(source));
   }
   if (path && params.target === path) return { ok: false, message: 'Choose another file: the export would replace the synthesis itself.' };
-  await writeFile(params.target, bytes);
+  try {
+    await writeFile(params.target, bytes);
+  } catch (error) {
+    return { ok: false, message: `${params.target} could not be written: ${why(error)}` };
+  }
   return { ok: true, path: params.target, title };
 }
 
@@ -104,7 +108,12 @@ async function importFile(params: ImportDocumentParams, host: WordHost): Promise
     return { ok: false, message: `${basename(params.path)} could not be read: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}` };
   }
   const target = await freeName(params.path);
-  await writeFile(target, result.markdown, { encoding: 'utf8', flag: 'wx' });
+  try {
+    // 'wx': never over a file, even one that appeared since the name was chosen.
+    await writeFile(target, result.markdown, { encoding: 'utf8', flag: 'wx' });
+  } catch (error) {
+    return { ok: false, message: `${target} could not be written: ${why(error)}` };
+  }
   return { ok: true, path: target, report: result.report };
 }
 
@@ -116,4 +125,21 @@ async function freeName(input: string): Promise<string> {
     if (!(await stat(candidate).catch(() => undefined))) return candidate;
   }
   return join(dirname(input), `${base}-${Date.now()}.synth.md`);
+}
+
+/** Why a file could not be written, in a few plain words. */
+function why(error: unknown): string {
+  switch ((error as { code?: string } | null)?.code) {
+    case 'ENOENT':
+      return 'its folder does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EEXIST':
+      return 'a file of that name appeared meanwhile; try again';
+    case 'ENOSPC':
+      return 'the disk is full';
+    default:
+      return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+  }
 }

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { Document, Header, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { analyze, importDocument, parse, parseEvidenceRegister, type SynthesisDocument } from '../../server/src/core/index.js';
+import { analyze, parse, parseEvidenceRegister, type SynthesisDocument } from '../../server/src/core/index.js';
+import { importDocument } from '../../server/src/core/word.js';
 import { repoRoot } from '../helpers.js';
 import { convert, libreOfficeText, pdfFonts, pdfInfo, pdfText, soffice, tempDir } from './helpers.js';
 

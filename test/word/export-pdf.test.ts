@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { importDocument } from '../../server/src/core/index.js';
+import { importDocument } from '../../server/src/core/word.js';
 import { repoRoot } from '../helpers.js';
 import { pdfInfo, pdfText, referenceText, tempDir } from './helpers.js';
 

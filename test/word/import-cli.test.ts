@@ -6,7 +6,8 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { analyze, importDocument, parse } from '../../server/src/core/index.js';
+import { analyze, parse } from '../../server/src/core/index.js';
+import { importDocument } from '../../server/src/core/word.js';
 import { repoRoot } from '../helpers.js';
 import { missingWords, referenceText, tempDir } from './helpers.js';
 

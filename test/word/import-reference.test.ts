@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { analyze, importDocument, parse, renderPreview, type ImportResult } from '../../server/src/core/index.js';
+import { analyze, parse, renderPreview } from '../../server/src/core/index.js';
+import { importDocument, type ImportResult } from '../../server/src/core/word.js';
 import { convert, missingWords, referenceText, tempDir } from './helpers.js';
 
 const TEAM = ['Ms. Ann Sutherland', 'Ms. Xiomara Chavez', 'Ms. Ashley Hollister', 'Ms. Elise Wall'];

@@ -7,7 +7,8 @@
 import { readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportDocx, exportSource, parse, printPage, ReferenceDocumentError, type Paper } from '../core/index.js';
+import { parse } from '../core/index.js';
+import { exportDocx, exportSource, printPage, ReferenceDocumentError, type Paper } from '../core/word.js';
 import { loadEvidenceFor } from '../node/evidence.js';
 import { findBrowser, printToPdf } from '../node/pdf/index.js';
 import { displayPath } from './files.js';

@@ -7,7 +7,8 @@
 import { readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importDocument, importFormatOf, parseEvidenceRegister, resolveLocale, type ImportReport, type Language } from '../core/index.js';
+import { parseEvidenceRegister, resolveLocale, type Language } from '../core/index.js';
+import { importDocument, importFormatOf, type ImportReport } from '../core/word.js';
 import { displayPath } from './files.js';
 import type { Environment } from './run.js';
 import { loadWorkspaceTemplates } from './workspace.js';

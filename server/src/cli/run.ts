@@ -8,8 +8,6 @@ import { pathToFileURL } from 'node:url';
 import { localeFromEnvironment, RULES, type EvidenceProblem, type SeveritySetting } from '../core/index.js';
 import { HELP, parseArgs, UsageError, type LintCommand, type RenderCommand } from './args.js';
 import { runCodebook, runCoverage } from './coverage.js';
-import { runExport } from './export.js';
-import { runImport } from './import.js';
 import { collectFiles, displayPath, SYNTH_SUFFIX } from './files.js';
 import type { CliFinding } from './lint-file.js';
 import type { JobSettings } from './lint-job.js';
@@ -40,8 +38,9 @@ export interface Environment {
 
 export async function run(argv: readonly string[], env: Environment): Promise<number> {
   // Word and PDF: commands with their own options (cli/export.ts, cli/import.ts).
-  if (argv[0] === 'export') return runExport(argv.slice(1), env);
-  if (argv[0] === 'import') return runImport(argv.slice(1), env);
+  // Loaded on demand (dist/word.js): their libraries are large, and checking files should not wait for them.
+  if (argv[0] === 'export') return (await import('../word-entry.js')).runExport(argv.slice(1), env);
+  if (argv[0] === 'import') return (await import('../word-entry.js')).runImport(argv.slice(1), env);
   let command;
   try {
     command = parseArgs(argv);

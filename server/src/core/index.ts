@@ -32,5 +32,3 @@ export * from './render/index.js';
 export { citationAt, citationDefinition, citationHover, citationsOf, completeCitation, describeEntry, entryAtLine } from './features/evidence.js';
 export { coverageMatrix, coverageToCsv, coverageToMarkdown, DEFAULT_COVERAGE_MINIMUM, type CoverageEvaluation, type CoverageMatrix, type CoverageOptions, type CoverageSection, type CoverageSource, type CoverageTarget } from './coverage.js';
 export { codebookFromTemplate, guidFor, parseQdc, toQdc, QDC_NAMESPACE, type CodebookOptions, type QdcCode, type QdcProblem, type QdcReadResult } from './qda.js';
-export { importDocument, importFormatOf, decodeText, guessLanguage, IMPORT_FORMATS, type ImportFormat, type ImportOptions, type ImportReport, type ImportResult, type TextEncodingName } from './import/index.js';
-export * from './export/index.js';

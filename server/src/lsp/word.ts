@@ -12,8 +12,8 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
-import { exportDocx, exportSource, importDocument, importFormatOf, printPage, type EvidenceRegister, type ImportReport, type Language, type TemplateRegistry } from '../core/index.js';
-import { findBrowser, printToPdf } from '../node/pdf/index.js';
+import type { EvidenceRegister, Language, TemplateRegistry } from '../core/index.js';
+import type { ImportReport } from '../core/word.js';
 import { uriToPath } from './files.js';
 import { guard, type Log } from './guard.js';
 
@@ -57,7 +57,11 @@ export function registerWordRequests(connection: Connection, host: WordHost, log
   connection.onRequest(WordRequests.importDocument, guard(log, WordRequests.importDocument, failed, (params: ImportDocumentParams) => importFile(params, host)));
 }
 
+/** The Word and PDF code (dist/word.js), loaded when first used: its libraries are large and most sessions never export. */
+const word = async (): Promise<typeof import('../word-entry.js')> => import('../word-entry.js');
+
 async function exportDocument(params: ExportDocumentParams, host: WordHost): Promise<ExportDocumentResult> {
+  const { exportDocx, exportSource, printPage } = await word();
   if (typeof params?.uri !== 'string' || typeof params.target !== 'string' || (params.to !== 'docx' && params.to !== 'pdf')) return { ok: false, message: 'Nothing to export: no document or no destination.' };
   let text = host.text(params.uri) ?? (typeof params.text === 'string' ? params.text : undefined);
   const path = uriToPath(params.uri);
@@ -68,6 +72,7 @@ async function exportDocument(params: ExportDocumentParams, host: WordHost): Pro
   let bytes: Uint8Array;
   let title: string;
   if (params.to === 'pdf') {
+    const { findBrowser, printToPdf } = await word();
     const browser = findBrowser(params.browser);
     if (!browser.ok) return { ok: false, message: browser.message };
     const page = printPage(text, { paper: params.paper === 'letter' ? 'letter' : 'a4', templates, ...(defaultTemplate ? { defaultTemplate } : {}) });
@@ -90,6 +95,7 @@ async function exportDocument(params: ExportDocumentParams, host: WordHost): Pro
 }
 
 async function importFile(params: ImportDocumentParams, host: WordHost): Promise<ImportDocumentResult> {
+  const { importDocument, importFormatOf } = await word();
   if (typeof params?.path !== 'string') return { ok: false, message: 'No file to import.' };
   const format = importFormatOf(params.path);
   if (!format) return { ok: false, message: 'Only .docx, .pdf, .html, .md and .txt files can be imported.' };

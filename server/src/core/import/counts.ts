@@ -78,7 +78,7 @@ function knownLabel(text: string): string | undefined {
 function breakdownItems(inside: string): CountLine[] {
   const items: CountLine[] = [];
   const labels = new Set<string>();
-  for (const part of inside.split(/\s*(?:,|;|(?<![\p{L}\p{N}])(?:and|y|et)(?![\p{L}\p{N}]))\s*/u)) {
+  for (const part of inside.split(/,|;|(?<![\p{L}\p{N}])(?:and|y|et)(?![\p{L}\p{N}])/u)) {
     const match = new RegExp(String.raw`^(${NUMBER})\s+(.+)$`, 'u').exec(part.trim());
     if (!match) continue;
     const kind = kindOf(match[2]!);

@@ -104,7 +104,7 @@ function removeGenerated(hast: Hast): GeneratedPart[] {
     const level = isElement(child) ? Number(HEADING.exec(child.tagName)?.[1] ?? 0) : 0;
     if (skipping && level > 0 && level <= skipping.level && marks.length === 0) skipping = undefined;
     if (marks.length > 0 && isElement(child)) {
-      const kind = marks[0]!.slice(GENERATED_PREFIX.length).replace(/_.*$/, '');
+      const kind = marks[0]!.slice(GENERATED_PREFIX.length).split('_')[0]!;
       parts.push({ kind, title: textOf(child).replace(/\s+/g, ' ').trim() });
       if (level > 0) skipping = { level };
       else if (kind === 'toc') skipping = { level: 6 };
@@ -170,7 +170,6 @@ function sourcesPre(lines: string[]): Element {
   return { type: 'element', tagName: 'pre', properties: {}, children: [{ type: 'element', tagName: 'code', properties: { className: ['language-sources'] }, children: [{ type: 'text', value: `${lines.join('\n')}\n` }] }] };
 }
 
-const COUNTED = /^\s*(\d[\d,\u00a0\u202f ]*)\s+(.+?)\s*$/s;
 
 /**
  * Our sources table: one cell per top-level line, holding the count, the label and the breakdown
@@ -201,10 +200,20 @@ function listLines(list: Element, depth: number, lines: string[]): void {
   for (const item of list.children.filter(isElement)) {
     const own = item.children.filter((c) => !(isElement(c) && (c.tagName === 'ul' || c.tagName === 'ol')));
     const text = own.map(textOf).join(' ').replace(/\s+/g, ' ').trim();
-    const match = COUNTED.exec(text);
-    if (match) lines.push(`${'  '.repeat(depth)}${match[2]}: ${match[1]!.trim()}`);
+    const match = counted(text);
+    if (match) lines.push(`${'  '.repeat(depth)}${match.label}: ${match.count}`);
     for (const nested of item.children.filter((c): c is Element => isElement(c) && (c.tagName === 'ul' || c.tagName === 'ol'))) listLines(nested, depth + 1, lines);
   }
+}
+
+/** "13 country-level": the count (digits and group separators) and the label after it. */
+function counted(text: string): { count: string; label: string } | undefined {
+  const trimmed = text.trim();
+  let end = 0;
+  while (end < trimmed.length && /[\d,\u00a0\u202f ]/.test(trimmed[end]!)) end++;
+  const count = trimmed.slice(0, end).trim();
+  const label = trimmed.slice(end).trim();
+  return /^\d/.test(count) && label ? { count, label } : undefined;
 }
 
 /** The preview's tiles: span.sources-count + span.sources-label, breakdown lists inside. */

@@ -84,7 +84,7 @@ export function trimInline(nodes: PhrasingContent[], leading = /^[\s:.\-–—]+
   const last = out.length - 1;
   if (last >= 0 && out[last]?.type === 'text') {
     const node = out[last];
-    const value = node.value.replace(/\s+$/, '');
+    const value = node.value.trimEnd();
     if (value) out[last] = { ...node, value };
     else out.splice(last, 1);
   }

@@ -66,7 +66,6 @@ export interface Recognised {
   left: Array<{ kind: string; text: string }>;
 }
 
-const FIELD_LINE = /^\s*([^:\n]{2,40}?)\s*:\s*(\S[\s\S]*)$/;
 const MAX_TITLE = 200;
 
 export function recognise(input: Root, options: RecogniseOptions): Recognised {
@@ -217,6 +216,15 @@ function isWhollyStrong(block: Paragraph): boolean {
   return block.children.length === 1 && block.children[0]!.type === 'strong';
 }
 
+/** "Label: value", with a label of 2 to 40 characters and a value. */
+function labelled(line: string): { label: string; value: string } | undefined {
+  const colon = line.indexOf(':');
+  if (colon < 0) return undefined;
+  const label = line.slice(0, colon).trim();
+  const value = line.slice(colon + 1).trim();
+  return label.length >= 2 && label.length <= 40 && value ? { label, value } : undefined;
+}
+
 function fieldLabel(label: string): FieldLabel | undefined {
   const key = label.replace(/\*+/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
   return FIELD_LABELS.find((f) => f.labels.includes(key));
@@ -229,18 +237,18 @@ function fieldLines(block: Paragraph): FrontMatterValue[] | undefined {
   if (lines.length === 0) return undefined;
   const values: FrontMatterValue[] = [];
   for (const line of lines) {
-    const match = FIELD_LINE.exec(line);
-    const label = match ? fieldLabel(match[1]!) : undefined;
+    const match = labelled(line);
+    const label = match ? fieldLabel(match.label) : undefined;
     if (!match || !label) {
       // A long value wrapped onto a second line (the team, often) belongs to the line before.
       const last = values[values.length - 1];
-      if (last && !FIELD_LINE.test(line)) {
+      if (last && !match) {
         last.value = `${String(last.value)} ${line.trim()}`;
         continue;
       }
       return undefined;
     }
-    values.push({ field: label.field, value: match[2]!.trim() });
+    values.push({ field: label.field, value: match.value });
   }
   const links: Array<{ url: string; text: string }> = [];
   const visit = (nodes: readonly PhrasingContent[]): void => {
@@ -358,7 +366,8 @@ function addCountedSources(result: Recognised, template: Template | undefined): 
   }
 }
 
-const WRITTEN_CITATION = /\[[^[\]\n]*@[A-Za-z0-9][^[\]\n]*\]/g;
+/** A bracket on one line; it is a written citation when it holds `@` and an id. */
+const BRACKET = /\[[^[\]\n]*\]/g;
 
 /** Turns written citations and evaluation codes into citation nodes; returns how many evaluations are cited. */
 function markCitations(tree: Root, register: EvidenceRegister | undefined): number {
@@ -373,7 +382,8 @@ function markCitations(tree: Root, register: EvidenceRegister | undefined): numb
     const out: PhrasingContent[] = [];
     let at = 0;
     const matches: Array<{ start: number; end: number; node: PhrasingContent }> = [];
-    for (const m of node.value.matchAll(WRITTEN_CITATION)) {
+    for (const m of node.value.matchAll(BRACKET)) {
+      if (!/@[A-Za-z0-9]/.test(m[0])) continue;
       matches.push({ start: m.index, end: m.index + m[0].length, node: { type: 'synthesisVerbatim', value: m[0] } });
       count += (m[0].match(/@/g) ?? []).length;
     }

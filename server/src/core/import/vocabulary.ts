@@ -62,5 +62,5 @@ export const LANGUAGE_MARKERS: Readonly<Record<Language, readonly string[]>> = {
   fr: ['le', 'les', 'des', 'et', 'du', 'une', 'pour', 'avec', 'dans', 'que', 'au'],
 };
 
-/** Words joining the names of a team: "A, B and C", "A, B y C", "A, B et C". */
-export const NAME_JOINERS = /\s*(?:;|(?<!\d),|,(?!\d)|(?<![\p{L}\p{N}])(?:and|y|et)(?![\p{L}\p{N}])|&)\s*/u;
+/** Words joining the names of a team: "A, B and C", "A, B y C", "A, B et C" (the names are trimmed after splitting). */
+export const NAME_JOINERS = /;|(?<!\d),|,(?!\d)|(?<![\p{L}\p{N}])(?:and|y|et)(?![\p{L}\p{N}])|&/u;

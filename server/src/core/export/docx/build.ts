@@ -466,7 +466,8 @@ class Builder {
         make: () => [this.run(tag.raw, { ...marks, bold: true }, known && goal ? { style: this.options.style('sdg tag'), color: textOn(goal.colour), shading: goal.colour.replace('#', '').toUpperCase() } : { style: this.options.style('sdg tag') })],
       });
     }
-    for (const match of value.matchAll(/\[([^[\]\n]*?@[A-Za-z0-9][^[\]\n]*)\]/g)) {
+    for (const match of value.matchAll(/\[([^[\]\n]*)\]/g)) {
+      if (!/@[A-Za-z0-9]/.test(match[1]!)) continue;
       const start = match.index;
       const end = start + match[0].length;
       if (pieces.some((p) => p.start < end && p.end > start)) continue;

@@ -118,15 +118,21 @@ function insertAt(elements: XmlElement[], name: string): number {
 
 /** A header's own relationships (a logo), with the parts they point to, under the header's new name. */
 function copyPartRelationships(from: Unzipped, path: string, to: Unzipped, newPath: string): void {
-  const relsPath = path.replace(/([^/]+)$/, '_rels/$1.rels');
+  const relsPath = relationshipsOf(path);
   const rels = from[relsPath];
   if (!rels) return;
-  to[newPath.replace(/([^/]+)$/, '_rels/$1.rels')] = rels;
+  to[relationshipsOf(newPath)] = rels;
   for (const relationship of descendants(parse(strFromU8(rels)), 'Relationship')) {
     if (relationship.attributes?.TargetMode === 'External') continue;
     const target = `word/${String(relationship.attributes?.Target ?? '').replace(/^\/?word\//, '')}`;
     if (from[target] && !to[target]) to[target] = from[target]!;
   }
+}
+
+/** `word/header1.xml` → `word/_rels/header1.xml.rels`. */
+function relationshipsOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return `${path.slice(0, slash + 1)}_rels/${path.slice(slash + 1)}.rels`;
 }
 
 function lastSection(document: XmlElement): XmlElement | undefined {

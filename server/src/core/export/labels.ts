@@ -20,7 +20,6 @@ export interface ExportLabels {
   evaluations: string;
   weak: string;
   notInRegister: string;
-  page: string;
   image: string;
 }
 
@@ -43,7 +42,6 @@ const EN: ExportLabels = {
   evaluations: 'Evaluations',
   weak: 'weak',
   notInRegister: 'not in the evidence register',
-  page: 'Page',
   image: 'Image',
 };
 
@@ -66,7 +64,6 @@ const ES: ExportLabels = {
   evaluations: 'Evaluaciones',
   weak: 'débil',
   notInRegister: 'no figura en el registro de evidencia',
-  page: 'Página',
   image: 'Imagen',
 };
 
@@ -89,7 +86,6 @@ const FR: ExportLabels = {
   evaluations: 'Évaluations',
   weak: 'faible',
   notInRegister: 'absente du registre des données probantes',
-  page: 'Page',
   image: 'Image',
 };
 

@@ -18,8 +18,13 @@ const NUMBER = String.raw`\d{1,3}(?:[,.\u0020\u00a0\u202f]\d{3})+|\d+`;
 
 /** A count as a sources block accepts it: `3,076` and `3 076` stay; `3.076` (a Spanish style) becomes `3 076`. */
 function countText(written: string): { count: string; value: number } {
-  const value = Number(written.replace(/[^\d]/g, ''));
-  return { count: written.replace(/[.\u00a0\u202f]/g, ' '), value };
+  let digits = '';
+  let count = '';
+  for (const c of written) {
+    if (c >= '0' && c <= '9') digits += c;
+    count += c === '.' || c === '\u00a0' || c === '\u202f' ? ' ' : c;
+  }
+  return { count, value: Number(digits) };
 }
 
 /**

@@ -1,14 +1,12 @@
 /**
  * "Synthesis: Export as Word Document" and "Synthesis: Export as PDF": the language server builds
- * the document (lsp/word.ts); this side asks where to save it, shows progress and reveals the result.
+ * the document (lsp/handlers/word.ts); this side asks where to save it, shows progress and reveals
+ * the result.
  */
 import * as vscode from 'vscode';
+import { Requests, type ExportDocumentParams, type ExportDocumentResult } from '../../server/src/lsp/protocol.js';
 import { targetDocument, type Server } from './commands.js';
 import type { PreviewManager } from './preview.js';
-
-/** `synthesis/exportDocument`, as the server answers it. */
-const EXPORT_DOCUMENT = 'synthesis/exportDocument';
-type ExportResult = { ok: true; path: string; title: string } | { ok: false; message: string };
 
 /** Documents longer than this many characters show a progress notification while they export. */
 const LONG_DOCUMENT = 20_000;
@@ -33,11 +31,12 @@ export async function exportDocument(server: Server, previews: PreviewManager, t
   // The browser is a machine setting (a workspace cannot name a program to run).
   const browser = settings.inspect<string>('pdf.browser')?.globalValue?.trim();
   const paper = settings.get<string>('pdf.paper') === 'letter' ? 'letter' : 'a4';
-  const ask = async (): Promise<ExportResult> => {
+  const ask = async (): Promise<ExportDocumentResult> => {
     await server.ready();
-    return server.client.sendRequest<ExportResult>(EXPORT_DOCUMENT, { uri: document.uri.toString(), text: document.getText(), to, target: destination.fsPath, paper, ...(browser ? { browser } : {}) });
+    const params: ExportDocumentParams = { uri: document.uri.toString(), text: document.getText(), to, target: destination.fsPath, paper, ...(browser ? { browser } : {}) };
+    return server.client.sendRequest<ExportDocumentResult>(Requests.exportDocument, params);
   };
-  let result: ExportResult;
+  let result: ExportDocumentResult;
   try {
     // PDFs start a browser and long documents take a while: say so.
     result =

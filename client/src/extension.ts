@@ -15,7 +15,7 @@ import { exportDocument } from './export.js';
 import { importAsSynthesis } from './import.js';
 import { PreviewManager } from './preview.js';
 import { StatusBar } from './status.js';
-import type { ValidateWorkspaceResult } from './protocol.js';
+import type { ValidateWorkspaceResult } from '../../server/src/lsp/protocol.js';
 
 export interface SynthesisApi {
   /** The language client (the same object across restarts). */

@@ -1,19 +1,11 @@
 /**
  * "Synthesis: Import Document as Synthesis": a Word, PDF, HTML, Markdown or text file becomes a
- * synthesis beside it (the language server does the work, lsp/word.ts), opened beside the original.
+ * synthesis beside it (the language server does the work, lsp/handlers/word.ts), opened beside the
+ * original.
  */
 import * as vscode from 'vscode';
+import { Requests, type ImportDocumentParams, type ImportDocumentResult } from '../../server/src/lsp/protocol.js';
 import type { Server } from './commands.js';
-
-const IMPORT_DOCUMENT = 'synthesis/importDocument';
-interface ImportReport {
-  targets: string[];
-  sections: unknown[];
-  generated: unknown[];
-  left: unknown[];
-  findings: { errors: number; warnings: number };
-}
-type ImportResult = { ok: true; path: string; report: ImportReport } | { ok: false; message: string };
 
 export async function importAsSynthesis(server: Server, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const source =
@@ -31,11 +23,12 @@ export async function importAsSynthesis(server: Server, uri?: vscode.Uri): Promi
     void vscode.window.showErrorMessage(vscode.l10n.t('Only files on this computer can be imported.'));
     return undefined;
   }
-  let result: ImportResult;
+  let result: ImportDocumentResult;
   try {
     result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0}…', vscode.workspace.asRelativePath(source)) }, async () => {
       await server.ready();
-      return server.client.sendRequest<ImportResult>(IMPORT_DOCUMENT, { path: source.fsPath });
+      const params: ImportDocumentParams = { path: source.fsPath };
+      return server.client.sendRequest<ImportDocumentResult>(Requests.importDocument, params);
     });
   } catch (error) {
     server.output.error(`Import failed: ${String(error)}`);

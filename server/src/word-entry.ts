@@ -5,5 +5,5 @@
  */
 export { runExport } from './cli/export.js';
 export { runImport } from './cli/import.js';
-export { exportDocx, exportSource, importDocument, importFormatOf, printPage } from './core/word.js';
+export { exportDocx, exportSettings, exportSourceOf, importDocument, importFormatOf, printPage } from './core/word.js';
 export { findBrowser, printToPdf } from './node/pdf/index.js';

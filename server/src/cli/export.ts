@@ -1,56 +1,31 @@
 /**
  * `synthlint export FILE --to docx|pdf|html`: a synthesis as a Word document (optionally on an
  * office's reference document), as the PDF brief (printed by a local Chromium) or as the HTML page
- * `synthlint render` writes. The core builds the documents; this file reads and writes files and
- * starts the browser.
+ * `synthlint render` writes. The document is exported as the language service analyses it (its
+ * project's configuration, templates and register); the core builds the documents; this file reads
+ * and writes files (through node/files.ts) and starts the browser. Its words are in word-messages.ts.
  */
-import { readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse } from '../core/index.js';
-import { exportDocx, exportSource, printPage, ReferenceDocumentError, type Paper } from '../core/word.js';
-import { loadEvidenceFor } from '../node/evidence.js';
+import { MAX_DOCUMENT_BYTES } from '../core/index.js';
+import { exportDocx, exportSettings, exportSourceOf, PAPERS, printPage, type Paper } from '../core/word.js';
+import { readBytes, readTextFile, writeBytes } from '../node/files.js';
 import { findBrowser, printToPdf } from '../node/pdf/index.js';
 import { displayPath } from './files.js';
-import { renderPage } from './render.js';
-import type { Environment } from './run.js';
-import { findSynthesisFolder, loadTemplatesIn, loadWorkspaceTemplates } from './workspace.js';
+import { createCliService } from './lint-job.js';
+import { failureWords, projectFolder, type Environment } from './run.js';
+import { browserProblem, say } from './word-messages.js';
 
 const EXIT_OK = 0;
 const EXIT_TROUBLE = 2;
+/** A reference document is a Word file with the office's styles and perhaps a logo: far below this. */
 const MAX_REFERENCE_BYTES = 50 * 1024 * 1024;
 const TARGETS = ['docx', 'pdf', 'html'] as const;
 type Target = (typeof TARGETS)[number];
 
-export const EXPORT_HELP = `synthlint export: a synthesis as a Word document, a PDF brief or a web page
-
-Usage:
-  synthlint export <file> --to docx|pdf|html [-o OUT] [--reference-doc office.docx]
-                          [--paper a4|letter] [--browser PATH] [--template ID] [--no-toc]
-
-Word (.docx): Word's heading styles, a table of contents, the title block,
-SDG tags, sources blocks as big-number figures, footnotes, citations linked to
-an annex of the evaluations reviewed (from the evidence register) and the
-evidence coverage map as an annex. With --reference-doc, the styles, page
-size, margins, headers and footers come from that Word document, as with
-Pandoc's --reference-doc.
-PDF: the brief as the preview shows it, printed by the Chromium, Chrome or
-Edge installed on this computer (found on the PATH, or named by --browser or
-the SYNTHESIS_BROWSER variable). Nothing is downloaded.
-HTML: the self-contained page of 'synthlint render'.
-
-Options:
-      --to FORMAT           docx, pdf or html (default: from -o's extension)
-  -o, --output FILE         where to write (default: beside the file)
-      --reference-doc FILE  a Word document whose styles and page to use (docx)
-      --paper SIZE          a4 (default) or letter (pdf)
-      --browser PATH        the Chromium, Chrome or Edge program (pdf)
-      --template ID         template for a file whose front matter names none
-      --no-toc              leave out the table of contents (docx)
-`;
-
 export async function runExport(argv: readonly string[], env: Environment): Promise<number> {
-  const say = (message: string): number => {
+  const fail = (message: string): number => {
     env.out.stderr(`synthlint export: ${message}\n`);
     return EXIT_TROUBLE;
   };
@@ -68,104 +43,92 @@ export async function runExport(argv: readonly string[], env: Environment): Prom
         browser: { type: 'string' },
         template: { type: 'string' },
         'no-toc': { type: 'boolean' },
+        project: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (error) {
-    return say(`${plainUsage(error)}\nRun 'synthlint export --help' for usage.`);
+    return fail(say('usage', { command: 'export', problem: plainUsage(error) }));
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    env.out.stdout(EXPORT_HELP);
+    env.out.stdout(say('exportHelp'));
     return EXIT_OK;
   }
-  if (positionals.length !== 1) return say(positionals.length === 0 ? 'name the synthesis to export, for example: synthlint export brief.synth.md --to docx' : `export takes one file, not ${positionals.length}`);
+  if (positionals.length !== 1) return fail(positionals.length === 0 ? say('exportNeedsFile') : say('oneFile', { command: 'export', count: positionals.length }));
   const extension = values.output ? /\.(docx|pdf|html?)$/i.exec(values.output)?.[1]?.toLowerCase() : undefined;
   const fromOutput = extension === 'htm' ? 'html' : extension;
   const to = (values.to?.toLowerCase() ?? fromOutput) as Target | undefined;
-  if (!to) return say('say which format to write with --to docx, --to pdf or --to html');
-  if (!TARGETS.includes(to)) return say(`unknown format '${values.to}': use docx, pdf or html`);
-  const paper = (values.paper?.toLowerCase() ?? 'a4') as Paper;
-  if (paper !== 'a4' && paper !== 'letter') return say(`unknown paper size '${values.paper}': use a4 or letter`);
-  if (values['reference-doc'] !== undefined && to !== 'docx') return say('--reference-doc applies to --to docx only');
+  if (!to) return fail(say('exportNeedsFormat'));
+  if (!TARGETS.includes(to)) return fail(say('unknownExportFormat', { value: values.to ?? '' }));
+  const paper = values.paper?.toLowerCase() as Paper | undefined;
+  if (paper !== undefined && !PAPERS.includes(paper)) return fail(say('unknownPaper', { value: values.paper ?? '' }));
+  if (values['reference-doc'] !== undefined && to !== 'docx') return fail(say('referenceDocOnlyDocx'));
 
+  // The synthesis is a file the user named: read wherever it is.
   const input = resolve(env.cwd, positionals[0]!);
   const shown = displayPath(input, env.cwd);
-  let text: string;
-  try {
-    const info = await stat(input);
-    if (!info.isFile()) return say(`cannot read ${shown}: it is not a file`);
-    text = await readFile(input, 'utf8');
-  } catch (error) {
-    return say(`cannot read ${shown}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : firstLine(error)}`);
-  }
+  const read = await readTextFile(input, { maxBytes: MAX_DOCUMENT_BYTES });
+  if (!read.ok) return fail(say('cannotRead', { file: shown, reason: failureWords(read.failure, read.detail) }));
   const output = values.output === undefined ? defaultOutput(input, to) : resolve(env.cwd, values.output);
-  if (output === input || (await sameFile(output, input))) return say(`will not write over the synthesis itself (${shown}): choose another name with -o`);
+  if (output === input || (await sameFile(output, input))) return fail(say('notOverSynthesis', { file: shown }));
 
-  // The templates of the nearest .synthesis folder above the file (else the current folder's).
-  const folder = await findSynthesisFolder(dirname(input));
-  const templates = folder ? await loadTemplatesIn(folder) : await loadWorkspaceTemplates(env.cwd);
-  if (values.template !== undefined && !templates.registry.get(values.template)) {
-    return say(`unknown template '${values.template}'; known templates: ${templates.registry.list().map((t) => t.id).join(', ')}`);
+  const service = createCliService({ project: projectFolder(values.project, env), severities: {}, locale: 'en', fix: false, ...(values.template !== undefined ? { defaultTemplate: values.template } : {}) });
+  if (values.template !== undefined) {
+    const templates = await service.templates(input);
+    if (!templates.get(values.template)) return fail(say('unknownTemplate', { id: values.template, known: templates.list().map((t) => t.id) }));
   }
+  // The same analysis as `synthlint FILE` and the editor's: the project's configuration, templates, register and language.
+  const analysis = await service.analyze({ key: input, path: input, text: read.text, version: null, transient: true });
+  const settings = exportSettings(analysis, {
+    ...(paper !== undefined ? { paper } : {}),
+    ...(values['reference-doc'] !== undefined ? { referenceDoc: resolve(env.cwd, values['reference-doc']) } : {}),
+  });
 
-  let bytes: Uint8Array | string;
+  let bytes: Uint8Array;
   let title: string;
   if (to === 'html') {
-    const page = renderPage(text, templates.registry, values.template);
-    ({ html: bytes, title } = page);
+    const page = service.render(analysis, { standalone: true });
+    bytes = new TextEncoder().encode(page.html);
+    ({ title } = page);
   } else if (to === 'pdf') {
     const browser = findBrowser(values.browser, env.vars ?? process.env);
-    if (!browser.ok) return say(browser.message);
-    const page = printPage(text, { paper, templates: templates.registry, ...(values.template ? { defaultTemplate: values.template } : {}) });
-    title = page.title;
+    if (!browser.ok) return fail(browserProblem(browser));
+    const page = printPage(service, analysis, settings.paper);
     const printed = await printToPdf(page.html, browser.path);
-    if (!printed.ok || !printed.bytes) return say(`the PDF could not be printed with ${browser.path}: ${printed.message ?? 'no reason given'}`);
-    bytes = printed.bytes;
+    if (!printed.ok) return fail(say('printFailed', { browser: browser.path, problem: printed }));
+    ({ bytes } = printed);
+    ({ title } = page);
   } else {
-    const evidence = loadEvidenceFor(input, parse(text));
-    if (evidence.error) env.out.stderr(`synthlint export: ${evidence.error}; the annex of evaluations lists only the codes the text cites\n`);
+    // A register that cannot be read is a finding on the synthesis; the annex does without it.
+    for (const finding of analysis.findings) if (finding.rule === 'evidence') env.out.stderr(`synthlint export: ${say('registerForAnnex', { message: finding.message })}\n`);
     let referenceDoc: Uint8Array | undefined;
-    if (values['reference-doc'] !== undefined) {
-      const path = resolve(env.cwd, values['reference-doc']);
-      try {
-        const info = await stat(path);
-        if (!info.isFile()) return say(`cannot read the reference document ${displayPath(path, env.cwd)}: it is not a file`);
-        if (info.size > MAX_REFERENCE_BYTES) return say(`the reference document ${displayPath(path, env.cwd)} is larger than 50 MB`);
-        referenceDoc = new Uint8Array(await readFile(path));
-      } catch (error) {
-        return say(`cannot read the reference document ${displayPath(path, env.cwd)}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : firstLine(error)}`);
-      }
+    const reference = settings.referenceDoc;
+    if (reference) {
+      const file = reference.from === 'user' ? displayPath(reference.path, env.cwd) : reference.named;
+      const bytesRead = await readBytes(reference.path, { maxBytes: MAX_REFERENCE_BYTES, ...(reference.within !== undefined ? { within: reference.within } : {}) });
+      if (!bytesRead.ok) return fail(say('cannotReadReference', { file, from: reference.from, reason: failureWords(bytesRead.failure, bytesRead.detail) }));
+      referenceDoc = bytesRead.bytes;
     }
-    const source = exportSource(text, { templates: templates.registry, ...(values.template ? { defaultTemplate: values.template } : {}), ...(evidence.register ? { register: evidence.register } : {}) });
-    try {
-      const result = await exportDocx(source, { ...(referenceDoc ? { referenceDoc } : {}), ...(values['no-toc'] ? { toc: false } : {}) });
-      ({ bytes, title } = result);
-    } catch (error) {
-      if (error instanceof ReferenceDocumentError) return say(`cannot use the reference document ${displayPath(resolve(env.cwd, values['reference-doc']!), env.cwd)}: ${error.message}`);
-      throw error;
-    }
+    const result = await exportDocx(exportSourceOf(analysis), { ...(referenceDoc ? { referenceDoc } : {}), ...(values['no-toc'] ? { toc: false } : {}) });
+    if (!result.ok) return fail(say('cannotUseReference', { file: reference?.from === 'user' ? displayPath(reference.path, env.cwd) : (reference?.named ?? ''), problem: result.problem }));
+    ({ bytes, title } = result);
   }
-  try {
-    await writeFile(output, bytes);
-  } catch (error) {
-    return say(`cannot write ${displayPath(output, env.cwd)}: ${firstLine(error)}`);
-  }
-  env.out.stderr(`Wrote ${displayPath(output, env.cwd)}${title ? ` (${title})` : ''}.\n`);
+  // The output is a path the user gave (or beside the file they named).
+  const written = await writeBytes(output, bytes);
+  if (!written.ok) return fail(say('cannotWrite', { file: displayPath(output, env.cwd), reason: written.failure === 'exists' ? 'it exists' : failureWords(written.failure, written.detail) }));
+  env.out.stderr(`${say('wrote', { file: displayPath(output, env.cwd), title, ...(to === 'pdf' ? { paper: settings.paper } : {}) })}\n`);
   return EXIT_OK;
 }
 
-function plainUsage(error: unknown): string {
-  const message = firstLine(error);
+/** Node's parseArgs messages, in ours. */
+export function plainUsage(error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] || '';
   const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unknown option '${unknown[1]}'`;
+  if (unknown) return say('unknownOption', { option: unknown[1]! });
   const missing = /Option '([^']+)' argument missing/.exec(message);
-  if (missing) return `${missing[1]!.replace(/^-\w, /, '')} needs a value`;
+  if (missing) return say('needsValue', { option: missing[1]!.replace(/^-\w, /, '') });
   return message;
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] || 'unknown problem';
 }
 
 async function sameFile(a: string, b: string): Promise<boolean> {

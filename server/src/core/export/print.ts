@@ -1,19 +1,13 @@
 /**
- * The page a browser prints as the PDF brief: the exported HTML page (the same renderer as the
- * preview: title block, SDG badges, sources figures, findings by target), without problem marks,
- * with print styles that fit a brief the length of a two-page UN brief on two A4 or Letter pages.
+ * The page a browser prints as the PDF brief: the language service's standalone page (the same
+ * rendering as the preview: title block, SDG badges, sources figures, findings by target), without
+ * problem marks, with print styles that fit a brief the length of a two-page UN brief on two A4 or
+ * Letter pages.
  */
-import { renderStandalonePage } from '../render/index.js';
-import type { TemplateRegistry } from '../templates/template.js';
+import type { DocumentAnalysis, LanguageService } from '../service/service.js';
 
 export const PAPERS = ['a4', 'letter'] as const;
 export type Paper = (typeof PAPERS)[number];
-
-export interface PrintOptions {
-  paper?: Paper;
-  templates?: TemplateRegistry;
-  defaultTemplate?: string;
-}
 
 /** The print styles: compact type, the title block's labels followed by a colon (so a PDF's text reads "Country: Mexico"). */
 export function printCss(paper: Paper): string {
@@ -39,12 +33,7 @@ p, ul, ol { margin: 0 0 4pt; }
 `;
 }
 
-/** The complete page to print. */
-export function printPage(text: string, options: PrintOptions = {}): { html: string; title: string } {
-  return renderStandalonePage(text, {
-    showProblems: false,
-    extraCss: printCss(options.paper ?? 'a4'),
-    ...(options.templates ? { templates: options.templates } : {}),
-    ...(options.defaultTemplate ? { defaultTemplate: options.defaultTemplate } : {}),
-  });
+/** The complete page to print, rendered by the service from the document's analysis. */
+export function printPage(service: Pick<LanguageService, 'render'>, analysis: DocumentAnalysis, paper: Paper): { html: string; title: string } {
+  return service.render(analysis, { standalone: true, showProblems: false, extraCss: printCss(paper) });
 }

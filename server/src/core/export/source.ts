@@ -1,35 +1,33 @@
 /**
- * What every export starts from: the document's analysis (its parsed index, template and findings),
- * its Markdown tree and its evidence register. This is the one place an export reads a document, so
- * that it can be pointed at the language service's per-document analysis when that lands.
+ * What every export starts from: the language service's analysis of the document (so the template,
+ * register, configuration and language are the project's, the same as the diagnostics' and the
+ * preview's), plus the document's Markdown tree.
  */
 import type { Root } from 'mdast';
 import type { EvidenceRegister } from '../evidence.js';
-import { analyze, type Analysis } from '../lint.js';
+import type { Analysis } from '../lint.js';
 import { markdownTree } from '../render/markdown.js';
-import type { TemplateRegistry } from '../templates/template.js';
-import type { SeveritySetting } from '../types.js';
-
-export interface ExportSourceOptions {
-  templates?: TemplateRegistry;
-  defaultTemplate?: string;
-  register?: EvidenceRegister;
-  severities?: Readonly<Record<string, SeveritySetting>>;
-}
+import type { DocumentAnalysis } from '../service/service.js';
+import type { Language } from '../types.js';
 
 export interface ExportSource {
   text: string;
   analysis: Analysis;
   tree: Root;
   register: EvidenceRegister | undefined;
+  /** The document's language: of its front matter, else its project's. */
+  language: Language;
+  /** Target sections resting on fewer evaluations are marked weak in the coverage annex. */
+  coverageMinimum: number;
 }
 
-export function exportSource(text: string, options: ExportSourceOptions = {}): ExportSource {
-  const analysis = analyze(text, {
-    ...(options.templates ? { templates: options.templates } : {}),
-    ...(options.defaultTemplate ? { defaultTemplate: options.defaultTemplate } : {}),
-    ...(options.register ? { evidence: options.register } : {}),
-    ...(options.severities ? { severities: options.severities } : {}),
-  });
-  return { text, analysis, tree: markdownTree(text), register: options.register };
+export function exportSourceOf(analysis: DocumentAnalysis): ExportSource {
+  return {
+    text: analysis.document.text,
+    analysis,
+    tree: markdownTree(analysis.document.text),
+    register: analysis.register?.register,
+    language: analysis.language,
+    coverageMinimum: analysis.config.coverageMinimum,
+  };
 }

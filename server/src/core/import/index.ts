@@ -11,7 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { fromHtml } from 'hast-util-from-html';
 import type { EvidenceRegister } from '../evidence.js';
-import { analyze, DEFAULT_TEMPLATE } from '../lint.js';
+import { DEFAULT_TEMPLATE } from '../lint.js';
 import { builtinTemplates, type TemplateRegistry } from '../templates/template.js';
 import type { Language } from '../types.js';
 import { decodeText, type TextEncodingName } from './decode.js';
@@ -49,8 +49,9 @@ export function importFormatOf(name: string): ImportFormat | undefined {
 }
 
 export interface ImportOptions {
+  /** The templates of the project the result is written into (the language service's). */
   templates?: TemplateRegistry;
-  /** The template the result follows; the default one when not given. */
+  /** The template the result follows: the one asked for, else the project's default template. */
   template?: string;
   /** The document's language; guessed from its words when not given. */
   language?: Language;
@@ -78,8 +79,6 @@ export interface ImportReport {
   left: Array<{ kind: string; text: string }>;
   /** Pictures not brought in (their alt text is kept). */
   images: number;
-  /** What the checks find in the result. */
-  findings: { errors: number; warnings: number; infos: number };
   /** Things the reader of the file said (a damaged part of a .docx, say). */
   warnings: string[];
 }
@@ -134,8 +133,6 @@ export async function importDocument(bytes: Uint8Array, format: ImportFormat, op
   const recognised = recognise(tree, { template, ...(options.language ? { language: options.language } : {}), ...(options.register ? { register: options.register } : {}) });
   const yaml = frontMatterYaml({ values: recognised.frontMatter, template: templateId, language: recognised.language, ...(options.evidencePath ? { evidence: options.evidencePath } : {}), ...(existing !== undefined ? { existing } : {}) });
   const markdown = writeMarkdown(recognised.tree, yaml);
-  const analysis = analyze(markdown, { templates, ...(options.register ? { evidence: options.register } : {}) });
-  const count = (severity: string): number => analysis.findings.filter((f) => f.severity === severity).length;
   return {
     markdown,
     report: {
@@ -152,7 +149,6 @@ export async function importDocument(bytes: Uint8Array, format: ImportFormat, op
       generated,
       left: recognised.left,
       images,
-      findings: { errors: count('error'), warnings: count('warning'), infos: count('info') },
       warnings,
     },
   };

@@ -6,10 +6,11 @@
  */
 import { spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readBytes, writeBytes } from '../files.js';
 
 /** Names to look for on the PATH, most likely first. */
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome', 'microsoft-edge', 'microsoft-edge-stable', 'msedge'];
@@ -28,10 +29,9 @@ const KNOWN_PATHS = [
 /** The variables that may name the browser, in order. */
 export const BROWSER_VARIABLES = ['SYNTHESIS_BROWSER', 'CHROME_PATH'] as const;
 
-export const NO_BROWSER_MESSAGE =
-  'no Chromium, Chrome or Edge was found to print the PDF. Install one (on Debian or Ubuntu: sudo apt-get install chromium; on macOS or Windows: Google Chrome or Microsoft Edge), or name its program with --browser PATH or the SYNTHESIS_BROWSER environment variable (in VS Code: the setting synthesis.pdf.browser).';
-
-export type BrowserLookup = { ok: true; path: string } | { ok: false; message: string };
+/** Why no browser can print: data, put into words by each adapter (the CLI and the server say different things). */
+export type BrowserProblem = { problem: 'no-browser' } | { problem: 'browser-not-found'; named: string };
+export type BrowserLookup = { ok: true; path: string } | ({ ok: false } & BrowserProblem);
 
 function executable(path: string): boolean {
   try {
@@ -52,14 +52,14 @@ export function findBrowser(named: string | undefined, env: Readonly<Record<stri
   if (explicit) {
     const path = isAbsolute(explicit) || /[\\/]/.test(explicit) ? explicit : onPath(explicit, env);
     if (path && executable(path)) return { ok: true, path };
-    return { ok: false, message: `the browser '${explicit}' was not found or cannot be run; name the Chromium, Chrome or Edge program itself, for example /usr/bin/chromium` };
+    return { ok: false, problem: 'browser-not-found', named: explicit };
   }
   for (const name of NAMES) {
     const path = onPath(name, env);
     if (path) return { ok: true, path };
   }
   const known = KNOWN_PATHS.find(executable);
-  return known ? { ok: true, path: known } : { ok: false, message: NO_BROWSER_MESSAGE };
+  return known ? { ok: true, path: known } : { ok: false, problem: 'no-browser' };
 }
 
 function onPath(name: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
@@ -73,19 +73,26 @@ function onPath(name: string, env: Readonly<Record<string, string | undefined>>)
   return undefined;
 }
 
-export interface PrintResult {
-  ok: boolean;
-  bytes?: Uint8Array;
-  message?: string;
-}
+/** Why printing failed, as data; `detail` is the browser's own last line, when it said one. */
+export type PrintProblem =
+  | { problem: 'timeout'; seconds: number }
+  | { problem: 'not-started'; detail: string }
+  | { problem: 'exited'; code: number | null; detail: string }
+  | { problem: 'no-pdf'; detail: string };
+export type PrintResult = { ok: true; bytes: Uint8Array } | ({ ok: false } & PrintProblem);
+
+/** The largest PDF read back from the browser: far above any brief. */
+const MAX_PDF_BYTES = 200 * 1024 * 1024;
 
 /** Prints a complete HTML page to PDF with the browser at `browser`. Never throws. */
 export async function printToPdf(html: string, browser: string, options: { timeoutMs?: number } = {}): Promise<PrintResult> {
+  // A private folder of our own (mode 0700): the page, the PDF and the browser's throwaway profile.
   const dir = await mkdtemp(join(tmpdir(), 'synthesis-pdf-'));
   try {
     const page = join(dir, 'brief.html');
     const pdf = join(dir, 'brief.pdf');
-    await writeFile(page, html, 'utf8');
+    const written = await writeBytes(page, new TextEncoder().encode(html), { exclusive: true });
+    if (!written.ok) return { ok: false, problem: 'not-started', detail: `the page could not be written to ${dir} (${written.failure})` };
     const args = [
       '--headless',
       '--disable-gpu',
@@ -106,25 +113,25 @@ export async function printToPdf(html: string, browser: string, options: { timeo
     // Chromium's sandbox refuses to start as root (containers, CI); the page has no script anyway.
     if (typeof process.getuid === 'function' && process.getuid() === 0) args.unshift('--no-sandbox');
     const outcome = await run(browser, args, options.timeoutMs ?? 90_000);
-    if (!outcome.ok) return { ok: false, message: outcome.message };
-    try {
-      const bytes = new Uint8Array(await readFile(pdf));
-      if (bytes.length < 5 || String.fromCharCode(...bytes.subarray(0, 5)) !== '%PDF-') return { ok: false, message: `the browser wrote no PDF (${outcome.stderr || 'no message'})` };
-      return { ok: true, bytes };
-    } catch {
-      return { ok: false, message: `the browser wrote no PDF${outcome.stderr ? `: ${outcome.stderr}` : ''}` };
-    }
+    if (!outcome.ok) return outcome;
+    const read = await readBytes(pdf, { within: dir, maxBytes: MAX_PDF_BYTES });
+    if (!read.ok) return { ok: false, problem: 'no-pdf', detail: outcome.stderr };
+    const { bytes } = read;
+    if (bytes.length < 5 || String.fromCharCode(...bytes.subarray(0, 5)) !== '%PDF-') return { ok: false, problem: 'no-pdf', detail: outcome.stderr };
+    return { ok: true, bytes };
   } finally {
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
-function run(command: string, args: string[], timeoutMs: number): Promise<{ ok: true; stderr: string } | { ok: false; message: string }> {
+type RunOutcome = { ok: true; stderr: string } | ({ ok: false } & PrintProblem);
+
+function run(command: string, args: string[], timeoutMs: number): Promise<RunOutcome> {
   return new Promise((resolve) => {
     let stderr = '';
     let settled = false;
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: process.platform !== 'win32' });
-    const finish = (value: { ok: true; stderr: string } | { ok: false; message: string }): void => {
+    const finish = (value: RunOutcome): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -132,18 +139,18 @@ function run(command: string, args: string[], timeoutMs: number): Promise<{ ok: 
     };
     const timer = setTimeout(() => {
       stop(child.pid);
-      finish({ ok: false, message: `the browser did not finish printing within ${Math.round(timeoutMs / 1000)} seconds` });
+      finish({ ok: false, problem: 'timeout', seconds: Math.round(timeoutMs / 1000) });
     }, timeoutMs);
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < 4000) stderr += chunk.toString('utf8');
     });
-    child.on('error', (error) => finish({ ok: false, message: `the browser could not be started: ${error.message}` }));
+    child.on('error', (error) => finish({ ok: false, problem: 'not-started', detail: error.message }));
     child.on('close', (code) => {
       // Chromium may leave helper processes behind in its group: end them with it.
       stop(child.pid);
       const last = stderr.trim().split('\n').filter((l) => !/^\[\d+:\d+:/.test(l)).pop() ?? '';
       if (code === 0) finish({ ok: true, stderr: last });
-      else finish({ ok: false, message: `the browser stopped with code ${code}${last ? `: ${last}` : ''}` });
+      else finish({ ok: false, problem: 'exited', code, detail: last });
     });
   });
 }

@@ -45,7 +45,6 @@ export interface BuildOptions {
   style: (name: string) => string;
   /** Table of contents (default true). */
   toc?: boolean;
-  coverageMinimum?: number;
 }
 
 export interface Built {
@@ -90,7 +89,7 @@ class Builder {
     private readonly source: ExportSource,
     private readonly options: BuildOptions,
   ) {
-    this.language = source.analysis.document.language;
+    this.language = source.language;
     this.labels = exportLabels(this.language);
     const register = source.register;
     for (const entry of register?.entries ?? []) this.addEvaluation(entry.id, entry);
@@ -200,7 +199,7 @@ class Builder {
   private coverage(): CoverageMatrix | undefined {
     const { document } = this.source.analysis;
     if (!document.headings.some((h) => h.targetTag) || document.citations.length === 0) return undefined;
-    const options = { language: this.language, ...(this.options.coverageMinimum !== undefined ? { minimum: this.options.coverageMinimum } : {}) };
+    const options = { language: this.language, minimum: this.source.coverageMinimum };
     return coverageMatrix([{ file: 'document', document, ...(this.source.register ? { register: this.source.register } : {}) }], options);
   }
 

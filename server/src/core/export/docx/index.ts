@@ -5,23 +5,20 @@
 import { AlignmentType, Document, Footer, LevelFormat, Packer, PageNumber, Paragraph, TextRun, type ILevelsOptions } from 'docx';
 import type { ExportSource } from '../source.js';
 import { buildDocument, NUMBERING_REFERENCES } from './build.js';
-import { applyReference, readReference, type ReferenceDocument } from './reference.js';
+import { applyReference, readReference, type ReferenceDocument, type ReferenceProblem } from './reference.js';
 import { documentStyles, STYLE_IDS } from './styles.js';
 
-export { ReferenceDocumentError } from './reference.js';
+export type { ReferenceProblem } from './reference.js';
 
 export interface DocxOptions {
   /** The office's reference document (.docx bytes). */
   referenceDoc?: Uint8Array;
   /** Leave out the table of contents. */
   toc?: boolean;
-  coverageMinimum?: number;
 }
 
-export interface DocxResult {
-  bytes: Uint8Array;
-  title: string;
-}
+/** The document, or why the reference document cannot be used. */
+export type DocxResult = { ok: true; bytes: Uint8Array; title: string } | { ok: false; problem: ReferenceProblem };
 
 /** A4 in twentieths of a point, with 2 cm margins. */
 const A4 = { width: 11906, height: 16838 };
@@ -39,11 +36,28 @@ function levels(ordered: boolean): ILevelsOptions[] {
   }));
 }
 
-/** Throws ReferenceDocumentError (a plain message) when the reference document cannot be used. */
+/** A reference document that cannot be used gives its problem rather than an exception. */
 export async function exportDocx(source: ExportSource, options: DocxOptions = {}): Promise<DocxResult> {
-  const reference: ReferenceDocument | undefined = options.referenceDoc ? readReference(options.referenceDoc) : undefined;
+  let reference: ReferenceDocument | undefined;
+  if (options.referenceDoc) {
+    const read = readReference(options.referenceDoc);
+    if (!read.ok) return read;
+    reference = read.reference;
+  }
   const style = (name: string): string => reference?.styleIds.get(name) ?? STYLE_IDS[name] ?? name;
-  const built = buildDocument(source, { style, ...(options.toc === false ? { toc: false } : {}), ...(options.coverageMinimum !== undefined ? { coverageMinimum: options.coverageMinimum } : {}) });
+  const built = buildDocument(source, { style, ...(options.toc === false ? { toc: false } : {}) });
+  try {
+    const bytes = await pack(built, reference);
+    return { ok: true, bytes: reference ? applyReference(bytes, reference) : bytes, title: built.title };
+  } catch (error) {
+    // The reference's styles are read by docx and its parts by applyReference: XML they cannot
+    // read makes it unusable. Without a reference, a failure is ours and goes to the caller's guard.
+    if (reference) return { ok: false, problem: 'damaged' };
+    throw error;
+  }
+}
+
+async function pack(built: ReturnType<typeof buildDocument>, reference: ReferenceDocument | undefined): Promise<Uint8Array> {
   const pageFooter = new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 18 })] })] });
   const document = new Document({
     title: built.title,
@@ -67,7 +81,5 @@ export async function exportDocx(source: ExportSource, options: DocxOptions = {}
       },
     ],
   });
-  const packed = await Packer.toArrayBuffer(document);
-  const bytes = new Uint8Array(packed);
-  return { bytes: reference ? applyReference(bytes, reference) : bytes, title: built.title };
+  return new Uint8Array(await Packer.toArrayBuffer(document));
 }

@@ -16,37 +16,45 @@ export interface ReferenceDocument {
   parts: Unzipped;
 }
 
-export class ReferenceDocumentError extends Error {
-  override readonly name = 'ReferenceDocumentError';
-}
+/**
+ * Why a reference document cannot be used, as data (each adapter puts it into words): not a zip
+ * package at all, a package without Word's document and styles parts, or parts that are not
+ * readable XML.
+ */
+export type ReferenceProblem = 'not-a-package' | 'not-word' | 'damaged';
 
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const HEADER_TYPE = `${R}/header`;
 const FOOTER_TYPE = `${R}/footer`;
 
-/** Reads a reference document; throws ReferenceDocumentError with a plain message when it is not a usable .docx. */
-export function readReference(bytes: Uint8Array): ReferenceDocument {
+/** Reads a reference document. Never throws: a file that cannot be used gives its problem. */
+export function readReference(bytes: Uint8Array): { ok: true; reference: ReferenceDocument } | { ok: false; problem: ReferenceProblem } {
   let parts: Unzipped;
   try {
     parts = unzipSync(bytes);
   } catch {
-    throw new ReferenceDocumentError('it is not a Word document (.docx): it cannot be opened as one');
+    return { ok: false, problem: 'not-a-package' };
   }
   const styles = parts['word/styles.xml'];
-  if (!parts['word/document.xml'] || !styles) throw new ReferenceDocumentError('it is not a Word document (.docx): it has no document or styles part');
-  const stylesXml = strFromU8(styles);
-  const styleIds = new Map<string, string>();
-  for (const style of descendants(parse(stylesXml), 'w:style')) {
-    const id = style.attributes?.['w:styleId'];
-    const name = child(style, 'w:name')?.attributes?.['w:val'];
-    if (typeof id === 'string' && typeof name === 'string') styleIds.set(name.toLowerCase(), id);
+  if (!parts['word/document.xml'] || !styles) return { ok: false, problem: 'not-word' };
+  try {
+    const stylesXml = strFromU8(styles);
+    const styleIds = new Map<string, string>();
+    for (const style of descendants(parse(stylesXml), 'w:style')) {
+      const id = style.attributes?.['w:styleId'];
+      const name = child(style, 'w:name')?.attributes?.['w:val'];
+      if (typeof id === 'string' && typeof name === 'string') styleIds.set(name.toLowerCase(), id);
+    }
+    return { ok: true, reference: { stylesXml, styleIds, parts } };
+  } catch {
+    return { ok: false, problem: 'damaged' };
   }
-  return { stylesXml, styleIds, parts };
 }
 
 /**
  * Gives the exported package the reference's theme, page size and margins, headers and footers.
- * `exported` is the package `docx` wrote; the result is the finished .docx.
+ * `exported` is the package `docx` wrote; the result is the finished .docx. Throws only on a
+ * reference whose parts are not readable XML (the caller turns that into its problem).
  */
 export function applyReference(exported: Uint8Array, reference: ReferenceDocument): Uint8Array {
   const out = unzipSync(exported);

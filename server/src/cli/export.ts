@@ -80,7 +80,7 @@ export async function runExport(argv: readonly string[], env: Environment): Prom
   }
   // The same analysis as `synthlint FILE` and the editor's: the project's configuration, templates, register and language.
   const analysis = await service.analyze({ key: input, path: input, text: read.text, version: null, transient: true });
-  const settings = exportSettings(analysis, {
+  const settings = exportSettings(analysis, service.host.paths, {
     ...(paper !== undefined ? { paper } : {}),
     ...(values['reference-doc'] !== undefined ? { referenceDoc: resolve(env.cwd, values['reference-doc']) } : {}),
   });

@@ -60,9 +60,10 @@ project's templates and the evidence register), as synthlint checks it.
 Word (.docx): Word's heading styles, a table of contents, the title block,
 SDG tags, sources blocks as big-number figures, footnotes, citations linked to
 an annex of the evaluations reviewed (from the evidence register) and the
-evidence coverage map as an annex. With a reference document, the styles,
-page size, margins, headers and footers come from that Word document, as with
-Pandoc's --reference-doc.
+evidence coverage map as an annex. With a reference document (--reference-doc,
+or referenceDoc in .synthesis/config.yaml), the styles, page size, margins,
+headers and footers come from that Word document, as with Pandoc's
+--reference-doc.
 PDF: the brief as the preview shows it, printed by the Chromium, Chrome or
 Edge installed on this computer (found on the PATH, or named by --browser or
 the SYNTHESIS_BROWSER variable). Nothing is downloaded.
@@ -71,8 +72,10 @@ HTML: the self-contained page of 'synthlint render'.
 Options:
       --to FORMAT           docx, pdf or html (default: from -o's extension)
   -o, --output FILE         where to write (default: beside the file)
-      --reference-doc FILE  a Word document whose styles and page to use (docx)
-      --paper SIZE          a4 (default) or letter (pdf)
+      --reference-doc FILE  a Word document whose styles and page to use (docx;
+                            default: the project's referenceDoc)
+      --paper SIZE          a4 or letter (pdf; default: the project's
+                            pdf.paper, else a4)
       --browser PATH        the Chromium, Chrome or Edge program (pdf)
       --template ID         template for a file whose front matter names none
       --no-toc              leave out the table of contents (docx)

@@ -321,6 +321,11 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
         if (!isInside(paths, root, path)) configFindings.push({ span, severity: 'error', message: `Expected a folder inside the project, found '${folder}'; it is not read` });
         else folders.push({ path, within: root, span });
       });
+      // The office's reference document is read when a document is exported, only inside the project.
+      const reference = configFile.config.referenceDoc;
+      if (reference !== undefined && !isInside(paths, root, paths.resolve(root, reference))) {
+        configFindings.push({ span: configFile.spans.referenceDoc ?? { start: 0, end: 0 }, severity: 'error', message: `Expected a Word document inside the project, found '${reference}'; it is not used` });
+      }
     } else {
       for (const folder of userSettings.templateFolders ?? []) folders.push({ path: paths.resolve(ceiling, folder), within: ceiling });
     }

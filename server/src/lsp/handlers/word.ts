@@ -43,7 +43,7 @@ async function exportDocument(state: ServerState, params: Partial<ExportDocument
   if (!source) return { ok: false, message: say('cannotReadSynthesis') };
   const analysis = await state.service.analyze(source);
   const { exportDocx, exportSettings, exportSourceOf, findBrowser, printPage, printToPdf } = await word();
-  const settings = exportSettings(analysis, params.paper === 'a4' || params.paper === 'letter' ? { settingsPaper: params.paper } : {});
+  const settings = exportSettings(analysis, state.service.host.paths, params.paper === 'a4' || params.paper === 'letter' ? { settingsPaper: params.paper } : {});
 
   let bytes: Uint8Array;
   let title: string;

@@ -170,6 +170,20 @@ describe('synthlint export in a project whose configuration names a reference do
     assert.match(viaLink.stderr, /cannot read the reference document office\.docx \(referenceDoc in \.synthesis\/config\.yaml\): it is outside the project/);
   });
 
+  test("the project's language: the same analysis as the checks", () => {
+    // No language in the front matter: the project's configuration names it.
+    const french = join(dir, 'sahel');
+    mkdirSync(join(french, '.synthesis'), { recursive: true });
+    writeFileSync(join(french, '.synthesis', 'config.yaml'), 'language: fr\n');
+    writeFileSync(join(french, 'note.synth.md'), '---\ntitle: Justice au Sahel\n---\n\n## Constatations\n\n### ODD 16.3 Accès à la justice\n\nL’aide juridique a atteint les zones rurales.\n');
+    const r = synthlint(['export', 'sahel/note.synth.md', '--to', 'docx']);
+    assert.equal(r.status, 0, r.stderr);
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(join(french, 'note.docx'))))['word/document.xml']!);
+    assert.match(xml, /Table des matières/, 'the generated headings in the project language');
+    // The SDG tag is read in French (ODD), as the checks read it, so it is a styled tag.
+    assert.match(xml, /<w:rStyle w:val="SDGTag"\/>[\s\S]{0,400}?ODD 16\.3/);
+  });
+
   test('--reference-doc, a path the user gives, is read wherever it is', () => {
     const r = synthlint(['export', 'elsewhere/brief.synth.md', '--to', 'docx', '--reference-doc', 'office/styles/office.docx', '-o', 'user.docx']);
     assert.equal(r.status, 0, r.stderr);

@@ -11,6 +11,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { exportHtml, insertSkeleton, LANGUAGE_ID, validateWorkspace, type Server } from './commands.js';
 import { CoverageView } from './coverage.js';
 import { CrashHandler } from './crash.js';
+import { exportDocument } from './export.js';
+import { importAsSynthesis } from './import.js';
 import { PreviewManager } from './preview.js';
 import { StatusBar } from './status.js';
 import type { ValidateWorkspaceResult } from '../../server/src/lsp/protocol.js';
@@ -82,6 +84,9 @@ export function activate(context: vscode.ExtensionContext): SynthesisApi {
   };
   command('synthesis.showPreviewToSide', (uri?: vscode.Uri) => previews.showToSide(uri));
   command('synthesis.exportHtml', (uri?: vscode.Uri, target?: vscode.Uri) => exportHtml(server, previews, uri, target));
+  command('synthesis.exportDocx', (uri?: vscode.Uri, target?: vscode.Uri) => exportDocument(server, previews, 'docx', uri, target));
+  command('synthesis.exportPdf', (uri?: vscode.Uri, target?: vscode.Uri) => exportDocument(server, previews, 'pdf', uri, target));
+  command('synthesis.importDocument', (uri?: vscode.Uri) => importAsSynthesis(server, uri));
   command('synthesis.validateWorkspace', () => validateWorkspace(server, true));
   command('synthesis.insertSkeleton', (templateId?: string) => insertSkeleton(server, templateId));
   const coverage = new CoverageView(server);

@@ -24,6 +24,7 @@ const FULL = [
   () => import('../widgets.e2e.js'),
   () => import('../coverage.e2e.js'),
   () => import('../settings.e2e.js'),
+  () => import('../word.e2e.js'),
   // Last: it kills the language server.
   () => import('../crash.e2e.js'),
 ];

@@ -17,7 +17,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { analyzeDocument, IncrementalParser, parse, type SynthesisDocument } from '../../server/src/core/index.js';
+import { analyzeDocument, IncrementalParser, parse, type OffsetEdit, type SynthesisDocument } from '../../server/src/core/index.js';
 import { fromIndex, fromRemark } from './remark-oracle.js';
 
 export interface Example {
@@ -92,11 +92,15 @@ export function view(doc: SynthesisDocument): string {
 /** Running totals, for the figures the full run prints. */
 export const counts = { steps: 0, characters: 0, remark: 0 };
 
-/** Why an incremental parse differs from a parse from scratch (the first difference), or undefined. */
-export function compareWithScratch(parser: IncrementalParser, text: string): string | undefined {
+/**
+ * Why an incremental parse differs from a parse from scratch (the first difference), or undefined.
+ * With `edits` the parser is told what changed, as the language server tells it; without, it
+ * compares the texts.
+ */
+export function compareWithScratch(parser: IncrementalParser, text: string, edits?: readonly OffsetEdit[]): string | undefined {
   counts.steps++;
   counts.characters += text.length;
-  const incremental = parser.parse(text);
+  const incremental = parser.parse(text, edits);
   const scratch = parse(text);
   const a = view(incremental);
   const b = view(scratch);
@@ -204,7 +208,7 @@ export function random(seed: number): () => number {
 }
 
 /** Markdown that changes what the lines around it mean when it is typed or pasted in. */
-const SNIPPETS = [
+export const SNIPPETS = [
   '\n', '\n\n', '\r\n', '#', '## ', '### SDG 16.2 Trafficking\n', '---\n', '===\n', '***\n', '```\n', '~~~sources\n', '    ',
   '> ', '- ', '1. ', '2) ', '* [ ] ', '| a | b |\n|---|---|\n', '<!--', '-->', '<div>\n', '</div>\n', '<script>\n', '</script>\n',
   '[x]: https://example.org\n', '[x]', '[^1]', '[^1]: note\n', '[@COL-01]', 'SDG 16.1 ', '21 evaluation reports ', '\\', '*', '_',
@@ -222,6 +226,12 @@ export function checkEditSequence(name: string, original: string, seed: number, 
   const parser = new IncrementalParser();
   let text = original;
   parser.parse(text);
+  // The parser is told each edit's offsets, as the language server tells it an editor's changes.
+  let edit: OffsetEdit = { start: 0, end: 0, text: '' };
+  const replace = (start: number, end: number, insert: string): void => {
+    edit = { start, end, text: insert };
+    text = text.slice(0, start) + insert + text.slice(end);
+  };
   for (let n = 1; n <= count; n++) {
     const at = Math.floor(rnd() * (text.length + 1));
     const kind = rnd();
@@ -230,15 +240,15 @@ export function checkEditSequence(name: string, original: string, seed: number, 
       // Typing a few characters, one at a time.
       const word = pick(['word ', 'SDG 16.1 ', '12 ', '[@X-1] ', pick(SNIPPETS)]);
       for (let i = 0; i < word.length; i++) {
-        text = text.slice(0, at + i) + word[i] + text.slice(at + i);
-        const problem = compareWithScratch(parser, text);
+        replace(at + i, at + i, word[i]!);
+        const problem = compareWithScratch(parser, text, [edit]);
         if (problem) return { what: `${name} (seed ${seed})`, step: `edit ${n}: typing ${JSON.stringify(word.slice(0, i + 1))} at ${at}`, problem };
       }
       continue;
     } else if (kind < 0.55) {
       const length = 1 + Math.floor(rnd() * 40);
       label = `deleting ${length} characters at ${at}`;
-      text = text.slice(0, at) + text.slice(at + length);
+      replace(at, Math.min(text.length, at + length), '');
     } else if (kind < 0.7) {
       // Deleting whole lines.
       const start = text.lastIndexOf('\n', at - 1) + 1;
@@ -248,7 +258,7 @@ export function checkEditSequence(name: string, original: string, seed: number, 
         end = next < 0 ? text.length : next + 1;
       }
       label = `deleting lines ${JSON.stringify(text.slice(start, end).slice(0, 60))}`;
-      text = text.slice(0, start) + text.slice(end);
+      replace(start, end, '');
     } else if (kind < 0.85) {
       // Pasting a section (from a heading to the next) copied from elsewhere in the text.
       const from = Math.floor(rnd() * text.length);
@@ -257,13 +267,13 @@ export function checkEditSequence(name: string, original: string, seed: number, 
       const nextHeading = text.indexOf('\n#', sectionStart + 1);
       const section = text.slice(sectionStart, nextHeading < 0 ? Math.min(text.length, sectionStart + 2000) : nextHeading + 1).slice(0, 4000);
       label = `pasting ${section.length} characters at ${at}`;
-      text = text.slice(0, at) + section + text.slice(at);
+      replace(at, at, section);
     } else {
       const snippet = pick(SNIPPETS);
       label = `inserting ${JSON.stringify(snippet)} at ${at}`;
-      text = text.slice(0, at) + snippet + text.slice(at);
+      replace(at, at, snippet);
     }
-    const problem = compareWithScratch(parser, text);
+    const problem = compareWithScratch(parser, text, [edit]);
     if (problem) return { what: `${name} (seed ${seed})`, step: `edit ${n}: ${label}`, problem };
   }
   const remark = compareWithRemark(text);

@@ -228,3 +228,49 @@ test('text typed after an unclosed fence or comment at the end is inside it: the
     assert.equal(parser.parse(text).endsOpen, open, JSON.stringify(text));
   }
 });
+
+test("told an editor's changes (several per event, each in the text the ones before it left), the parser gives a full parse", () => {
+  fc.assert(
+    fc.property(documentArb, fc.array(fc.array(editArb, { minLength: 1, maxLength: 4 }), { maxLength: 8 }), (initial, events) => {
+      const parser = new IncrementalParser();
+      let text = initial;
+      same(parser, text);
+      for (const event of events) {
+        const told = [];
+        for (const e of event) {
+          const start = e.at % (text.length + 1);
+          const end = Math.min(text.length, start + e.remove);
+          told.push({ start, end, text: e.insert });
+          text = text.slice(0, start) + e.insert + text.slice(end);
+        }
+        const doc = parser.parse(text, told);
+        assert.deepEqual(view(doc), view(parse(text)));
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('changes that do not lead to the new text are not trusted: the texts are compared', () => {
+  const parser = new IncrementalParser();
+  parser.parse('## A\n\nSDG 16.1 text.\n');
+  const text = '## A\n\nSDG 16.1 text.\n\n## B SDG 16.2\n';
+  // Says one character was typed at the start; the text grew by 17 at the end.
+  const doc = parser.parse(text, [{ start: 0, end: 0, text: 'x' }]);
+  assert.deepEqual(view(doc), view(parse(text)));
+  assert.deepEqual(doc.headings.map((h) => h.text), ['A', 'B SDG 16.2']);
+});
+
+test("a project's language reads tags in documents whose front matter names none, in one parse and after edits", () => {
+  const text = '## ODS 16.1 Violencia\n\nTexto.\n';
+  assert.equal(parse(text).tags.length, 0, 'English by default: ODS is not a tag prefix');
+  assert.equal(parse(text, { language: 'es' }).tags.length, 1);
+  const parser = new IncrementalParser({ language: 'es' });
+  assert.equal(parser.parse(text).language, 'es');
+  const edited = `${text}\n## ODS 16.2 Trata\n`;
+  const doc = parser.parse(edited);
+  assert.deepEqual(view(doc), view(parse(edited, { language: 'es' })));
+  assert.equal(doc.tags.length, 2);
+  // The front matter still wins over the project.
+  assert.equal(parse(`---\nlanguage: fr\n---\n${text}`, { language: 'es' }).language, 'fr');
+});

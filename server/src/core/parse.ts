@@ -86,10 +86,26 @@ export interface SynthesisDocument {
   endsOpen: boolean;
 }
 
+export interface ParseOptions {
+  /** The language of a document whose front matter names none (a project's `language`); English by default. */
+  language?: Language;
+}
+
+/**
+ * One edit of a text, in the text as it was just before it: `[start, end)` replaced by `text`.
+ * A list of them applies in order, each to the text the ones before it left (as an editor's
+ * content changes do).
+ */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
 /** Parses a synthesis into its index. Never throws. */
-export function parse(text: string): SynthesisDocument {
+export function parse(text: string, options: ParseOptions = {}): SynthesisDocument {
   const lines = new LineIndex(text);
-  return assemble(parseWhole(text, lines)).doc;
+  return assemble(parseWhole(text, lines, options.language ?? 'en')).doc;
 }
 
 /**
@@ -102,16 +118,23 @@ export class IncrementalParser {
   private previous: ParsedBlocks | undefined;
   private assembled: Assembled | undefined;
 
-  parse(text: string): SynthesisDocument {
+  constructor(private readonly options: ParseOptions = {}) {}
+
+  /**
+   * The index of `text`, a later version of the text parsed last. Without `edits` the changed
+   * stretch is found by comparing the two texts; with them (an editor's content changes since the
+   * last version parsed), from the edits alone. Edits that do not lead from the last text to
+   * `text` are ignored, and the texts compared.
+   */
+  parse(text: string, edits?: readonly OffsetEdit[]): SynthesisDocument {
     const previous = this.previous;
     if (previous && this.assembled && previous.text === text) return this.assembled.doc;
     if (!previous) {
-      this.previous = parseWhole(text, new LineIndex(text));
+      this.previous = parseWhole(text, new LineIndex(text), this.options.language ?? 'en');
     } else {
-      const prefix = commonPrefix(previous.text, text);
-      const suffix = commonSuffix(previous.text, text, Math.min(previous.text.length, text.length) - prefix);
-      const lines = LineIndex.afterEdit(previous.lines, text, prefix, suffix);
-      this.previous = parseEdit(previous, text, lines, prefix, previous.text.length - suffix, text.length - suffix);
+      const changed = (edits && coverEdits(previous.text.length, text.length, edits)) ?? compareTexts(previous.text, text);
+      const lines = LineIndex.afterEdit(previous.lines, text, changed.start, previous.text.length - changed.oldEnd);
+      this.previous = parseEdit(previous, text, lines, changed.start, changed.oldEnd, changed.newEnd);
     }
     this.assembled = assemble(this.previous, this.assembled);
     return this.assembled.doc;
@@ -126,6 +149,52 @@ export class IncrementalParser {
   get lastTokenized(): number {
     return this.previous?.tokenized ?? 0;
   }
+}
+
+/** The stretch in which two versions differ: `[start, oldEnd)` of the old became `[start, newEnd)` of the new. */
+interface Changed {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+function compareTexts(a: string, b: string): Changed {
+  const start = commonPrefix(a, b);
+  const suffix = commonSuffix(a, b, Math.min(a.length, b.length) - start);
+  return { start, oldEnd: a.length - suffix, newEnd: b.length - suffix };
+}
+
+/**
+ * The one stretch that covers a sequence of edits, or undefined when the edits do not fit the two
+ * lengths (then the caller compares the texts). Each edit's offsets are in the text the edits
+ * before it left; outside the stretch, that text equals the old one.
+ */
+function coverEdits(oldLength: number, newLength: number, edits: readonly OffsetEdit[]): Changed | undefined {
+  if (edits.length === 0) return undefined;
+  let start = Infinity;
+  let oldEnd = 0;
+  /** The stretch's end in the current text, and the current text's length. */
+  let end = 0;
+  let length = oldLength;
+  for (const e of edits) {
+    if (!(e.start >= 0 && e.start <= e.end && e.end <= length)) return undefined;
+    if (start === Infinity) {
+      start = e.start;
+      oldEnd = e.end;
+      end = e.end;
+    } else {
+      start = Math.min(start, e.start);
+      // Past the stretch, the current text is the old one moved by what the stretch grew.
+      if (e.end > end) {
+        oldEnd += e.end - end;
+        end = e.end;
+      }
+    }
+    const grow = e.text.length - (e.end - e.start);
+    end += grow;
+    length += grow;
+  }
+  return length === newLength ? { start, oldEnd, newEnd: end } : undefined;
 }
 
 /** Length of the common beginning of two texts: whole blocks compared natively, then characters. */

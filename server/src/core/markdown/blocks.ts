@@ -445,7 +445,7 @@ class Walker {
         break;
       case 'yaml':
         this.block.frontMatter = readFrontMatter(this.text, token.start.offset, token.end.offset);
-        this.language = languageOf(this.block.frontMatter);
+        this.language = languageOf(this.block.frontMatter, this.language);
         break;
     }
   }
@@ -599,10 +599,13 @@ export const NESTING_MESSAGE = `Nesting deeper than ${MAX_NESTING} levels is rea
 
 const DIRECTIVE = /^<!--\s*synthlint-(disable-next-line|disable|enable)\b([^>]*?)-->/;
 
-/** The document language a front matter sets: its `language` field when that is one we know, else English. */
-export function languageOf(frontMatter: FrontMatter | undefined): Language {
+/**
+ * The document language a front matter sets: its `language` field when that is one we know, else
+ * `fallback` (the project's language, English by default).
+ */
+export function languageOf(frontMatter: FrontMatter | undefined, fallback: Language): Language {
   const value = frontMatter?.fields.get('language')?.value;
-  return LANGUAGES.includes(value as Language) ? (value as Language) : 'en';
+  return LANGUAGES.includes(value as Language) ? (value as Language) : fallback;
 }
 
 function readFrontMatter(text: string, start: number, end: number): FrontMatter {

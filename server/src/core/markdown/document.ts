@@ -34,6 +34,8 @@ export interface ParsedBlocks {
   /** Consecutive top-level blocks, covering the text from `origin` to its end. */
   blocks: Block[];
   language: Language;
+  /** The language of a document whose front matter names none. */
+  fallback: Language;
   /** Where the Markdown starts: 1 after a byte-order mark (which micromark skips), else 0. */
   origin: number;
   /** Whether the text opens a front matter that no `---` line closes (then it has none). */
@@ -59,6 +61,8 @@ interface Context {
   text: string;
   lines: LineIndex;
   language: Language;
+  /** The language of a document whose front matter names none. */
+  fallback: Language;
   origin: number;
   /** End of the front matter's closing fence line, or -1 when the text has no front matter. */
   frontMatterEnd: number;
@@ -70,7 +74,7 @@ interface Context {
   tokenized: number;
 }
 
-export function parseWhole(text: string, lines: LineIndex): ParsedBlocks {
+export function parseWhole(text: string, lines: LineIndex, fallback: Language): ParsedBlocks {
   const origin = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const frontMatterEnd = findFrontMatterEnd(text, origin);
   const definitions = new Map<string, number>();
@@ -81,7 +85,8 @@ export function parseWhole(text: string, lines: LineIndex): ParsedBlocks {
   const context: Context = {
     text,
     lines,
-    language: 'en',
+    language: fallback,
+    fallback,
     origin,
     frontMatterEnd,
     definitions: [],
@@ -94,7 +99,7 @@ export function parseWhole(text: string, lines: LineIndex): ParsedBlocks {
       for (let k = from; k < blocks.length; k++) {
         knownDefinitions.push(d);
         knownFootnotes.push(f);
-        if (k === 0) context.language = languageOf(blocks[0]!.frontMatter);
+        if (k === 0) context.language = languageOf(blocks[0]!.frontMatter, fallback);
         count(definitions, blocks[k]!.definitions, 1, context.definitions);
         count(footnotes, blocks[k]!.footnotes, 1, context.footnotes);
       }
@@ -115,9 +120,9 @@ export function parseWhole(text: string, lines: LineIndex): ParsedBlocks {
  */
 export function parseEdit(previous: ParsedBlocks, text: string, lines: LineIndex, start: number, oldEnd: number, newEnd: number): ParsedBlocks {
   const origin = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (origin !== previous.origin || start < origin) return parseWhole(text, lines);
+  if (origin !== previous.origin || start < origin) return parseWhole(text, lines, previous.fallback);
   // An edit anywhere can close a front matter that was left open: then everything changes.
-  if (previous.openFrontMatter && findFrontMatterEnd(text, origin) >= 0) return parseWhole(text, lines);
+  if (previous.openFrontMatter && findFrontMatterEnd(text, origin) >= 0) return parseWhole(text, lines, previous.fallback);
   const delta = newEnd - oldEnd;
   const old = previous.blocks;
   const oldLines = previous.lines;
@@ -131,7 +136,8 @@ export function parseEdit(previous: ParsedBlocks, text: string, lines: LineIndex
   const context: Context = {
     text,
     lines,
-    language: from === origin ? 'en' : previous.language,
+    language: from === origin ? previous.fallback : previous.language,
+    fallback: previous.fallback,
     origin,
     frontMatterEnd: findFrontMatterEnd(text, origin),
     definitions: [...keys(previous.definitions)],
@@ -158,8 +164,8 @@ export function parseEdit(previous: ParsedBlocks, text: string, lines: LineIndex
   }
 
   // A new language changes which tags every block holds.
-  const language = languageOf(blocks[0]!.frontMatter);
-  if (language !== previous.language) return parseWhole(text, lines);
+  const language = languageOf(blocks[0]!.frontMatter, previous.fallback);
+  if (language !== previous.language) return parseWhole(text, lines, previous.fallback);
   context.language = language;
 
   const definitions = new Map(previous.definitions);
@@ -256,7 +262,7 @@ function tokenizeWindow(context: Context, from: number, to: number): Block[] {
       definitions: context.definitions,
       footnotes: context.footnotes,
     });
-    return blocksFromEvents({ text, lines, language: atOrigin ? 'en' : context.language, flattened }, events, from, to);
+    return blocksFromEvents({ text, lines, language: atOrigin ? context.fallback : context.language, flattened }, events, from, to);
   } catch (error) {
     const [block] = blocksFromEvents({ text, lines, language: context.language, flattened: [] }, [], from, to);
     block!.problems = [{ span: { start: from, end: from }, message: `The document could not be read as Markdown (${String(error).split('\n')[0]}); only a few checks ran` }];
@@ -293,7 +299,8 @@ function finish(context: Context, blocks: Block[], definitions: Map<string, numb
     text,
     lines,
     blocks,
-    language: languageOf(blocks[0]!.frontMatter),
+    language: languageOf(blocks[0]!.frontMatter, context.fallback),
+    fallback: context.fallback,
     origin,
     openFrontMatter: opensFrontMatter(text, origin) && blocks[0]!.frontMatter === undefined,
     definitions,

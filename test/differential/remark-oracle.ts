@@ -23,6 +23,8 @@ export interface Comparable {
   sections: Array<[span: Span, hasContent: boolean, hasOwnContent: boolean]>;
   sources: Array<[span: Span, entries: Array<[label: string, count: number | null, depth: number, countSpan: Span]>]>;
   tags: Span[];
+  /** Fenced code blocks (remark's code nodes that open with a fence). */
+  codeBlocks: Span[];
   citations: Array<[id: string, span: Span]>;
   suppressions: Array<[kind: string, rules: string[], line: number]>;
 }
@@ -33,6 +35,7 @@ export function fromIndex(doc: SynthesisDocument): Comparable {
     sections: doc.sections.map((s) => [s.span, s.hasContent, s.hasOwnContent]),
     sources: doc.sourcesBlocks.map((b) => [b.span, b.all.map((e) => [e.label, e.count ?? null, e.depth, e.countSpan])]),
     tags: doc.tags.map((t) => t.span),
+    codeBlocks: doc.codeBlocks,
     citations: doc.citations.map((c) => [c.id, c.span]),
     suppressions: doc.suppressions.map((s) => [s.kind, s.rules, s.line]),
   };
@@ -50,7 +53,7 @@ export function fromRemark(text: string): Comparable | undefined {
   const tree: Root = (body.startsWith('---') && !closesFrontMatter(body) ? withoutFrontMatter : withFrontMatter).parse(body);
   const lines = new LineIndex(text);
   const language = index.language;
-  const out: Comparable = { headings: [], sections: [], sources: [], tags: [], citations: [], suppressions: [] };
+  const out: Comparable = { headings: [], sections: [], sources: [], tags: [], codeBlocks: [], citations: [], suppressions: [] };
   const headings: Heading[] = [];
   const contentStarts: number[] = [];
   const tags: Span[] = [];
@@ -65,6 +68,7 @@ export function fromRemark(text: string): Comparable | undefined {
         break;
       case 'code':
         if (depth === 1) contentStarts.push(start);
+        if (/^ {0,3}(`{3}|~{3})/.test(text.slice(start, end))) out.codeBlocks.push({ start, end: start + text.slice(start, end).replace(/[\r\n]+$/, '').length });
         if ((node.lang ?? '').toLowerCase() === 'sources') out.sources.push(sources(lines, node, base));
         break;
       case 'html': {
@@ -95,6 +99,7 @@ export function fromRemark(text: string): Comparable | undefined {
   }
   tags.sort((a, b) => a.start - b.start);
   out.tags = tags;
+  out.codeBlocks.sort((a, b) => a.start - b.start);
   out.citations.sort((a, b) => a[1].start - b[1].start);
   out.headings = headings.map((h) => [h.depth, h.span, h.textSpan, h.text, h.targetTag?.raw ?? null]);
   contentStarts.sort((a, b) => a - b);

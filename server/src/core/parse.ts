@@ -75,6 +75,8 @@ export interface SynthesisDocument {
   /** Citations of evaluations in prose (`[@EVAL-ID]`), in document order. */
   citations: Citation[];
   sourcesBlocks: SourcesBlock[];
+  /** Fenced code blocks, sources blocks among them, in document order: from the opening fence to the closing one (or the end of the container that ends an unclosed one). */
+  codeBlocks: Span[];
   proseCounts: ProseCount[];
   suppressions: Suppression[];
   /** Problems with the document as a whole (e.g. nesting too deep to analyse). */
@@ -241,6 +243,7 @@ function assemble(parsed: ParsedBlocks, previous?: Assembled): Assembled {
     tags: [],
     citations: [],
     sourcesBlocks: [],
+    codeBlocks: [],
     proseCounts: [],
     suppressions: [],
     problems: [],
@@ -252,13 +255,14 @@ function assemble(parsed: ParsedBlocks, previous?: Assembled): Assembled {
   let from = 0;
   if (previous && parsed.unchanged > 0) {
     // Count what the unchanged blocks contributed, and take it over.
-    const n = { headings: 0, tags: 0, citations: 0, sources: 0, raw: 0, content: 0, suppressions: 0, problems: 0 };
+    const n = { headings: 0, tags: 0, citations: 0, sources: 0, code: 0, raw: 0, content: 0, suppressions: 0, problems: 0 };
     for (; from < parsed.unchanged; from++) {
       const block = blocks[from]!;
       n.headings += block.headings.length;
       n.tags += block.tags.length;
       n.citations += block.citations.length;
       n.sources += block.sourcesBlocks.length;
+      n.code += block.codeBlocks.length;
       n.raw += block.rawCounts.length;
       if (block.content >= 0) n.content++;
       n.suppressions += block.suppressions.length;
@@ -275,6 +279,7 @@ function assemble(parsed: ParsedBlocks, previous?: Assembled): Assembled {
     doc.tags = p.tags.slice(0, n.tags);
     doc.citations = p.citations.slice(0, n.citations);
     doc.sourcesBlocks = p.sourcesBlocks.slice(0, n.sources);
+    doc.codeBlocks = p.codeBlocks.slice(0, n.code);
     doc.suppressions = p.suppressions.slice(0, n.suppressions);
     doc.problems = p.problems.slice(0, n.problems);
     rawCounts = previous.rawCounts.slice(0, n.raw);
@@ -287,6 +292,7 @@ function assemble(parsed: ParsedBlocks, previous?: Assembled): Assembled {
     append(doc.tags, block.tags);
     append(doc.citations, block.citations);
     append(doc.sourcesBlocks, block.sourcesBlocks);
+    append(doc.codeBlocks, block.codeBlocks);
     append(rawCounts, block.rawCounts);
     if (block.content >= 0) contentStarts.push(block.content);
     for (const problem of block.problems) {

@@ -49,6 +49,8 @@ export interface Block {
   tags: SdgTag[];
   citations: Citation[];
   sourcesBlocks: SourcesBlock[];
+  /** Fenced code blocks (sources blocks among them), from the opening fence to the closing one. */
+  codeBlocks: Span[];
   suppressions: RawSuppression[];
   rawCounts: RawCount[];
   /** Where the block's content starts when it is more than headings and comments; -1 otherwise. */
@@ -76,6 +78,7 @@ function newBlock(start: number): Block {
     tags: NONE,
     citations: NONE,
     sourcesBlocks: NONE,
+    codeBlocks: NONE,
     suppressions: NONE,
     rawCounts: NONE,
     content: -1,
@@ -89,7 +92,7 @@ function newBlock(start: number): Block {
 }
 
 /** Appends to one of a block's lists, replacing the shared empty list on first use. */
-function add<K extends 'headings' | 'tags' | 'citations' | 'sourcesBlocks' | 'suppressions' | 'rawCounts' | 'definitions' | 'footnotes' | 'problems'>(
+function add<K extends 'headings' | 'tags' | 'citations' | 'sourcesBlocks' | 'codeBlocks' | 'suppressions' | 'rawCounts' | 'definitions' | 'footnotes' | 'problems'>(
   block: Block,
   key: K,
   item: Block[K][number],
@@ -135,6 +138,7 @@ export function shiftBlock(block: Block, d: number): Block {
     headings: list(block.headings, (h) => ({ depth: h.depth, text: h.text, span: shift(h.span, d), textSpan: shift(h.textSpan, d), tags: h.tags.map(tag), targetTag: h.targetTag && tag(h.targetTag) })),
     citations: list(block.citations, (c) => ({ id: c.id, span: shift(c.span, d) })),
     sourcesBlocks: list(block.sourcesBlocks, (b) => shiftSources(b, d)),
+    codeBlocks: list(block.codeBlocks, (s) => shift(s, d)),
     suppressions: list(block.suppressions, (s) => ({ kind: s.kind, rules: s.rules, span: shift(s.span, d) })),
     rawCounts: list(block.rawCounts, (r) => ({ value: r.value, valueSpan: shift(r.valueSpan, d), after: r.after, afterOffset: r.afterOffset + d })),
     content: block.content < 0 ? -1 : block.content + d,
@@ -566,11 +570,16 @@ class Walker {
     const fence = this.fence!;
     this.fence = undefined;
     if (depth === 0) this.block.unclosedFence = fence.fences < 2;
+    const span = { start: token.start.offset, end: token.end.offset };
+    // An unclosed fence in a container may end after a line ending or before it, depending on what
+    // follows the window; the block ends with its last line's text either way.
+    let end = span.end;
+    while (end > span.start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    add(this.block, 'codeBlocks', { start: span.start, end });
     if (!fence.sources) return;
     // As remark: the content lines between the fences, without the line ending after the opening
     // fence and the one before the closing fence.
     const value = fence.value.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, '');
-    const span = { start: token.start.offset, end: token.end.offset };
     const lines = this.context.lines;
     const firstLine = lines.positionAt(span.start).line;
     // Each content line ends where its source line ends (container markers and the fence's

@@ -142,12 +142,8 @@ function prepareCorpus() {
   return { docs, drafts, workspace: { dir, files: files.length, bytes }, coldWorkspace: prepareColdWorkspace() };
 }
 
-/**
- * The project a cold start opens: 50 syntheses with findings, a configuration file, a template of
- * the team's own and an evidence register.
- */
-function prepareColdWorkspace() {
-  const dir = join(corpusDir, 'cold-workspace');
+/** A project folder: `.synthesis/config.yaml`, a template of its own and an evidence register. */
+function prepareProject(dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, '.synthesis', 'templates'), { recursive: true });
   writeFileSync(join(dir, '.synthesis', 'config.yaml'), 'defaultTemplate: unodc-meta-synthesis\nrules:\n  uncited-evidence: info\n');
@@ -155,6 +151,12 @@ function prepareColdWorkspace() {
   const rows = ['id,title,year,type,country,projects,targets,url'];
   for (let i = 1; i <= 40; i++) rows.push(`EV-${String(i).padStart(2, '0')},Evaluation ${i},${2015 + (i % 9)},country,Colombia,${1 + (i % 3)},16.${1 + (i % 10)},https://evaluation.example.org/ev-${i}`);
   writeFileSync(join(dir, 'evidence.csv'), `${rows.join('\n')}\n`);
+}
+
+/** The project a cold start opens: 50 syntheses with findings in a project folder. */
+function prepareColdWorkspace() {
+  const dir = join(corpusDir, 'cold-workspace');
+  prepareProject(dir);
   const paths = [];
   for (let i = 0; i < 50; i++) {
     const path = join(dir, `synthesis-${String(i).padStart(2, '0')}.synth.md`);
@@ -281,15 +283,23 @@ function* editRound(doc) {
   }
 }
 
+/**
+ * The drafts are edited inside a project, as a user edits them: the folder is the editor's workspace
+ * folder, with a configuration file, a template and an evidence register that every check reads.
+ */
 async function throughServer(serverPath, drafts) {
+  const project = join(corpusDir, 'edit-workspace');
+  prepareProject(project);
+  for (const size of editSizes) writeFileSync(join(project, `${size.name}.synth.md`), drafts[size.name].text);
+  const rootUri = pathToFileURL(project).href;
   const client = new LspClient(serverPath);
   try {
-    const init = await client.initialize(INIT_OPTIONS);
+    const init = await client.initialize(INIT_OPTIONS, { rootUri, workspaceFolders: [{ uri: rootUri, name: 'project' }] });
     const caps = init.result?.capabilities ?? {};
     const out = { sizes: {}, serverInfo: init.result?.serverInfo ?? null };
     for (const size of editSizes) {
       const draft = drafts[size.name];
-      const uri = `file:///bench/${size.name}.synth.md`;
+      const uri = pathToFileURL(join(project, `${size.name}.synth.md`)).href;
       log(`  through the server, ${size.name} …`);
       const opened = client.diagnosticsFor(uri, 1);
       const t0 = performance.now();

@@ -4,8 +4,8 @@
  * `synthesis.preview.scrollSync` is on, follows the editor's scroll position.
  *
  * Security: the page has a strict Content-Security-Policy — no inline styles, no scripts except our
- * own media/preview.js with a fresh nonce — so nothing in a document can run code, even though the
- * server's HTML is already sanitized.
+ * own media/preview.js with a fresh nonce, no image or style from the web — so nothing in a document
+ * can run code or fetch anything, even though the server's HTML is already sanitized.
  */
 import * as vscode from 'vscode';
 import { LANGUAGE_ID, render, type Server } from './commands.js';
@@ -206,7 +206,9 @@ export function page(webview: vscode.Webview, extensionUri: vscode.Uri, fragment
   const nonce = makeNonce();
   const css = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css'));
   const js = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'preview.js'));
-  const csp = [`default-src 'none'`, `img-src ${webview.cspSource} https: data:`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+  // Nothing from the web: the server puts a line of text where a document has a remote image, and
+  // this policy blocks whatever else would reach out. Images only from the extension or inline.
+  const csp = [`default-src 'none'`, `img-src ${webview.cspSource} data:`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -48,6 +48,13 @@ export const BREAKS = {
     find: 'return sanitizer.runSync(tree);',
     replace: 'return tree;',
   },
+  'remote-images': {
+    what: 'the preview keeps images from the web instead of naming them in words',
+    fails: 'hostile document',
+    file: 'server/src/core/render/index.ts',
+    find: '  remoteImagePlaceholders(tree, labelsFor(analysis.document.language));\n',
+    replace: '',
+  },
   'coverage-escape': {
     what: 'the coverage page does not escape what registers and documents say',
     fails: 'hostile register',

@@ -243,6 +243,44 @@ suite('The preview as rendered', () => {
     assert.ok(selected.visibleRanges.some((r) => r.contains(new vscode.Position(heading, 0))), 'the editor shows that line');
   });
 
+  test('closing the preview while it renders leaves no error behind', async () => {
+    // A long document, so that the server is still rendering when the preview is closed.
+    const paragraph = 'The programme supported SDG 16.1 and SDG 16.3 through community mediation, legal aid and the training of local officials in the districts.';
+    const body = Array.from({ length: 2500 }, (_, i) => `${paragraph} (${i + 1})`).join('\n\n');
+    const editor = await newSynthesis(`---\ntitle: A long brief\ncountry: Peru\n---\n\n# A long brief\n\n## Findings\n\n${body}\n`, 'closed-while-rendering');
+    const synthesis = await api();
+    const uri = editor.document.uri;
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown): void => void rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    let closed: Promise<boolean> | undefined;
+    let closedAt = 0;
+    // As soon as the preview's tab shows, close it, as a user who changed their mind would.
+    const tabs = vscode.window.tabGroups.onDidChangeTabs((e) => {
+      const tab = e.opened.find((t) => t.input instanceof vscode.TabInputWebview && t.label.includes('closed-while-rendering'));
+      if (tab && !closed) closed = Promise.resolve(vscode.window.tabGroups.close(tab)).then((done) => ((closedAt = Date.now()), done));
+    });
+    try {
+      // The command waits for the first rendering; it must end quietly although the panel is gone.
+      await vscode.commands.executeCommand('synthesis.showPreviewToSide', uri);
+      const renderedAt = Date.now();
+      assert.ok(closed, 'the preview\'s tab opened and was closed');
+      assert.equal(await closed, true, 'the preview\'s tab was closed');
+      assert.ok(closedAt > 0 && closedAt <= renderedAt, 'the preview was closed before its first rendering came back');
+      assert.ok(!synthesis.previews.uris().includes(uri.toString()), 'the closed preview is forgotten');
+      // Typing afterwards must not wake the closed preview either.
+      await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount - 1, 0), 'One more line about SDG 16.1.\n'));
+      await waitForDiagnostics(uri, () => true, 'the diagnostics after the edit');
+      // Node reports a rejection nobody handled once the current turn of the event loop ends.
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(rejections.map(String), [], 'no unhandled rejection in the extension host');
+    } finally {
+      tabs.dispose();
+      process.off('unhandledRejection', onRejection);
+      await closeAllEditors();
+    }
+  });
+
   test('a hostile document runs nothing and fetches nothing in the preview', async () => {
     await closeAllEditors();
     const before = await page.events();

@@ -278,6 +278,8 @@ suite('The preview as rendered', () => {
       tabs.dispose();
       process.off('unhandledRejection', onRejection);
       await closeAllEditors();
+      // The long document would only slow the tests after this one.
+      await vscode.workspace.fs.delete(uri);
     }
   });
 

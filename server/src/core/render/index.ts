@@ -58,7 +58,11 @@ export const MAX_RENDER_LENGTH = 2_000_000;
  */
 export const STANDALONE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:";
 
-/** The document as an HTML fragment for the preview, with the analysis it was marked from. */
+/**
+ * The document as an HTML fragment for the preview, with the analysis it was marked from. The
+ * preview fetches nothing from the web: each remote image is replaced by a line of text that
+ * says so and names the image (see `remoteImagePlaceholders`).
+ */
 export function renderPreview(text: string, options: RenderOptions = {}): RenderedPreview {
   return renderPreviewOf(safeAnalyze(text, options), options);
 }
@@ -66,6 +70,7 @@ export function renderPreview(text: string, options: RenderOptions = {}): Render
 /** The preview fragment of a document already analysed: its problem marks are that analysis's findings. */
 export function renderPreviewOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems'> = {}): RenderedPreview {
   const { tree, title } = render(analysis.document.text, analysis, options);
+  remoteImagePlaceholders(tree, labelsFor(analysis.document.language));
   return { html: safeSerialise(tree, analysis), title, analysis };
 }
 
@@ -200,6 +205,31 @@ function titleOf(analysis: Analysis): string {
   const heading = document.headings.find((h) => h.depth === 1) ?? document.headings[0];
   if (heading && heading.text.trim()) return heading.text.trim();
   return 'Synthesis';
+}
+
+/**
+ * Replaces each image that would load from the web (an `https:` address, the only remote scheme
+ * the sanitizer keeps, or no address left after the sanitizer dropped an `http:` one) with a
+ * visible line of plain text. Runs on the sanitized tree and adds only text and a fixed class.
+ * Inline `data:` images and relative addresses are left as they are.
+ */
+function remoteImagePlaceholders(tree: Root, labels: RenderLabels): void {
+  const visit = (parent: Root | Element): void => {
+    parent.children.forEach((child, index) => {
+      if (child.type !== 'element') return;
+      if (child.tagName !== 'img') {
+        visit(child);
+        return;
+      }
+      const src = typeof child.properties.src === 'string' ? child.properties.src.trim() : '';
+      if (src !== '' && !/^https:/i.test(src)) return;
+      const alt = typeof child.properties.alt === 'string' ? child.properties.alt.trim() : '';
+      const placeholder = h('span', { className: ['synthesis-remote-image'] }, [textNode(labels.remoteImage(alt, src))]);
+      if (child.position) placeholder.position = child.position;
+      (parent.children as ElementContent[])[index] = placeholder;
+    });
+  };
+  visit(tree);
 }
 
 function notice(message: string): RootContent & Element {

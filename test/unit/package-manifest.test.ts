@@ -86,7 +86,7 @@ describe('package.json: the extension manifest', () => {
     for (const rule of RULES) {
       const setting = offered[rule.id]!;
       assert.deepEqual(setting.enum, ['off', 'info', 'warning', 'error']);
-      assert.ok(setting.description?.startsWith(rule.description.replace(/\.$/, '')), `${rule.id}: ${hint}`);
+      assert.ok(setting.description?.startsWith(rule.description.en.replace(/\.$/, '')), `${rule.id}: ${hint}`);
     }
   });
 

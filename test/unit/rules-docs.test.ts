@@ -18,7 +18,7 @@ test('rule ids are unique and kebab-case', () => {
 test('every rule has its own file named after its id, a description and tags', () => {
   for (const rule of RULES) {
     assert.ok(existsSync(join(repoRoot, 'server', 'src', 'core', 'rules', `${rule.id}.ts`)), `server/src/core/rules/${rule.id}.ts is missing`);
-    assert.ok(rule.description.trim().length > 0, `${rule.id} has no description`);
+    for (const language of ['en', 'es', 'fr'] as const) assert.ok(rule.description[language].trim().length > 0, `${rule.id} has no ${language} description`);
     assert.ok(rule.tags.length > 0, `${rule.id} has no tags`);
   }
 });

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { test } from 'node:test';
-import { analyze as analyzeText, applyFixes, parse, RULES, type Analysis, type AnalysisOptions } from '../../server/src/core/index.js';
+import { analyze as analyzeText, applyFixes, parse, RULES, wordMessage, type Analysis, type AnalysisOptions } from '../../server/src/core/index.js';
 import { loadEvidenceFor } from '../../server/src/node/evidence.js';
 import { filesUnder, repoRoot } from '../helpers.js';
 
@@ -21,7 +21,7 @@ const BLOCK = /\n<!-- expected-findings\n([\s\S]*?)-->\n?$/;
 function render(analysis: Analysis): string[] {
   return analysis.findings.map((f) => {
     const p = analysis.document.lines.positionAt(f.span.start);
-    return `${p.line + 1}:${p.character + 1} ${f.rule} ${f.message}`;
+    return `${p.line + 1}:${p.character + 1} ${f.rule} ${wordMessage(f.message)}`;
   });
 }
 

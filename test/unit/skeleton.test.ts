@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, builtinTemplates, parseTemplate, TemplateRegistry, type Template } from '../../server/src/core/index.js';
+import { analyze, builtinTemplates, parseTemplate, TemplateRegistry, wordMessage, type Template } from '../../server/src/core/index.js';
 import { buildSkeleton, expandSnippet } from '../../client/src/skeleton.js';
 import type { TemplateInfo } from '../../client/src/protocol.js';
 import { repoRoot } from '../helpers.js';
@@ -30,7 +30,7 @@ function findingsText(text: string, templates = builtinTemplates()): string[] {
   const lines = text.split('\n');
   return analyze(text, { templates }).findings.map((f) => {
     const line = text.slice(0, f.span.start).split('\n').length;
-    return `${f.severity} ${f.rule} line ${line}: ${f.message} | ${lines[line - 1]}`;
+    return `${f.severity} ${f.rule} line ${line}: ${wordMessage(f.message)} | ${lines[line - 1]}`;
   });
 }
 

@@ -9,18 +9,32 @@ import {
   ID_PATTERN,
   matchSection,
   normaliseHeading,
-  parseTemplate,
+  parseTemplate as parseTemplateData,
   SECTION_KEYS,
   targetsSection,
   TEMPLATE_KEYS,
   TemplateRegistry,
   type Template,
-  type TemplateProblem,
 } from '../../server/src/core/templates/template.js';
+import { wordMessage } from '../../server/src/core/i18n/words.js';
 import { BUILTIN_TEMPLATE_SOURCES } from '../../server/src/core/templates/builtin.generated.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const builtinDir = join(root, 'server/src/core/templates/builtin');
+
+/** A template problem with its message in English words, as the tests below read it. */
+interface TemplateProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** `parseTemplate` with the problems worded in English. */
+function parseTemplate(text: string, origin: string): { template?: Template; problems: TemplateProblem[] } {
+  const { template, problems } = parseTemplateData(text, origin);
+  const worded = problems.map((p) => ({ line: p.line, column: p.column, message: wordMessage(p.message) }));
+  return template ? { template, problems: worded } : { problems: worded };
+}
 
 /** 1-based line and column of the `nth` occurrence of `needle` in `text`. */
 function at(text: string, needle: string, nth = 0): { line: number; column: number } {

@@ -15,6 +15,7 @@ import {
   type SeveritySetting,
   type SynthesisDocument,
   type TemplateRegistry,
+  wordMessage,
 } from '../core/index.js';
 
 export interface LintSettings {
@@ -64,7 +65,7 @@ export function lintText(
   const analyze = (t: string): Analysis => {
     const document = parse(t);
     const evidence = options.evidence?.(document);
-    return analyzeDocument(document, { templates: settings.templates, defaultTemplate: settings.defaultTemplate, severities: settings.severities, ...(settings.locale ? { locale: settings.locale } : {}), ...(evidence ? { evidence } : {}) });
+    return analyzeDocument(document, { templates: settings.templates, defaultTemplate: settings.defaultTemplate, severities: settings.severities, ...(evidence ? { evidence } : {}) });
   };
   let current = text;
   let analysis = analyze(current);
@@ -79,14 +80,14 @@ export function lintText(
     }
   }
   return {
-    findings: toCliFindings(analysis),
+    findings: toCliFindings(analysis, settings.locale),
     fixedText: current !== text ? current : undefined,
     fixesApplied,
   };
 }
 
 /** The core's offset-based findings as 1-based lines and columns. */
-export function toCliFindings(analysis: Analysis): CliFinding[] {
+export function toCliFindings(analysis: Analysis, locale: Locale = 'en'): CliFinding[] {
   const lines = analysis.document.lines;
   return analysis.findings.map((f: Finding) => {
     const start = lines.positionAt(f.span.start);
@@ -98,7 +99,7 @@ export function toCliFindings(analysis: Analysis): CliFinding[] {
       endColumn: end.character + 1,
       severity: f.severity,
       rule: f.rule,
-      message: f.message,
+      message: wordMessage(f.message, locale),
       fixable: f.fixes?.some((x) => !x.suggestion) ?? false,
     };
   });

@@ -49,9 +49,33 @@ export interface ToolInfo {
 
 /** Findings the tool makes itself, not a rule: they appear in output like rule ids. */
 export const TOOL_RULES: ReadonlyArray<Pick<Rule, 'id' | 'description' | 'defaultSeverity'>> = [
-  { id: 'template', description: 'A workspace template file that is not a valid template', defaultSeverity: 'error' },
-  { id: 'evidence', description: 'An evidence register (evidence.csv or evidence.yaml) with a malformed row', defaultSeverity: 'error' },
-  { id: 'document', description: 'A document that could only be analysed in part (for example, nesting too deep)', defaultSeverity: 'info' },
+  {
+    id: 'template',
+    description: {
+      en: 'A workspace template file that is not a valid template',
+      es: 'Un archivo de plantilla del espacio de trabajo que no es una plantilla válida',
+      fr: "Un fichier de modèle de l'espace de travail qui n'est pas un modèle valide",
+    },
+    defaultSeverity: 'error',
+  },
+  {
+    id: 'evidence',
+    description: {
+      en: 'An evidence register (evidence.csv or evidence.yaml) with a malformed row',
+      es: 'Un registro de evaluaciones (evidence.csv o evidence.yaml) con una fila mal formada',
+      fr: 'Un registre des évaluations (evidence.csv ou evidence.yaml) avec une ligne mal formée',
+    },
+    defaultSeverity: 'error',
+  },
+  {
+    id: 'document',
+    description: {
+      en: 'A document that could only be analysed in part (for example, nesting too deep)',
+      es: 'Un documento que solo se pudo analizar en parte (por ejemplo, por un anidamiento demasiado profundo)',
+      fr: "Un document qui n'a pu être analysé qu'en partie (par exemple, à cause d'une imbrication trop profonde)",
+    },
+    defaultSeverity: 'info',
+  },
 ];
 
 interface Counts {
@@ -126,7 +150,7 @@ export function sarifReporter(out: Output, tool: ToolInfo, cwdUri: string): Repo
   const rules = tool.rules.map((r) => ({
     id: r.id,
     name: r.id.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase()),
-    shortDescription: { text: r.description },
+    shortDescription: { text: r.description.en },
     helpUri: tool.helpUri(r.id),
     defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
   }));

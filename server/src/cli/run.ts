@@ -5,7 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { localeFromEnvironment, RULES, type EvidenceProblem, type SeveritySetting } from '../core/index.js';
+import { localeFromEnvironment, RULES, wordMessage, type EvidenceProblem, type SeveritySetting } from '../core/index.js';
 import { HELP, parseArgs, UsageError, type LintCommand, type RenderCommand } from './args.js';
 import { runCodebook, runCoverage } from './coverage.js';
 import { collectFiles, displayPath, SYNTH_SUFFIX } from './files.js';
@@ -146,6 +146,7 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
     return usageError(env, `no ${SYNTH_SUFFIX} files found in ${empty.map((e) => `'${e}'`).join(', ')}`);
   }
 
+  const locale = command.lang ?? localeFromEnvironment(env.vars ?? {});
   const reporter = reporterFor(command, env);
   const keep = (f: CliFinding): boolean => !command.quiet || f.severity === 'error';
   const summary: RunSummary = { files: 0, fixesApplied: 0, filesFixed: 0, failures: [] };
@@ -169,7 +170,7 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
     const byFile = new Map<string, CliFinding[]>();
     for (const p of set.problems) {
       const list = byFile.get(p.file) ?? [];
-      list.push({ line: p.line, column: p.column, endLine: p.line, endColumn: p.column, severity, rule: 'template', message: p.message, fixable: false });
+      list.push({ line: p.line, column: p.column, endLine: p.line, endColumn: p.column, severity, rule: 'template', message: wordMessage(p.message, locale), fixable: false });
       byFile.set(p.file, list);
     }
     for (const [file, findings] of byFile) {
@@ -182,7 +183,7 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
     cwd: env.cwd,
     defaultTemplate: command.template,
     severities: command.severities,
-    locale: command.lang ?? localeFromEnvironment(env.vars ?? {}),
+    locale,
     fix: command.fix,
   };
   // Registers are shared by the files of a folder: report each one's problems once.
@@ -199,7 +200,7 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
     reporter.file({
       file: shownRegister,
       findings: register.problems
-        .map((p) => ({ line: p.line, column: p.column, endLine: p.line, endColumn: p.column, severity, rule: 'evidence', message: p.message, fixable: false }))
+        .map((p) => ({ line: p.line, column: p.column, endLine: p.line, endColumn: p.column, severity, rule: 'evidence', message: wordMessage(p.message, locale), fixable: false }))
         .filter(keep),
     });
   };
@@ -234,7 +235,7 @@ async function runRender(command: RenderCommand, env: Environment): Promise<numb
   const loaded = await workspace(env, command.template);
   if (typeof loaded === 'string') return usageError(env, loaded);
   for (const p of loaded.problems) {
-    env.out.stderr(`${displayPath(p.file, env.cwd)}:${p.line}:${p.column}: error template ${p.message}\n`);
+    env.out.stderr(`${displayPath(p.file, env.cwd)}:${p.line}:${p.column}: error template ${wordMessage(p.message, localeFromEnvironment(env.vars ?? {}))}\n`);
   }
   const path = resolve(env.cwd, command.file);
   const text = await readOrSay(path, env);

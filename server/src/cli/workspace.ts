@@ -7,7 +7,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { builtinTemplates, parseTemplate, type Template, type TemplateRegistry } from '../core/index.js';
+import { builtinTemplates, parseTemplate, type Message, type Template, type TemplateRegistry } from '../core/index.js';
 
 export interface TemplateFileProblem {
   /** Absolute path of the template file. */
@@ -15,7 +15,7 @@ export interface TemplateFileProblem {
   /** 1-based. */
   line: number;
   column: number;
-  message: string;
+  message: Message;
 }
 
 export interface WorkspaceTemplates {

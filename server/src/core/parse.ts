@@ -10,7 +10,8 @@ import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { scanTags, type SdgTag } from './sdg/tags.js';
 import { normaliseLabel, parseSourcesLines, type SourcesBlock, type SourcesEntry } from './sources.js';
 import { LineIndex } from './text.js';
-import { LANGUAGES, type Language, type Span } from './types.js';
+import { LANGUAGES, type Language, type Message, type Span } from './types.js';
+import { msg } from './i18n/message.js';
 
 export interface Heading {
   depth: number;
@@ -57,7 +58,7 @@ export interface Suppression {
 
 export interface ParseProblem {
   span: Span;
-  message: string;
+  message: Message;
 }
 
 /**
@@ -337,7 +338,7 @@ function limitNesting(text: string, lines: LineIndex, problems: ParseProblem[]):
       out.push(`${cut}:${i}`);
       if (!flagged) {
         flagged = true;
-        problems.push({ span: { start, end }, message: `Nesting deeper than ${MAX_NESTING} levels is read as plain text` });
+        problems.push({ span: { start, end }, message: msg('document.nesting', { max: MAX_NESTING }) });
       }
     }
   }
@@ -395,7 +396,7 @@ function indexChunk(text: string, language: Language | undefined): ChunkIndex {
   try {
     tree = (safeText.startsWith('---') && !hasClosedFrontMatter(safeText) ? withoutFrontMatter : processor).parse(safeText);
   } catch (error) {
-    problems.push({ span: { start: 0, end: 0 }, message: `The document could not be read as Markdown (${String(error).split('\n')[0]}); only a few checks ran` });
+    problems.push({ span: { start: 0, end: 0 }, message: msg('document.unreadable', { error: String(error).split('\n')[0]! }) });
     tree = { type: 'root', children: [] };
   }
   let frontMatter: FrontMatter | undefined;

@@ -1,4 +1,5 @@
-import type { Span } from './types.js';
+import { msg } from './i18n/message.js';
+import type { Message, Span } from './types.js';
 
 /** One `label: count` line of a sources block, with the lines indented under it. */
 export interface SourcesEntry {
@@ -18,7 +19,7 @@ export interface SourcesEntry {
 
 export interface SourcesSyntaxProblem {
   span: Span;
-  message: string;
+  message: Message;
 }
 
 export interface SourcesBlock {
@@ -75,7 +76,7 @@ export function parseSourcesLines(lines: ReadonlyArray<{ text: string; offset: n
     const lineSpan = { start: offset, end: offset + text.length };
     const indentMatch = /^[ \t]*/.exec(text)![0];
     if (indentMatch.includes('\t')) {
-      problems.push({ span: lineSpan, message: 'Unexpected tab in the indentation of a sources line, use two spaces per level' });
+      problems.push({ span: lineSpan, message: msg('sources.tab') });
       continue;
     }
     const indent = indentMatch.length;
@@ -83,7 +84,7 @@ export function parseSourcesLines(lines: ReadonlyArray<{ text: string; offset: n
     const body = text.slice(indent);
     const colon = body.lastIndexOf(':');
     if (colon <= 0) {
-      problems.push({ span: lineSpan, message: `Expected a sources line as 'label: count', found '${clip(body)}'` });
+      problems.push({ span: lineSpan, message: msg('sources.line', { found: clip(body) }) });
       continue;
     }
     const label = body.slice(0, colon).trim();
@@ -98,20 +99,18 @@ export function parseSourcesLines(lines: ReadonlyArray<{ text: string; offset: n
       const found = countText.trim();
       problems.push({
         span: found ? countSpan : lineSpan,
-        message: found
-          ? `Expected a whole number after '${clip(label)}:', found '${clip(found)}' (write 3076, 3,076 or 3 076)`
-          : `Expected a count after '${clip(label)}:'`,
+        message: found ? msg('sources.not-number', { label: clip(label), found: clip(found) }) : msg('sources.no-count', { label: clip(label) }),
       });
     }
     const rel = indent - baseIndent;
     let depth: number;
     if (rel < 0 || rel % 2 !== 0) {
-      problems.push({ span: lineSpan, message: 'Unexpected indentation, indent a breakdown by exactly two spaces more than its parent' });
+      problems.push({ span: lineSpan, message: msg('sources.indent-even') });
       depth = Math.max(0, Math.min(stack.length, Math.floor(Math.max(0, rel) / 2)));
     } else {
       depth = rel / 2;
       if (depth > stack.length) {
-        problems.push({ span: lineSpan, message: 'Unexpected indentation, a breakdown can only be two spaces deeper than the line above' });
+        problems.push({ span: lineSpan, message: msg('sources.indent-deep') });
         depth = stack.length;
       }
     }

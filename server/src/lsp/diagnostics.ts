@@ -1,6 +1,6 @@
 /** Findings -> LSP diagnostics: severity mapping, rule links and the data quick fixes need. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { formatNumber, ruleById, translator, type Finding, type LineIndex, type Locale, type Severity } from '../core/index.js';
+import { formatNumber, ruleById, translator, wordMessage, type Finding, type LineIndex, type Locale, type Severity } from '../core/index.js';
 import { toRange } from './positions.js';
 
 export const DIAGNOSTIC_SOURCE = 'synthlint';
@@ -23,13 +23,13 @@ export interface DiagnosticData {
   version: number | null;
 }
 
-export function toDiagnostic(finding: Finding, lines: LineIndex, version: number | null): Diagnostic {
+export function toDiagnostic(finding: Finding, lines: LineIndex, version: number | null, locale: Locale): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(lines, finding.span),
     severity: toSeverity(finding.severity),
     code: finding.rule,
     source: DIAGNOSTIC_SOURCE,
-    message: finding.message,
+    message: wordMessage(finding.message, locale),
     data: { rule: finding.rule, version } satisfies DiagnosticData,
   };
   if (ruleById(finding.rule)) diagnostic.codeDescription = { href: `${RULE_DOCS_BASE}${finding.rule}.md` };
@@ -41,7 +41,7 @@ export const MAX_DIAGNOSTICS = 1000;
 
 /** The findings as diagnostics, capped, with one information diagnostic saying how many more. */
 export function toDiagnostics(findings: readonly Finding[], lines: LineIndex, version: number | null, locale: Locale): Diagnostic[] {
-  const shown = findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(f, lines, version));
+  const shown = findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(f, lines, version, locale));
   if (findings.length > MAX_DIAGNOSTICS) {
     shown.push({
       range: toRange(lines, { start: 0, end: 0 }),

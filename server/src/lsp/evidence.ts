@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { LineIndex, type EvidenceRegister, type SeveritySetting, type SynthesisDocument } from '../core/index.js';
+import { LineIndex, wordMessage, type EvidenceRegister, type SeveritySetting, type SynthesisDocument } from '../core/index.js';
 import { loadEvidenceFor, type EvidenceLookup } from '../node/evidence.js';
 import { DIAGNOSTIC_SOURCE } from './diagnostics.js';
 import { pathToUri, uriToPath } from './files.js';
@@ -107,7 +107,7 @@ export class EvidenceRegisters {
     this.shown.add(uri);
     this.send(
       uri,
-      problems.map((p) => ({ range: problemRange(lines, p.line, p.column), severity: toSeverity(setting), source: DIAGNOSTIC_SOURCE, code: EVIDENCE_CODE, message: p.message })),
+      problems.map((p) => ({ range: problemRange(lines, p.line, p.column), severity: toSeverity(setting), source: DIAGNOSTIC_SOURCE, code: EVIDENCE_CODE, message: wordMessage(p.message) })),
     );
   }
 }

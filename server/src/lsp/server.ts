@@ -61,6 +61,8 @@ import {
   type Locale,
   type SynthesisDocument,
   type TemplateRegistry,
+  msg,
+  wordMessage,
 } from '../core/index.js';
 import { toDocumentLink, toDocumentSymbol, toCompletionItem, toFoldingRange, toSymbolInformation, toTextEdit } from './convert.js';
 import { DIAGNOSTIC_SOURCE, toDiagnostic, toDiagnostics, type DiagnosticData } from './diagnostics.js';
@@ -311,7 +313,7 @@ export class SynthesisServer {
           severity,
           source: DIAGNOSTIC_SOURCE,
           code: 'template',
-          message: i === 0 && !file.template ? `${p.message} (This template is not used until its problems are fixed.)` : p.message,
+          message: wordMessage(i === 0 && !file.template ? msg('template.not-used', { problem: p.message }) : p.message, this.locale),
         }));
         shown.add(uri);
         void this.connection.sendDiagnostics({ uri, diagnostics });
@@ -351,7 +353,7 @@ export class SynthesisServer {
   // Analysis and diagnostics
 
   private analysisOptions(): AnalysisOptions {
-    return { templates: this.templates, defaultTemplate: this.settings.defaultTemplate, severities: this.settings.rules, locale: this.locale };
+    return { templates: this.templates, defaultTemplate: this.settings.defaultTemplate, severities: this.settings.rules };
   }
 
   /** The parse of one version of a document, cached. Cheap requests (completion, hover) use only this. */
@@ -534,14 +536,14 @@ export class SynthesisServer {
       const diagnostic =
         asked.length > 0
           ? asked.find((d) => ((d.data as DiagnosticData | undefined)?.rule ?? d.code) === finding.rule && sameRange(d.range, range))
-          : toDiagnostic(finding, lines, current.version);
+          : toDiagnostic(finding, lines, current.version, this.locale);
       if (diagnostic) pairs.push({ finding, diagnostic });
     }
 
     const actions: CodeAction[] = [];
     const toAction = (fix: Fix, diagnostic: Diagnostic, preferred: boolean): CodeAction => {
       const action: CodeAction = {
-        title: fix.title,
+        title: wordMessage(fix.title, this.locale),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         edit: { changes: { [uri]: fix.edits.map((e) => toTextEdit(e, lines)) } },
@@ -554,7 +556,7 @@ export class SynthesisServer {
     }
     const disables = new Set<string>();
     for (const { finding, diagnostic } of pairs) {
-      const fix = disableRuleFix(analysis.document, finding, this.locale);
+      const fix = disableRuleFix(analysis.document, finding);
       if (!fix) continue;
       const key = JSON.stringify(fix);
       if (disables.has(key)) continue;
@@ -634,7 +636,7 @@ export class SynthesisServer {
     const path = text === undefined ? uriToPath(params.uri) : undefined;
     if (path !== undefined) text = await readText(path);
     if (text === undefined) return null;
-    const options = { templates: this.templates, defaultTemplate: this.settings.defaultTemplate, severities: this.settings.rules };
+    const options = { templates: this.templates, defaultTemplate: this.settings.defaultTemplate, severities: this.settings.rules, locale: this.locale };
     const rendered = params.standalone === true ? renderStandalonePage(text, options) : renderPreview(text, options);
     return { html: rendered.html, title: rendered.title };
   }

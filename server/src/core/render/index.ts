@@ -13,7 +13,7 @@ import { analyze, type Analysis, type AnalysisOptions } from '../lint.js';
 import { MAX_NESTING } from '../parse.js';
 import { getCatalogue } from '../sdg/catalogue.js';
 import type { TemplateRegistry } from '../templates/template.js';
-import type { SeveritySetting } from '../types.js';
+import type { Language as Locale, SeveritySetting } from '../types.js';
 import { addBadges } from './badges.js';
 import { addLineNumbers, markProblems } from './blocks.js';
 import { addClasses, h, text as textNode, textOf } from './hast.js';
@@ -31,6 +31,8 @@ export interface RenderOptions {
   severities?: Record<string, SeveritySetting>;
   /** Mark the blocks that have findings (default true). */
   showProblems?: boolean;
+  /** The reader's language for the problem marks' messages (English by default). */
+  locale?: Locale;
 }
 
 export interface RenderedPreview {
@@ -157,7 +159,7 @@ function buildTree(text: string, analysis: Analysis, options: RenderOptions, lab
     }
   }
   addLineNumbers(tree);
-  if (options.showProblems !== false) markProblems(tree, analysis.findings);
+  if (options.showProblems !== false) markProblems(tree, analysis.findings, options.locale);
   return tree;
 }
 

@@ -1,14 +1,35 @@
 import type { Span } from '../types.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { formatCount } from './util.js';
 
 /** A breakdown must add up to the line it breaks down: 21 evaluation reports = 13 + 3 + 5. */
-export const sourcesSum: Rule = {
+export const sourcesSum = defineRule({
   id: 'sources-sum',
-  description: 'A breakdown in a sources block whose counts do not add up to its parent',
+  description: {
+    en: 'A breakdown in a sources block whose counts do not add up to its parent',
+    es: 'Un desglose de un bloque de fuentes cuyas cifras no suman la de la línea que desglosa',
+    fr: "Une ventilation d'un bloc de sources dont les nombres ne donnent pas le total de la ligne qu'elle détaille",
+  },
   defaultSeverity: 'error',
   tags: ['sources', 'numbers'],
-  check: function checkSourcesSum({ document, report, t }) {
+  messages: {
+    en: {
+      one: 'Expected {label} ({count}) to equal its breakdown, {sum}',
+      many: 'Expected {label} ({count}) to equal the sum of its breakdown, {parts} = {sum}',
+      fix: 'Set {label} to {value}',
+    },
+    es: {
+      one: 'Se esperaba que {label} ({count}) fuera igual a su desglose, {sum}',
+      many: 'Se esperaba que {label} ({count}) fuera igual a la suma de su desglose, {parts} = {sum}',
+      fix: 'Poner {label} en {value}',
+    },
+    fr: {
+      one: '{label} : {count} ne correspond pas à sa ventilation, {sum}',
+      many: '{label} : {count} ne correspond pas à la somme de sa ventilation, {parts} = {sum}',
+      fix: 'Mettre {label} à {value}',
+    },
+  },
+  check: function checkSourcesSum({ document, report, message }) {
     for (const block of document.sourcesBlocks) {
       // Where a line could not be read, or its place in the breakdown was a guess, a sum would be
       // a guess too: `sources-syntax` reports those lines, and their parents are left alone.
@@ -25,12 +46,12 @@ export const sourcesSum: Rule = {
         report({
           message:
             parts.length === 1
-              ? t('sources-sum.one', { label: parent.label, count: format(parent.count), sum: format(sum) })
-              : t('sources-sum.many', { label: parent.label, count: format(parent.count), parts: parts.map((p) => format(p!)).join(' + '), sum: format(sum) }),
+              ? message('one', { label: parent.label, count: format(parent.count), sum: format(sum) })
+              : message('many', { label: parent.label, count: format(parent.count), parts: parts.map((p) => format(p!)).join(' + '), sum: format(sum) }),
           span: parent.countSpan,
-          fixes: [{ title: t('sources-sum.fix', { label: parent.label, value: format(sum) }), edits: [{ span: parent.countSpan, newText: format(sum) }] }],
+          fixes: [{ title: message('fix', { label: parent.label, value: format(sum) }), edits: [{ span: parent.countSpan, newText: format(sum) }] }],
         });
       }
     }
   },
-};
+});

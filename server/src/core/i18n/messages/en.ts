@@ -1,7 +1,12 @@
 /**
- * The English messages: the reference every translation follows, key for key and placeholder for
- * placeholder (a unit test checks both). Rule messages follow the form "Expected X, found Y".
- * Keys start with the rule id or the feature that shows them.
+ * The English messages that do not belong to one rule: what the readers of documents, front
+ * matter, sources blocks, templates and evidence registers find, and the words of the editor's
+ * features. Each rule's own messages live in its file (server/src/core/rules/<id>.ts). This is the
+ * reference every translation follows, key for key and placeholder for placeholder (a unit test
+ * checks both). Problems follow the form "Expected X, found Y".
+ *
+ * Keys start with the part of the product that says them; none starts with a rule id, so a key
+ * names one message whichever catalogue it comes from.
  */
 export const en = {
   // Shared words
@@ -12,127 +17,114 @@ export const en = {
   'lint.rule-failed': "The rule '{rule}' failed on this document and was skipped ({error})",
   'document.nesting': 'Nesting deeper than {max} levels is read as plain text',
   'document.unreadable': 'The document could not be read as Markdown ({error}); only a few checks ran',
-
-  // front-matter
-  'front-matter.none': "Expected front matter at the top of the document (between two '---' lines) with {fields}, found none",
-  'front-matter.yaml.duplicate-key': 'Expected each field once in the front matter, found this one again',
-  'front-matter.yaml.unexpected': "Expected a field as 'name: value', found text that does not fit here; check the brackets, quotes and indentation on this line and the one above",
+  'document.large': 'This document is very large ({size} million characters; full checking stops at {limit} million), so only headings, front matter, SDG tags and sources blocks were checked: quotes, lists and counts in the text were not. Split it into smaller files for a full check',
   'server.more-problems': '{count} more problems in this document are not shown here; correct the ones above, or run synthlint on the file for the full list',
-  'front-matter.yaml.unclosed-quote': 'Expected a closing quotation mark in the front matter, found none before its end',
-  'front-matter.yaml.tab': 'Expected spaces to indent the front matter, found a tab',
-  'front-matter.yaml.unclosed-list': "Expected a closing ']' for the list in the front matter, found none",
-  'front-matter.yaml.unclosed-map': "Expected a closing '}' in the front matter, found none",
-  'front-matter.yaml.one-per-line': "Expected one 'field: value' per line in the front matter; put text that contains ': ' in quotes",
-  'front-matter.yaml.invalid': 'Invalid YAML in front matter: {detail}',
-  'front-matter.yaml.not-fields': 'Expected the front matter to be a list of `key: value` fields',
-  'front-matter.yaml.unreadable': 'Could not read the front matter: {detail}',
-  'front-matter.no-value': "Expected a value for '{field}', found none",
-  'front-matter.required': "Expected {fields} in the front matter, as the template '{template}' requires",
-  'front-matter.kind.text': 'text',
-  'front-matter.kind.number': 'a number',
-  'front-matter.kind.literal': "'{value}'",
-  'front-matter.kind.list': 'a list',
-  'front-matter.kind.date': 'a date',
-  'front-matter.kind.group': 'a group of fields',
-  'front-matter.kind.empty-entry': 'an empty entry',
-  'front-matter.quoted': "'{value}'",
-  'front-matter.not-text': "Expected '{field}' to be text, found {kind}",
-  'front-matter.not-text-quote': "Expected '{field}' to be text, found {kind} (put it in quotes to make it text)",
-  'front-matter.team-entry': "Expected every entry of 'team' to be a name, found {kind}",
-  'front-matter.team-list': "Expected 'team' to be a list of names, such as [Ana Ruiz, Ben Okafor], found {kind}",
-  'front-matter.team-fix': "Make 'team' a list",
-  'front-matter.report': "Expected 'report' to be a web address starting with http:// or https://, found {found}",
-  'front-matter.report-fix': 'Keep only the address {url}',
-  'front-matter.language': "Expected 'language' to be en, es or fr, found {found}",
-  'front-matter.language-fix': "Write '{code}'",
 
-  // unknown-template
-  'unknown-template.available': 'the available templates are {list}',
-  'unknown-template.none-available': 'no templates are available',
-  'unknown-template.default': "Unknown default template '{id}' in the settings, {available}",
-  'unknown-template.suggest': "Unknown template '{id}', did you mean '{closest}'? ({available})",
-  'unknown-template.unknown': "Unknown template '{id}', {available}",
-  'unknown-template.fix': "Use the template '{id}'",
+  // The front-matter reader (reported by the rule front-matter)
+  'yaml.duplicate-key': 'Expected each field once in the front matter, found this one again',
+  'yaml.unexpected': "Expected a field as 'name: value', found text that does not fit here; check the brackets, quotes and indentation on this line and the one above",
+  'yaml.unclosed-quote': 'Expected a closing quotation mark in the front matter, found none before its end',
+  'yaml.tab': 'Expected spaces to indent the front matter, found a tab',
+  'yaml.unclosed-list': "Expected a closing ']' for the list in the front matter, found none",
+  'yaml.unclosed-map': "Expected a closing '}' in the front matter, found none",
+  'yaml.one-per-line': "Expected one 'field: value' per line in the front matter; put text that contains ': ' in quotes",
+  'yaml.indent': 'Expected the lines of the front matter to line up, found this one indented differently',
+  'yaml.other': 'Expected valid YAML in the front matter; check the punctuation and indentation on this line',
+  'yaml.not-fields': 'Expected the front matter to be a list of `key: value` fields',
+  'yaml.unreadable': 'Could not read the front matter: {detail}',
 
-  // missing-section
-  'missing-section.level': "Expected {heading} as a level-{level} heading ('{marks}'), found a level-{found} heading",
-  'missing-section.level-fix': "Make it a '{marks}' heading",
-  'missing-section.before': "Expected a section {heading} before {before}, as the template '{template}' requires",
-  'missing-section.end': "Expected a section {heading} at the end of the document, as the template '{template}' requires",
-  'missing-section.fix': 'Insert the section {heading}',
+  // The sources-block reader (reported by the rule sources-syntax)
+  'sources.tab': 'Unexpected tab in the indentation of a sources line, use two spaces per level',
+  'sources.line': "Expected a sources line as 'label: count', found '{found}'",
+  'sources.not-number': "Expected a whole number after '{label}:', found '{found}' (write 3076, 3,076 or 3 076)",
+  'sources.no-count': "Expected a count after '{label}:'",
+  'sources.indent-even': 'Unexpected indentation, indent a breakdown by exactly two spaces more than its parent',
+  'sources.indent-deep': 'Unexpected indentation, a breakdown can only be two spaces deeper than the line above',
 
-  // section-order
-  'section-order.message': "Expected the section {heading} {where}, as in the template '{template}'",
-  'section-order.after': 'after {heading}',
-  'section-order.before': 'before {heading}',
-  'section-order.between': 'after {after} and before {before}',
+  // Template files
+  'template.unreadable': 'The template could not be read: {error}',
+  'template.not-used': '{problem} (This template is not used until its problems are fixed.)',
+  'template.yaml.tab': 'This line is indented with a tab; YAML needs spaces.',
+  'template.yaml.duplicate-key': 'This key appears twice in the same block; keep only one.',
+  'template.yaml.multiple-docs': "A template file holds one template: remove this '---' and what follows, or move it to a file of its own.",
+  'template.yaml.structure': 'This is not valid YAML. Check the indentation and punctuation here and on the line before.',
+  'template.yaml.other': 'This is not valid YAML. Check the quotes, brackets and punctuation here.',
+  'template.yaml.warning': 'Something here is not plain YAML (a tag or directive); it is ignored.',
+  'template.yaml.alias': "'*{name}' refers to an anchor '&{name}' that is not defined earlier in the file.",
+  'template.what.template': 'a template',
+  'template.what.section': 'a section',
+  'template.key-not-word': 'Keys in {what} are plain words such as {examples}; this one is ignored.',
+  'template.unknown-key.suggest': "'{name}' is not a setting of {what}, so it is ignored. Did you mean '{suggestion}'?",
+  'template.unknown-key.template-level': "'{name}' is not a setting of a section, so it is ignored. '{name}' applies to the whole template: put it at the top of the file, not inside a section.",
+  'template.unknown-key.section-level': "'{name}' is not a setting of a template, so it is ignored. '{name}' belongs to a section: put it under one of the entries of 'sections'.",
+  'template.unknown-key.list': "'{name}' is not a setting of {what}, so it is ignored. The settings are: {settings}.",
+  'template.value.nothing': 'nothing',
+  'template.value.block': 'a block of settings',
+  'template.value.list': 'a list',
+  'template.value.empty-list': 'an empty list',
+  'template.value.text': 'the text "{text}"',
+  'template.value.other': '{value}',
+  'template.missing-key.template': 'The template has no \'{name}\': add one, e.g. "{example}".',
+  'template.missing-key.section': 'This section has no \'{name}\': add one, e.g. "{example}".',
+  'template.example.id': 'id: {id}',
+  'template.example.title': 'title: My synthesis template',
+  'template.example.heading': 'heading: Conclusions',
+  'template.empty-required': '\'{name}\' is empty: write it, e.g. "{example}".',
+  'template.empty-ignored': "'{name}' has no value, so it is ignored.",
+  'template.not-text': "'{name}' should be text, not {value}. Put it in quotes if it is meant as text.",
+  'template.bad-id': "'{text}' cannot be an id: use lower-case letters, digits and hyphens, e.g. '{example}'.",
+  'template.boolean-empty': "'{name}' has no value, so it is {fallback}.",
+  'template.not-boolean': "'{name}' should be true or false, not {value}.",
+  'template.list-empty': "'{name}' has no value, so it is ignored. Leave it out, or give a list such as {example}.",
+  'template.not-list': "'{name}' should be a list such as {example}, not {value}.",
+  'template.source-label-not-text': 'Each source label should be a piece of text, not {value}.',
+  'template.repeated': "'{text}' is listed twice; the repeat is ignored.",
+  'template.empty': "The template is empty. A template needs at least 'id', 'title' and 'sections'.",
+  'template.not-a-map': "A template is a block of settings ('id', 'title', 'sections'...) starting at the left margin, but this file holds {value}.",
+  'template.required-field-invalid': "Each required field is a front-matter field name such as 'title', or a list of names of which one is enough, such as [country, scope]; not {value}.",
+  'template.field-name-invalid': "'{name}' cannot be a front-matter field name: use a letter followed by letters, digits, '-' or '_'.",
+  'template.field-repeated': "The field '{name}' is already required above; the repeat is ignored.",
+  'template.alternatives-empty': 'This list of alternative fields is empty; name at least one field, e.g. [country, scope].',
+  'template.goal-not-number': 'Goals are whole numbers from 1 to 17, written without quotes; not {value}.',
+  'template.goal-out-of-range': '{goal} is not an SDG goal: the goals are numbered 1 to 17.',
+  'template.goal-repeated': 'Goal {goal} is listed twice; the repeat is ignored.',
+  'template.no-sections': "The template has no 'sections': list the sections a document must have, in order.",
+  'template.sections-not-list': "'sections' should be a list of sections (each starting with '- id:'), not {value}.",
+  'template.section-not-map': "Each section is a block of settings ('id', 'heading', 'level'...), not {value}.",
+  'template.owner.id': "section '{id}'",
+  'template.owner.line': 'the section on line {line}',
+  'template.section-id-repeated': "Another section (line {line}) already has the id '{id}'; each section needs its own.",
+  'template.heading-repeated': "'{text}' already names {owner} (line {line}); a heading can stand for one section only.",
+  'template.targets-repeated': 'Only one section can hold the SDG target sections, and {owner} (line {line}) already does.',
+  'template.alias-not-text': 'Each alias is another heading text for this section, not {value}.',
+  'template.targets-level': "The target sections go one level below their section, and Markdown has no level {next}: use level 5 or less for a section with 'targets: true'.",
+  'template.level-empty': "'level' has no value, so it is {level} (a '##' heading).",
+  'template.level-not-number': "'level' is the heading level, a whole number from 1 to 6 (2 means a '##' heading); not {value}.",
+  'template.level-out-of-range': "{level} is not a heading level: use a number from 1 to 6 (2 means a '##' heading).",
+  'template.languages.not-map': "'{name}' should be a text, or one text per language under en, es and fr; not {value}.",
+  'template.languages.unknown': "'{language}' is not a language of Synthesis Markdown: use en, es or fr.",
+  'template.languages.no-english': "'{name}' gives no English text (en); the English text is used where a language has none of its own.",
 
-  // empty-section
-  'empty-section.message': 'Expected some text in the section {heading}, found none',
-
-  // unknown-target
-  'unknown-target.goal': 'Unknown SDG {id}: there is no goal {goal} (the goals are 1 to {count})',
-  'unknown-target.target': 'Unknown SDG target {target}: goal {goal} has the targets {targets}',
-  'unknown-target.indicator': 'Unknown SDG indicator {id}: target {target} has the indicators {indicators}',
-  'unknown-target.no-indicators': 'Unknown SDG indicator {id}: target {target} has no indicators',
-  'unknown-target.suggest': '{problem}; did you mean {suggestion}?',
-  'unknown-target.fix': 'Replace with {suggestion}',
-
-  // target-outside-scope
-  'target-outside-scope.one': "Expected a target of {covered} (the template '{template}' covers only that goal), found SDG {id}",
-  'target-outside-scope.many': "Expected a target of {covered} (the template '{template}' covers only those goals), found SDG {id}",
-
-  // duplicate-target
-  'duplicate-target.message': 'Expected one section for SDG {id}, found a second one (the first is on line {line}); merge them',
-
-  // target-order
-  'target-order.message': 'Expected the section for SDG {id} {where}, in the official order of targets',
-  'target-order.after': 'after SDG {id}',
-  'target-order.before': 'before SDG {id}',
-  'target-order.between': 'after SDG {after} and before SDG {before}',
-
-  // sources-syntax (the problems the sources reader finds)
-  'sources-syntax.tab': 'Unexpected tab in the indentation of a sources line, use two spaces per level',
-  'sources-syntax.line': "Expected a sources line as 'label: count', found '{found}'",
-  'sources-syntax.not-number': "Expected a whole number after '{label}:', found '{found}' (write 3076, 3,076 or 3 076)",
-  'sources-syntax.no-count': "Expected a count after '{label}:'",
-  'sources-syntax.indent-even': 'Unexpected indentation, indent a breakdown by exactly two spaces more than its parent',
-  'sources-syntax.indent-deep': 'Unexpected indentation, a breakdown can only be two spaces deeper than the line above',
-
-  // missing-sources
-  'missing-sources.message': "Expected a sources block in the section {heading} (a fenced block opened with ```sources, one 'label: count' per line), found none",
-
-  // duplicate-source
-  'duplicate-source.message': "Expected each label once at this level, found '{label}' again (first on line {line})",
-
-  // sources-sum
-  'sources-sum.one': 'Expected {label} ({count}) to equal its breakdown, {sum}',
-  'sources-sum.many': 'Expected {label} ({count}) to equal the sum of its breakdown, {parts} = {sum}',
-  'sources-sum.fix': 'Set {label} to {value}',
-
-  // count-mismatch
-  'count-mismatch.message': 'Expected {figures} {label} as in {where}, found {written}',
-  'count-mismatch.where-line': 'the sources block (line {lines})',
-  'count-mismatch.where-lines': 'the sources block (lines {lines})',
-  'count-mismatch.where-blocks': 'the sources blocks (lines {lines})',
-  'count-mismatch.fix': 'Change {written} to {value}',
-
-  // unknown-evidence
-  'unknown-evidence.message': "Unknown evaluation '{id}': it is not in the evidence register ({file})",
-  'unknown-evidence.suggest': "Unknown evaluation '{id}': it is not in the evidence register ({file}); did you mean {closest}?",
-  'unknown-evidence.fix': 'Cite {id}',
-
-  // uncited-evidence
-  'uncited-evidence.message': 'The evaluation {id} is in the evidence register ({file}, line {line}) but never cited; cite it as [@{id}] or remove it from the register',
-  'uncited-evidence.titled': "The evaluation {id} ('{title}') is in the evidence register ({file}, line {line}) but never cited; cite it as [@{id}] or remove it from the register",
-
-  // register-mismatch
-  'register-mismatch.message': 'Expected {expected} {label} as the evidence register lists {what}, found {written}',
-  'register-mismatch.evaluations-one': '{count} evaluation in {file}',
-  'register-mismatch.evaluations': '{count} evaluations in {file}',
-  'register-mismatch.of-type': "{count} of type '{type}'",
-  'register-mismatch.projects': '{count} projects across its evaluations',
-  'register-mismatch.fix': 'Set {label} to {value}',
+  // Evidence registers
+  'register.no-id': 'Expected an id for this evaluation',
+  'register.bad-id': "Expected an id of letters, digits and - _ . : only, found '{id}'",
+  'register.duplicate-id': "The id '{id}' is already used on line {line}",
+  'register.bad-year': "Expected a year such as 2021, found '{found}'",
+  'register.bad-projects': "Expected a whole number of projects, found '{found}'",
+  'register.bad-target': "Expected SDG targets such as 16.1; 16.a, found '{found}'",
+  'register.unknown-target': 'There is no SDG target {target}; expected targets such as 16.1; 16.a',
+  'register.bad-url': "Expected a web address starting with https://, found '{found}'",
+  'register.bad-type': "Expected a type of evaluation such as {types}, found '{found}'",
+  'register.no-header': 'Expected a header row naming the columns: id, title, year, type, …',
+  'register.unknown-column': "Unknown column '{name}'; the columns are {columns}",
+  'register.no-id-column': "Expected an 'id' column",
+  'register.too-many-cells': 'Expected {expected} columns, found {found}',
+  'register.unclosed-quote': 'A quoted field is never closed: add the closing "',
+  'register.yaml': 'Expected valid YAML in the register; check the punctuation and indentation on this line',
+  'register.yaml-tab': 'Expected spaces to indent the register, found a tab',
+  'register.not-list': 'Expected a list of evaluations (or `evaluations:` followed by a list)',
+  'register.entry-not-map': 'Expected an evaluation as `id: …`, `title: …` fields',
+  'register.unknown-field': "Unknown field '{name}'; the fields are {fields}",
 
   // Quick fixes that turn a rule off
   'disable.line': 'Disable {rule} for this line',

@@ -3,16 +3,15 @@
 // --lang or the environment; and the Spanish and French samples read in their own language.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
-import { analyze, complete, disableRuleFix, hover, parse, RULES, wordFinding, type AnalysisOptions, type WordedFinding } from '../../server/src/core/index.js';
+import { analyze, complete, disableRuleFix, hover, parse, RULES, wordFinding, type WordedFinding } from '../../server/src/core/index.js';
 import { formatNumber, listText, localeFromEnvironment, MESSAGES, placeholdersOf, resolveLocale, translator, wordMessage } from '../../server/src/core/i18n/index.js';
 import { run } from '../../server/src/cli/run.js';
-import { loadEvidenceFor } from '../../server/src/node/evidence.js';
 import { filesUnder, repoRoot } from '../helpers.js';
+import { checkFixture, readFixture } from './rules-fixture.js';
 
 const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(repoRoot, file), 'utf8')) as Record<string, unknown>;
-const BLOCK = /\n<!-- expected-findings\n[\s\S]*?-->\n?$/;
 
 describe('message catalogues', () => {
   const english = MESSAGES.en;
@@ -89,10 +88,8 @@ describe('rule messages in Spanish and French', () => {
   const fixtures = filesUnder(join(repoRoot, 'test', 'fixtures', 'rules'), '.synth.md');
   // One analysis, worded in each language: the analysis itself does not depend on the reader.
   const analyseIn = (file: string, locale: 'en' | 'es' | 'fr'): { findings: WordedFinding[] } => {
-    const text = readFileSync(file, 'utf8').replace(BLOCK, '\n');
-    const { register } = loadEvidenceFor(file, parse(text));
-    const options: AnalysisOptions = register ? { evidence: register } : {};
-    return { findings: analyze(text, options).findings.map((f) => wordFinding(f, locale)) };
+    const fixture = readFixture(readFileSync(file, 'utf8'), basename(dirname(file)));
+    return { findings: checkFixture(file, fixture).findings.map((f) => wordFinding(f, locale)) };
   };
 
   test('a Spanish locale gives the Spanish message and fix for a breakdown that does not add up', () => {
@@ -129,7 +126,7 @@ describe('rule messages in Spanish and French', () => {
 });
 
 describe('synthlint --lang', () => {
-  const file = join('test', 'fixtures', 'rules', 'sources-sum', 'parent-wrong.synth.md');
+  const file = join('test', 'fixtures', 'cli', 'sum-error.synth.md');
   const pkg = { version: '0.0.0', docsBase: 'file:///docs/', homepage: 'file:///README.md' };
   async function synthlint(args: string[], vars: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
     let stdout = '';
@@ -141,13 +138,13 @@ describe('synthlint --lang', () => {
   test('--lang es prints Spanish messages', async () => {
     const r = await synthlint(['--lang', 'es', file]);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /sources-sum Se esperaba que evaluation reports \(15\) fuera igual a la suma de su desglose, 9 \+ 3 \+ 2 = 14/);
+    assert.match(r.stdout, /sources-sum Se esperaba que evaluation reports \(9\) fuera igual a la suma de su desglose, 6 \+ 4 = 10/);
   });
 
   test('without --lang the environment decides, and --lang wins over it', async () => {
-    assert.match((await synthlint([file], { LANG: 'fr_FR.UTF-8' })).stdout, /sources-sum evaluation reports : 15 ne correspond pas à la somme/);
-    assert.match((await synthlint(['--lang=en', file], { LANG: 'fr_FR.UTF-8' })).stdout, /sources-sum Expected evaluation reports \(15\)/);
-    assert.match((await synthlint([file])).stdout, /sources-sum Expected evaluation reports \(15\)/);
+    assert.match((await synthlint([file], { LANG: 'fr_FR.UTF-8' })).stdout, /sources-sum evaluation reports : 9 ne correspond pas à la somme/);
+    assert.match((await synthlint(['--lang=en', file], { LANG: 'fr_FR.UTF-8' })).stdout, /sources-sum Expected evaluation reports \(9\)/);
+    assert.match((await synthlint([file])).stdout, /sources-sum Expected evaluation reports \(9\)/);
   });
 
   test('an unknown language is a usage error', async () => {

@@ -27,6 +27,7 @@ export { formatNumber, LOCALES, localeFromEnvironment, resolveLocale, translator
 export { isMessage, msg, wordFinding, wordFix, wordMessage, type MessageArg, type WordedFinding, type WordedFix } from './i18n/index.js';
 export { parseEvidenceRegister, scanCitations, REGISTER_FIELDS, type Citation, type EvidenceEntry, type EvidenceProblem, type EvidenceRegister } from './evidence.js';
 export { RULES, ruleById } from './rules/registry.js';
+export { OTHER_CHECKS, sarifRules, type CheckInfo, type SarifRule } from './rules/metadata.js';
 export { defineRule, type Localised, type Rule, type RuleContext } from './rules/rule.js';
 export * from './features/index.js';
 export * from './render/index.js';

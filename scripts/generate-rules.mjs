@@ -7,6 +7,7 @@
 //   README.md               the rules table between <!-- rules-table:start/end -->
 //   docs/rules/README.md, docs/rules/es/README.md, docs/rules/fr/README.md
 //                           the rules tables between the same markers, in each language
+//   docs/labels.md          the wordings the register checks, from server/src/core/i18n/labels.ts
 //
 //   node scripts/generate-rules.mjs          write the files that are out of date
 //   node scripts/generate-rules.mjs --check  write nothing; exit 1 naming the files that are stale
@@ -18,9 +19,10 @@ import { loadTs } from './load-ts.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const check = process.argv.includes('--check');
-const { RULES, SEVERITY_NAMES } = await loadTs({
+const { RULES, SEVERITY_NAMES, LABELS, REGISTER_TYPES } = await loadTs({
   'server/src/core/rules/registry.ts': ['RULES'],
   'server/src/core/i18n/severity.ts': ['SEVERITY_NAMES'],
+  'server/src/core/i18n/labels.ts': ['LABELS', 'REGISTER_TYPES'],
 });
 
 const LANGUAGES = ['en', 'es', 'fr'];
@@ -121,6 +123,24 @@ outputs.set(
     if (text === undefined) throw new Error(`${file} is missing: it holds the ${lang} rules table between <!-- rules-table:start/end --> markers`);
     outputs.set(file, replaceBetween(text, file, 'rules-table', table(lang, (id) => `${id}.md`)));
   }
+}
+
+// The wordings the register checks, one table for what it counts and one per type.
+{
+  const words = (list) => list.map((w) => `\`${w}\``).join(', ');
+  const rows = [
+    '| counts | English | Spanish | French |',
+    '|---|---|---|---|',
+    `| evaluations | ${LANGUAGES.map((l) => words(LABELS[l].evaluations)).join(' | ')} |`,
+    `| projects | ${LANGUAGES.map((l) => words(LABELS[l].projects)).join(' | ')} |`,
+    `| (noun of a breakdown line) | ${LANGUAGES.map((l) => words(LABELS[l].nouns)).join(' | ')} |`,
+    '',
+    '| type | in the register (`type`) | in a breakdown line, English | Spanish | French |',
+    '|---|---|---|---|---|',
+    ...REGISTER_TYPES.map((t) => `| ${t} | ${words([...new Set(LANGUAGES.flatMap((l) => LABELS[l].typeNames[t]))])} | ${LANGUAGES.map((l) => words(LABELS[l].qualifiers[t])).join(' | ')} |`),
+    '',
+  ];
+  outputs.set('docs/labels.md', replaceBetween(read('docs/labels.md'), 'docs/labels.md', 'labels-table', rows.join('\n')));
 }
 
 const stale = [...outputs].filter(([file, text]) => read(file) !== text).map(([file]) => file);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze, complete, disableRuleFix, hover, parse, RULES, wordFinding, type WordedFinding } from '../../server/src/core/index.js';
-import { formatNumber, listText, localeFromEnvironment, MESSAGES, placeholdersOf, resolveLocale, translator, wordMessage } from '../../server/src/core/i18n/index.js';
+import { formatNumber, list, listText, localeFromEnvironment, MESSAGES, msg, placeholdersOf, resolveLocale, translator, wordMessage, type Message } from '../../server/src/core/i18n/index.js';
 import { run } from '../../server/src/cli/run.js';
 import { filesUnder, repoRoot } from '../helpers.js';
 import { checkFixture, readFixture } from './rules-fixture.js';
@@ -40,10 +40,11 @@ describe('message catalogues', () => {
   }
 
   test('a message is worded in the language asked for, English for an unknown one, and never fails', () => {
-    const fix = { key: 'sources-sum.fix', args: { label: 'proyectos', value: 16 } };
-    assert.equal(wordMessage(fix, 'es'), 'Poner proyectos en 16');
-    assert.equal(wordMessage({ ...fix, args: { label: 'projets', value: 15 } }, 'fr'), 'Mettre projets à 15');
-    assert.equal(wordMessage({ ...fix, args: { label: 'projects', value: 3 } }, 'de' as 'en'), 'Set projects to 3');
+    const fix = (label: string, value: number): Message => msg('counts.fix', { changes: list([msg('counts.change-line', { label, value })]) });
+    assert.equal(wordMessage(fix('proyectos', 16), 'es'), 'Poner proyectos en 16');
+    assert.equal(wordMessage(fix('projets', 15), 'fr'), 'Mettre projets à 15');
+    assert.equal(wordMessage(fix('projects', 3), 'de' as 'en'), 'Set projects to 3');
+    assert.equal(wordMessage({ key: 'sources-sum.one', args: { label: 'projets', count: 3, sum: 4 } }, 'fr'), 'projets : 3 ne correspond pas à sa ventilation, 4');
     assert.equal(translator('es')('disable.line', { rule: 'count-mismatch' }), 'Desactivar count-mismatch en esta línea');
     assert.equal(wordMessage({ key: 'no.such.key' }, 'fr'), 'no.such.key');
   });

@@ -57,7 +57,7 @@ export function parseLarge(text: string): SynthesisDocument {
 
   let fence: { marker: string; sources: boolean; start: number; body: Array<{ text: string; offset: number }> } | undefined;
   const closeFence = (end: number): void => {
-    if (fence?.sources) sourcesBlocks.push(parseSourcesLines(fence.body, { start: fence.start, end }));
+    if (fence?.sources) sourcesBlocks.push(parseSourcesLines(fence.body, { start: fence.start, end }, language));
     fence = undefined;
   };
 

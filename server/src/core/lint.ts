@@ -48,11 +48,12 @@ export function analyzeDocument(document: SynthesisDocument, options: AnalysisOp
   const template = templates.get(templateId);
   const catalogue = getCatalogue(document.language);
   const findings: Finding[] = [];
+  const enabled = (id: string): boolean => options.severities?.[id] !== 'off';
   for (const rule of RULES) {
     const setting = options.severities?.[rule.id];
     if (setting === 'off') continue;
     const severity = setting ?? rule.defaultSeverity;
-    runRule(rule, (report) => findings.push({ ...report, rule: rule.id, severity }), { document, template, templateId, templates, catalogue, evidence: options.evidence });
+    runRule(rule, (report) => findings.push({ ...report, rule: rule.id, severity }), { document, template, templateId, templates, catalogue, evidence: options.evidence, enabled });
   }
   for (const problem of document.problems) {
     findings.push({ rule: 'document', severity: 'info', message: problem.message, span: problem.span });

@@ -421,7 +421,7 @@ function indexChunk(text: string, language: Language | undefined): ChunkIndex {
         break;
       case 'code':
         if (depth === 1) chunk.contentStarts.push(start);
-        if ((node.lang ?? '').toLowerCase() === 'sources') chunk.sourcesBlocks.push(readSources(lines, node));
+        if ((node.lang ?? '').toLowerCase() === 'sources') chunk.sourcesBlocks.push(readSources(lines, node, lang));
         break;
       case 'html': {
         if (depth === 1 && !/^<!--[\s\S]*-->\s*$/.test(node.value)) chunk.contentStarts.push(start);
@@ -511,7 +511,7 @@ function assemble(text: string, parts: ReadonlyArray<{ offset: number; chunk: Ch
   }
   contentStarts.sort((a, b) => a - b);
   doc.sections = buildSections(text, doc.headings, contentStarts);
-  doc.proseCounts = matchCounts(rawCounts, doc.sourcesBlocks);
+  doc.proseCounts = matchCounts(rawCounts, doc.sourcesBlocks, doc.language);
   return doc;
 }
 
@@ -612,7 +612,7 @@ function plainText(node: Nodes): string {
   return '';
 }
 
-function readSources(lines: LineIndex, node: Code): SourcesBlock {
+function readSources(lines: LineIndex, node: Code, language: Language): SourcesBlock {
   const span = { start: node.position!.start.offset!, end: node.position!.end.offset! };
   const firstLine = lines.positionAt(span.start).line;
   // The node's value holds the content lines with fence indentation and container markers
@@ -621,7 +621,7 @@ function readSources(lines: LineIndex, node: Code): SourcesBlock {
     text: t,
     offset: lines.lineEnd(firstLine + 1 + i) - t.length,
   }));
-  return parseSourcesLines(contentLines, span);
+  return parseSourcesLines(contentLines, span, language);
 }
 
 const DIRECTIVE = /^<!--\s*synthlint-(disable-next-line|disable|enable)\b([^>]*?)-->/;
@@ -653,7 +653,7 @@ function collectNumbers(value: string, base: number, out: RawCount[]): void {
   }
 }
 
-function matchCounts(raw: RawCount[], blocks: SourcesBlock[]): ProseCount[] {
+function matchCounts(raw: RawCount[], blocks: SourcesBlock[], language: Language): ProseCount[] {
   const keys = new Set<string>();
   let maxWords = 0;
   for (const block of blocks) {
@@ -675,7 +675,7 @@ function matchCounts(raw: RawCount[], blocks: SourcesBlock[]): ProseCount[] {
     // Longest label first: "evaluation reports" before "evaluation".
     for (let n = words.length; n >= 1; n--) {
       const label = words.slice(0, n).map((w) => w.text).join(' ');
-      const key = normaliseLabel(label);
+      const key = normaliseLabel(label, language);
       if (keys.has(key)) {
         const labelStart = r.afterOffset + (r.after.length - r.after.trimStart().length);
         const end = r.afterOffset + words[n - 1]!.end;

@@ -1,10 +1,11 @@
+import { labelKey } from './i18n/labels.js';
 import { msg } from './i18n/message.js';
-import type { Message, Span } from './types.js';
+import type { Language, Message, Span } from './types.js';
 
 /** One `label: count` line of a sources block, with the lines indented under it. */
 export interface SourcesEntry {
   label: string;
-  /** Label normalised for comparison (see `normaliseLabel`). */
+  /** Label normalised for comparison in the document's language (see `normaliseLabel`). */
   key: string;
   /** Undefined when the count could not be read (a `sources-syntax` finding says why). */
   count: number | undefined;
@@ -33,21 +34,12 @@ export interface SourcesBlock {
 }
 
 /**
- * Lower case, single spaces, and the last word made singular, so that "Evaluation Reports",
- * "evaluation report" and "evaluation  reports" compare equal.
+ * The form in which labels are compared, in the document's language: "Evaluation Reports" and
+ * "evaluation report", "Informes de evaluación" and "informe de evaluacion" compare equal (see
+ * `labelKey` for the rules of each language).
  */
-export function normaliseLabel(label: string): string {
-  const words = label.toLowerCase().trim().split(/[\s\u00a0]+/);
-  const last = words.length - 1;
-  words[last] = singular(words[last]!);
-  return words.join(' ');
-}
-
-function singular(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 4 && /(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
+export function normaliseLabel(label: string, language: Language = 'en'): string {
+  return labelKey(label, language);
 }
 
 /** `3076`, `3,076` and `3 076` (also with a no-break or narrow no-break space). */
@@ -63,7 +55,7 @@ export function parseCount(text: string): number | undefined {
  * Reads the content lines of a sources block. `lines` are the block's content lines with the
  * offset at which each starts in the document.
  */
-export function parseSourcesLines(lines: ReadonlyArray<{ text: string; offset: number }>, span: Span): SourcesBlock {
+export function parseSourcesLines(lines: ReadonlyArray<{ text: string; offset: number }>, span: Span, language: Language = 'en'): SourcesBlock {
   const entries: SourcesEntry[] = [];
   const all: SourcesEntry[] = [];
   const problems: SourcesSyntaxProblem[] = [];
@@ -117,7 +109,7 @@ export function parseSourcesLines(lines: ReadonlyArray<{ text: string; offset: n
     const labelStart = offset + indent;
     const entry: SourcesEntry = {
       label,
-      key: normaliseLabel(label),
+      key: normaliseLabel(label, language),
       count,
       labelSpan: { start: labelStart, end: labelStart + body.slice(0, colon).trimEnd().length },
       countSpan,

@@ -1,7 +1,7 @@
-import type { SourcesEntry } from '../sources.js';
-import type { Fix } from '../types.js';
-import { defineRule } from './rule.js';
 import { list } from '../i18n/message.js';
+import type { SourcesEntry } from '../sources.js';
+import { planCounts } from './counts.js';
+import { defineRule } from './rule.js';
 import { formatCount, lineOf } from './util.js';
 
 /**
@@ -23,30 +23,29 @@ export const countMismatch = defineRule({
       'where-line': 'the sources block (line {lines})',
       'where-lines': 'the sources block (lines {lines})',
       'where-blocks': 'the sources blocks (lines {lines})',
-      fix: 'Change {written} to {value}',
     },
     es: {
       message: 'Según {where} deberían ser {figures} {label}; el texto dice {written}',
       'where-line': 'el bloque de fuentes (línea {lines})',
       'where-lines': 'el bloque de fuentes (líneas {lines})',
       'where-blocks': 'los bloques de fuentes (líneas {lines})',
-      fix: 'Cambiar {written} por {value}',
     },
     fr: {
       message: "D'après {where}, il devrait y avoir {figures} {label} ; le texte dit {written}",
       'where-line': 'le bloc de sources (ligne {lines})',
       'where-lines': 'le bloc de sources (lignes {lines})',
       'where-blocks': 'les blocs de sources (lignes {lines})',
-      fix: 'Remplacer {written} par {value}',
     },
   },
-  check: function checkCountMismatch({ document, report, message }) {
+  check: function checkCountMismatch(context) {
+    const { document, report, message } = context;
+    const plan = planCounts(document, context.enabled('register-mismatch') ? context.evidence : undefined);
     const byKey = new Map<string, SourcesEntry[]>();
     for (const block of document.sourcesBlocks) {
       for (const entry of block.all) {
         if (entry.count === undefined) continue;
-        const list = byKey.get(entry.key);
-        if (list) list.push(entry);
+        const same = byKey.get(entry.key);
+        if (same) same.push(entry);
         else byKey.set(entry.key, [entry]);
       }
     }
@@ -57,23 +56,17 @@ export const countMismatch = defineRule({
       const figures = [...new Set(entries.map((e) => e.count!))];
       const lines = [...new Set(entries.map((e) => lineOf(document, e.lineSpan.start)))];
       const blocks = new Set(entries.map((e) => document.sourcesBlocks.findIndex((b) => b.all.includes(e)))).size;
-      const lineList = list(lines.map(String));
-      const where = message(blocks > 1 ? 'where-blocks' : lines.length > 1 ? 'where-lines' : 'where-line', { lines: lineList });
-      // When the block's own figure disagrees with its breakdown, which number is right is for the
-      // writer to decide (sources-sum reports it): offer no fix that could flip the text back.
-      const settled = entries.every((e) => !breakdownDisagrees(e));
-      const fixes: Fix[] =
-        figures.length === 1 && settled ? [{ title: message('fix', { written, value: formatCount(figures[0]!, written) }), edits: [{ span: claim.valueSpan, newText: formatCount(figures[0]!, written) }] }] : [];
+      const where = message(blocks > 1 ? 'where-blocks' : lines.length > 1 ? 'where-lines' : 'where-line', { lines: list(lines.map(String)) });
+      // The shared correction resolves this when, after it, the number equals one of its label's
+      // planned counts (it changes the number, the block, or both); when the label has several
+      // figures, which one the text means is for the writer to say, and there is no fix.
+      const after = plan.prose.get(claim) ?? claim.value;
+      const resolved = plan.fix && entries.some((e) => (plan.target.get(e) ?? e.count) === after);
       report({
         message: message('message', { figures: list(figures.map((f) => formatCount(f, written)), 'or'), label: claim.label, where, written }),
         span: claim.valueSpan,
-        ...(fixes.length ? { fixes } : {}),
+        ...(resolved ? { fixes: [plan.fix!] } : {}),
       });
     }
   },
 });
-
-function breakdownDisagrees(entry: SourcesEntry): boolean {
-  if (entry.children.length === 0 || entry.children.some((c) => c.count === undefined)) return false;
-  return entry.children.reduce((sum, c) => sum + c.count!, 0) !== entry.count;
-}

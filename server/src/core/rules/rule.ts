@@ -33,6 +33,8 @@ export interface RuleContext<M extends Readonly<Record<string, string>> = Readon
   readonly catalogue: SdgCatalogue;
   /** The evidence register beside the document, when the host found one. */
   readonly evidence: EvidenceRegister | undefined;
+  /** Whether a rule runs on this document (its level is not `off`). */
+  enabled(rule: string): boolean;
   /** One of this rule's messages, as data: `message('fix', { label, value })`. */
   message<K extends keyof M & string>(key: K, ...args: ArgsFor<M[K]>): Message;
   report(finding: Report): void;

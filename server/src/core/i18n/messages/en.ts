@@ -41,6 +41,11 @@ export const en = {
   'sources.indent-even': 'Unexpected indentation, indent a breakdown by exactly two spaces more than its parent',
   'sources.indent-deep': 'Unexpected indentation, a breakdown can only be two spaces deeper than the line above',
 
+  // One correction of every count that disagrees (sources-sum, register-mismatch, count-mismatch)
+  'counts.fix': 'Set {changes}',
+  'counts.change-line': '{label} to {value}',
+  "counts.change-text": "the text's {written} {label} to {value}",
+
   // Template files
   'template.unreadable': 'The template could not be read: {error}',
   'template.not-used': '{problem} (This template is not used until its problems are fixed.)',

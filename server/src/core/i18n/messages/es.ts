@@ -30,6 +30,10 @@ export const es: MessageCatalogue = {
   'sources.indent-even': 'Sangría incorrecta: un desglose va exactamente dos espacios más adentro que la línea que desglosa',
   'sources.indent-deep': 'Sangría incorrecta: un desglose solo puede ir dos espacios más adentro que la línea anterior',
 
+  'counts.fix': 'Poner {changes}',
+  'counts.change-line': '{label} en {value}',
+  'counts.change-text': '«{written} {label}» del texto en {value}',
+
   'template.unreadable': 'No se pudo leer la plantilla: {error}',
   'template.not-used': '{problem} (Esta plantilla no se usa hasta que se corrijan sus problemas).',
   'template.yaml.tab': 'Esta línea tiene la sangría hecha con un tabulador; YAML necesita espacios.',

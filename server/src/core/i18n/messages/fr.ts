@@ -30,6 +30,10 @@ export const fr: MessageCatalogue = {
   'sources.indent-even': 'Indentation incorrecte : une ventilation est indentée de deux espaces exactement de plus que la ligne qu’elle détaille',
   'sources.indent-deep': 'Indentation incorrecte : une ventilation ne peut être indentée que de deux espaces de plus que la ligne précédente',
 
+  'counts.fix': 'Mettre {changes}',
+  'counts.change-line': '{label} à {value}',
+  'counts.change-text': '« {written} {label} » du texte à {value}',
+
   'template.unreadable': "Le modèle n'a pas pu être lu : {error}",
   'template.not-used': "{problem} (Ce modèle n'est pas utilisé tant que ses problèmes ne sont pas corrigés.)",
   'template.yaml.tab': 'Cette ligne est indentée avec une tabulation ; le YAML demande des espaces.',

@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, builtinTemplates, parseTemplate, TemplateRegistry, wordMessage, type Template } from '../../server/src/core/index.js';
+import { analyze, buildSkeleton as buildCoreSkeleton, builtinTemplates, parseTemplate, TemplateRegistry, wordMessage, type Template } from '../../server/src/core/index.js';
 import { buildSkeleton, expandSnippet } from '../../client/src/skeleton.js';
 import type { TemplateInfo } from '../../client/src/protocol.js';
 import { repoRoot } from '../helpers.js';
@@ -113,12 +113,14 @@ describe('snippets file', () => {
   const snippets = JSON.parse(readFileSync(join(repoRoot, 'snippets', 'synthesis.code-snippets'), 'utf8')) as Record<string, Snippet>;
   const bodyOf = (s: Snippet): string => (Array.isArray(s.body) ? s.body.join('\n') : s.body);
 
-  test('has a full skeleton for each built-in template, up to date with the templates', () => {
+  test('has a full skeleton for each built-in template in each language, up to date with the templates', () => {
     for (const template of templates) {
-      const entry = Object.values(snippets).find((s) => bodyOf(s).includes(`template: ${template.id}\n`));
-      assert.ok(entry, `a skeleton snippet for ${template.id}`);
-      assert.equal(bodyOf(entry), buildSkeleton(info(template), { snippet: true }), `${template.id}: run 'node scripts/generate-snippets.mjs'`);
-      assert.deepEqual(findingsText(expandSnippet(bodyOf(entry))), []);
+      for (const language of ['en', 'es', 'fr'] as const) {
+        const skeleton = buildCoreSkeleton(template, { language, snippet: true });
+        const entry = Object.values(snippets).find((s) => bodyOf(s) === skeleton);
+        assert.ok(entry, `a skeleton snippet for ${template.id} in ${language}: run 'node scripts/generate-snippets.mjs'`);
+        assert.deepEqual(findingsText(expandSnippet(bodyOf(entry))), []);
+      }
     }
   });
 

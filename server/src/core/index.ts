@@ -21,6 +21,8 @@ export {
   type TemplateProblem,
   type TemplateSection,
 } from './templates/template.js';
+export { buildSkeleton, escapeSnippetText, type SkeletonOptions } from './templates/skeleton.js';
+export { DOCUMENT_WORDS, type DocumentWords } from './i18n/document.js';
 export { analyze, analyzeDocument, templateIdOf, DEFAULT_TEMPLATE, type Analysis, type AnalysisOptions } from './lint.js';
 export { applyFixes } from './fix.js';
 export { formatNumber, LOCALES, localeFromEnvironment, resolveLocale, translator, type Locale, type MessageKey, type Translate } from './i18n/index.js';

@@ -51,6 +51,9 @@ export type Report = Omit<Finding, 'rule' | 'severity'>;
 export type Language = 'en' | 'es' | 'fr';
 export const LANGUAGES: readonly Language[] = ['en', 'es', 'fr'];
 
+/** A text (or anything) in each of the three languages. */
+export type Localised<T = string> = Readonly<Record<Language, T>>;
+
 /** A message about a file that is not the document itself (e.g. a workspace template). */
 export interface FileProblem {
   file: string;

@@ -49,11 +49,14 @@ export const missingSection = defineRule({
       const { section, found, otherLevel } = entry;
       if (!section.required || found.length > 0) continue;
       const marks = '#'.repeat(section.level);
+      // The heading as the document's language writes it: what the fix inserts, and what the
+      // message names.
+      const heading = section.headings[document.language];
       const wrong = otherLevel[0];
       if (wrong) {
         const markers = atxMarkers(document, wrong.heading);
         report({
-          message: message('level', { heading: quote(section.heading), level: section.level, marks, found: wrong.heading.depth }),
+          message: message('level', { heading: quote(wrong.heading.text), level: section.level, marks, found: wrong.heading.depth }),
           span: wrong.heading.span,
           ...(markers ? { fixes: [{ title: message('level-fix', { marks }), edits: [{ span: markers, newText: marks }] }] } : {}),
         });
@@ -62,13 +65,13 @@ export const missingSection = defineRule({
       const place = insertionPoint(document, located, entry);
       const eol = eolOf(document.text);
       const edit: TextEdit = place.before
-        ? { span: { start: place.offset, end: place.offset }, newText: `${marks} ${section.heading}${eol}${eol}` }
-        : { span: { start: place.offset, end: place.offset }, newText: `${leadingBreaks(document.text, place.offset, eol)}${marks} ${section.heading}${eol}` };
-      const fix: Fix = { title: message('fix', { heading: quote(section.heading) }), edits: [edit] };
+        ? { span: { start: place.offset, end: place.offset }, newText: `${marks} ${heading}${eol}${eol}` }
+        : { span: { start: place.offset, end: place.offset }, newText: `${leadingBreaks(document.text, place.offset, eol)}${marks} ${heading}${eol}` };
+      const fix: Fix = { title: message('fix', { heading: quote(heading) }), edits: [edit] };
       report({
         message: place.before
-          ? message('before', { heading: quote(section.heading), before: quote(place.before.text), template: template.id })
-          : message('end', { heading: quote(section.heading), template: template.id }),
+          ? message('before', { heading: quote(heading), before: quote(place.before.text), template: template.id })
+          : message('end', { heading: quote(heading), template: template.id }),
         span: place.span,
         // At the end of a text left inside an open code block or comment, the heading would land
         // inside it: no fix then.

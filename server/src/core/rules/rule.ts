@@ -9,10 +9,9 @@ import { message, type ArgsFor, type Message } from '../i18n/message.js';
 import type { SynthesisDocument } from '../parse.js';
 import type { SdgCatalogue } from '../sdg/catalogue.js';
 import type { Template, TemplateRegistry } from '../templates/template.js';
-import type { Language, Report, Severity } from '../types.js';
+import type { Localised, Report, Severity } from '../types.js';
 
-/** A text in each of the three languages. */
-export type Localised<T = string> = Readonly<Record<Language, T>>;
+export type { Localised } from '../types.js';
 
 /** A rule's messages: English is the reference; a translation has exactly its keys. */
 export type RuleMessages<M extends Readonly<Record<string, string>>> = {

@@ -13,14 +13,17 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { msg, type Message, type MessageArg } from '../i18n/message.js';
+import { LANGUAGES, type Language, type Localised } from '../types.js';
 import { BUILTIN_TEMPLATE_SOURCES } from './builtin.generated.js';
 
 export interface TemplateSection {
   /** Stable name used by rules, quick fixes and settings, e.g. `findings`. */
   id: string;
-  /** The heading text as the template spells it, e.g. "Main findings and considerations". */
+  /** The heading text as the template spells it in English (or its only heading), e.g. "Main findings and considerations". */
   heading: string;
-  /** Other texts that count as this heading (short forms, Spanish and French). */
+  /** The heading in each language: what is inserted into a document written in it. */
+  headings: Localised;
+  /** Other texts that count as this heading (short forms, in any of the three languages). */
   aliases: readonly string[];
   /** Markdown heading level, 1–6 (2 is `##`). */
   level: number;
@@ -29,14 +32,19 @@ export interface TemplateSection {
   targets: boolean;
   /** This section needs a sources block (counted sources of data). */
   sources: boolean;
-  /** What belongs in the section, in one sentence (for hovers). */
+  /** What belongs in the section, in one sentence (for hovers), in English or its only language. */
   description?: string;
+  /** The description in each language. */
+  descriptions?: Localised;
 }
 
 export interface Template {
   id: string;
+  /** The title in English (or the only one given); `titles` has it in each language. */
   title: string;
+  titles: Localised;
   description: string;
+  descriptions: Localised;
   /**
    * Front-matter fields a document must have. Each entry lists alternatives, any one of which
    * satisfies it: `[["title"], ["country", "scope"]]` means "title, and country or scope".
@@ -48,8 +56,10 @@ export interface Template {
    */
   goals: readonly number[];
   sections: readonly TemplateSection[];
-  /** Vocabulary of sources-block labels, offered by completion. */
+  /** Vocabulary of sources-block labels, offered by completion: every language's. */
   sourceLabels: readonly string[];
+  /** The labels for documents in each language (the skeleton's sources block uses them). */
+  labels: Localised<readonly string[]>;
   /** Where it came from: 'builtin' or a file path. */
   origin: string;
 }
@@ -104,8 +114,10 @@ function headingLookup(template: Template): Map<string, TemplateSection> {
   if (!lookup) {
     lookup = new Map();
     for (const section of template.sections) {
-      const key = normaliseHeading(section.heading);
-      if (!lookup.has(key)) lookup.set(key, section);
+      for (const heading of [section.heading, ...LANGUAGES.map((l) => section.headings[l])]) {
+        const key = normaliseHeading(heading);
+        if (!lookup.has(key)) lookup.set(key, section);
+      }
     }
     for (const section of template.sections) {
       for (const alias of section.aliases) {
@@ -415,6 +427,86 @@ function readText(reader: Reader, entries: Map<string, Entry>, name: string, opt
   return undefined;
 }
 
+/** A text given once, or once per language: the text, the languages given, and where each was written. */
+interface LocalText {
+  /** The English text, or the first one given. */
+  text: string;
+  languages: Partial<Record<Language, string>>;
+  nodes: Array<[string, Positioned]>;
+}
+
+/**
+ * A text that may differ by language: `heading: Conclusions`, or
+ * `heading: { en: Conclusions, es: Conclusiones, fr: Conclusions }`. Keys other than en, es and fr
+ * are reported and ignored; a mapping without English is reported (its first text stands in).
+ */
+function readLocalText(reader: Reader, entries: Map<string, Entry>, name: string, options: TextOptions): LocalText | undefined {
+  const entry = entries.get(name);
+  const value = entry ? reader.resolve(entry.value) : undefined;
+  if (!entry || !isMap(value)) {
+    const text = readText(reader, entries, name, options);
+    if (text === undefined) return undefined;
+    return { text, languages: {}, nodes: [[text, value ?? entry!.key]] };
+  }
+  const languages: Partial<Record<Language, string>> = {};
+  const nodes: Array<[string, Positioned]> = [];
+  let fatal = false;
+  for (const pair of value.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!(LANGUAGES as readonly string[]).includes(key)) {
+      reader.report(isScalar(pair.key) ? pair.key : value, msg('template.languages.unknown', { language: key }), false);
+      continue;
+    }
+    const text = reader.resolve(pair.value);
+    if (isScalar(text) && typeof text.value === 'string' && text.value.trim() !== '') {
+      languages[key as Language] = text.value.trim();
+      nodes.push([text.value.trim(), text]);
+    } else {
+      reader.report(text ?? pair.key ?? value, msg('template.not-text', { name: `${name}.${key}`, value: describe(text) }));
+      fatal = true;
+    }
+  }
+  const first = languages.en ?? LANGUAGES.map((l) => languages[l]).find((t) => t !== undefined);
+  if (first === undefined) {
+    if (!fatal && options.required) reader.report(entry.key, msg('template.empty-required', { name, example: options.example }));
+    return undefined;
+  }
+  if (fatal) return undefined;
+  if (languages.en === undefined) reader.report(entry.key, msg('template.languages.no-english', { name }), false);
+  return { text: first, languages, nodes };
+}
+
+/** A text in each language: the one given for it, else the English one, else the only one. */
+function everyLanguage(text: LocalText): Localised {
+  return Object.freeze(Object.fromEntries(LANGUAGES.map((l) => [l, text.languages[l] ?? text.languages.en ?? text.text])) as Record<Language, string>);
+}
+
+/**
+ * A list of texts that may differ by language: `[a, b]` for every language, or
+ * `{ en: [a], es: [b], fr: [c] }`. Each list is read with `readTextList`'s checks.
+ */
+function readLocalList(reader: Reader, entry: Entry | undefined, example: string, same: (text: string) => string, itemProblem: (value: Value | undefined) => Message): { all: Array<[string, Positioned]>; languages: Partial<Record<Language, string[]>> } | undefined {
+  const value = entry ? reader.resolve(entry.value) : undefined;
+  if (!entry || !isMap(value)) {
+    const items = readTextItems(reader, entry, example, same, itemProblem);
+    return items && { all: items, languages: {} };
+  }
+  const all: Array<[string, Positioned]> = [];
+  const languages: Partial<Record<Language, string[]>> = {};
+  for (const pair of value.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!(LANGUAGES as readonly string[]).includes(key)) {
+      reader.report(isScalar(pair.key) ? pair.key : value, msg('template.languages.unknown', { language: key }), false);
+      continue;
+    }
+    const items = readTextItems(reader, { key: pair.key as Scalar, value: pair.value }, example, same, itemProblem);
+    if (!items) return undefined;
+    languages[key as Language] = items.map(([t]) => t);
+    all.push(...items);
+  }
+  return { all, languages };
+}
+
 function readId(reader: Reader, entries: Map<string, Entry>, owner: Positioned, ownerName: What, suggestion: string): string | undefined {
   const text = readText(reader, entries, 'id', { owner, ownerName, required: true, example: msg('template.example.id', { id: suggestion }) });
   if (text === undefined) return undefined;
@@ -450,15 +542,21 @@ function readList(reader: Reader, entry: Entry | undefined, example: string): YA
   return undefined;
 }
 
-/** A list of non-empty texts; repeated entries (compared with `same`) are reported and dropped. */
-function readTextList(reader: Reader, entry: Entry | undefined, example: string, same: (text: string) => string): string[] {
+/**
+ * A list of non-empty texts with where each was written; repeated entries (compared with `same`)
+ * are reported and dropped. Undefined when the value is there but not a usable list.
+ */
+function readTextItems(reader: Reader, entry: Entry | undefined, example: string, same: (text: string) => string, itemProblem: (value: Value | undefined) => Message): Array<[string, Positioned]> | undefined {
   const list = readList(reader, entry, example);
-  const out: string[] = [];
+  if (entry && !list && !isEmptyValue(reader.resolve(entry.value))) return undefined;
+  const out: Array<[string, Positioned]> = [];
   const seen = new Set<string>();
+  let usable = true;
   for (const item of list?.items ?? []) {
     const value = reader.resolve(item);
-    if (!isScalar(value) || typeof value.value !== 'string' || value.value.trim() === '') {
-      reader.report(value ?? list, msg('template.source-label-not-text', { value: describe(value) }));
+    if (!isScalar(value) || typeof value.value !== 'string' || same(value.value) === '') {
+      reader.report(value ?? list, itemProblem(value));
+      usable = false;
       continue;
     }
     const text = value.value.trim();
@@ -468,9 +566,9 @@ function readTextList(reader: Reader, entry: Entry | undefined, example: string,
       continue;
     }
     seen.add(key);
-    out.push(text);
+    out.push([text, value]);
   }
-  return out;
+  return usable ? out : undefined;
 }
 
 function readTemplate(reader: Reader, contents: unknown, origin: string): Template | undefined {
@@ -485,21 +583,25 @@ function readTemplate(reader: Reader, contents: unknown, origin: string): Templa
   }
   const entries = readEntries(reader, root, TEMPLATE_KEYS, SECTION_KEYS, 'template');
   const id = readId(reader, entries, root, 'template', 'my-template');
-  const title = readText(reader, entries, 'title', { owner: root, ownerName: 'template', required: true, example: msg('template.example.title') });
-  const description = readText(reader, entries, 'description', { owner: root, ownerName: 'template', required: false, example: '' }) ?? '';
+  const title = readLocalText(reader, entries, 'title', { owner: root, ownerName: 'template', required: true, example: msg('template.example.title') });
+  const description = readLocalText(reader, entries, 'description', { owner: root, ownerName: 'template', required: false, example: '' });
   const requiredFields = readRequiredFields(reader, entries.get('requiredFields'));
   const goals = readGoals(reader, entries.get('goals'));
   const sections = readSections(reader, entries.get('sections'), root);
-  const sourceLabels = readTextList(reader, entries.get('sourceLabels'), '[documents, surveys]', (t) => normaliseHeading(t));
+  const labels = readLocalList(reader, entries.get('sourceLabels'), '[documents, surveys]', (t) => normaliseHeading(t), (value) => msg('template.source-label-not-text', { value: describe(value) })) ?? { all: [], languages: {} };
   if (id === undefined || title === undefined || sections === undefined) return undefined;
+  const everyLabel = [...new Map(labels.all.map(([t]) => [normaliseHeading(t), t])).values()];
   return Object.freeze({
     id,
-    title,
-    description,
+    title: title.text,
+    titles: everyLanguage(title),
+    description: description?.text ?? '',
+    descriptions: description ? everyLanguage(description) : Object.freeze({ en: '', es: '', fr: '' }),
     requiredFields: Object.freeze(requiredFields.map((alternatives) => Object.freeze(alternatives))),
     goals: Object.freeze(goals.length === 0 ? ALL_GOALS : goals),
     sections: Object.freeze(sections),
-    sourceLabels: Object.freeze(sourceLabels),
+    sourceLabels: Object.freeze(everyLabel),
+    labels: Object.freeze(Object.fromEntries(LANGUAGES.map((l) => [l, Object.freeze(labels.languages[l] ?? labels.languages.en ?? everyLabel)])) as Record<Language, readonly string[]>),
     origin,
   });
 }
@@ -642,36 +744,31 @@ interface ReadSection {
 
 function readSection(reader: Reader, node: YAMLMap): ReadSection {
   const entries = readEntries(reader, node, SECTION_KEYS, TEMPLATE_KEYS, 'section');
-  const heading = readText(reader, entries, 'heading', { owner: node, ownerName: 'section', required: true, example: msg('template.example.heading') });
-  const id = readId(reader, entries, node, 'section', heading ? slug(heading) : 'conclusions');
+  const heading = readLocalText(reader, entries, 'heading', { owner: node, ownerName: 'section', required: true, example: msg('template.example.heading') });
+  const id = readId(reader, entries, node, 'section', heading ? slug(heading.text) : 'conclusions');
   const level = readLevel(reader, entries.get('level'));
   const required = readBoolean(reader, entries.get('required'), true);
   const targets = readBoolean(reader, entries.get('targets'), false);
   const sources = readBoolean(reader, entries.get('sources'), false);
-  const description = readText(reader, entries, 'description', { owner: node, ownerName: 'section', required: false, example: '' });
+  const description = readLocalText(reader, entries, 'description', { owner: node, ownerName: 'section', required: false, example: '' });
   let usable = id !== undefined && heading !== undefined && level !== undefined;
 
+  // Every text that names the section, in every language, for the checks across sections. The
+  // same words in two languages (French "Conclusions") are harmless: one copy is kept.
   const headingNodes: [string, Positioned][] = [];
-  const headingEntry = entries.get('heading');
-  if (heading !== undefined && headingEntry) headingNodes.push([heading, reader.resolve(headingEntry.value) ?? headingEntry.key]);
+  const seen = new Set<string>();
+  const name = (text: string, where: Positioned): boolean => {
+    const key = normaliseHeading(text);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    headingNodes.push([text, where]);
+    return true;
+  };
+  for (const [text, where] of heading?.nodes ?? []) name(text, where);
+  const aliasLists = readLocalList(reader, entries.get('aliases'), '[Findings, Hallazgos, Constatations]', normaliseHeading, (value) => msg('template.alias-not-text', { value: describe(value) }));
+  if (!aliasLists) usable = false;
   const aliases: string[] = [];
-  const aliasList = readList(reader, entries.get('aliases'), '[Findings, Hallazgos, Constatations]');
-  if (entries.has('aliases') && !aliasList && !isEmptyValue(reader.resolve(entries.get('aliases')?.value))) usable = false;
-  const seen = new Set<string>(heading !== undefined ? [normaliseHeading(heading)] : []);
-  for (const item of aliasList?.items ?? []) {
-    const value = reader.resolve(item);
-    if (!isScalar(value) || typeof value.value !== 'string' || normaliseHeading(value.value) === '') {
-      reader.report(value ?? aliasList, msg('template.alias-not-text', { value: describe(value) }));
-      usable = false;
-      continue;
-    }
-    const text = value.value.trim();
-    // The same words in another language (French "Conclusions") are harmless: keep one copy.
-    if (seen.has(normaliseHeading(text))) continue;
-    seen.add(normaliseHeading(text));
-    aliases.push(text);
-    headingNodes.push([text, value]);
-  }
+  for (const [text, where] of aliasLists?.all ?? []) if (name(text, where)) aliases.push(text);
 
   const targetsEntry = entries.get('targets');
   const targetsNode = targets && targetsEntry ? (reader.resolve(targetsEntry.value) ?? targetsEntry.key) : undefined;
@@ -685,8 +782,11 @@ function readSection(reader: Reader, node: YAMLMap): ReadSection {
   if (id !== undefined) read.id = id;
   if (targetsNode) read.targetsNode = targetsNode;
   if (usable && id !== undefined && heading !== undefined && level !== undefined) {
-    const section: TemplateSection = { id, heading, aliases: Object.freeze(aliases), level, required, targets, sources };
-    if (description !== undefined) section.description = description;
+    const section: TemplateSection = { id, heading: heading.text, headings: everyLanguage(heading), aliases: Object.freeze(aliases), level, required, targets, sources };
+    if (description !== undefined) {
+      section.description = description.text;
+      section.descriptions = everyLanguage(description);
+    }
     read.section = section;
   }
   return read;

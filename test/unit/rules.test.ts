@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, test } from 'node:test';
-import { applyFixes, RULES, wordMessage, type Analysis } from '../../server/src/core/index.js';
+import { applyFixes, parse, RULES, wordMessage, type Analysis } from '../../server/src/core/index.js';
 import { filesUnder, repoRoot } from '../helpers.js';
 import { checkFixture, compare, found, readFixture, writeMarkers } from './rules-fixture.js';
 
@@ -77,6 +77,16 @@ describe('the fixtures as a whole', () => {
       const fixtures = filesUnder(join(fixtureRoot, rule.id), '.synth.md').map((f) => readFixture(readFileSync(f, 'utf8'), rule.id));
       assert.ok(fixtures.some((f) => f.expected.some((e) => e.rule === rule.id)), `${rule.id}: no fixture expects a finding`);
       assert.ok(fixtures.some((f) => !f.expected.some((e) => e.rule === rule.id)), `${rule.id}: no fixture is free of it`);
+    }
+  });
+
+  test('every rule is broken by a Spanish and by a French fixture, with the messages in that language', () => {
+    for (const rule of RULES) {
+      for (const language of ['es', 'fr'] as const) {
+        const fixtures = filesUnder(join(fixtureRoot, rule.id), '.synth.md').map((f) => readFixture(readFileSync(f, 'utf8'), rule.id));
+        const breaking = fixtures.filter((f) => parse(f.text).language === language && f.spec.lang === language && f.expected.some((e) => e.rule === rule.id && e.message));
+        assert.ok(breaking.length > 0, `${rule.id}: no fixture in ${language} (front matter language: ${language}, header lang: ${language}) expects a finding with its message`);
+      }
     }
   });
 

@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
-import { analyze, complete, disableRuleFix, hover, parse, RULES, wordFinding, type WordedFinding } from '../../server/src/core/index.js';
+import { analyze, applyFixes, complete, disableRuleFix, hover, parse, RULES, wordFinding, type WordedFinding } from '../../server/src/core/index.js';
 import { formatNumber, list, listText, localeFromEnvironment, MESSAGES, msg, placeholdersOf, resolveLocale, translator, wordMessage, type Message } from '../../server/src/core/i18n/index.js';
 import { run } from '../../server/src/cli/run.js';
+import { loadEvidenceFor } from '../../server/src/node/evidence.js';
 import { filesUnder, repoRoot } from '../helpers.js';
 import { checkFixture, readFixture } from './rules-fixture.js';
 
@@ -194,7 +195,11 @@ describe('the Spanish and French samples', () => {
   for (const sample of samples) {
     test(`${sample.file} validates cleanly, in every locale`, () => {
       const text = readFileSync(join(repoRoot, sample.file), 'utf8');
-      const analysis = analyze(text);
+      // Checked with its evidence register, found as synthlint finds it.
+      const { register } = loadEvidenceFor(join(repoRoot, sample.file), parse(text));
+      assert.ok(register && register.entries.length > 10, `${sample.file} has its register`);
+      assert.deepEqual(register.problems, []);
+      const analysis = analyze(text, { evidence: register });
       assert.equal(analysis.document.language, sample.language);
       assert.deepEqual(analysis.findings.map((f) => `${f.rule} ${wordMessage(f.message)}`), [], sample.file);
     });
@@ -207,6 +212,23 @@ describe('the Spanish and French samples', () => {
       for (const locale of ['en', 'es', 'fr'] as const) assert.match(hover(document, at + 6, { locale })!.contents, sample.words);
     });
   }
+
+  test('their breakdowns, written naturally, are checked against their registers', () => {
+    for (const [file, line, wrong] of [
+      ['samples/es/sintesis-guatemala.synth.md', '  evaluaciones de programas de país: 8', '  evaluaciones de programas de país: 9'],
+      ['samples/fr/synthese-senegal.synth.md', '  évaluations régionales: 4', '  évaluations régionales: 3'],
+    ] as const) {
+      const text = readFileSync(join(repoRoot, file), 'utf8');
+      assert.ok(text.includes(`\n${line}\n`), `${file} has the line ${line}`);
+      const { register } = loadEvidenceFor(join(repoRoot, file), parse(text));
+      const broken = analyze(text.replace(line, wrong), { evidence: register! });
+      const rules = new Set(broken.findings.map((f) => f.rule));
+      assert.ok(rules.has('register-mismatch') && rules.has('sources-sum'), `${file}: ${[...rules].join(', ')}`);
+      // One --fix puts the register's figure back, and the text that quoted it follows.
+      const { text: fixed } = applyFixes(text.replace(line, wrong), broken.findings);
+      assert.equal(fixed, text, file);
+    }
+  });
 
   test('the French sample uses ODD tags, French headings and French labels', () => {
     const document = parse(readFileSync(join(repoRoot, 'samples/fr/synthese-senegal.synth.md'), 'utf8'));

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { OTHER_CHECKS, RULES, sarifRules } from '../../server/src/core/index.js';
+import { RULES, sarifRules, TOOL_CHECKS } from '../../server/src/core/index.js';
 import { repoRoot } from '../helpers.js';
 
 test('package.json, package.nls*.json, schemas/rules.schema.json and the rules tables are up to date with the rules', () => {
@@ -16,8 +16,8 @@ test('SARIF rule metadata describes every rule and check in the language asked f
   const help = (id: string): string => `https://example.org/docs/rules/${id}.md`;
   for (const language of ['en', 'es', 'fr'] as const) {
     const rules = sarifRules(language, help);
-    assert.deepEqual(rules.map((r) => r.id), [...RULES, ...OTHER_CHECKS].map((r) => r.id));
-    for (const [i, rule] of [...RULES, ...OTHER_CHECKS].entries()) {
+    assert.deepEqual(rules.map((r) => r.id), [...RULES, ...TOOL_CHECKS].map((r) => r.id));
+    for (const [i, rule] of [...RULES, ...TOOL_CHECKS].entries()) {
       assert.equal(rules[i]!.shortDescription.text, rule.description[language]);
       assert.equal(rules[i]!.helpUri, help(rule.id));
     }

@@ -7,24 +7,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, buildSkeleton as buildCoreSkeleton, builtinTemplates, parseTemplate, TemplateRegistry, wordMessage, type Template } from '../../server/src/core/index.js';
-import { buildSkeleton, expandSnippet } from '../../client/src/skeleton.js';
-import type { TemplateInfo } from '../../client/src/protocol.js';
+import { analyze, buildSkeleton, builtinTemplates, expandSnippet, parseTemplate, TemplateRegistry, wordMessage, type Template } from '../../server/src/core/index.js';
 import { repoRoot } from '../helpers.js';
 
-/** What the language server sends for a template (`synthesis/templates`). */
-function info(template: Template): TemplateInfo {
-  return {
-    id: template.id,
-    title: template.title,
-    description: template.description,
-    origin: template.origin,
-    sections: template.sections.map((s) => ({ heading: s.heading, level: s.level, required: s.required, targets: s.targets, sources: s.sources, ...(s.description ? { description: s.description } : {}) })),
-    requiredFields: template.requiredFields.map((f) => [...f]),
-    goals: [...template.goals],
-    sourceLabels: [...template.sourceLabels],
-  };
-}
+/** The skeleton is built from the core's template itself (the service answers `synthesis/skeleton` with it). */
+const info = (template: Template): Template => template;
 
 function findingsText(text: string, templates = builtinTemplates()): string[] {
   const lines = text.split('\n');
@@ -86,18 +73,17 @@ describe('template skeleton', () => {
     assert.match(text, /```sources\nevaluations: 12\ninterviews: 8\n```/);
   });
 
-  test('without the optional fields an older server omits, the skeleton still follows the default template', () => {
-    const template = builtinTemplates().get('unodc-meta-synthesis')!;
-    const bare: TemplateInfo = info(template);
-    delete bare.requiredFields;
-    delete bare.goals;
-    delete bare.sourceLabels;
-    assert.deepEqual(findingsText(buildSkeleton(bare), new TemplateRegistry(builtinTemplates().list())), []);
+  test('a template that names no required fields, goals or labels still gives a clean skeleton', () => {
+    const { template } = parseTemplate('id: bare\ntitle: Bare\nsections:\n  - id: findings\n    heading: Findings\n    targets: true\n  - id: methods\n    heading: Methods\n    sources: true\n', 'x');
+    assert.ok(template);
+    const text = buildSkeleton(template);
+    assert.deepEqual(findingsText(text, new TemplateRegistry([...builtinTemplates().list(), template])), []);
+    assert.match(text, /\n### SDG 1\.1 /, 'a template without goals covers them all, from goal 1');
   });
 
   test('snippet syntax characters in template text are escaped', () => {
     const template = builtinTemplates().get('unodc-meta-synthesis')!;
-    const tricky: TemplateInfo = { ...info(template), sections: info(template).sections.map((s, i) => (i === 0 ? { ...s, description: 'Costs in $ and {braces} and a back\\slash.' } : s)) };
+    const tricky: Template = { ...template, sections: template.sections.map((s, i) => (i === 0 ? { ...s, descriptions: { en: 'Costs in $ and {braces} and a back\\slash.', es: '', fr: '' } } : s)) };
     const snippet = buildSkeleton(tricky, { snippet: true });
     assert.ok(snippet.includes('Costs in \\$ and {braces\\} and a back\\\\slash.'));
     assert.ok(expandSnippet(snippet).includes('Costs in $ and {braces} and a back\\slash.'));
@@ -116,7 +102,7 @@ describe('snippets file', () => {
   test('has a full skeleton for each built-in template in each language, up to date with the templates', () => {
     for (const template of templates) {
       for (const language of ['en', 'es', 'fr'] as const) {
-        const skeleton = buildCoreSkeleton(template, { language, snippet: true });
+        const skeleton = buildSkeleton(template, { language, snippet: true });
         const entry = Object.values(snippets).find((s) => bodyOf(s) === skeleton);
         assert.ok(entry, `a skeleton snippet for ${template.id} in ${language}: run 'node scripts/generate-snippets.mjs'`);
         assert.deepEqual(findingsText(expandSnippet(bodyOf(entry))), []);

@@ -7,8 +7,9 @@
  * - json: a JSON array, one finding per line, written as files complete.
  * - sarif: one SARIF 2.1.0 log, written at the end (SARIF is a single document).
  */
-import type { Rule, Severity } from '../core/index.js';
-import type { CliFinding } from './lint-file.js';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { sarifRules, type Locale, type Severity } from '../core/index.js';
+import type { CliFinding } from './findings.js';
 
 export interface FileReport {
   /** Path shown to the user: relative to the current folder, forward slashes. */
@@ -43,40 +44,9 @@ export interface ToolInfo {
   informationUri: string;
   /** Absolute URI of a rule's documentation. */
   helpUri(ruleId: string): string;
-  /** Rules beyond the registry's: findings the linter itself makes. */
-  rules: ReadonlyArray<Pick<Rule, 'id' | 'description' | 'defaultSeverity'>>;
+  /** The language of the rules' descriptions. */
+  locale: Locale;
 }
-
-/** Findings the tool makes itself, not a rule: they appear in output like rule ids. */
-export const TOOL_RULES: ReadonlyArray<Pick<Rule, 'id' | 'description' | 'defaultSeverity'>> = [
-  {
-    id: 'template',
-    description: {
-      en: 'A workspace template file that is not a valid template',
-      es: 'Un archivo de plantilla del espacio de trabajo que no es una plantilla válida',
-      fr: "Un fichier de modèle de l'espace de travail qui n'est pas un modèle valide",
-    },
-    defaultSeverity: 'error',
-  },
-  {
-    id: 'evidence',
-    description: {
-      en: 'An evidence register (evidence.csv or evidence.yaml) with a malformed row',
-      es: 'Un registro de evaluaciones (evidence.csv o evidence.yaml) con una fila mal formada',
-      fr: 'Un registre des évaluations (evidence.csv ou evidence.yaml) avec une ligne mal formée',
-    },
-    defaultSeverity: 'error',
-  },
-  {
-    id: 'document',
-    description: {
-      en: 'A document that could only be analysed in part (for example, nesting too deep)',
-      es: 'Un documento que solo se pudo analizar en parte (por ejemplo, por un anidamiento demasiado profundo)',
-      fr: "Un document qui n'a pu être analysé qu'en partie (par exemple, à cause d'une imbrication trop profonde)",
-    },
-    defaultSeverity: 'info',
-  },
-];
 
 interface Counts {
   error: number;
@@ -147,15 +117,10 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'er
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 export function sarifReporter(out: Output, tool: ToolInfo, cwdUri: string): Reporter {
-  const rules = tool.rules.map((r) => ({
-    id: r.id,
-    name: r.id.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase()),
-    shortDescription: { text: r.description.en },
-    helpUri: tool.helpUri(r.id),
-    defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
-  }));
+  // Built from the rule units (and the tool's own checks), described in the user's language.
+  const rules: ReportingDescriptor[] = sarifRules(tool.locale, (id) => tool.helpUri(id));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const results: unknown[] = [];
+  const results: Result[] = [];
   return {
     file({ file, findings }) {
       for (const f of findings) {
@@ -177,7 +142,7 @@ export function sarifReporter(out: Output, tool: ToolInfo, cwdUri: string): Repo
       }
     },
     end(summary) {
-      const log = {
+      const log: Log = {
         $schema: SARIF_SCHEMA,
         version: '2.1.0',
         runs: [

@@ -6,7 +6,7 @@ export type { Finding, Fix, FileProblem, Language, Message, Report, Severity, Se
 export { LANGUAGES } from './types.js';
 export { LineIndex, type Position } from './text.js';
 export { parse, IncrementalParser, chunkStarts, MAX_NESTING } from './parse.js';
-export type { Heading, ParseProblem, ProseCount, Section, Suppression, SynthesisDocument } from './parse.js';
+export type { Heading, ParseOptions, ParseProblem, ProseCount, Section, Suppression, SynthesisDocument } from './parse.js';
 export type { FrontMatter, FrontMatterField } from './frontmatter.js';
 export { normaliseLabel, parseCount, type SourcesBlock, type SourcesEntry } from './sources.js';
 export { scanTags, type SdgRef, type SdgTag } from './sdg/tags.js';
@@ -21,7 +21,7 @@ export {
   type TemplateProblem,
   type TemplateSection,
 } from './templates/template.js';
-export { buildSkeleton, escapeSnippetText, type SkeletonOptions } from './templates/skeleton.js';
+export { buildSkeleton, escapeSnippetText, expandSnippet, type SkeletonOptions } from './templates/skeleton.js';
 export { DOCUMENT_WORDS, type DocumentWords } from './i18n/document.js';
 export { analyze, analyzeDocument, templateIdOf, DEFAULT_TEMPLATE, type Analysis, type AnalysisOptions } from './lint.js';
 export { applyFixes } from './fix.js';
@@ -29,10 +29,11 @@ export { formatNumber, LOCALES, localeFromEnvironment, resolveLocale, translator
 export { isMessage, msg, wordFinding, wordFix, wordMessage, type MessageArg, type WordedFinding, type WordedFix } from './i18n/index.js';
 export { parseEvidenceRegister, scanCitations, REGISTER_FIELDS, type Citation, type EvidenceEntry, type EvidenceProblem, type EvidenceRegister } from './evidence.js';
 export { RULES, ruleById } from './rules/registry.js';
-export { OTHER_CHECKS, sarifRules, type CheckInfo, type SarifRule } from './rules/metadata.js';
+export { sarifRules, type SarifRule } from './rules/metadata.js';
 export { defineRule, type Localised, type Rule, type RuleContext } from './rules/rule.js';
 export * from './features/index.js';
 export * from './render/index.js';
 export { citationAt, citationDefinition, citationHover, citationsOf, completeCitation, describeEntry, entryAtLine } from './features/evidence.js';
 export { coverageMatrix, coverageToCsv, coverageToMarkdown, DEFAULT_COVERAGE_MINIMUM, type CoverageEvaluation, type CoverageMatrix, type CoverageOptions, type CoverageSection, type CoverageSource, type CoverageTarget } from './coverage.js';
-export { codebookFromTemplate, guidFor, parseQdc, toQdc, QDC_NAMESPACE, type CodebookOptions, type QdcCode, type QdcProblem, type QdcReadResult } from './qda.js';
+export { codebookFromTemplate, guidFor, toQdc, QDC_NAMESPACE, type CodebookOptions, type QdcCode } from './qda.js';
+export * from './service/index.js';

@@ -22,6 +22,8 @@ export interface DocumentWords {
   targetParagraph: string;
   /** The title placeholder of a target section, when no official text is at hand. */
   findingTitle: string;
+  /** The sources block's labels when the template suggests none. */
+  labels: readonly string[];
   /** The coverage annex (`synthlint coverage`). */
   coverage: {
     title: string;
@@ -55,6 +57,7 @@ export const DOCUMENT_WORDS: Localised<DocumentWords> = {
     describe: 'Describe: {text}',
     targetParagraph: 'What the evaluations found for this target, and what could be considered next.',
     findingTitle: 'Title of the finding',
+    labels: ['evaluation reports', 'documents'],
     coverage: {
       title: 'Evidence coverage',
       none: 'No target sections (headings such as `### SDG 16.1 …`) were found, so there is nothing to map.',
@@ -84,6 +87,7 @@ export const DOCUMENT_WORDS: Localised<DocumentWords> = {
     describe: 'Describa: {text}',
     targetParagraph: 'Lo que las evaluaciones encontraron sobre esta meta y lo que podría considerarse a continuación.',
     findingTitle: 'Título del hallazgo',
+    labels: ['informes de evaluación', 'documentos'],
     coverage: {
       title: 'Cobertura de la evidencia',
       none: 'No se encontraron secciones de meta (títulos como `### ODS 16.1 …`), así que no hay nada que representar.',
@@ -113,6 +117,7 @@ export const DOCUMENT_WORDS: Localised<DocumentWords> = {
     describe: 'Décrivez : {text}',
     targetParagraph: 'Ce que les évaluations ont constaté pour cette cible, et ce qui pourrait être envisagé ensuite.',
     findingTitle: 'Titre de la constatation',
+    labels: ["rapports d'évaluation", 'documents'],
     coverage: {
       title: 'Couverture des données probantes',
       none: 'Aucune section de cible (titres comme `### ODD 16.1 …`) n’a été trouvée : il n’y a rien à cartographier.',

@@ -79,7 +79,7 @@ export function buildSkeleton(template: Template, options: SkeletonOptions = {})
   w.line('---');
 
   const goal = template.goals[0] ?? 16;
-  const labels = template.labels[language].slice(0, EXAMPLE_COUNTS.length);
+  const labels = (template.labels[language].length > 0 ? template.labels[language] : words.labels).slice(0, EXAMPLE_COUNTS.length);
   const firstTarget = getCatalogue(language).targetsOf(goal)[0];
 
   for (const section of template.sections) {
@@ -94,7 +94,7 @@ export function buildSkeleton(template: Template, options: SkeletonOptions = {})
       w.blank();
       w.line(w.placeholder(words.targetParagraph));
     }
-    if (section.sources && labels.length > 0) {
+    if (section.sources) {
       w.blank();
       w.line('```sources');
       labels.forEach((label, i) => w.line(`${w.text(label)}: ${w.placeholder(String(EXAMPLE_COUNTS[i]))}`));
@@ -148,4 +148,24 @@ function oneLine(text: string): string {
 
 function clampLevel(level: number): number {
   return Math.min(6, Math.max(1, Math.round(level)));
+}
+
+/** The snippet `text` with every placeholder replaced by its default: what a user gets by pressing Tab through it. */
+export function expandSnippet(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\' && i + 1 < text.length && '\\$}'.includes(text[i + 1]!)) {
+      out += text[i + 1];
+      i++;
+    } else if (c === '$' && text[i + 1] === '{') {
+      // ${n:default} -> default (nested placeholders are not used here)
+      i = text.indexOf(':', i);
+    } else if (c === '$' && /\d/.test(text[i + 1] ?? '')) {
+      while (/\d/.test(text[i + 1] ?? '')) i++;
+    } else if (c !== '}') {
+      out += c;
+    }
+  }
+  return out;
 }

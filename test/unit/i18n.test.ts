@@ -153,6 +153,34 @@ describe('synthlint --lang', () => {
     const r = await synthlint(['--lang', 'de', file]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /unknown language 'de': use en, es or fr/);
+    assert.match((await synthlint(['--lang', 'de', file], { LANG: 'es_ES.UTF-8' })).stderr, /^synthlint: idioma desconocido 'de': use en, es o fr\nEjecute 'synthlint --help' para ver cómo se usa\.\n$/);
+  });
+
+  test('the help, usage errors and the summary are in the user’s language', async () => {
+    const help = { en: (await synthlint(['--help'])).stdout, es: (await synthlint(['--help', '--lang', 'es'])).stdout, fr: (await synthlint(['--help'], { LANG: 'fr_CA.UTF-8' })).stdout };
+    assert.match(help.en, /^synthlint: check Synthesis Markdown files/);
+    assert.match(help.es, /^synthlint: comprueba archivos de Synthesis Markdown[\s\S]*Códigos de salida:/);
+    assert.match(help.fr, /^synthlint : vérifie des fichiers Synthesis Markdown[\s\S]*Codes de sortie :/);
+    // Every option is explained in every language.
+    for (const option of ['--format', '--template', '--rule', '--fix', '--quiet', '--lang', '--project', '--help', '--version', '--output', '--min', '--sections']) {
+      for (const text of Object.values(help)) assert.ok(text.includes(option), option);
+    }
+    const usage = await synthlint(['--nope', file, '--lang=fr']);
+    assert.equal(usage.code, 2);
+    assert.equal(usage.stderr, "synthlint: option inconnue '--nope'\nLancez 'synthlint --help' pour l'utilisation.\n");
+    const es = await synthlint(['--lang', 'es', file]);
+    assert.equal(es.stderr, '1 error en 1 archivo (1 se pueden corregir con --fix).\n');
+    const fr = await synthlint(['--format', 'json', 'nothing-here'], { LANG: 'fr_FR.UTF-8' });
+    assert.equal(fr.code, 2);
+    assert.equal(fr.stderr, "synthlint: impossible de lire nothing-here : ce fichier n'existe pas\n");
+  });
+
+  test('SARIF describes the rules in the user’s language', async () => {
+    const log = JSON.parse((await synthlint(['--format', 'sarif', '--lang', 'fr', file])).stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; shortDescription: { text: string } }> } }; results: Array<{ message: { text: string } }> }> };
+    const run = log.runs[0]!;
+    assert.equal(run.tool.driver.rules.find((r) => r.id === 'sources-sum')?.shortDescription.text, "Une ventilation d'un bloc de sources dont les nombres ne donnent pas le total de la ligne qu'elle détaille");
+    assert.equal(run.tool.driver.rules.find((r) => r.id === 'config')?.shortDescription.text, 'Un fichier de configuration du projet (.synthesis/config.yaml) comportant une erreur');
+    assert.match(run.results[0]!.message.text, /ne correspond pas à la somme de sa ventilation/);
   });
 });
 

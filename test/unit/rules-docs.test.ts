@@ -1,7 +1,7 @@
 // Meta tests: the rule registry, the rule files, docs/rules/ and the showcase sample agree.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { test } from 'node:test';
 import { analyze, parse, RULES } from '../../server/src/core/index.js';
 import { SEVERITY_NAMES } from '../../server/src/core/i18n/index.js';
@@ -29,10 +29,11 @@ test('every rule has its own file named after its id, a description and tags', (
 const PAGES = {
   en: { folder: docsDir, headings: ['What it finds', 'Why it matters', 'Example', 'Fix', 'How to silence it'], level: 'Default severity:', tags: 'Tags:', corrected: /^Corrected\b/ },
   es: { folder: join(docsDir, 'es'), headings: ['Qué encuentra', 'Por qué importa', 'Ejemplo', 'Corrección', 'Cómo silenciarla'], level: 'Nivel predeterminado:', tags: 'Etiquetas:', corrected: /^Corregido\b/ },
-  fr: { folder: join(docsDir, 'fr'), headings: ['Ce qu’elle trouve', 'Pourquoi c’est important', 'Exemple', 'Correction', 'Comment la faire taire'], level: 'Niveau par défaut :', tags: 'Étiquettes :', corrected: /^Corrigé\b/ },
+  fr: { folder: join(docsDir, 'fr'), headings: ['Ce qu’elle trouve', 'Pourquoi c’est important', 'Exemple', 'Correction', 'Comment la faire taire'], level: 'Niveau par défaut :', tags: 'Étiquettes :', corrected: /^Corrigé(?!\p{L})/u },
 } as const;
+const LANGUAGES = Object.keys(PAGES) as Array<keyof typeof PAGES>;
 
-for (const [language, page] of Object.entries(PAGES).filter(([l]) => l !== 'fr') as Array<[keyof typeof PAGES, (typeof PAGES)[keyof typeof PAGES]]>) {
+for (const [language, page] of Object.entries(PAGES) as Array<[keyof typeof PAGES, (typeof PAGES)[keyof typeof PAGES]]>) {
   test(`every rule has a ${language} page titled with its id, stating its default level and tags, with the usual sections`, () => {
     for (const rule of RULES) {
       const file = join(page.folder, `${rule.id}.md`);
@@ -42,6 +43,14 @@ for (const [language, page] of Object.entries(PAGES).filter(([l]) => l !== 'fr')
       const first = `**${page.level}** ${SEVERITY_NAMES[language][rule.defaultSeverity]} · **${page.tags}** ${rule.tags.join(', ')}`;
       assert.ok(text.includes(`\n${first}\n`), `${file} must say: ${first}`);
       for (const heading of page.headings) assert.ok(text.includes(`\n## ${heading}\n`), `${file} has no '## ${heading}' section`);
+      // Each page links to the same rule's page in the two other languages, so a reader can switch.
+      for (const other of LANGUAGES.filter((l) => l !== language)) {
+        const target = join(PAGES[other].folder, `${rule.id}.md`);
+        const link = relative(page.folder, target).split(sep).join('/');
+        assert.ok(text.includes(`](${link})`), `${file} does not link to ${link}`);
+      }
+      // The language's rules table links to the page.
+      assert.ok(readFileSync(join(page.folder, 'README.md'), 'utf8').includes(`](${rule.id}.md)`), `${page.folder}/README.md does not link to ${rule.id}.md`);
     }
   });
 

@@ -63,6 +63,11 @@ export async function run(argv: readonly string[], env: Environment): Promise<nu
       return runCodebook(command, { ...env, locale: command.lang ?? locale });
     case 'lint':
       return runLint(command, { ...env, locale: command.lang ?? locale });
+    // Word and PDF, loaded on demand (dist/word.js): their libraries are large, and checking files should not wait for them.
+    case 'export':
+      return (await import('../word-entry.js')).runExport(command.args, { ...env, locale });
+    case 'import':
+      return (await import('../word-entry.js')).runImport(command.args, { ...env, locale });
   }
 }
 

@@ -33,6 +33,8 @@ export interface RenderOptions {
   showProblems?: boolean;
   /** The reader's language for the problem marks' messages (English by default). */
   locale?: Locale;
+  /** Styles added after the page's own, for the standalone page: the printed PDF's page size and type. */
+  extraCss?: string;
 }
 
 export interface RenderedPreview {
@@ -78,7 +80,7 @@ export function renderStandalonePage(text: string, options: RenderOptions = {}):
 }
 
 /** The standalone page of a document already analysed. */
-export function renderStandalonePageOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale'> = {}): RenderedPage {
+export function renderStandalonePageOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale' | 'extraCss'> = {}): RenderedPage {
   const text = analysis.document.text;
   const { tree, title } = render(text, analysis, options);
   const page: Root = {
@@ -93,7 +95,7 @@ export function renderStandalonePageOf(analysis: Analysis, options: Pick<RenderO
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('meta', { name: 'generator', content: 'Synthesis Markdown' }),
           h('title', {}, [textNode(title)]),
-          h('style', {}, [textNode(PREVIEW_CSS + PAGE_CSS)]),
+          h('style', {}, [textNode(PREVIEW_CSS + PAGE_CSS + (options.extraCss ?? ''))]),
         ]),
         h('body', {}, [h('main', { className: ['synthesis-document'] }, tree.children as ElementContent[])]),
       ]),

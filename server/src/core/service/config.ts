@@ -92,6 +92,16 @@ export const CONFIG_KEYS = {
     context.report(msg('config.minimum', { found: kindOf(value) }));
     return undefined;
   }),
+  referenceDoc: key<string>('referenceDoc', (value, context) => {
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+    context.report(msg('config.reference-doc', { found: kindOf(value) }));
+    return undefined;
+  }),
+  pdfPaper: key<'a4' | 'letter'>('pdf.paper', (value, context) => {
+    if (value === 'a4' || value === 'letter') return value;
+    context.report(msg('config.paper', { found: kindOf(value) }));
+    return undefined;
+  }),
 };
 
 function key<T>(name: string, read: (value: unknown, context: KeyContext) => T | undefined): ConfigKey<T> {

@@ -172,8 +172,12 @@ export interface LanguageService {
   analyze(source: DocumentSource): Promise<DocumentAnalysis>;
   /** Applies safe fixes until none applies (at most `MAX_FIX_PASSES` passes). */
   fixAll(source: DocumentSource): Promise<FixResult>;
-  /** The document rendered; its problem marks worded in `locale` (English by default). */
-  render(analysis: DocumentAnalysis, options?: { standalone?: boolean; locale?: Locale }): { html: string; title: string };
+  /**
+   * The preview's fragment, or with `standalone` the complete page. `showProblems: false` leaves the
+   * problem marks out, `extraCss` adds styles to the standalone page (the printed PDF brief), and
+   * the problem marks are worded in `locale` (English by default).
+   */
+  render(analysis: DocumentAnalysis, options?: { standalone?: boolean; showProblems?: boolean; extraCss?: string; locale?: Locale }): { html: string; title: string };
   /** The coverage map of the documents; `minimum` from the caller wins over the configuration. */
   coverage(sources: readonly DocumentSource[], options?: { minimum?: number; files?: (source: DocumentSource) => string }): Promise<CoverageMatrix>;
   /** The templates a document at `path` (or a new one in that folder) may name; the built-ins without a path. */
@@ -318,6 +322,11 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
         if (!isInside(paths, root, path)) configFindings.push({ span, severity: 'error', message: msg('config.folder-outside', { folder }) });
         else folders.push({ path, within: root, span });
       });
+      // The office's reference document is read when a document is exported, only inside the project.
+      const reference = configFile.config.referenceDoc;
+      if (reference !== undefined && !isInside(paths, root, paths.resolve(root, reference))) {
+        configFindings.push({ span: configFile.spans.referenceDoc ?? { start: 0, end: 0 }, severity: 'error', message: msg('config.reference-outside', { file: reference }) });
+      }
     } else {
       for (const folder of userSettings.templateFolders ?? []) folders.push({ path: paths.resolve(ceiling, folder), within: ceiling });
     }
@@ -612,8 +621,13 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       return { text: current.text, applied, analysis };
     },
     render(analysis, renderOptions = {}) {
-      const options = renderOptions.locale ? { locale: renderOptions.locale } : {};
-      const rendered = renderOptions.standalone === true ? renderStandalonePageOf(analysis, options) : renderPreviewOf(analysis, options);
+      const options = {
+        ...(renderOptions.showProblems === false ? { showProblems: false } : {}),
+        ...(renderOptions.locale !== undefined ? { locale: renderOptions.locale } : {}),
+      };
+      const rendered = renderOptions.standalone === true
+        ? renderStandalonePageOf(analysis, { ...options, ...(renderOptions.extraCss !== undefined ? { extraCss: renderOptions.extraCss } : {}) })
+        : renderPreviewOf(analysis, options);
       return { html: rendered.html, title: rendered.title };
     },
     async coverage(sources, coverageOptions = {}) {

@@ -93,6 +93,16 @@ describe('the language server in the user’s language', () => {
     assert.match(spanish.text, /\nlanguage: es\n[\s\S]*\n## Antecedentes y contexto\n/);
   });
 
+  it('answers the Word and PDF commands in the editor’s language', async () => {
+    client = await start('es');
+    const nothing = await client.request<{ ok: boolean; message: string }>('synthesis/exportDocument', {});
+    assert.deepEqual(nothing, { ok: false, message: 'No hay nada que exportar: falta el documento o el destino.' });
+    client.kill();
+    client = await start('fr-CA');
+    const notImportable = await client.request<{ ok: boolean; message: string }>('synthesis/importDocument', { path: '/tmp/brief.odt' });
+    assert.deepEqual(notImportable, { ok: false, message: 'Seuls les fichiers .docx, .pdf, .html, .md et .txt peuvent être importés.' });
+  });
+
   it('reports in English when the editor names no language it knows', async () => {
     const published = await open('de');
     assert.match(published.diagnostics.find((d) => d.code === 'sources-sum')!.message, /^Expected informes de evaluación \(15\) to equal the sum of its breakdown/);

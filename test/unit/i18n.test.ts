@@ -285,6 +285,29 @@ describe('package.json and the extension’s messages', () => {
     assert.equal((JSON.parse(manifestText) as { l10n?: string }).l10n, './l10n');
   });
 
+  test('the walkthrough is written in all three languages, and its buttons run commands that exist', () => {
+    const manifest = JSON.parse(manifestText) as { contributes: { commands: Array<{ command: string }>; walkthroughs?: Array<{ title: string; description: string; steps: Array<{ title: string; description: string; media: { altText?: string }; completionEvents?: string[] }> }> } };
+    const walkthroughs = manifest.contributes.walkthroughs ?? [];
+    assert.equal(walkthroughs.length, 1);
+    const key = (text: string | undefined): string => /^%([^%]+)%$/.exec(text ?? '')?.[1] ?? assert.fail(`'${text}' is not a %key% of package.nls.json`);
+    const ours = new Set(manifest.contributes.commands.map((c) => c.command));
+    const texts = walkthroughs.flatMap((w) => [w.title, w.description, ...w.steps.flatMap((step) => [step.title, step.description, step.media.altText])]).map(key);
+    for (const k of texts) {
+      // Each language its own words: a Spanish or French text that is the English one was not translated.
+      assert.notEqual(nls.es[k], nls.en[k], `es ${k}`);
+      assert.notEqual(nls.fr[k], nls.en[k], `fr ${k}`);
+    }
+    for (const step of walkthroughs[0]!.steps) {
+      const text = [nls.en, nls.es, nls.fr].map((n) => n[key(step.description)] as string);
+      const links = text.map((t) => [...t.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]!));
+      assert.ok(links[0]!.length > 0, `${key(step.description)} has a button`);
+      assert.deepEqual(links[1], links[0], `es ${key(step.description)} runs the same commands`);
+      assert.deepEqual(links[2], links[0], `fr ${key(step.description)} runs the same commands`);
+      for (const command of links[0]!) assert.ok(ours.has(command) || command.startsWith('workbench.'), `${command} exists`);
+      for (const event of step.completionEvents ?? []) assert.ok(links[0]!.includes(event.replace(/^onCommand:/, '')), `${event} is a button of the step`);
+    }
+  });
+
   test('the l10n bundles translate every vscode.l10n.t message of the client, with the same {n} arguments', () => {
     const source = filesUnder(join(repoRoot, 'client', 'src'), '.ts').map((f) => readFileSync(f, 'utf8')).join('\n');
     const messages = new Set<string>();

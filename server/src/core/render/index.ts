@@ -13,7 +13,7 @@ import { analyze, type Analysis, type AnalysisOptions } from '../lint.js';
 import { MAX_NESTING } from '../parse.js';
 import { getCatalogue } from '../sdg/catalogue.js';
 import type { TemplateRegistry } from '../templates/template.js';
-import type { SeveritySetting } from '../types.js';
+import type { Language as Locale, SeveritySetting } from '../types.js';
 import { addBadges } from './badges.js';
 import { addLineNumbers, markProblems } from './blocks.js';
 import { addClasses, h, text as textNode, textOf } from './hast.js';
@@ -31,6 +31,8 @@ export interface RenderOptions {
   severities?: Record<string, SeveritySetting>;
   /** Mark the blocks that have findings (default true). */
   showProblems?: boolean;
+  /** The reader's language for the problem marks' messages (English by default). */
+  locale?: Locale;
   /** Styles added after the page's own, for the standalone page: the printed PDF's page size and type. */
   extraCss?: string;
 }
@@ -68,7 +70,7 @@ export function renderPreview(text: string, options: RenderOptions = {}): Render
 }
 
 /** The preview fragment of a document already analysed: its problem marks are that analysis's findings. */
-export function renderPreviewOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems'> = {}): RenderedPreview {
+export function renderPreviewOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale'> = {}): RenderedPreview {
   const { tree, title } = render(analysis.document.text, analysis, options);
   remoteImagePlaceholders(tree, labelsFor(analysis.document.language));
   return { html: safeSerialise(tree, analysis), title, analysis };
@@ -83,7 +85,7 @@ export function renderStandalonePage(text: string, options: RenderOptions = {}):
 }
 
 /** The standalone page of a document already analysed. */
-export function renderStandalonePageOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'extraCss'> = {}): RenderedPage {
+export function renderStandalonePageOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale' | 'extraCss'> = {}): RenderedPage {
   const text = analysis.document.text;
   const { tree, title } = render(text, analysis, options);
   const page: Root = {
@@ -133,7 +135,7 @@ function safeSerialise(tree: Root, analysis: Analysis): string {
 }
 
 /** The sanitized HTML tree of the document, and its title. */
-function render(text: string, analysis: Analysis, options: Pick<RenderOptions, 'showProblems'>): { tree: Root; title: string } {
+function render(text: string, analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale'>): { tree: Root; title: string } {
   const labels = labelsFor(analysis.document.language);
   const title = titleOf(analysis);
   try {
@@ -143,7 +145,7 @@ function render(text: string, analysis: Analysis, options: Pick<RenderOptions, '
   }
 }
 
-function buildTree(text: string, analysis: Analysis, options: Pick<RenderOptions, 'showProblems'>, labels: RenderLabels): Root {
+function buildTree(text: string, analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale'>, labels: RenderLabels): Root {
   if (text.length > MAX_RENDER_LENGTH) {
     const count = new Intl.NumberFormat(analysis.document.language);
     return { type: 'root', children: [notice(labels.tooLarge(count.format(text.length), count.format(MAX_RENDER_LENGTH)))] };
@@ -173,7 +175,7 @@ function buildTree(text: string, analysis: Analysis, options: Pick<RenderOptions
     }
   }
   addLineNumbers(tree);
-  if (options.showProblems !== false) markProblems(tree, analysis.findings);
+  if (options.showProblems !== false) markProblems(tree, analysis.findings, options.locale);
   return tree;
 }
 

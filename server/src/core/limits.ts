@@ -2,7 +2,9 @@
  * Resource guards: limits that keep the analysis finite on hostile input. Each says so in a
  * finding when it applies; none decides what ordinary Markdown means.
  */
+import { msg, number } from './i18n/message.js';
 import type { LineIndex } from './text.js';
+import type { Message } from './types.js';
 
 /**
  * Container markers nested deeper than this are read as plain text: on one line (`> > > …`,
@@ -22,9 +24,9 @@ export const MAX_NESTING = 64;
  */
 export const VERY_LARGE_DOCUMENT = 50 * 1024 * 1024;
 
-export function veryLargeDocumentMessage(length: number): string {
-  const millions = (length / 1_000_000).toFixed(1);
-  return `This document is very large (${millions} million characters); it was checked in full, which takes a long time at this size. Split it into smaller files`;
+/** The one information message about a very large document, as data (worded at the edge). */
+export function veryLargeDocumentMessage(length: number): Message {
+  return msg('document.large', { size: number(length / 1_000_000, 1) });
 }
 
 /**

@@ -7,7 +7,7 @@ import type { SdgTag } from './sdg/tags.js';
 import { buildSections } from './sections.js';
 import { normaliseLabel, type SourcesBlock } from './sources.js';
 import { LineIndex } from './text.js';
-import type { Language, Span } from './types.js';
+import type { Language, Message, Span } from './types.js';
 
 export { MAX_NESTING } from './limits.js';
 
@@ -56,7 +56,7 @@ export interface Suppression {
 
 export interface ParseProblem {
   span: Span;
-  message: string;
+  message: Message;
 }
 
 /**
@@ -267,7 +267,7 @@ function assemble(parsed: ParsedBlocks, previous?: Assembled): Assembled {
       if (block.content >= 0) n.content++;
       n.suppressions += block.suppressions.length;
       for (const problem of block.problems) {
-        if (problem.message === NESTING_MESSAGE) {
+        if (problem.message.key === NESTING_MESSAGE.key) {
           if (nesting) continue;
           nesting = true;
         }
@@ -297,7 +297,7 @@ function assemble(parsed: ParsedBlocks, previous?: Assembled): Assembled {
     if (block.content >= 0) contentStarts.push(block.content);
     for (const problem of block.problems) {
       // One finding for the document is enough to say that deep nesting was flattened.
-      if (problem.message === NESTING_MESSAGE) {
+      if (problem.message.key === NESTING_MESSAGE.key) {
         if (nesting) continue;
         nesting = true;
       }
@@ -319,9 +319,9 @@ function assemble(parsed: ParsedBlocks, previous?: Assembled): Assembled {
     let kept = 0;
     while (kept < before.length && before[kept]!.valueSpan.start <= end) kept++;
     doc.proseCounts = before.slice(0, kept);
-    append(doc.proseCounts, matchCounts(rawCounts.slice(rawFrom), doc.sourcesBlocks));
+    append(doc.proseCounts, matchCounts(rawCounts.slice(rawFrom), doc.sourcesBlocks, doc.language));
   } else {
-    doc.proseCounts = matchCounts(rawCounts, doc.sourcesBlocks);
+    doc.proseCounts = matchCounts(rawCounts, doc.sourcesBlocks, doc.language);
   }
   return { doc, rawCounts, contentStarts, labels };
 }
@@ -331,7 +331,7 @@ function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }
 
-function matchCounts(raw: RawCount[], blocks: SourcesBlock[]): ProseCount[] {
+function matchCounts(raw: RawCount[], blocks: SourcesBlock[], language: Language): ProseCount[] {
   const keys = new Set<string>();
   let maxWords = 0;
   for (const block of blocks) {
@@ -353,7 +353,7 @@ function matchCounts(raw: RawCount[], blocks: SourcesBlock[]): ProseCount[] {
     // Longest label first: "evaluation reports" before "evaluation".
     for (let n = words.length; n >= 1; n--) {
       const label = words.slice(0, n).map((w) => w.text).join(' ');
-      const key = normaliseLabel(label);
+      const key = normaliseLabel(label, language);
       if (keys.has(key)) {
         const labelStart = r.afterOffset + (r.after.length - r.after.trimStart().length);
         const end = r.afterOffset + words[n - 1]!.end;

@@ -21,6 +21,7 @@ import { scanTags, type SdgTag } from '../sdg/tags.js';
 import { parseSourcesLines, type SourcesBlock } from '../sources.js';
 import type { LineIndex } from '../text.js';
 import { LANGUAGES, type Language, type Span } from '../types.js';
+import { msg } from '../i18n/message.js';
 import { MAX_NESTING } from '../limits.js';
 
 /** A number in prose followed by a word, before it is matched against the sources labels. */
@@ -585,7 +586,7 @@ class Walker {
     // Each content line ends where its source line ends (container markers and the fence's
     // indentation are before it).
     const contentLines = value === '' ? [] : value.split(/\r?\n|\r/).map((t, i) => ({ text: t, offset: lines.lineEnd(firstLine + 1 + i) - t.length }));
-    add(this.block, 'sourcesBlocks', parseSourcesLines(contentLines, span));
+    add(this.block, 'sourcesBlocks', parseSourcesLines(contentLines, span, this.language));
   }
 
   /** Each block records the first line in it whose nesting was flattened. */
@@ -604,7 +605,7 @@ class Walker {
   }
 }
 
-export const NESTING_MESSAGE = `Nesting deeper than ${MAX_NESTING} levels is read as plain text`;
+export const NESTING_MESSAGE = msg('document.nesting', { max: MAX_NESTING });
 
 const DIRECTIVE = /^<!--\s*synthlint-(disable-next-line|disable|enable)\b([^>]*?)-->/;
 

@@ -23,6 +23,7 @@
  */
 import { languageOf, blocksFromEvents, shiftBlock, type Block } from './blocks.js';
 import { tokenize } from './micromark.js';
+import { msg } from '../i18n/message.js';
 import { flattenNesting } from '../limits.js';
 import type { LineIndex } from '../text.js';
 import type { Language } from '../types.js';
@@ -265,7 +266,7 @@ function tokenizeWindow(context: Context, from: number, to: number): Block[] {
     return blocksFromEvents({ text, lines, language: atOrigin ? context.fallback : context.language, flattened }, events, from, to);
   } catch (error) {
     const [block] = blocksFromEvents({ text, lines, language: context.language, flattened: [] }, [], from, to);
-    block!.problems = [{ span: { start: from, end: from }, message: `The document could not be read as Markdown (${String(error).split('\n')[0]}); only a few checks ran` }];
+    block!.problems = [{ span: { start: from, end: from }, message: msg('document.unreadable', { error: String(error).split('\n')[0]! }) }];
     return [block!];
   }
 }

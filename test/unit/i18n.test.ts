@@ -2,9 +2,10 @@
 // language; package.json's texts and the extension's own messages translated; the CLI following
 // --lang or the environment; and the Spanish and French samples read in their own language.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { analyze, applyFixes, complete, disableRuleFix, hover, parse, RULES, wordFinding, type WordedFinding } from '../../server/src/core/index.js';
 import { formatNumber, list, listText, localeFromEnvironment, MESSAGES, msg, placeholdersOf, resolveLocale, translator, wordMessage, type Message } from '../../server/src/core/i18n/index.js';
 import { run } from '../../server/src/cli/run.js';
@@ -182,6 +183,97 @@ describe('synthlint --lang', () => {
     assert.equal(run.tool.driver.rules.find((r) => r.id === 'config')?.shortDescription.text, 'Un fichier de configuration du projet (.synthesis/config.yaml) comportant une erreur');
     assert.match(run.results[0]!.message.text, /ne correspond pas à la somme de sa ventilation/);
   });
+});
+
+describe('synthlint export and import in the user’s language', () => {
+  const pkg = { version: '0.0.0', docsBase: 'file:///docs/', homepage: 'file:///README.md' };
+  const dir = mkdtempSync(join(tmpdir(), 'synthesis-i18n-word-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  async function synthlint(args: string[], vars: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const code = await run(args, { cwd: dir, pkg, vars, out: { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) } });
+    return { code, stdout, stderr };
+  }
+  /**
+   * Words of an English sentence that Spanish and French do not use, found in a text once option
+   * names (--to, -o) are taken out: an English sentence left in the output shows up as these.
+   */
+  const ENGLISH = new Set(['the', 'and', 'with', 'cannot', 'which', 'where', 'from', 'file', 'files', 'found', 'not', 'for', 'of', 'is', 'are', 'will', 'be', 'into', 'run', 'see', 'default', 'none', 'guessed', 'imported', 'wrote', 'checks', 'errors', 'warnings', 'name', 'write', 'read', 'takes', 'unknown', 'usage', 'needs', 'already', 'exists', 'choose', 'another', 'kept', 'ordinary', 'paragraph', 'english', 'spanish', 'french', 'what', 'it', 'background', 'context']);
+  const englishWords = (text: string): string[] => text.replace(/(?<![\p{L}])--?[A-Za-z][\w-]*/gu, ' ').split(/[^\p{L}]+/u).filter((w) => ENGLISH.has(w.toLowerCase()));
+  const BRIEFS = {
+    es: 'Síntesis de las evaluaciones en Honduras\n\nPaís: Honduras\n\nANTECEDENTES Y CONTEXTO\n\nLa oficina de evaluación pidió esta síntesis para preparar el próximo ciclo del programa.\n\nODS 16.1 REDUCIR LA VIOLENCIA: Los observatorios municipales publican cifras comparables.\n',
+    fr: 'Synthèse des évaluations au Sénégal\n\nPays : Sénégal\n\nCONTEXTE\n\nLe bureau de l’évaluation a demandé cette synthèse pour préparer le prochain cycle du programme.\n\nODD 16.1 RÉDUIRE LA VIOLENCE : Les observatoires municipaux publient des chiffres comparables.\n',
+  };
+  const expected = {
+    es: { exportHelp: /^synthlint export: una síntesis como documento de Word/, importHelp: /^synthlint import: un informe breve o un informe como síntesis/, hint: (c: string) => `Ejecute 'synthlint ${c} --help' para ver cómo se usa.`, unknown: "opción desconocida '--nope'", oneFile: "'synthlint import' admite un solo archivo, no 2", missing: (f: string) => `no se puede leer ${f}: no existe ese archivo`, imported: /^Se importó breve\.txt \(archivo de texto, español\) en breve-es\.synth\.md, plantilla unodc-meta-synthesis\.\n/, targets: /^ {2}secciones de metas: +16\.1$/m, checks: /^ {2}comprobaciones: \d+ errores?, \d+ advertencias?/m, guessed: /\(archivo de texto, español, deducido\)/ },
+    fr: { exportHelp: /^synthlint export : une synthèse en document Word/, importHelp: /^synthlint import : une note ou un rapport en synthèse/, hint: (c: string) => `Lancez 'synthlint ${c} --help' pour l'utilisation.`, unknown: "option inconnue '--nope'", oneFile: "'synthlint import' prend un seul fichier, pas 2", missing: (f: string) => `impossible de lire ${f} : ce fichier n'existe pas`, imported: /^breve\.txt \(fichier texte, français\) importé dans breve-fr\.synth\.md, modèle unodc-meta-synthesis\.\n/, targets: /^ {2}sections de cibles : +16\.1$/m, checks: /^ {2}vérifications : \d+ erreurs?, \d+ avertissements?/m, guessed: /\(fichier texte, français, deviné\)/ },
+  } as const;
+
+  test('the English help is caught by the check for English sentences', async () => {
+    const help = (await synthlint(['export', '--help'])).stdout;
+    assert.match(help, /^synthlint export: a synthesis as a Word document/);
+    assert.ok(englishWords(help).length > 20);
+    assert.ok(englishWords((await synthlint(['import', '--help'])).stdout).length > 20);
+  });
+
+  for (const locale of ['es', 'fr'] as const) {
+    const want = expected[locale];
+    test(`${locale}: export --help and import --help, with --lang or from the environment`, async () => {
+      const environment = { LANG: locale === 'es' ? 'es_MX.UTF-8' : 'fr_CA.UTF-8' };
+      for (const [command, heading, options] of [
+        ['export', want.exportHelp, ['--to', '--output', '--reference-doc', '--paper', '--browser', '--template', '--no-toc', '--lang', '--project']],
+        ['import', want.importHelp, ['--output', '--template', '--lang', '--evidence', '--format', '--force', '--project']],
+      ] as const) {
+        for (const r of [await synthlint([command, '--help', '--lang', locale]), await synthlint([command, '-h'], environment)]) {
+          assert.equal(r.code, 0);
+          assert.match(r.stdout, heading);
+          for (const option of options) assert.ok(r.stdout.includes(option), `${command} ${option}`);
+          assert.deepEqual(englishWords(r.stdout), [], `${locale} ${command} --help`);
+        }
+      }
+    });
+
+    test(`${locale}: usage errors and a missing file, in the user's language only`, async () => {
+      const usage = await synthlint(['export', '--nope', 'x.synth.md', '--lang', locale]);
+      assert.equal(usage.code, 2);
+      assert.equal(usage.stderr, `synthlint export: ${want.unknown}\n${want.hint('export')}\n`);
+      const two = await synthlint(['import', 'a.docx', 'b.docx', '--lang', locale]);
+      assert.equal(two.code, 2);
+      assert.equal(two.stderr, `synthlint import: ${want.oneFile}\n`);
+      const missingExport = await synthlint(['export', 'missing.synth.md', '--to', 'docx', '--lang', locale]);
+      assert.equal(missingExport.code, 2);
+      assert.equal(missingExport.stderr, `synthlint export: ${want.missing('missing.synth.md')}\n`);
+      const missingImport = await synthlint(['import', 'missing.docx'], { LC_ALL: `${locale}_${locale.toUpperCase()}.UTF-8` });
+      assert.equal(missingImport.code, 2);
+      assert.equal(missingImport.stderr, `synthlint import: ${want.missing('missing.docx')}\n`);
+      for (const r of [usage, two, missingExport, missingImport]) assert.deepEqual(englishWords(r.stderr), [], r.stderr);
+      // Every other usage error too: none is left in English.
+      for (const args of [['export'], ['export', 'a', 'b'], ['export', 'x.synth.md'], ['export', 'x.synth.md', '--to', 'odt'], ['export', 'x.synth.md', '--to', 'pdf', '--paper', 'a5'], ['export', 'x.synth.md', '--to', 'pdf', '--reference-doc', 'o.docx'], ['export', 'x.synth.md', '--to'], ['import'], ['import', 'x.docx', '--format', 'xml'], ['import', 'x.docx', '--format', 'json', '-o', '-'], ['import', 'notes.odt'], ['import', '--force=yes', 'x.docx']]) {
+        const r = await synthlint([...args, '--lang', locale]);
+        assert.equal(r.code, 2, args.join(' '));
+        assert.deepEqual(englishWords(r.stderr), [], r.stderr);
+      }
+    });
+
+    test(`${locale}: the import report`, async () => {
+      writeFileSync(join(dir, 'breve.txt'), BRIEFS[locale]);
+      const r = await synthlint(['import', 'breve.txt', '-o', `breve-${locale}.synth.md`, '--lang', locale]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, want.imported);
+      assert.match(r.stderr, want.targets);
+      assert.match(r.stderr, want.checks);
+      assert.deepEqual(englishWords(r.stderr), [], r.stderr);
+      // Without --lang, the environment chooses the messages' language and the document's is guessed.
+      const guessed = await synthlint(['import', 'breve.txt', '-o', `auto-${locale}.synth.md`], { LANGUAGE: locale });
+      assert.equal(guessed.code, 0, guessed.stderr);
+      assert.match(guessed.stderr, want.guessed);
+      assert.deepEqual(englishWords(guessed.stderr), [], guessed.stderr);
+      const exists = await synthlint(['import', 'breve.txt', '-o', `breve-${locale}.synth.md`, '--lang', locale]);
+      assert.equal(exists.code, 2);
+      assert.deepEqual(englishWords(exists.stderr), [], exists.stderr);
+    });
+  }
 });
 
 describe('editor features in the user’s language', () => {

@@ -25,7 +25,7 @@ export { buildSkeleton, escapeSnippetText, expandSnippet, type SkeletonOptions }
 export { DOCUMENT_WORDS, type DocumentWords } from './i18n/document.js';
 export { analyze, analyzeDocument, templateIdOf, DEFAULT_TEMPLATE, type Analysis, type AnalysisOptions } from './lint.js';
 export { applyFixes } from './fix.js';
-export { formatNumber, LOCALES, localeFromEnvironment, resolveLocale, translator, type Locale, type MessageKey, type Translate } from './i18n/index.js';
+export { catalogue, formatNumber, LOCALES, localeFromEnvironment, resolveLocale, translator, type Locale, type MessageKey, type Translate } from './i18n/index.js';
 export { isMessage, list, msg, number, wordFinding, wordFix, wordMessage, type MessageArg, type WordedFinding, type WordedFix } from './i18n/index.js';
 export { parseEvidenceRegister, scanCitations, REGISTER_FIELDS, type Citation, type EvidenceEntry, type EvidenceProblem, type EvidenceRegister } from './evidence.js';
 export { RULES, ruleById } from './rules/registry.js';

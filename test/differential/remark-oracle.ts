@@ -69,7 +69,7 @@ export function fromRemark(text: string): Comparable | undefined {
       case 'code':
         if (depth === 1) contentStarts.push(start);
         if (/^ {0,3}(`{3}|~{3})/.test(text.slice(start, end))) out.codeBlocks.push({ start, end: start + text.slice(start, end).replace(/[\r\n]+$/, '').length });
-        if ((node.lang ?? '').toLowerCase() === 'sources') out.sources.push(sources(lines, node, base));
+        if ((node.lang ?? '').toLowerCase() === 'sources') out.sources.push(sources(text, lines, node, base));
         break;
       case 'html': {
         if (depth === 1 && !/^<!--[\s\S]*-->\s*$/.test(node.value)) contentStarts.push(start);
@@ -127,8 +127,10 @@ function plainText(node: Nodes): string {
   return '';
 }
 
-function sources(lines: LineIndex, node: Code, base: number): Comparable['sources'][number] {
-  const span = { start: node.position!.start.offset! + base, end: node.position!.end.offset! + base };
+function sources(text: string, lines: LineIndex, node: Code, base: number): Comparable['sources'][number] {
+  const start = node.position!.start.offset! + base;
+  // Ending with its last line's text, as the index's blocks do.
+  const span = { start, end: start + text.slice(start, node.position!.end.offset! + base).replace(/[\r\n]+$/, '').length };
   const firstLine = lines.positionAt(span.start).line;
   const contentLines = node.value === '' ? [] : node.value.split(/\r?\n|\r/).map((t, i) => ({ text: t, offset: lines.lineEnd(firstLine + 1 + i) - t.length }));
   const block = parseSourcesLines(contentLines, span);

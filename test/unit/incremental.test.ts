@@ -274,3 +274,16 @@ test("a project's language reads tags in documents whose front matter names none
   // The front matter still wins over the project.
   assert.equal(parse(`---\nlanguage: fr\n---\n${text}`, { language: 'es' }).language, 'fr');
 });
+
+test('an unclosed fence in a footnote definition ends with its last line, however the parse reached it', () => {
+  // Found by the property above: the fence's end depended on whether the parse went on past it.
+  for (const [initial, edits] of [
+    ['[^1]: A footnote with SDG 16.5\n', [{ start: 5, end: 7, text: '\n' }, { start: 5, end: 9, text: '-->' }, { start: 5, end: 5, text: '~~~sources\nprojects: 22\n' }]],
+  ] as const) {
+    const parser = new IncrementalParser();
+    let text: string = initial;
+    parser.parse(text);
+    for (const e of edits) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+    assert.deepEqual(view(parser.parse(text, edits)), view(parse(text)));
+  }
+});

@@ -571,12 +571,12 @@ class Walker {
     const fence = this.fence!;
     this.fence = undefined;
     if (depth === 0) this.block.unclosedFence = fence.fences < 2;
-    const span = { start: token.start.offset, end: token.end.offset };
     // An unclosed fence in a container may end after a line ending or before it, depending on what
     // follows the window; the block ends with its last line's text either way.
-    let end = span.end;
-    while (end > span.start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
-    add(this.block, 'codeBlocks', { start: span.start, end });
+    let end = token.end.offset;
+    while (end > token.start.offset && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    const span = { start: token.start.offset, end };
+    add(this.block, 'codeBlocks', span);
     if (!fence.sources) return;
     // As remark: the content lines between the fences, without the line ending after the opening
     // fence and the one before the closing fence.

@@ -6,14 +6,14 @@
 // block quotes, tables and sources blocks), but it says nothing true about any country.
 
 /** Bumped whenever the generator's output changes, so that a cached corpus on disk is rebuilt. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
-/** The document sizes the benchmark measures, in bytes of UTF-8. */
+/** The document sizes the benchmark measures, in bytes of UTF-8 (10 MB only for the full analysis). */
 export const SIZES = [
   { name: '10KB', bytes: 10 * 1024 },
   { name: '100KB', bytes: 100 * 1024 },
   { name: '1MB', bytes: 1024 * 1024 },
-  { name: '5MB', bytes: 5 * 1024 * 1024 },
+  { name: '10MB', bytes: 10 * 1024 * 1024 },
 ];
 
 /** mulberry32: a small, fast, well-mixed 32-bit generator. Returns floats in [0, 1). */
@@ -119,6 +119,10 @@ class Writer {
     this.bytes = 0;
     this.paragraphs = [];
     this.targetTags = [];
+    /** Start offsets of headings, sources blocks and other fenced blocks. */
+    this.headings = [];
+    this.sources = [];
+    this.fences = [];
   }
   push(block, kind) {
     if (this.parts.length > 0) {
@@ -131,6 +135,9 @@ class Writer {
       this.paragraphs.push({ start, end: start + block.length });
       for (const m of block.matchAll(/SDG 16\.(?:\d+|[ab])(?![.\d])/g)) this.targetTags.push(start + m.index);
     }
+    if (kind === 'heading') this.headings.push(start);
+    if (kind === 'sources') this.sources.push(start);
+    if (kind === 'fence') this.fences.push(start);
     this.parts.push(block);
     this.length += block.length;
     this.bytes += Buffer.byteLength(block);
@@ -225,23 +232,26 @@ function fill(w, rng, tags, budget, { minBlocks = 1 } = {}) {
 
 /**
  * One synthesis of about `bytes` bytes. `mix: 'lists'` makes the blocks mostly lists and block
- * quotes (for the micromark comparison); the default is a report-like mixture. Returns the text
- * and the places the benchmark uses: the paragraph nearest the middle (for edits) and the SDG 16
- * tag nearest the middle (for completion and hover).
+ * quotes (for the micromark comparison); the default is a report-like mixture. `findings: true`
+ * adds what a draft has: a count in the prose that disagrees with the sources block, a target
+ * that does not exist, an excerpt in a fenced code block. Returns the text and the places the
+ * benchmark uses: the paragraph nearest the middle (for edits), the SDG 16 tag nearest the middle
+ * (for completion and hover), and for the edit mix a heading, a sources block's count, a line in
+ * a fenced block and a sub-section near the middle.
  */
-export function generateDocument(bytes, seed, { mix = 'report' } = {}) {
+export function generateDocument(bytes, seed, { mix = 'report', findings = false } = {}) {
   // Fixed parts (front matter, headings, at least one block per section) make small documents
   // overshoot: shrink the budget until the result is within 5% of the size asked for.
   let budget = bytes;
-  let doc = generateOnce(budget, seed, mix);
+  let doc = generateOnce(budget, seed, mix, findings);
   for (let i = 0; i < 4 && Math.abs(doc.bytes - bytes) > bytes * 0.05; i++) {
     budget = Math.round(budget * (bytes / doc.bytes));
-    doc = generateOnce(budget, seed, mix);
+    doc = generateOnce(budget, seed, mix, findings);
   }
   return doc;
 }
 
-function generateOnce(bytes, seed, mix) {
+function generateOnce(bytes, seed, mix, findings) {
   const rng = new Rng(seed);
   const w = new Writer();
   w.mix = mix;
@@ -272,9 +282,14 @@ function generateOnce(bytes, seed, mix) {
   // A short synthesis covers a few targets; a long one all twelve.
   const targets = TARGETS.slice(0, Math.min(TARGETS.length, Math.max(3, Math.floor(bytes / 1500))));
   const perTarget = share(0.72) / targets.length;
-  for (const [id, title] of targets) {
+  for (const [index, [id, title]] of targets.entries()) {
     const tags = { own: `SDG ${id}` };
-    w.push(`### SDG ${id} ${title}`);
+    w.push(`### SDG ${id} ${title}`, 'heading');
+    if (findings && index === Math.floor(targets.length / 2)) {
+      // A draft's slips: a target that does not exist, and an interview excerpt in a fence.
+      w.push(wrap(`Several evaluations also reported on birth registration (SDG 16.13), which the team could not place.`), 'paragraph');
+      w.push(['```text', 'Interview, district court clerk:', '"We finally know how many cases are waiting, and for how long."', '```'].join('\n'), 'fence');
+    }
     if (perTarget < 8000) {
       fill(w, rng, tags, perTarget);
       continue;
@@ -283,14 +298,14 @@ function generateOnce(bytes, seed, mix) {
     fill(w, rng, tags, 1500);
     const until = w.bytes + perTarget - 1500;
     while (w.bytes < until) {
-      w.push(`#### ${rng.pick(PROJECT_WORDS)} ${rng.int(100, 999)} in ${rng.pick(COUNTRIES)} (${rng.int(2015, 2023)})`);
+      w.push(`#### ${rng.pick(PROJECT_WORDS)} ${rng.int(100, 999)} in ${rng.pick(COUNTRIES)} (${rng.int(2015, 2023)})`, 'heading');
       fill(w, rng, tags, rng.int(2000, 8000), { minBlocks: 2 });
     }
   }
 
   w.push('## Sources of data reviewed');
   w.push(wrap(`The evaluations drew on ${counts.projects} projects and on ${counts.secondary} secondary documents, listed in the annex.`), 'paragraph');
-  w.push(sourcesBlock(counts));
+  w.push(sourcesBlock(counts), 'sources');
   fill(w, rng, { own: 'SDG 16' }, share(0.03));
 
   w.push('## Human rights, gender equality and inclusivity');
@@ -303,8 +318,10 @@ function generateOnce(bytes, seed, mix) {
   fill(w, rng, { own: 'SDG 16' }, share(0.03));
 
   w.push('## Methodology');
-  w.push(wrap(`The team reviewed ${counts.reports} evaluation reports covering ${counts.projects} projects: ${counts.country} country-level, ${counts.regional} regional and ${counts.global} global evaluations, and ${counts.secondary} secondary documents.`), 'paragraph');
-  w.push(sourcesBlock(counts));
+  // A draft quotes one count that the sources block does not hold.
+  const quoted = findings ? counts.reports + 1 : counts.reports;
+  w.push(wrap(`The team reviewed ${quoted} evaluation reports covering ${counts.projects} projects: ${counts.country} country-level, ${counts.regional} regional and ${counts.global} global evaluations, and ${counts.secondary} secondary documents.`), 'paragraph');
+  w.push(sourcesBlock(counts), 'sources');
   fill(w, rng, { own: 'SDG 16' }, Math.max(0, bytes - w.bytes - 200));
 
   const text = w.text();
@@ -314,15 +331,33 @@ function generateOnce(bytes, seed, mix) {
   // Type at a word boundary halfway through the paragraph.
   const editOffset = text.indexOf(' ', Math.floor((para.start + para.end) / 2));
   const tag = nearest(w.targetTags, (t) => t);
+  const heading = nearest(w.headings, (h) => h);
+  const sources = nearest(w.sources, (b) => b);
+  const fence = nearest(w.fences, (b) => b);
   return {
     text,
     bytes: Buffer.byteLength(text),
     editOffset,
+    /** The end of the heading line nearest the middle: where a writer adds a word to a heading. */
+    headingEndOffset: text.indexOf('\n', heading),
+    /** The heading nearest the middle and the next heading: a section to copy and paste. */
+    section: { start: heading, end: nextHeading(text, heading) },
+    /** The last digit of the first count in the sources block nearest the middle. */
+    sourcesCountOffset: sources === undefined ? undefined : text.indexOf('\n', text.indexOf(': ', sources)) - 1,
+    /** The end of the second line of the fenced block nearest the middle (documents with findings). */
+    fenceLineOffset: fence === undefined ? undefined : text.indexOf('\n', text.indexOf('\n', fence) + 1),
     /** Right after `SDG 16.`: where a writer asks which target comes next. */
     completionOffset: tag === undefined ? undefined : tag + 'SDG 16.'.length,
     /** Inside the tag. */
     hoverOffset: tag === undefined ? undefined : tag + 5,
   };
+}
+
+function nextHeading(text, from) {
+  const m = /\n#{1,6} /g;
+  m.lastIndex = from + 1;
+  const found = m.exec(text);
+  return found ? found.index + 1 : text.length;
 }
 
 /** The 1,000-file workspace: files of 5–20 KB in region/country folders, named *.synth.md. */

@@ -79,6 +79,14 @@ export function ensureDist(log) {
   return { server: existsSync(server) ? server : undefined, cli: existsSync(cli) ? cli : undefined };
 }
 
+/** The CPU time (user + system, all threads of this process) that `fn` takes, in ms. */
+export function cpuMs(fn) {
+  const before = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
 export function median(xs) {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);

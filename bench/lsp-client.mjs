@@ -97,11 +97,12 @@ export class LspClient {
     return this.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && (p.version === undefined || p.version === null || p.version === version));
   }
 
-  async initialize(initializationOptions) {
+  /** `workspace`: `{ rootUri, workspaceFolders }` when a project folder is open. */
+  async initialize(initializationOptions, workspace = {}) {
     const answer = await this.request('initialize', {
       processId: process.pid,
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri: workspace.rootUri ?? null,
+      workspaceFolders: workspace.workspaceFolders ?? null,
       capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown', 'plaintext'] } } },
       initializationOptions,
     });
@@ -122,13 +123,20 @@ export class LspClient {
   }
 }
 
-/** Converts a UTF-16 offset of `text` to an LSP position (no \r in the corpus). */
-export function positionAt(text, offset) {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
+/** Converts UTF-16 offsets of one text to LSP positions (no \r in the corpus). */
+export class Positions {
+  constructor(text) {
+    this.starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
-  return { line, character: offset - lineStart };
+  at(offset) {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo] };
+  }
 }

@@ -87,4 +87,11 @@ try {
   say(`LSP chaos FAILED: ${String(error instanceof Error ? error.message : error)}`);
   if (error?.figures) report(error.figures);
 }
+// The parser's differential run (stream parser): the specifications' examples and real Markdown
+// files, incremental parse against a parse from scratch and remark. See scripts/differential.mjs.
+{
+  say('');
+  const r = spawnSync('node', ['scripts/differential.mjs', '--no-build'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) failed++;
+}
 process.exit(failed > 0 ? 1 : 0);

@@ -58,6 +58,13 @@ describe('citation completion', () => {
     assert.equal(completeAt('```sources\n[@$$CURSOR$$\n```\n').items, undefined);
   });
 
+  it('knows code blocks as the parser does: in a list item, yes; a fence line inside an HTML block, no', () => {
+    assert.equal(completeAt('- item\n\n  ```\n  [@$$CURSOR$$\n  ```\n').items, undefined, 'a fenced block in a list item');
+    assert.equal(completeAt('> ```\n> [@$$CURSOR$$\n').items, undefined, 'an unclosed fenced block in a quote');
+    // The ``` line belongs to the HTML block: no code block is open after it.
+    assert.equal(completeAt('<div>\n```\n</div>\n\nSee [@$$CURSOR$$\n').items?.length, 3);
+  });
+
   it('offers nothing (but claims the place) when there is no register', () => {
     assert.deepEqual(completeAt('See [@$$CURSOR$$', false).items, []);
   });

@@ -1,8 +1,8 @@
 // Hostile and enormous documents: analysis finishes, never throws, and its time grows linearly with
 // the document (the ratio of medians when the input grows 4×, not a wall-clock limit: 4 is linear,
-// 16 quadratic; the bound leaves room for a busy machine). Very large documents get one
-// information finding and the line-based mode of server/src/core/limits.ts. Every regular
-// expression in server/src is attacked with backtracking-prone strings.
+// 16 quadratic; the bound leaves room for a busy machine). There is no reduced mode: a 10 MB
+// document gets every check. Every regular expression in server/src is attacked with
+// backtracking-prone strings.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
@@ -20,7 +20,8 @@ import {
   type SynthesisDocument,
   wordMessage,
 } from '../../server/src/core/index.js';
-import { isLargeDocument, LARGE_DOCUMENT, parseLarge } from '../../server/src/core/limits.js';
+import { VERY_LARGE_DOCUMENT, veryLargeDocumentMessage } from '../../server/src/core/limits.js';
+import { checkLargeReport } from '../differential/large.js';
 import { growthWithin, seededRandom } from '../fuzz/growth.js';
 import { assertSpansInside } from '../fuzz/properties.js';
 import { attack, findRegexes, type Suspect } from '../fuzz/regex-audit.js';
@@ -133,8 +134,8 @@ describe('hostile documents: analysis finishes, never throws, and grows linearly
     assertLinear(make, 30_000);
   });
 
-  test('a long single line (2 MB, the most that gets the full analysis)', () => {
-    analyseChecked('a'.repeat(LARGE_DOCUMENT));
+  test('a long single line (2 MB)', () => {
+    analyseChecked('a'.repeat(2_000_000));
     assertLinear((n) => 'word '.repeat(n), 25_000);
   });
 
@@ -192,63 +193,13 @@ describe('hostile documents: analysis finishes, never throws, and grows linearly
 });
 
 describe('very large documents', () => {
-  /** Fails fast, with a clear message, while parse() does not yet switch to the line-based mode. */
-  function requireDegradedMode(): void {
-    const probe = parse('a'.repeat(LARGE_DOCUMENT + 1));
-    assert.ok(
-      probe.problems.some((p) => p.message.key === 'document.large'),
-      'parse() should hand documents over LARGE_DOCUMENT characters to parseLarge() (server/src/core/limits.ts); see docs/reliability.md',
-    );
-  }
-
-  test('a document over the limit gets exactly one information finding saying what was checked', () => {
-    requireDegradedMode();
-    const text = report(LARGE_DOCUMENT + 50_000);
-    const a = analyseChecked(text);
-    const info = a.findings.filter((f) => f.rule === 'document');
-    assert.equal(info.length, 1);
-    assert.equal(info[0]!.severity, 'info');
-    assert.match(wordMessage(info[0]!.message), /very large .* only headings, front matter, SDG tags and sources blocks were checked/);
+  test('a 1 MB report gets every check, the ones that need the Markdown parser included (10 MB in npm run test:fuzz)', () => {
+    checkLargeReport(1024 * 1024);
   });
 
-  test('a 10 MB file, a 2 MB single line and 5,000-deep indented lists (25 MB) finish in the line-based mode', () => {
-    requireDegradedMode();
-    const big = report(10 * 1024 * 1024);
-    const a = analyseChecked(big);
-    assert.ok(a.document.headings.length > 1000, 'headings are still found');
-    assert.ok(a.findings.some((f) => f.rule !== 'document'), 'checks still run');
-    analyseChecked(`SDG 16.1 ${'x'.repeat(2 * 1024 * 1024)}`);
-    const lines: string[] = [];
-    for (let depth = 0; depth < 5000; depth++) lines.push(`${' '.repeat(2 * depth)}- item`);
-    analyseChecked(lines.join('\n'));
-    assertLinear(report, 2_600_000);
-  });
-
-  test('the line-based index finds what the full parser finds in a plain report', () => {
-    const text = report(30_000);
-    const full = parse(text);
-    const lines = parseLarge(text);
-    assert.ok(!isLargeDocument(text));
-    assert.deepEqual(
-      lines.headings.map((h) => [h.depth, h.span, h.textSpan, h.targetTag?.raw]),
-      full.headings.map((h) => [h.depth, h.span, h.textSpan, h.targetTag?.raw]),
-    );
-    assert.deepEqual(
-      lines.tags.map((t) => t.span),
-      full.tags.map((t) => t.span),
-    );
-    assert.deepEqual(
-      lines.sections.map((s) => [s.span, s.hasContent, s.hasOwnContent]),
-      full.sections.map((s) => [s.span, s.hasContent, s.hasOwnContent]),
-    );
-    assert.deepEqual(
-      lines.sourcesBlocks.map((b) => b.all.map((e) => [e.label, e.count, e.depth, e.countSpan])),
-      full.sourcesBlocks.map((b) => b.all.map((e) => [e.label, e.count, e.depth, e.countSpan])),
-    );
-    assert.deepEqual([...(lines.frontMatter?.fields.keys() ?? [])], [...(full.frontMatter?.fields.keys() ?? [])]);
-    // The same rules then agree, except for what needs the Markdown parser (counts in the prose).
-    const rules = (findings: Analysis['findings']): string[] => findings.filter((f) => f.rule !== 'document' && f.rule !== 'count-mismatch').map((f) => `${f.rule} ${f.span.start}`);
-    assert.deepEqual(rules(analyzeDocument(lines).findings), rules(analyzeDocument(full).findings));
+  test('over 50 MB, an information finding says how large the document is', () => {
+    assert.equal(VERY_LARGE_DOCUMENT, 50 * 1024 * 1024);
+    assert.match(wordMessage(veryLargeDocumentMessage(62_400_000)), /^This document is very large \(62\.4 million characters\); it was checked in full/);
   });
 });
 
@@ -300,7 +251,7 @@ describe('regular expressions in server/src', () => {
     'server/src/core/templates/template.ts /\\s+at line \\d+, column \\d+.*$/s': "the YAML library's error message",
     'server/src/core/i18n/format.ts /\\B(?=(\\d{3})+(?!\\d))/g': 'the digits of a number (at most 16)',
     'server/src/core/rules/util.ts /\\B(?=(\\d{3})+(?!\\d))/g': 'the digits of a number (at most 16)',
-    'server/src/core/parse.ts /^[ \\t\\u00a0]*(?:\\r\\n|\\r|\\n)?[ \\t\\u00a0]*\\p{L}/u': 'the 120 characters after a number',
+    'server/src/core/markdown/blocks.ts /^[ \\t\\u00a0]*(?:\\r\\n|\\r|\\n)?[ \\t\\u00a0]*\\p{L}/u': 'the 120 characters after a number',
     "server/src/core/parse.ts /[ \\t\\u00a0]*(?:\\r\\n|\\r|\\n)?[ \\t\\u00a0]*([\\p{L}\\p{N}'’-]+)/uy": 'the 120 characters after a number',
     'server/src/cli/report.ts /\\s*[\\r\\n]+\\s*/g': 'a finding message (document text in messages is clipped to 40 characters)',
   };

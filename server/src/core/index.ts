@@ -5,8 +5,8 @@
 export type { Finding, Fix, FileProblem, Language, Message, Report, Severity, SeveritySetting, Span, TextEdit } from './types.js';
 export { LANGUAGES } from './types.js';
 export { LineIndex, type Position } from './text.js';
-export { parse, IncrementalParser, chunkStarts, MAX_NESTING } from './parse.js';
-export type { Heading, ParseOptions, ParseProblem, ProseCount, Section, Suppression, SynthesisDocument } from './parse.js';
+export { parse, IncrementalParser, MAX_NESTING } from './parse.js';
+export type { Heading, OffsetEdit, ParseOptions, ParseProblem, ProseCount, Section, Suppression, SynthesisDocument } from './parse.js';
 export type { FrontMatter, FrontMatterField } from './frontmatter.js';
 export { normaliseLabel, parseCount, type SourcesBlock, type SourcesEntry } from './sources.js';
 export { scanTags, type SdgRef, type SdgTag } from './sdg/tags.js';

@@ -55,10 +55,10 @@ export class ValidationScheduler {
   /** Checks an open document and publishes its diagnostics (and those of the files it uses). */
   async validate(uri: string): Promise<void> {
     await this.state.ready;
-    const doc = this.state.documents.get(uri);
-    if (!doc) return;
-    const version = doc.version;
-    const analysis = await this.state.service.analyze({ key: uri, ...pathOf(this.state, uri), text: doc.getText(), version });
+    const source = this.state.source(uri);
+    if (!source || source.version === null) return;
+    const version = source.version;
+    const analysis = await this.state.service.analyze(source);
     this.state.index.update(uri, analysis.document);
     // Publish only for the version that is still current, and never older than what was published.
     if (this.state.documents.get(uri)?.version !== version) return;
@@ -68,9 +68,4 @@ export class ValidationScheduler {
     await this.state.connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(analysis.findings, analysis.document.lines, version, this.state.locale) });
     await this.state.sideFiles.show(analysis.related);
   }
-}
-
-function pathOf(state: ServerState, uri: string): { path?: string } {
-  const path = state.pathOf(uri);
-  return path === undefined ? {} : { path };
 }

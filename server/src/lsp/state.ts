@@ -4,8 +4,8 @@
  * diagnostics on side files. Handlers (handlers/*.ts) read and change it; they hold none of their own.
  */
 import { TextDocuments, type Connection } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis, DocumentContext, DocumentSource, LanguageService, Locale, SynthesisDocument } from '../core/index.js';
+import { EditLog } from './edit-log.js';
 import type { Log } from './guard.js';
 import { ValidationScheduler } from './scheduler.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
@@ -24,7 +24,9 @@ export interface ClientCapabilities {
 }
 
 export class ServerState {
-  readonly documents = new TextDocuments(TextDocument);
+  /** Each open document's changes as offsets, for the incremental parser. */
+  readonly edits = new EditLog();
+  readonly documents = new TextDocuments(this.edits.documents);
   readonly index = new WorkspaceIndex(this);
   readonly scheduler = new ValidationScheduler(this);
   readonly sideFiles = new SideFiles(this);
@@ -56,7 +58,8 @@ export class ServerState {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
     const path = uriToPath(uri);
-    return { key: uri, ...(path !== undefined ? { path } : {}), text: doc.getText(), version: doc.version };
+    const version = doc.version;
+    return { key: uri, ...(path !== undefined ? { path } : {}), text: doc.getText(), version, editsSince: (from) => this.edits.since(uri, from, version) };
   }
 
   /** The parse of an open document (cheap: cached per version, incremental). */

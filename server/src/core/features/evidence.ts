@@ -119,11 +119,8 @@ export function describeEntry(entry: EvidenceEntry, register: EvidenceRegister, 
 
 /** Whether the offset lies in a fenced code block or a sources block, where nothing is cited. */
 function insideCode(document: SynthesisDocument, offset: number): boolean {
-  if (document.sourcesBlocks.some((b) => b.span.start <= offset && offset <= b.span.end)) return true;
-  // An odd number of fence lines before the cursor means an open fence.
-  const before = document.text.slice(0, offset);
-  const fences = before.match(/^ {0,3}(?:```|~~~)/gm);
-  return (fences?.length ?? 0) % 2 === 1;
+  // Sources blocks are among the fenced blocks the parser found.
+  return document.codeBlocks.some((b) => b.start <= offset && offset <= b.end);
 }
 
 /** Register text shown in Markdown: characters that would format or link are escaped. */

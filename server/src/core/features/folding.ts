@@ -41,22 +41,8 @@ export function foldingRanges(document: SynthesisDocument): FoldingRegion[] {
   return out.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
 }
 
-/** Fenced code blocks, found line by line (the index keeps only the sources blocks). */
+/** Fenced code blocks, sources blocks among them, as the parser found them. */
 export function fencedBlocks(document: SynthesisDocument): Array<{ startLine: number; endLine: number }> {
   const { lines } = document;
-  const out: Array<{ startLine: number; endLine: number }> = [];
-  const first = document.frontMatter ? lines.positionAt(document.frontMatter.span.end).line + 1 : 0;
-  let open: { line: number; marker: string; prefix: string } | undefined;
-  for (let line = first; line < lines.lineCount; line++) {
-    const text = lines.lineText(line);
-    const m = /^((?:[ \t]*>)*[ \t]{0,3})(`{3,}|~{3,})(.*)$/.exec(text);
-    if (!open) {
-      if (m && !(m[2]!.startsWith('`') && m[3]!.includes('`'))) open = { line, marker: m[2]!, prefix: m[1]! };
-    } else if (m && m[2]![0] === open.marker[0] && m[2]!.length >= open.marker.length && m[3]!.trim() === '') {
-      out.push({ startLine: open.line, endLine: line });
-      open = undefined;
-    }
-  }
-  if (open) out.push({ startLine: open.line, endLine: lines.lineCount - 1 });
-  return out;
+  return document.codeBlocks.map((b) => ({ startLine: lines.positionAt(b.start).line, endLine: lines.positionAt(b.end).line }));
 }

@@ -20,7 +20,7 @@ import { applyFixes } from '../fix.js';
 import type { Locale } from '../i18n/index.js';
 import { msg, type Message } from '../i18n/message.js';
 import { analyzeDocument, DEFAULT_TEMPLATE, type Analysis } from '../lint.js';
-import { IncrementalParser, parse, type SynthesisDocument } from '../parse.js';
+import { IncrementalParser, parse, type OffsetEdit, type SynthesisDocument } from '../parse.js';
 import { renderPreviewOf, renderStandalonePageOf } from '../render/index.js';
 import { builtinTemplates, parseTemplate, type Template, type TemplateRegistry } from '../templates/template.js';
 import { LineIndex, type Position } from '../text.js';
@@ -45,6 +45,12 @@ export interface DocumentSource {
    * thousands of files do not stay in memory.
    */
   transient?: boolean;
+  /**
+   * The editor's content changes from an earlier version to this one, as offsets (undefined when
+   * they are not all known): the parser then re-reads only what they touched instead of comparing
+   * the two texts.
+   */
+  editsSince?: (version: number) => readonly OffsetEdit[] | undefined;
 }
 
 /** The editor settings that can change findings (`synthesis.*`), for documents outside a configured project. */
@@ -441,7 +447,8 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       entry = { language, parser: new IncrementalParser({ language }), version: null, text: '', document: undefined as unknown as SynthesisDocument };
       parsers.set(source.key, entry);
     }
-    entry.document = entry.parser.parse(source.text);
+    const edits = entry.version !== null && source.version !== null ? source.editsSince?.(entry.version) : undefined;
+    entry.document = entry.parser.parse(source.text, edits);
     entry.version = source.version;
     entry.text = source.text;
     return entry.document;

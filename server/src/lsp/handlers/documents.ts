@@ -11,6 +11,7 @@ export function registerDocuments(state: ServerState): void {
       const uri = e.document.uri;
       state.scheduler.closed(uri);
       state.service.forget(uri);
+      state.edits.forget(uri);
       if (!uri.startsWith('file:')) state.index.delete(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
     }),

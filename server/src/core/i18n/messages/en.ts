@@ -17,7 +17,7 @@ export const en = {
   'lint.rule-failed': "The rule '{rule}' failed on this document and was skipped ({error})",
   'document.nesting': 'Nesting deeper than {max} levels is read as plain text',
   'document.unreadable': 'The document could not be read as Markdown ({error}); only a few checks ran',
-  'document.large': 'This document is very large ({size} million characters; full checking stops at {limit} million), so only headings, front matter, SDG tags and sources blocks were checked: quotes, lists and counts in the text were not. Split it into smaller files for a full check',
+  'document.large': 'This document is very large ({size} million characters); it was checked in full, which takes a long time at this size. Split it into smaller files',
   'server.more-problems': '{count} more problems in this document are not shown here; correct the ones above, or run synthlint on the file for the full list',
 
   // The front-matter reader (reported by the rule front-matter)

@@ -8,7 +8,7 @@ export const es: MessageCatalogue = {
   'lint.rule-failed': "La regla '{rule}' falló con este documento y no se aplicó ({error})",
   'document.nesting': 'Lo anidado a más de {max} niveles se lee como texto simple',
   'document.unreadable': 'No se pudo leer el documento como Markdown ({error}); solo se hicieron algunas comprobaciones',
-  'document.large': 'Este documento es muy grande ({size} millones de caracteres; la comprobación completa llega hasta {limit} millones), así que solo se comprobaron los títulos, los metadatos iniciales, las etiquetas ODS y los bloques de fuentes: no las citas, las listas ni las cifras del texto. Divídalo en archivos más pequeños para una comprobación completa',
+  'document.large': 'Este documento es muy grande ({size} millones de caracteres); se comprobó entero, lo que lleva mucho tiempo con este tamaño. Divídalo en archivos más pequeños',
   'server.more-problems': 'Hay {count} problemas más en este documento que no se muestran aquí; corrija los anteriores o ejecute synthlint sobre el archivo para ver la lista completa',
 
   'yaml.duplicate-key': 'Este campo ya aparece en los metadatos iniciales; cada campo va una sola vez',

@@ -8,7 +8,7 @@ export const fr: MessageCatalogue = {
   'lint.rule-failed': "La règle « {rule} » a échoué sur ce document et n'a pas été appliquée ({error})",
   'document.nesting': 'Une imbrication de plus de {max} niveaux est lue comme du texte simple',
   'document.unreadable': "Le document n'a pas pu être lu comme du Markdown ({error}) ; seules quelques vérifications ont été faites",
-  'document.large': "Ce document est très volumineux ({size} millions de caractères ; la vérification complète s'arrête à {limit} millions) : seuls les titres, les métadonnées initiales, les étiquettes ODD et les blocs de sources ont été vérifiés, et non les citations, les listes ni les nombres du texte. Divisez-le en fichiers plus petits pour une vérification complète",
+  'document.large': "Ce document est très volumineux ({size} millions de caractères) ; il a été vérifié en entier, ce qui prend beaucoup de temps à cette taille. Divisez-le en fichiers plus petits",
   'server.more-problems': '{count} autres problèmes de ce document ne sont pas affichés ici ; corrigez ceux qui précèdent ou lancez synthlint sur le fichier pour la liste complète',
 
   'yaml.duplicate-key': 'Ce champ figure déjà dans les métadonnées initiales ; chaque champ ne doit y figurer qu’une fois',

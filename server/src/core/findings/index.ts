@@ -7,3 +7,7 @@ export { fold, compilePhrases, type PhraseMatcher } from './fold.js';
 export { proseParagraphs, type ProseParagraph } from './blocks.js';
 export { LABEL_TEXT, LABEL_WORDS, readLabel, type ConsiderationKind, type LabelMatch } from './labels.js';
 export { targetFindings, type Consideration, type FindingParagraph, type TargetSection } from './targets.js';
+export { QUALITY_RATINGS, QUALITY_WORDS, readQuality, type QualityRating } from './quality.js';
+export { CRITERIA, CRITERION_NAMES, CRITERION_WORDS, criterionOf, readCriteria, scanCriterionTags, type Criterion, type CriterionTag } from './criteria.js';
+export { evidenceBase, kindOfType, EVALUATION_KINDS, type EvaluationKind, type EvidenceBase } from './evidence-base.js';
+export { CONFIDENCE_LEVELS, rateConfidence, type Concern, type Confidence, type ConfidenceContext, type ConfidenceLevel } from './confidence.js';

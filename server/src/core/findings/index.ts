@@ -11,3 +11,15 @@ export { QUALITY_RATINGS, QUALITY_WORDS, readQuality, type QualityRating } from 
 export { CRITERIA, CRITERION_NAMES, CRITERION_WORDS, criterionOf, readCriteria, scanCriterionTags, type Criterion, type CriterionTag } from './criteria.js';
 export { evidenceBase, kindOfType, EVALUATION_KINDS, type EvaluationKind, type EvidenceBase } from './evidence-base.js';
 export { CONFIDENCE_LEVELS, rateConfidence, type Concern, type Confidence, type ConfidenceContext, type ConfidenceLevel } from './confidence.js';
+export { sentences } from './sentences.js';
+export { STRONG_WORDING, strongWording } from './wording.js';
+export {
+  DEFAULT_MINIMUM,
+  findMissingConsiderations,
+  findOverclaims,
+  findThinEvidence,
+  type CheckOptions,
+  type MissingConsideration,
+  type Overclaim,
+  type ThinEvidence,
+} from './checks.js';

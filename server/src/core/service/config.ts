@@ -7,6 +7,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import { LANGUAGES, type Language, type SeveritySetting, type Span } from '../types.js';
+import { MAX_PHRASE_LENGTH } from '../findings/fold.js';
 import { settableRuleIds } from './checks.js';
 
 /** Where the file lives, relative to the project root. */
@@ -90,6 +91,20 @@ export const CONFIG_KEYS = {
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1000) return value;
     context.report(`Expected 'minimum' to be a whole number of evaluations such as 2, found ${kindOf(value)}`);
     return undefined;
+  }),
+  overclaimWords: key<readonly string[]>('overclaim.words', (value, context) => {
+    if (!isSeq(context.node)) {
+      context.report(`Expected 'words' to be a list of phrases, such as [invariably, "all the reports"], found ${kindOf(value)}`);
+      return undefined;
+    }
+    const out: string[] = [];
+    for (const item of context.node.items) {
+      const phrase = isScalar(item) && typeof item.value === 'string' ? item.value.trim() : '';
+      if (phrase === '') context.report(`Expected a phrase, found ${kindOf(isScalar(item) ? item.value : item)}`, item as Node);
+      else if (phrase.length > MAX_PHRASE_LENGTH) context.report(`Expected a phrase of at most ${MAX_PHRASE_LENGTH} characters, found one of ${phrase.length}; it is not used`, item as Node);
+      else out.push(phrase);
+    }
+    return out;
   }),
 };
 

@@ -23,3 +23,17 @@ export {
   type Overclaim,
   type ThinEvidence,
 } from './checks.js';
+export {
+  describeConfidence,
+  describeEvidence,
+  matrixToCsv,
+  matrixToJson,
+  matrixFor,
+  matrixToMarkdown,
+  summaryMatrix,
+  type MatrixConsideration,
+  type MatrixFinding,
+  type MatrixOptions,
+  type MatrixRow,
+  type SummaryMatrix,
+} from './matrix.js';

@@ -42,6 +42,8 @@ export interface CoverageCommand {
   /** Where to write the map; undefined or `-` is standard output. */
   output?: string;
   project?: string;
+  /** `--by criterion`: the target × OECD-DAC criterion view instead of target × evaluation. */
+  by?: 'evaluation' | 'criterion';
 }
 export const COVERAGE_FORMATS = ['markdown', 'csv', 'json'] as const;
 export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
@@ -87,6 +89,7 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   lang: { type: 'string', value: 'en, es or fr', commands: ['lint', 'codebook'] },
   output: { type: 'string', short: 'o', value: 'a file name', commands: ['render', 'coverage', 'codebook'] },
   min: { type: 'string', value: 'a whole number of evaluations', commands: ['coverage'] },
+  by: { type: 'string', value: 'evaluation or criterion', commands: ['coverage'] },
   sections: { type: 'boolean', commands: ['codebook'] },
   project: { type: 'string', value: 'a folder', commands: ['lint', 'render', 'coverage', 'codebook'] },
   help: { type: 'boolean', short: 'h', commands: ALL },
@@ -187,8 +190,11 @@ function parseEvidenceCommand(subcommand: 'coverage' | 'codebook', positional: s
   const minText = last(values.get('min'));
   if (minText !== undefined && !/^\d{1,4}$/.test(minText.trim())) throw new UsageError(`--min expects a whole number of evaluations such as 2, found '${minText}'`);
   if (positional.length === 0) throw new UsageError('no files given: name the syntheses or folders to map, for example: synthlint coverage .');
+  const by = last(values.get('by'));
+  if (by !== undefined && by !== 'evaluation' && by !== 'criterion') throw new UsageError(`--by expects evaluation or criterion, found '${by}'`);
   return {
     command: 'coverage',
+    ...(by === 'criterion' ? { by } : {}),
     inputs: positional,
     format: format as CoverageFormat,
     ...(minText !== undefined ? { minimum: Number(minText.trim()) } : {}),
@@ -218,7 +224,8 @@ export const HELP = `synthlint: check Synthesis Markdown files (*.synth.md)
 Usage:
   synthlint [options] <files, folders or globs...>
   synthlint render <file> [-o page.html] [--template ID]
-  synthlint coverage [--format markdown|csv|json] [--min N] [-o FILE] <files...>
+  synthlint coverage [--format markdown|csv|json] [--min N] [--by criterion] [-o FILE] <files...>
+  synthlint matrix <file> [--format md|csv|json] [-o FILE]   ('synthlint matrix --help')
   synthlint codebook [--template ID] [--sections] [--lang LANG] [-o codes.qdc]
 
 What it checks:
@@ -254,6 +261,8 @@ Coverage (an evidence gap map):
   -f, --format FORMAT   markdown (default), csv or json
       --min N           fewest evaluations a target section should rest on
                         (default: the project's coverage.minimum, else 2)
+      --by criterion    a target x OECD-DAC criterion table instead, marking
+                        the criteria no evaluation informs
   -o, --output FILE     where to write it (default: standard output)
 
 Codebook (REFI-QDA, for NVivo, ATLAS.ti, MAXQDA, Dedoose...):

@@ -4,10 +4,11 @@
  * finds each synthesis's register and project; this module reads the files and writes the result.
  */
 import { join, resolve } from 'node:path';
-import { codebookFromTemplate, coverageToCsv, coverageToMarkdown, DEFAULT_TEMPLATE, toQdc, type CoverageMatrix, type DocumentSource } from '../core/index.js';
+import { codebookFromTemplate, coverageToCsv, coverageToMarkdown, criteriaMatrix, DEFAULT_TEMPLATE, toQdc, type CoverageMatrix, type CriteriaSource, type DocumentSource } from '../core/index.js';
 import { writeTextFile } from '../node/files.js';
 import type { CodebookCommand, CoverageCommand } from './args.js';
 import { collectFiles, displayPath } from './files.js';
+import { formatCriteria } from './matrix.js';
 import { createCliService } from './lint-job.js';
 import { EXIT_OK, EXIT_TROUBLE, failureWords, projectFolder, readOrSay, SYNTH_SUFFIX, type Environment } from './run.js';
 
@@ -17,6 +18,7 @@ export async function runCoverage(command: CoverageCommand, env: Environment): P
   if (files.length === 0) return usage(env, `no ${SYNTH_SUFFIX} files found in ${empty.map((e) => `'${e}'`).join(', ')}`);
   let trouble = false;
   const sources: DocumentSource[] = [];
+  const criteria: CriteriaSource[] = [];
   const reported = new Set<string>();
   for (const path of files) {
     const shown = displayPath(path, env.cwd);
@@ -26,7 +28,9 @@ export async function runCoverage(command: CoverageCommand, env: Environment): P
       continue;
     }
     const source: DocumentSource = { key: shown, path, text, version: null, transient: true };
-    const failed = (await service.context(source)).registerFailure;
+    const context = await service.context(source);
+    criteria.push({ file: shown, document: context.document, ...(context.register ? { register: context.register.register } : {}) });
+    const failed = context.registerFailure;
     if (failed && !reported.has(failed.path)) {
       reported.add(failed.path);
       env.out.stderr(`synthlint: ${shown}: cannot read the evidence register ${failed.named}: ${failureWords(failed.failure, failed.detail)}\n`);
@@ -34,8 +38,14 @@ export async function runCoverage(command: CoverageCommand, env: Environment): P
     }
     sources.push(source);
   }
-  const coverage = await service.coverage(sources, command.minimum === undefined ? {} : { minimum: command.minimum });
-  const written = await write(env, command.output, formatCoverage(coverage, command.format));
+  let text: string;
+  if (command.by === 'criterion') {
+    text = formatCriteria(criteriaMatrix(criteria), command.format, criteria[0]?.document.language ?? 'en');
+  } else {
+    const coverage = await service.coverage(sources, command.minimum === undefined ? {} : { minimum: command.minimum });
+    text = formatCoverage(coverage, command.format);
+  }
+  const written = await write(env, command.output, text);
   return written && !trouble ? EXIT_OK : EXIT_TROUBLE;
 }
 

@@ -10,6 +10,7 @@ import { localeFromEnvironment, MAX_DOCUMENT_BYTES, RULES, settableRuleIds, type
 import { readTextFile, writeTextFile } from '../node/files.js';
 import { HELP, parseArgs, UsageError, type LintCommand, type RenderCommand } from './args.js';
 import { runCodebook, runCoverage } from './coverage.js';
+import { runMatrix } from './matrix.js';
 import { collectFiles, displayPath } from './files.js';
 import { toCliFileFindings, type CliFinding } from './findings.js';
 import { createCliService, type JobSettings, type RelatedFile } from './lint-job.js';
@@ -39,6 +40,8 @@ export interface Environment {
 }
 
 export async function run(argv: readonly string[], env: Environment): Promise<number> {
+  // The summary matrix: a command with its own options (cli/matrix.ts).
+  if (argv[0] === 'matrix') return runMatrix(argv.slice(1), env);
   let command;
   try {
     command = parseArgs(argv);

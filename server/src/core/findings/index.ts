@@ -38,3 +38,21 @@ export {
   type MatrixRow,
   type SummaryMatrix,
 } from './matrix.js';
+export {
+  checkFlow,
+  FLOW_CLASSES,
+  flowDiagram,
+  flowFigures,
+  flowToPrismaCsv,
+  isFlowBlock,
+  POOL_STAGES,
+  readFlow,
+  screeningFlows,
+  stageOf,
+  type FlowBox,
+  type FlowFigures,
+  type FlowProblem,
+  type FlowStage,
+  type ScreeningFlow,
+  type StageKind,
+} from './flow.js';

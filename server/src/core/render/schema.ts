@@ -47,6 +47,10 @@ function build(): Schema {
   allowClasses('span', 'sdg-badge', 'sdg-unknown', GOAL_CLASS, 'sources-count', 'sources-label');
   allow('span', ['dataSdg', /^[0-9a-z./]{1,60}$/]);
   allowClasses('ul', 'sources-breakdown');
+  // The screening flow diagram (findings/flow.ts).
+  allowClasses('table', 'synthesis-flow');
+  allowClasses('th', 'synthesis-flow-phase');
+  allowClasses('td', 'synthesis-flow-box', 'synthesis-flow-side', 'synthesis-flow-arrow', 'synthesis-flow-derived');
 
   // Links: the web and e-mail only (GitHub also allows irc, ircs and xmpp).
   // Images: https and inline `data:` images. A remote image is a request made by whoever views the

@@ -83,7 +83,7 @@ describe('synthlint matrix', () => {
     const cases: Array<[string[], RegExp]> = [
       [['matrix'], /^synthlint: 'synthlint matrix' needs a file/],
       [['matrix', 'a.synth.md', 'b.synth.md'], /takes one file, not 2/],
-      [['matrix', '--format', 'pdf', 'norland.synth.md'], /unknown matrix format 'pdf': use md, csv or json/],
+      [['matrix', '--format', 'pdf', 'norland.synth.md'], /unknown matrix format 'pdf': use md, csv, json or prisma/],
       [['matrix', '--min', 'two', 'norland.synth.md'], /--min expects a whole number of evaluations such as 2, found 'two'/],
       [['matrix', '--colour', 'norland.synth.md'], /^synthlint: Unknown option '--colour'/],
       [['matrix', 'missing.synth.md'], /^synthlint: cannot read missing\.synth\.md: no such file/],
@@ -97,6 +97,22 @@ describe('synthlint matrix', () => {
       assert.doesNotMatch(r.stderr, /at .*\.js:\d+/, 'no stack trace');
     }
     assert.equal(readFileSync(join(dir, 'norland.synth.md'), 'utf8'), BRIEF, 'the synthesis is untouched');
+  });
+
+  test('--format prisma writes the screening flow in the PRISMA2020 layout, its problems on standard error', () => {
+    const dir = project();
+    const none = synthlint(['matrix', '--format', 'prisma', 'norland.synth.md'], dir);
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /^synthlint: norland\.synth\.md has no screening flow: write one as a sources block that starts with ```sources flow\n$/);
+    const flow = ['## Methodology', '', '```sources flow', 'evaluations identified: 9', 'evaluations screened: 9', 'evaluations excluded: 4', 'evaluations included: 4', '```', ''].join('\n');
+    writeFileSync(join(dir, 'norland.synth.md'), `${BRIEF}\n${flow}`);
+    const r = synthlint(['matrix', '--format', 'prisma', '-o', 'flow.csv', 'norland.synth.md'], dir);
+    assert.equal(r.status, 0, 'a flow that does not add up is still written');
+    assert.equal(r.stderr, 'synthlint: norland.synth.md:26: expected evaluations included to be 5 (9 evaluations screened − 4 evaluations excluded), found 4\n');
+    const csv = readFileSync(join(dir, 'flow.csv'), 'utf8').split('\r\n');
+    assert.equal(csv[0], 'data,node,box,description,boxtext,tooltips,url,n');
+    assert.ok(csv.includes('records_screened,node9,box4,evaluations screened,evaluations screened,evaluations screened,NA,9'));
+    assert.ok(csv.includes('new_studies,node15,box10,evaluations included,evaluations included,evaluations included,NA,4'));
   });
 
   test('--help shows the command’s usage', () => {

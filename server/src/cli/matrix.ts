@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs as parseTokens } from 'node:util';
-import { criteriaToCsv, criteriaToMarkdown, matrixFor, matrixToCsv, matrixToJson, matrixToMarkdown, type CriteriaMatrix, type DocumentSource } from '../core/index.js';
+import { checkFlow, criteriaToCsv, criteriaToMarkdown, flowToPrismaCsv, matrixFor, matrixToCsv, matrixToJson, matrixToMarkdown, screeningFlows, type CriteriaMatrix, type DocumentContext, type DocumentSource, type FlowProblem } from '../core/index.js';
 import { writeTextFile } from '../node/files.js';
 import { displayPath } from './files.js';
 import { createCliService } from './lint-job.js';
@@ -15,7 +15,7 @@ import { EXIT_OK, EXIT_TROUBLE, failureWords, projectFolder, readOrSay, type Env
 export const MATRIX_HELP = `synthlint matrix: the summary matrix of a synthesis
 
 Usage:
-  synthlint matrix <file> [--format md|csv|json] [--min N] [-o FILE]
+  synthlint matrix <file> [--format md|csv|json|prisma] [--min N] [-o FILE]
 
 For each SDG target section: its findings with the evaluations each cites
 (and, where the evidence register rates their quality, a confidence level),
@@ -23,7 +23,9 @@ the evidence behind the section (evaluations by kind and year) and its
 considerations. The register is found as for checking.
 
 Options:
-  -f, --format FORMAT   md (Markdown, the default), csv or json
+  -f, --format FORMAT   md (Markdown, the default), csv or json; or prisma:
+                        the screening flow (a 'sources flow' block) in the
+                        CSV layout of the PRISMA2020 R package
       --min N           fewest evaluations a target section should rest on
                         (default: the project's coverage.minimum, else 2)
   -o, --output FILE     where to write it (default: standard output)
@@ -31,9 +33,10 @@ Options:
   -h, --help            show this help
 `;
 
-const FORMATS = ['md', 'markdown', 'csv', 'json'] as const;
+const FORMATS = ['md', 'markdown', 'csv', 'json', 'prisma'] as const;
+type MatrixFormat = 'md' | 'csv' | 'json' | 'prisma';
 
-type MatrixArgs = { help: true } | { help: false; file: string; format: 'md' | 'csv' | 'json'; minimum?: number; output?: string; project?: string };
+type MatrixArgs = { help: true } | { help: false; file: string; format: MatrixFormat; minimum?: number; output?: string; project?: string };
 
 /** The arguments after `matrix`; a mistake is a message in plain words. */
 export function parseMatrixArgs(argv: readonly string[]): MatrixArgs | { error: string } {
@@ -54,13 +57,13 @@ export function parseMatrixArgs(argv: readonly string[]): MatrixArgs | { error: 
   if (positionals.length === 0) return { error: "'synthlint matrix' needs a file: synthlint matrix brief.synth.md" };
   if (positionals.length > 1) return { error: `'synthlint matrix' takes one file, not ${positionals.length}` };
   const format = values.format ?? 'md';
-  if (!(FORMATS as readonly string[]).includes(format)) return { error: `unknown matrix format '${format}': use md, csv or json` };
+  if (!(FORMATS as readonly string[]).includes(format)) return { error: `unknown matrix format '${format}': use md, csv, json or prisma` };
   const minText = values.min;
   if (minText !== undefined && !/^\d{1,4}$/.test(minText.trim())) return { error: `--min expects a whole number of evaluations such as 2, found '${minText}'` };
   return {
     help: false,
     file: positionals[0]!,
-    format: format === 'markdown' ? 'md' : (format as 'md' | 'csv' | 'json'),
+    format: format === 'markdown' ? 'md' : (format as MatrixFormat),
     ...(minText !== undefined ? { minimum: Number(minText.trim()) } : {}),
     ...(values.output !== undefined ? { output: values.output } : {}),
     ...(values.project !== undefined ? { project: values.project } : {}),
@@ -92,10 +95,46 @@ export async function runMatrix(argv: readonly string[], env: Environment): Prom
     env.out.stderr(`synthlint: ${source.key}: cannot read the evidence register ${context.registerFailure.named}: ${failureWords(context.registerFailure.failure, context.registerFailure.detail)}\n`);
     trouble = true;
   }
+  if (args.format === 'prisma') return writeFlow(env, args.output, source.key, context, trouble);
   const matrix = matrixFor(context, args.minimum);
   const output = args.format === 'csv' ? matrixToCsv(matrix) : args.format === 'json' ? matrixToJson(matrix) : matrixToMarkdown(matrix);
   const written = await writeOutput(env, args.output, output);
   return written && !trouble ? EXIT_OK : EXIT_TROUBLE;
+}
+
+/** The first screening flow of the document in the PRISMA2020 layout; its problems on standard error. */
+async function writeFlow(env: Environment, output: string | undefined, shown: string, context: DocumentContext, trouble: boolean): Promise<number> {
+  const flows = screeningFlows(context.document);
+  const flow = flows[0];
+  if (!flow) {
+    env.out.stderr(`synthlint: ${shown} has no screening flow: write one as a sources block that starts with \`\`\`sources flow\n`);
+    return EXIT_TROUBLE;
+  }
+  const line = (offset: number): number => context.document.lines.positionAt(offset).line + 1;
+  if (flows.length > 1) env.out.stderr(`synthlint: ${shown} has ${flows.length} screening flows; writing the first (line ${line(flow.block.span.start)})\n`);
+  for (const problem of checkFlow(flow, context.register?.register)) env.out.stderr(`synthlint: ${shown}:${line(problem.span.start)}: ${flowProblemText(problem)}\n`);
+  const written = await writeOutput(env, output, flowToPrismaCsv(flow, context.document.language));
+  return written && !trouble ? EXIT_OK : EXIT_TROUBLE;
+}
+
+/** A flow problem in one line (the screening-flow rule will give these in three languages). */
+function flowProblemText(p: FlowProblem): string {
+  switch (p.kind) {
+    case 'unknown-stage':
+      return `'${p.label}' names no stage of the flow (identified, removed, screened, excluded, sought, not retrieved, assessed, included)`;
+    case 'missing-stage':
+      return `the flow has no line for the evaluations ${p.stage}`;
+    case 'order':
+      return `'${p.label}' comes after '${p.after}', but it is an earlier stage`;
+    case 'nothing-before':
+      return `'${p.label}' comes before any stage that holds evaluations`;
+    case 'nothing-after':
+      return `'${p.label}' is not followed by a stage that holds the evaluations left`;
+    case 'arithmetic':
+      return `expected ${p.label} to be ${p.expected} (${[`${p.from.count} ${p.from.label}`, ...p.minus.map((m) => `${m.count} ${m.label}`)].join(' − ')}), found ${p.found}`;
+    case 'register':
+      return `expected ${p.label} to be ${p.registered}, the evaluations in the evidence register, found ${p.included}`;
+  }
 }
 
 /** The criteria view in the coverage command's formats. */

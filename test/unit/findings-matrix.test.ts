@@ -109,6 +109,12 @@ describe('the summary matrix', () => {
     assert.match(md, /\*Confidence \(high, moderate, low, very low\) follows from/);
   });
 
+  test('Markdown shows the items of a list under one label once', () => {
+    const listed = parse(['## F', '', '### SDG 16.6 Institutions', '', 'Trained [@NOR-01].', '', '**Recommendations:**', '', '- Train trainers.', '- Accredit courses.', '', '**Consideration:** Measure turnover.', ''].join('\n'));
+    const row = matrixToMarkdown(summaryMatrix(listed, { register })).split('\n').find((l) => l.startsWith('| SDG 16.6'))!;
+    assert.match(row, /\| \*\*Recommendations:\*\*<br>• Train trainers\.<br>• Accredit courses\.<br><br>\*\*Consideration:\*\* Measure turnover\. \|$/);
+  });
+
   test('Markdown in Spanish and French documents', () => {
     const es = summaryMatrix(parse(TEXT.replace('period:', 'language: es\nperiod:')), { register });
     const md = matrixToMarkdown(es);

@@ -37,6 +37,8 @@ export interface MatrixConsideration {
   label: string;
   line: number;
   span: Span;
+  /** Where the label is: the same for the items of a list under one label paragraph. */
+  labelSpan: Span;
   text: string;
 }
 
@@ -91,7 +93,7 @@ export function summaryMatrix(document: SynthesisDocument, options: MatrixOption
           const base = evidenceBase(f.citations, register);
           return { line: lineOf(f.span.start), span: f.span, text: slice(f.span), evidence: base, ...(rated ? { confidence: rateConfidence(base, context) } : {}) };
         }),
-        considerations: target.considerations.map((c) => ({ kind: c.kind, label: c.label, line: lineOf(c.span.start), span: c.span, text: slice(c.textSpan) })),
+        considerations: target.considerations.map((c) => ({ kind: c.kind, label: c.label, line: lineOf(c.span.start), span: c.span, labelSpan: c.labelSpan, text: slice(c.textSpan) })),
         evidence,
         thin: register !== undefined && target.section.hasContent && evidence.count < minimum,
       };
@@ -249,8 +251,16 @@ export function matrixToMarkdown(matrix: SummaryMatrix): string {
       return `${mdCell(f.text)} *(${mdCell(notes.join(words.semicolon))})*`;
     });
     const evidence = describeEvidence(r.evidence, matrix.language, matrix.register) + (r.thin ? ` ${words.thin(matrix.minimum)}` : '');
-    const considerations = r.considerations.map((c) => `**${mdCell(c.label)}:** ${mdCell(c.text)}`);
-    out.push(row([mdCell(r.heading), findings.join('<br><br>') || words.none, mdCell(evidence), considerations.join('<br><br>') || words.none]));
+    // The items of a list under one label are shown under that label once.
+    const considerations = r.considerations.map((c, i) => {
+      const previous = r.considerations[i - 1];
+      const listed = r.considerations.some((o) => o !== c && o.labelSpan.start === c.labelSpan.start);
+      if (!listed) return `**${mdCell(c.label)}:** ${mdCell(c.text)}`;
+      const item = `• ${mdCell(c.text)}`;
+      return previous && previous.labelSpan.start === c.labelSpan.start ? item : `**${mdCell(c.label)}:**<br>${item}`;
+    });
+    const joined = considerations.reduce((text, c, i) => (i === 0 ? c : `${text}${c.startsWith('• ') ? '<br>' : '<br><br>'}${c}`), '');
+    out.push(row([mdCell(r.heading), findings.join('<br><br>') || words.none, mdCell(evidence), joined || words.none]));
   }
   out.push('');
   if (matrix.rated) out.push(`*${words.legend}*`, '');

@@ -76,9 +76,12 @@ export function findOverclaims(document: SynthesisDocument, options: CheckOption
       const matches = matcher.find(finding.prose);
       if (matches.length === 0) continue;
       const spans = sentences(finding.prose, finding.span.start);
+      // Matches and sentences are both in order: one walk finds each match's sentence.
+      let at = 0;
       for (const match of matches) {
         const start = finding.span.start + match.start;
-        const sentence = spans.find((s) => s.start <= start && start < s.end) ?? finding.span;
+        while (at < spans.length && spans[at]!.end <= start) at++;
+        const sentence = at < spans.length && spans[at]!.start <= start ? spans[at]! : finding.span;
         const evaluations = [...new Set(citationsIn(finding.citations, sentence).map((c) => c.id))];
         if (evaluations.length >= 2) continue;
         out.push({ span: { start, end: finding.span.start + match.end }, phrase: match.phrase, sentence, evaluations });

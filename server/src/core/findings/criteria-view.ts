@@ -49,8 +49,8 @@ export function criteriaMatrix(sources: readonly CriteriaSource[], options: { la
       // Tags in the heading cover the whole section; tags in a paragraph cover its citations.
       const headingText = document.text.slice(target.section.heading.span.start, target.section.heading.span.end);
       const sectionTags = new Set(scanCriterionTags(headingText, 0).map((t) => t.criterion));
-      const paragraphTags = target.findings.map((f) => ({ span: f.span, criteria: new Set(scanCriterionTags(f.prose, f.span.start).map((t) => t.criterion)) }));
-      if (sectionTags.size > 0 || paragraphTags.some((p) => p.criteria.size > 0)) informed = true;
+      const paragraphTags = target.findings.map((f) => ({ finding: f, criteria: new Set(scanCriterionTags(f.prose, f.span.start).map((t) => t.criterion)) })).filter((p) => p.criteria.size > 0);
+      if (sectionTags.size > 0 || paragraphTags.length > 0) informed = true;
       for (const id of target.targets) {
         let entry = rows.get(id);
         if (!entry) {
@@ -59,11 +59,12 @@ export function criteriaMatrix(sources: readonly CriteriaSource[], options: { la
           rows.set(id, entry);
         }
         if (!entry.row.files.includes(source.file)) entry.row.files.push(source.file);
+        const add = (criterion: Criterion, id: string): void => void entry.sets[CRITERIA.indexOf(criterion)]!.add(id);
         for (const citation of target.citations) {
-          const from = register?.byId.get(citation.id)?.criteria ?? [];
-          const tagged = paragraphTags.filter((p) => p.span.start <= citation.span.start && citation.span.end <= p.span.end).flatMap((p) => [...p.criteria]);
-          for (const c of new Set([...from, ...sectionTags, ...tagged])) entry.sets[CRITERIA.indexOf(c)]!.add(citation.id);
+          for (const c of register?.byId.get(citation.id)?.criteria ?? []) add(c, citation.id);
+          for (const c of sectionTags) add(c, citation.id);
         }
+        for (const { finding, criteria } of paragraphTags) for (const citation of finding.citations) for (const c of criteria) add(c, citation.id);
       }
     }
   }

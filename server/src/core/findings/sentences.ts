@@ -28,8 +28,7 @@ export function sentences(prose: string, base: number): Span[] {
           let next = skipSpace(prose, end);
           // A citation after the full stop is the sentence's own.
           if (isCitationStart(prose, next)) {
-            const close = prose.indexOf(']', next);
-            end = close + 1;
+            end = prose.indexOf(']', next) + 1;
             while (end < prose.length && /[.;,]/.test(prose[end]!)) end++;
             next = skipSpace(prose, end);
           }
@@ -59,15 +58,21 @@ function skipSpace(text: string, from: number): number {
 /** A `[` that opens a citation group: `[@ID]`, `[see @ID]`, on one line. */
 function isCitationStart(text: string, at: number): boolean {
   if (text[at] !== '[') return false;
-  const close = text.indexOf(']', at);
+  // A citation group is at most 500 characters long, as the document's reader takes it.
+  const close = text.slice(at, at + 502).indexOf(']');
   if (close < 0) return false;
-  const inner = text.slice(at + 1, close);
+  return isGroup(text.slice(at + 1, at + close));
+}
+
+function isGroup(inner: string): boolean {
   return inner.includes('@') && !inner.includes('\n') && !inner.includes('[');
 }
 
 function isAbbreviation(text: string, sentenceStart: number, dot: number): boolean {
+  // Abbreviations are short: looking back further would make a long run of dots slow.
+  const limit = Math.max(sentenceStart, dot - 12);
   let w = dot;
-  while (w > sentenceStart && /[\p{L}.]/u.test(text[w - 1]!)) w--;
+  while (w > limit && /[\p{L}.]/u.test(text[w - 1]!)) w--;
   const word = text.slice(w, dot).toLowerCase();
   if (word === '') return false;
   // Single letters (initials, "p."), and dotted abbreviations such as "U.N" or "e.g".

@@ -63,9 +63,10 @@ export function targetFindings(document: SynthesisDocument): TargetSection[] {
 
 function readTargetSections(document: SynthesisDocument): TargetSection[] {
   const sections = document.sections.filter((s) => s.heading.targetTag !== undefined);
-  const inside = (outer: Span, inner: Span): boolean => outer.start <= inner.start && inner.end <= outer.end && !(outer.start === inner.start && outer.end === inner.end);
-  return sections.map((section) => {
-    const nested = sections.filter((other) => other !== section && inside(section.span, other.span));
+  return sections.map((section, index) => {
+    // Sections are in document order: those nested in this one follow it and start before its end.
+    const nested: Section[] = [];
+    for (let i = index + 1; i < sections.length && sections[i]!.span.start < section.span.end; i++) nested.push(sections[i]!);
     const body: Span = { start: section.heading.span.end, end: section.span.end };
     const paragraphs = proseParagraphs(document.text, body).filter((p) => !nested.some((n) => n.span.start <= p.span.start && p.span.start < n.span.end));
     const citations = citationsIn(document.citations, section.span);

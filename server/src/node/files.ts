@@ -1,18 +1,22 @@
 /**
- * Reading and writing text files for the CLI, the language server and the Node service host.
+ * Reading and writing files for the CLI, the language server and the Node service host.
  *
  * This is the one seam where files touch the disk: the safe file module (`server/src/node/fs/`,
- * contract 2 of the team plan) replaces these two functions when it lands, with a one-line change
+ * contract 2 of the team plan) replaces these functions when it lands, with a one-line change
  * in each. Until then they keep its promises that matter to the service: only regular files, the
  * real path inside `within`, a size cap, the byte-order mark and UTF-16 recognised, and text that is
- * not valid UTF-8 refused rather than altered.
+ * not valid UTF-8 refused rather than altered. `readBytes` and `writeBytes` are for the files that
+ * are not text: Word documents, PDFs (export and import).
  */
 import { createHash } from 'node:crypto';
 import { readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { isInside, type FileFailure, type ReadResult, type TextEncodingName } from '../core/index.js';
+import { isInside, type FileFailure, type FileStamp, type ReadResult, type TextEncodingName } from '../core/index.js';
 
-export async function readTextFile(path: string, options: { within?: string; maxBytes: number }): Promise<ReadResult> {
+export type BytesResult = { ok: true; bytes: Uint8Array; stamp: FileStamp } | { ok: false; failure: FileFailure; detail?: string };
+
+/** The bytes of a regular file, with the same checks as `readTextFile` except the decoding. */
+export async function readBytes(path: string, options: { within?: string; maxBytes: number }): Promise<BytesResult> {
   try {
     const real = await realpath(path);
     if (options.within !== undefined && !inside(await realpath(options.within).catch(() => options.within!), real)) return { ok: false, failure: 'outside-project' };
@@ -20,12 +24,18 @@ export async function readTextFile(path: string, options: { within?: string; max
     if (!info.isFile()) return { ok: false, failure: 'not-a-file' };
     if (info.size > options.maxBytes) return { ok: false, failure: 'too-large', detail: `${info.size} bytes` };
     const bytes = await readFile(real);
-    const decoded = decode(bytes);
-    if (!decoded) return { ok: false, failure: 'not-text' };
-    return { ok: true, text: decoded.text, encoding: decoded.encoding, stamp: { size: info.size, mtimeMs: info.mtimeMs, hash: createHash('sha256').update(bytes).digest('hex') } };
+    return { ok: true, bytes, stamp: { size: info.size, mtimeMs: info.mtimeMs, hash: createHash('sha256').update(bytes).digest('hex') } };
   } catch (error) {
     return failureOf(error);
   }
+}
+
+export async function readTextFile(path: string, options: { within?: string; maxBytes: number }): Promise<ReadResult> {
+  const read = await readBytes(path, options);
+  if (!read.ok) return read;
+  const decoded = decode(read.bytes);
+  if (!decoded) return { ok: false, failure: 'not-text' };
+  return { ok: true, text: decoded.text, encoding: decoded.encoding, stamp: read.stamp };
 }
 
 /** Writes `text` back in the file's own encoding. */
@@ -38,13 +48,29 @@ export async function writeTextFile(path: string, text: string, options: { encod
   }
 }
 
+export type WriteBytesResult = { ok: true } | { ok: false; failure: FileFailure | 'exists'; detail?: string };
+
+/**
+ * Writes a file's bytes. With `exclusive` the file must not exist yet (`exists` otherwise): an
+ * import never writes over a file, even one that appeared since its name was chosen.
+ */
+export async function writeBytes(path: string, bytes: Uint8Array, options: { exclusive?: boolean } = {}): Promise<WriteBytesResult> {
+  try {
+    await writeFile(path, bytes, options.exclusive ? { flag: 'wx' } : {});
+    return { ok: true };
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code === 'EEXIST') return { ok: false, failure: 'exists' };
+    return failureOf(error);
+  }
+}
+
 const paths = { basename, dirname, isAbsolute, join, relative, resolve };
 
 function inside(folder: string, path: string): boolean {
   return isInside(paths, folder, path);
 }
 
-function decode(bytes: Buffer): { text: string; encoding: TextEncodingName } | undefined {
+function decode(bytes: Uint8Array): { text: string; encoding: TextEncodingName } | undefined {
   try {
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
     if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2)), encoding: 'utf-16le' };

@@ -113,8 +113,12 @@ export function matrixFor(input: { document: SynthesisDocument; register: { regi
 // -------------------------------------------------------------------------------------------------
 // Words of the outputs, in the document's language
 
-interface Words {
+export interface MatrixWords {
   title: string;
+  /** The heading of the annex in exports. */
+  annex: string;
+  /** What the annex shows, in one sentence. */
+  annexIntro: string;
   target: string;
   findings: string;
   evidence: string;
@@ -135,9 +139,11 @@ interface Words {
   legend: string;
 }
 
-const WORDS: Readonly<Record<Language, Words>> = {
+const WORDS: Readonly<Record<Language, MatrixWords>> = {
   en: {
     title: 'Summary matrix',
+    annex: 'Annex: Summary matrix of findings, evidence and considerations',
+    annexIntro: 'For each target section, its findings, the evaluations behind them and its considerations.',
     target: 'Target',
     findings: 'Findings',
     evidence: 'Evidence',
@@ -164,6 +170,8 @@ const WORDS: Readonly<Record<Language, Words>> = {
   },
   es: {
     title: 'Matriz de resumen',
+    annex: 'Anexo: Matriz de resumen de hallazgos, evidencia y consideraciones',
+    annexIntro: 'Para cada sección de meta, sus hallazgos, las evaluaciones en que se apoyan y sus consideraciones.',
     target: 'Meta',
     findings: 'Hallazgos',
     evidence: 'Evidencia',
@@ -190,6 +198,8 @@ const WORDS: Readonly<Record<Language, Words>> = {
   },
   fr: {
     title: 'Matrice de synthèse',
+    annex: 'Annexe : Matrice de synthèse des constats, des données probantes et des considérations',
+    annexIntro: 'Pour chaque section de cible, ses constats, les évaluations sur lesquelles ils reposent et ses considérations.',
     target: 'Cible',
     findings: 'Constats',
     evidence: 'Données probantes',
@@ -216,12 +226,17 @@ const WORDS: Readonly<Record<Language, Words>> = {
   },
 };
 
+/** The matrix's words in a language, for the annexes of the exports. */
+export function matrixWords(language: Language): Readonly<MatrixWords> {
+  return WORDS[language];
+}
+
 /** "3 evaluations: 2 country-level, 1 global; 2015–2018" */
 export function describeEvidence(base: EvidenceBase, language: Language, withKinds: boolean): string {
   const words = WORDS[language];
   let text = words.evaluations(base.count);
   if (withKinds && base.count > 0) {
-    const kinds = (Object.keys(words.kinds) as Array<keyof Words['kinds']>).filter((k) => base.byKind[k] > 0).map((k) => `${base.byKind[k]} ${words.kinds[k](base.byKind[k])}`);
+    const kinds = (Object.keys(words.kinds) as Array<keyof MatrixWords['kinds']>).filter((k) => base.byKind[k] > 0).map((k) => `${base.byKind[k]} ${words.kinds[k](base.byKind[k])}`);
     text += `${words.colon}${kinds.join(', ')}`;
     if (base.years) text += `${words.semicolon}${base.years.from === base.years.to ? base.years.from : `${base.years.from}–${base.years.to}`}`;
   }

@@ -20,6 +20,7 @@ import { applyFixes } from '../fix.js';
 import type { Locale } from '../i18n/index.js';
 import { analyzeDocument, DEFAULT_TEMPLATE, type Analysis } from '../lint.js';
 import { IncrementalParser, parse, type SynthesisDocument } from '../parse.js';
+import { matrixFor } from '../findings/matrix.js';
 import { renderPreviewOf, renderStandalonePageOf } from '../render/index.js';
 import { builtinTemplates, parseTemplate, type Template, type TemplateRegistry } from '../templates/template.js';
 import { LineIndex, type Position } from '../text.js';
@@ -175,8 +176,9 @@ export interface LanguageService {
   /**
    * The preview's fragment, or with `standalone` the complete page. `showProblems: false` leaves the
    * problem marks out and `extraCss` adds styles to the standalone page (the printed PDF brief).
+   * The standalone page ends with the summary matrix as an annex, unless `annexes: false`.
    */
-  render(analysis: DocumentAnalysis, options?: { standalone?: boolean; showProblems?: boolean; extraCss?: string }): { html: string; title: string };
+  render(analysis: DocumentAnalysis, options?: { standalone?: boolean; showProblems?: boolean; extraCss?: string; annexes?: boolean }): { html: string; title: string };
   /** The coverage map of the documents; `minimum` from the caller wins over the configuration. */
   coverage(sources: readonly DocumentSource[], options?: { minimum?: number; files?: (source: DocumentSource) => string }): Promise<CoverageMatrix>;
   /** The templates a document at `path` (or a new one in that folder) may name; the built-ins without a path. */
@@ -622,7 +624,8 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
     },
     render(analysis, renderOptions = {}) {
       const marks = renderOptions.showProblems === false ? { showProblems: false } : {};
-      const rendered = renderOptions.standalone === true ? renderStandalonePageOf(analysis, { ...marks, ...(renderOptions.extraCss !== undefined ? { extraCss: renderOptions.extraCss } : {}) }) : renderPreviewOf(analysis, marks);
+      const annex = renderOptions.standalone === true && renderOptions.annexes !== false ? { matrix: matrixFor(analysis) } : {};
+      const rendered = renderOptions.standalone === true ? renderStandalonePageOf(analysis, { ...marks, ...annex, ...(renderOptions.extraCss !== undefined ? { extraCss: renderOptions.extraCss } : {}) }) : renderPreviewOf(analysis, marks);
       return { html: rendered.html, title: rendered.title };
     },
     async coverage(sources, coverageOptions = {}) {

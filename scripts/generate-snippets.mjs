@@ -1,4 +1,4 @@
-// Writes snippets/synthesis.code-snippets: a target section, a sources block, and a full skeleton for
+// Writes snippets/synthesis.code-snippets: a target section, a consideration, a sources block, and a full skeleton for
 // each built-in template, built by the same code as the "Insert Template Skeleton" command
 // (server/src/core/service/skeleton.ts) from the core's built-in templates. A unit test fails when the file is
 // out of date with the templates: run `node scripts/generate-snippets.mjs` after changing one.
@@ -15,6 +15,11 @@ const snippets = {
     prefix: ['sdg-target', 'target-section'],
     description: 'A findings section for one SDG target: the heading with the target, and a paragraph.',
     body: ['### SDG 16.${1:1} ${2:Title of the finding}', '', '${3:What the evaluations found for this target, and what could be considered next.}', '$0'],
+  },
+  Consideration: {
+    prefix: ['consideration', 'recommendation'],
+    description: 'A consideration (or recommendation) of a target section: a paragraph that opens with a bold label, in English, Spanish or French.',
+    body: ['**${1|Consideration:,Recommendation:,Consideración:,Recomendación:,Considération :,Recommandation :|}** ${2:What could be done next, and by whom.}', '$0'],
   },
   'Sources block': {
     prefix: ['sources-block'],

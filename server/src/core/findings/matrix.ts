@@ -119,6 +119,9 @@ export interface MatrixWords {
   annex: string;
   /** What the annex shows, in one sentence. */
   annexIntro: string;
+  /** The hover of a target heading. */
+  evidenceBase: string;
+  considerationCount: (n: number) => string;
   target: string;
   findings: string;
   evidence: string;
@@ -144,6 +147,8 @@ const WORDS: Readonly<Record<Language, MatrixWords>> = {
     title: 'Summary matrix',
     annex: 'Annex: Summary matrix of findings, evidence and considerations',
     annexIntro: 'For each target section, its findings, the evaluations behind them and its considerations.',
+    evidenceBase: 'Evidence base',
+    considerationCount: (n) => (n === 0 ? 'No consideration yet' : `${n} consideration${n === 1 ? '' : 's'}`),
     target: 'Target',
     findings: 'Findings',
     evidence: 'Evidence',
@@ -172,6 +177,8 @@ const WORDS: Readonly<Record<Language, MatrixWords>> = {
     title: 'Matriz de resumen',
     annex: 'Anexo: Matriz de resumen de hallazgos, evidencia y consideraciones',
     annexIntro: 'Para cada sección de meta, sus hallazgos, las evaluaciones en que se apoyan y sus consideraciones.',
+    evidenceBase: 'Base de evidencia',
+    considerationCount: (n) => (n === 0 ? 'Todavía ninguna consideración' : `${n} ${n === 1 ? 'consideración' : 'consideraciones'}`),
     target: 'Meta',
     findings: 'Hallazgos',
     evidence: 'Evidencia',
@@ -200,6 +207,8 @@ const WORDS: Readonly<Record<Language, MatrixWords>> = {
     title: 'Matrice de synthèse',
     annex: 'Annexe : Matrice de synthèse des constats, des données probantes et des considérations',
     annexIntro: 'Pour chaque section de cible, ses constats, les évaluations sur lesquelles ils reposent et ses considérations.',
+    evidenceBase: 'Base de données probantes',
+    considerationCount: (n) => (n === 0 ? 'Aucune considération pour l’instant' : `${n} considération${n > 1 ? 's' : ''}`),
     target: 'Cible',
     findings: 'Constats',
     evidence: 'Données probantes',

@@ -13,6 +13,7 @@ export { criteriaMatrix, criteriaToCsv, criteriaToMarkdown, type CriteriaMatrix,
 export { evidenceBase, kindOfType, EVALUATION_KINDS, type EvaluationKind, type EvidenceBase } from './evidence-base.js';
 export { CONFIDENCE_LEVELS, rateConfidence, type Concern, type Confidence, type ConfidenceContext, type ConfidenceLevel } from './confidence.js';
 export { sentences } from './sentences.js';
+export { recogniseConsideration, type RecognisedConsideration } from './recognise.js';
 export { completeConsiderationLabel, considerationSymbols, evidenceHover, type ConsiderationSymbol, type LabelCompletion } from './editor.js';
 export { addFlowDiagrams, markConsiderations, matrixAnnex, plainText } from './html.js';
 export { STRONG_WORDING, strongWording } from './wording.js';

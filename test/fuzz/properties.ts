@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze, analyzeDocument, applyFixes, IncrementalParser, LineIndex, type Analysis, type Finding } from '../../server/src/core/index.js';
+import { analyze, analyzeDocument, applyFixes, IncrementalParser, LineIndex, wordMessage, type Analysis, type Finding } from '../../server/src/core/index.js';
 import { anyDocument, applyEdit, edit, lfDocument, synthesisDocument } from './arbitraries.js';
 
 /** How many passes `--fix` may need: a fix that overlaps another waits for the next pass. */
@@ -32,7 +32,7 @@ export function assertSpansInside(text: string, findings: readonly Finding[]): v
   const inside = (s: { start: number; end: number }): boolean =>
     Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start <= s.end && s.end <= text.length;
   for (const f of findings) {
-    assert.ok(inside(f.span), `finding ${f.rule} '${f.message}' has span ${JSON.stringify(f.span)} outside 0..${text.length}`);
+    assert.ok(inside(f.span), `finding ${f.rule} '${wordMessage(f.message)}' has span ${JSON.stringify(f.span)} outside 0..${text.length}`);
     for (const fix of f.fixes ?? []) {
       for (const e of fix.edits) assert.ok(inside(e.span), `fix '${fix.title}' of ${f.rule} edits ${JSON.stringify(e.span)} outside 0..${text.length}`);
     }
@@ -44,7 +44,7 @@ function seen(findings: readonly Finding[], lines: LineIndex): string[] {
   return findings.map((f) => {
     const a = lines.positionAt(f.span.start);
     const b = lines.positionAt(f.span.end);
-    return `${a.line}:${a.character}-${b.line}:${b.character} ${f.rule} ${f.message}`;
+    return `${a.line}:${a.character}-${b.line}:${b.character} ${f.rule} ${wordMessage(f.message)}`;
   });
 }
 
@@ -118,7 +118,7 @@ export const PROPERTIES: NamedProperty[] = [
           // Suggestions need the writer's judgement: --fix never applies them.
           const left = analyse(fixed).findings.filter((f) => (f.fixes ?? []).some((x) => !x.suggestion));
           assert.deepEqual(
-            left.map((f) => `${f.rule}: ${f.message}`),
+            left.map((f) => `${f.rule}: ${wordMessage(f.message)}`),
             [],
             `still fixable after ${MAX_FIX_PASSES} passes of --fix:\n${fixed}`,
           );

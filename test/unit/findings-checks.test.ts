@@ -10,8 +10,7 @@ import {
   parseConfig,
   parseEvidenceRegister,
   sentences,
-  type SynthesisDocument,
-} from '../../server/src/core/index.js';
+  type SynthesisDocument, wordMessage } from '../../server/src/core/index.js';
 
 const register = parseEvidenceRegister(['id,type', 'A-1,country', 'A-2,country', 'A-3,regional', 'A-4,global'].join('\n'), 'evidence.csv');
 
@@ -152,7 +151,7 @@ describe('the overclaim.words configuration key', () => {
   test('a value that is not a list is reported and has no effect', () => {
     const file = parseConfig('overclaim:\n  words: invariably\n');
     assert.equal(file.config.overclaimWords, undefined);
-    assert.match(file.problems[0]!.message, /^Expected 'words' to be a list of phrases/);
+    assert.match(wordMessage(file.problems[0]!.message), /^Expected 'words' to be a list of phrases/);
   });
 });
 

@@ -2,7 +2,7 @@
 // a finding (evaluations by kind and year) and each rule of the confidence level.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { evidenceBase, kindOfType, parseEvidenceRegister, rateConfidence, readQuality, type Citation, type EvidenceBase } from '../../server/src/core/index.js';
+import { evidenceBase, kindOfType, parseEvidenceRegister, rateConfidence, readQuality, type Citation, type EvidenceBase, wordMessage } from '../../server/src/core/index.js';
 
 const REGISTER = [
   'id,title,year,type,quality,criteria',
@@ -59,7 +59,7 @@ describe('the register’s quality and criteria columns', () => {
       ['', undefined], ['  ', undefined],
     ];
     for (const [text, rating] of cases) assert.equal(readQuality(text).rating, rating, text);
-    assert.match(readQuality('5 stars').problem!, /found '5 stars'/);
+    assert.match(wordMessage(readQuality('5 stars').problem!), /found '5 stars'/);
   });
 });
 

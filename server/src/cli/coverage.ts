@@ -4,21 +4,22 @@
  * finds each synthesis's register and project; this module reads the files and writes the result.
  */
 import { join, resolve } from 'node:path';
-import { codebookFromTemplate, coverageToCsv, coverageToMarkdown, criteriaMatrix, DEFAULT_TEMPLATE, toQdc, type CoverageMatrix, type CriteriaSource, type DocumentSource } from '../core/index.js';
+import { codebookFromTemplate, coverageToCsv, coverageToMarkdown, criteriaMatrix, DEFAULT_TEMPLATE, list, msg, toQdc, wordMessage, type CoverageMatrix, type CriteriaSource, type DocumentSource, type Language } from '../core/index.js';
 import { writeTextFile } from '../node/files.js';
 import type { CodebookCommand, CoverageCommand } from './args.js';
 import { collectFiles, displayPath } from './files.js';
 import { formatCriteria } from './matrix.js';
 import { createCliService } from './lint-job.js';
-import { EXIT_OK, EXIT_TROUBLE, failureWords, projectFolder, readOrSay, SYNTH_SUFFIX, type Environment } from './run.js';
+import { EXIT_OK, EXIT_TROUBLE, failureWords, projectFolder, readOrSay, say, SYNTH_SUFFIX, usageError, type CommandEnvironment } from './run.js';
 
-export async function runCoverage(command: CoverageCommand, env: Environment): Promise<number> {
-  const service = createCliService({ project: projectFolder(command.project, env), severities: {}, locale: 'en', fix: false });
+export async function runCoverage(command: CoverageCommand, env: CommandEnvironment): Promise<number> {
+  const service = createCliService({ project: projectFolder(command.project, env), severities: {}, locale: env.locale, fix: false });
   const { files, empty } = await collectFiles(command.inputs, env.cwd, service);
-  if (files.length === 0) return usage(env, `no ${SYNTH_SUFFIX} files found in ${empty.map((e) => `'${e}'`).join(', ')}`);
+  if (files.length === 0) return usageError(env, msg('cli.no-synth-files', { suffix: SYNTH_SUFFIX, where: list(empty.map((e) => `'${e}'`)) }), env.locale);
   let trouble = false;
   const sources: DocumentSource[] = [];
   const criteria: CriteriaSource[] = [];
+  const languages = new Set<Language>();
   const reported = new Set<string>();
   for (const path of files) {
     const shown = displayPath(path, env.cwd);
@@ -30,70 +31,69 @@ export async function runCoverage(command: CoverageCommand, env: Environment): P
     const source: DocumentSource = { key: shown, path, text, version: null, transient: true };
     const context = await service.context(source);
     criteria.push({ file: shown, document: context.document, ...(context.register ? { register: context.register.register } : {}) });
+    languages.add(context.document.language);
     const failed = context.registerFailure;
     if (failed && !reported.has(failed.path)) {
       reported.add(failed.path);
-      env.out.stderr(`synthlint: ${shown}: cannot read the evidence register ${failed.named}: ${failureWords(failed.failure, failed.detail)}\n`);
+      say(env, msg('cli.cannot-read-register', { file: shown, named: failed.named, reason: failureWords(failed.failure, failed.detail) }));
       trouble = true;
     }
     sources.push(source);
   }
+  // The Markdown map may become an annex: in the documents' language when they share one.
+  const language = command.lang ?? (languages.size === 1 ? [...languages][0]! : 'en');
   let text: string;
   if (command.by === 'criterion') {
-    text = formatCriteria(criteriaMatrix(criteria), command.format, criteria[0]?.document.language ?? 'en');
+    text = formatCriteria(criteriaMatrix(criteria), command.format, language);
   } else {
     const coverage = await service.coverage(sources, command.minimum === undefined ? {} : { minimum: command.minimum });
-    text = formatCoverage(coverage, command.format);
+    text = formatCoverage(coverage, command.format, language);
   }
   const written = await write(env, command.output, text);
   return written && !trouble ? EXIT_OK : EXIT_TROUBLE;
 }
 
-export function formatCoverage(coverage: CoverageMatrix, format: CoverageCommand['format']): string {
+export function formatCoverage(coverage: CoverageMatrix, format: CoverageCommand['format'], language: Language = 'en'): string {
   switch (format) {
     case 'csv':
       return coverageToCsv(coverage);
     case 'json':
       return `${JSON.stringify(coverage, null, 2)}\n`;
     case 'markdown':
-      return coverageToMarkdown(coverage);
+      return coverageToMarkdown(coverage, language);
   }
 }
 
-export async function runCodebook(command: CodebookCommand, env: Environment): Promise<number> {
+export async function runCodebook(command: CodebookCommand, env: CommandEnvironment): Promise<number> {
   const project = projectFolder(command.project, env);
-  const service = createCliService({ project, severities: {}, locale: 'en', fix: false });
+  const service = createCliService({ project, severities: {}, locale: env.locale, fix: false });
   const registry = await service.templates(join(project, 'x.synth.md'));
   const id = command.template ?? DEFAULT_TEMPLATE;
   const template = registry.get(id);
-  if (!template) return usage(env, `unknown template '${id}'; known templates: ${registry.list().map((t) => t.id).join(', ')}`);
+  if (!template) return usageError(env, msg('cli.unknown-template', { template: id, known: registry.list().map((t) => t.id).join(', ') }), env.locale);
   const codes = codebookFromTemplate(template, { sections: command.sections, ...(command.lang ? { language: command.lang } : {}) });
   if (codes.length === 0) {
-    env.out.stderr(`synthlint: the template '${id}' names no SDG goal${command.sections ? ' and no thematic section' : ''}, so the codebook would be empty\n`);
+    say(env, msg(command.sections ? 'cli.empty-codebook-sections' : 'cli.empty-codebook', { template: id }));
     return EXIT_TROUBLE;
   }
   const xml = toQdc(codes, { origin: `synthlint ${env.pkg.version}` });
   const written = await write(env, command.output, xml);
   if (written && command.output !== undefined && command.output !== '-') {
     const count = codes.reduce((n, c) => n + 1 + c.children.length, 0);
-    env.out.stderr(`Wrote ${displayPath(resolve(env.cwd, command.output), env.cwd)} (${count} codes from the template '${id}').\n`);
+    env.out.stderr(`${wordMessage(msg('cli.wrote-codebook', { file: displayPath(resolve(env.cwd, command.output), env.cwd), count, template: id }), env.locale)}\n`);
   }
   return written ? EXIT_OK : EXIT_TROUBLE;
 }
 
 /** Writes to the file, or to standard output for none or `-`; false (with a message) if that fails. */
-async function write(env: Environment, output: string | undefined, text: string): Promise<boolean> {
+async function write(env: CommandEnvironment, output: string | undefined, text: string): Promise<boolean> {
   if (output === undefined || output === '-') {
     env.out.stdout(text);
     return true;
   }
   const target = resolve(env.cwd, output);
   const written = await writeTextFile(target, text, { encoding: 'utf-8' });
-  if (!written.ok) env.out.stderr(`synthlint: cannot write ${displayPath(target, env.cwd)}: ${failureWords(written.failure, written.detail)}\n`);
+  if (!written.ok) say(env, msg('cli.cannot-write', { file: displayPath(target, env.cwd), reason: failureWords(written.failure, written.detail) }));
   return written.ok;
 }
 
-function usage(env: Environment, message: string): number {
-  env.out.stderr(`synthlint: ${message}\nRun 'synthlint --help' for usage.\n`);
-  return EXIT_TROUBLE;
-}

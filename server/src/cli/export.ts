@@ -15,6 +15,7 @@ import { findBrowser, printToPdf } from '../node/pdf/index.js';
 import { displayPath } from './files.js';
 import { createCliService } from './lint-job.js';
 import { failureWords, projectFolder, type Environment } from './run.js';
+import { wordMessage, type Locale } from '../core/index.js';
 import { browserProblem, say } from './word-messages.js';
 
 const EXIT_OK = 0;
@@ -24,7 +25,9 @@ const MAX_REFERENCE_BYTES = 50 * 1024 * 1024;
 const TARGETS = ['docx', 'pdf', 'html'] as const;
 type Target = (typeof TARGETS)[number];
 
-export async function runExport(argv: readonly string[], env: Environment): Promise<number> {
+export async function runExport(argv: readonly string[], env: Environment & { locale?: Locale }): Promise<number> {
+  // The reasons a file cannot be read come from the shared catalogue, in the command's language.
+  const reason = (m: Parameters<typeof wordMessage>[0]): string => wordMessage(m, env.locale);
   const fail = (message: string): number => {
     env.out.stderr(`synthlint export: ${message}\n`);
     return EXIT_TROUBLE;
@@ -69,7 +72,7 @@ export async function runExport(argv: readonly string[], env: Environment): Prom
   const input = resolve(env.cwd, positionals[0]!);
   const shown = displayPath(input, env.cwd);
   const read = await readTextFile(input, { maxBytes: MAX_DOCUMENT_BYTES });
-  if (!read.ok) return fail(say('cannotRead', { file: shown, reason: failureWords(read.failure, read.detail) }));
+  if (!read.ok) return fail(say('cannotRead', { file: shown, reason: reason(failureWords(read.failure, read.detail)) }));
   const output = values.output === undefined ? defaultOutput(input, to) : resolve(env.cwd, values.output);
   if (output === input || (await sameFile(output, input))) return fail(say('notOverSynthesis', { file: shown }));
 
@@ -88,7 +91,7 @@ export async function runExport(argv: readonly string[], env: Environment): Prom
   let bytes: Uint8Array;
   let title: string;
   if (to === 'html') {
-    const page = service.render(analysis, { standalone: true });
+    const page = service.render(analysis, { standalone: true, ...(env.locale !== undefined ? { locale: env.locale } : {}) });
     bytes = new TextEncoder().encode(page.html);
     ({ title } = page);
   } else if (to === 'pdf') {
@@ -101,13 +104,13 @@ export async function runExport(argv: readonly string[], env: Environment): Prom
     ({ title } = page);
   } else {
     // A register that cannot be read is a finding on the synthesis; the annex does without it.
-    for (const finding of analysis.findings) if (finding.rule === 'evidence') env.out.stderr(`synthlint export: ${say('registerForAnnex', { message: finding.message })}\n`);
+    for (const finding of analysis.findings) if (finding.rule === 'evidence') env.out.stderr(`synthlint export: ${say('registerForAnnex', { message: reason(finding.message) })}\n`);
     let referenceDoc: Uint8Array | undefined;
     const reference = settings.referenceDoc;
     if (reference) {
       const file = reference.from === 'user' ? displayPath(reference.path, env.cwd) : reference.named;
       const bytesRead = await readBytes(reference.path, { maxBytes: MAX_REFERENCE_BYTES, ...(reference.within !== undefined ? { within: reference.within } : {}) });
-      if (!bytesRead.ok) return fail(say('cannotReadReference', { file, from: reference.from, reason: failureWords(bytesRead.failure, bytesRead.detail) }));
+      if (!bytesRead.ok) return fail(say('cannotReadReference', { file, from: reference.from, reason: reason(failureWords(bytesRead.failure, bytesRead.detail)) }));
       referenceDoc = bytesRead.bytes;
     }
     const result = await exportDocx(exportSourceOf(analysis), { ...(referenceDoc ? { referenceDoc } : {}), ...(values['no-toc'] ? { toc: false } : {}) });
@@ -116,7 +119,7 @@ export async function runExport(argv: readonly string[], env: Environment): Prom
   }
   // The output is a path the user gave (or beside the file they named).
   const written = await writeBytes(output, bytes);
-  if (!written.ok) return fail(say('cannotWrite', { file: displayPath(output, env.cwd), reason: written.failure === 'exists' ? 'it exists' : failureWords(written.failure, written.detail) }));
+  if (!written.ok) return fail(say('cannotWrite', { file: displayPath(output, env.cwd), reason: written.failure === 'exists' ? 'it exists' : reason(failureWords(written.failure, written.detail)) }));
   env.out.stderr(`${say('wrote', { file: displayPath(output, env.cwd), title, ...(to === 'pdf' ? { paper: settings.paper } : {}) })}\n`);
   return EXIT_OK;
 }

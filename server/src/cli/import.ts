@@ -16,6 +16,7 @@ import { plainUsage } from './export.js';
 import { displayPath } from './files.js';
 import { createCliService } from './lint-job.js';
 import { failureWords, projectFolder, type Environment } from './run.js';
+import { wordMessage, type Locale } from '../core/index.js';
 import { say } from './word-messages.js';
 
 const EXIT_OK = 0;
@@ -23,7 +24,9 @@ const EXIT_TROUBLE = 2;
 /** Larger inputs are refused: a brief or report is a few megabytes at most, pictures included. */
 const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
-export async function runImport(argv: readonly string[], env: Environment): Promise<number> {
+export async function runImport(argv: readonly string[], env: Environment & { locale?: Locale }): Promise<number> {
+  // The reasons a file cannot be read come from the shared catalogue, in the command's language.
+  const reason = (m: Parameters<typeof wordMessage>[0]): string => wordMessage(m, env.locale);
   const fail = (message: string): number => {
     env.out.stderr(`synthlint import: ${message}\n`);
     return EXIT_TROUBLE;
@@ -66,7 +69,7 @@ export async function runImport(argv: readonly string[], env: Environment): Prom
   const kind = importFormatOf(input);
   if (!kind) return fail(say('notImportable', { file: shown }));
   const read = await readBytes(input, { maxBytes: MAX_INPUT_BYTES });
-  if (!read.ok) return fail(say('cannotRead', { file: shown, reason: failureWords(read.failure, read.detail) }));
+  if (!read.ok) return fail(say('cannotRead', { file: shown, reason: reason(failureWords(read.failure, read.detail)) }));
 
   const output = values.output === undefined ? defaultOutput(input) : values.output === '-' ? undefined : resolve(env.cwd, values.output);
   if (output !== undefined) {
@@ -86,9 +89,9 @@ export async function runImport(argv: readonly string[], env: Environment): Prom
   if (values.evidence !== undefined) {
     const path = resolve(env.cwd, values.evidence);
     const text = await readTextFile(path, { maxBytes: MAX_SIDE_FILE_BYTES });
-    if (!text.ok) return fail(say('cannotReadRegister', { file: displayPath(path, env.cwd), reason: failureWords(text.failure, text.detail) }));
+    if (!text.ok) return fail(say('cannotReadRegister', { file: displayPath(path, env.cwd), reason: reason(failureWords(text.failure, text.detail)) }));
     register = parseEvidenceRegister(text.text, basename(path));
-    for (const p of register.problems) env.out.stderr(`${displayPath(path, env.cwd)}:${p.line}:${p.column}: ${p.message}\n`);
+    for (const p of register.problems) env.out.stderr(`${displayPath(path, env.cwd)}:${p.line}:${p.column}: ${reason(p.message)}\n`);
     evidencePath = relative(dirname(target), path).split(sep).join('/');
   }
 
@@ -111,7 +114,7 @@ export async function runImport(argv: readonly string[], env: Environment): Prom
     const written = await writeBytes(output, new TextEncoder().encode(result.markdown), { exclusive: !values.force });
     if (!written.ok) {
       if (written.failure === 'exists') return fail(say('outputExists', { file: displayPath(output, env.cwd) }));
-      return fail(say('cannotWrite', { file: displayPath(output, env.cwd), reason: failureWords(written.failure, written.detail) }));
+      return fail(say('cannotWrite', { file: displayPath(output, env.cwd), reason: reason(failureWords(written.failure, written.detail)) }));
     }
   }
   // Checked as `synthlint` will check the file where it was written.

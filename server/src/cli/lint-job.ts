@@ -39,7 +39,6 @@ export type JobOutcome =
 export function createCliService(settings: JobSettings): LanguageService {
   return createLanguageService(createNodeHost(), {
     ceilings: [settings.project],
-    locale: settings.locale,
     overrides: { rules: settings.severities, ...(settings.defaultTemplate !== undefined ? { defaultTemplate: settings.defaultTemplate } : {}) },
   });
 }
@@ -55,11 +54,11 @@ export function createLinter(settings: JobSettings): (path: string) => Promise<J
     const result = settings.fix ? await service.fixAll(source) : { text: read.text, applied: 0, analysis: await service.analyze(source) };
     return {
       ok: true,
-      findings: toCliFindings(result.analysis),
+      findings: toCliFindings(result.analysis, settings.locale),
       ...(result.text !== read.text ? { fixedText: result.text } : {}),
       encoding: read.encoding,
       fixesApplied: result.applied,
-      related: result.analysis.related.map((r) => ({ path: r.path, findings: toCliFileFindings(r.findings) })),
+      related: result.analysis.related.map((r) => ({ path: r.path, findings: toCliFileFindings(r.findings, settings.locale) })),
     };
   };
 }

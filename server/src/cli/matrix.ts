@@ -6,11 +6,11 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs as parseTokens } from 'node:util';
-import { checkFlow, criteriaToCsv, criteriaToMarkdown, flowToPrismaCsv, matrixFor, matrixToCsv, matrixToJson, matrixToMarkdown, screeningFlows, type CriteriaMatrix, type DocumentContext, type DocumentSource, type FlowProblem } from '../core/index.js';
+import { checkFlow, criteriaToCsv, criteriaToMarkdown, flowToPrismaCsv, matrixFor, matrixToCsv, matrixToJson, matrixToMarkdown, screeningFlows, type CriteriaMatrix, type DocumentContext, type DocumentSource, wordMessage, type FlowProblem } from '../core/index.js';
 import { writeTextFile } from '../node/files.js';
 import { displayPath } from './files.js';
 import { createCliService } from './lint-job.js';
-import { EXIT_OK, EXIT_TROUBLE, failureWords, projectFolder, readOrSay, type Environment } from './run.js';
+import { EXIT_OK, EXIT_TROUBLE, failureWords, projectFolder, readOrSay, type CommandEnvironment } from './run.js';
 
 export const MATRIX_HELP = `synthlint matrix: the summary matrix of a synthesis
 
@@ -70,7 +70,7 @@ export function parseMatrixArgs(argv: readonly string[]): MatrixArgs | { error: 
   };
 }
 
-export async function runMatrix(argv: readonly string[], env: Environment): Promise<number> {
+export async function runMatrix(argv: readonly string[], env: CommandEnvironment): Promise<number> {
   const args = parseMatrixArgs(argv);
   if ('error' in args) {
     env.out.stderr(`synthlint: ${args.error}\nRun 'synthlint matrix --help' for usage.\n`);
@@ -80,7 +80,7 @@ export async function runMatrix(argv: readonly string[], env: Environment): Prom
     env.out.stdout(MATRIX_HELP);
     return EXIT_OK;
   }
-  const service = createCliService({ project: projectFolder(args.project, env), severities: {}, locale: 'en', fix: false });
+  const service = createCliService({ project: projectFolder(args.project, env), severities: {}, locale: env.locale, fix: false });
   const path = resolve(env.cwd, args.file);
   const text = await readOrSay(path, env);
   if (text === undefined) return EXIT_TROUBLE;
@@ -92,7 +92,7 @@ export async function runMatrix(argv: readonly string[], env: Environment): Prom
   const context = await service.context(source);
   let trouble = false;
   if (context.registerFailure) {
-    env.out.stderr(`synthlint: ${source.key}: cannot read the evidence register ${context.registerFailure.named}: ${failureWords(context.registerFailure.failure, context.registerFailure.detail)}\n`);
+    env.out.stderr(`synthlint: ${source.key}: cannot read the evidence register ${context.registerFailure.named}: ${wordMessage(failureWords(context.registerFailure.failure, context.registerFailure.detail), env.locale)}\n`);
     trouble = true;
   }
   if (args.format === 'prisma') return writeFlow(env, args.output, source.key, context, trouble);
@@ -103,7 +103,7 @@ export async function runMatrix(argv: readonly string[], env: Environment): Prom
 }
 
 /** The first screening flow of the document in the PRISMA2020 layout; its problems on standard error. */
-async function writeFlow(env: Environment, output: string | undefined, shown: string, context: DocumentContext, trouble: boolean): Promise<number> {
+async function writeFlow(env: CommandEnvironment, output: string | undefined, shown: string, context: DocumentContext, trouble: boolean): Promise<number> {
   const flows = screeningFlows(context.document);
   const flow = flows[0];
   if (!flow) {
@@ -145,13 +145,13 @@ export function formatCriteria(matrix: CriteriaMatrix, format: 'markdown' | 'csv
 }
 
 /** Writes to the file, or to standard output for none or `-`; false (with a message) if that fails. */
-async function writeOutput(env: Environment, output: string | undefined, text: string): Promise<boolean> {
+async function writeOutput(env: CommandEnvironment, output: string | undefined, text: string): Promise<boolean> {
   if (output === undefined || output === '-') {
     env.out.stdout(text);
     return true;
   }
   const target = resolve(env.cwd, output);
   const written = await writeTextFile(target, text, { encoding: 'utf-8' });
-  if (!written.ok) env.out.stderr(`synthlint: cannot write ${displayPath(target, env.cwd)}: ${failureWords(written.failure, written.detail)}\n`);
+  if (!written.ok) env.out.stderr(`synthlint: cannot write ${displayPath(target, env.cwd)}: ${wordMessage(failureWords(written.failure, written.detail), env.locale)}\n`);
   return written.ok;
 }

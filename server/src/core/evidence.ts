@@ -1,8 +1,9 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { readCriteria, type Criterion } from './findings/criteria.js';
 import { readQuality, type QualityRating } from './findings/quality.js';
+import { msg } from './i18n/message.js';
 import { getCatalogue } from './sdg/catalogue.js';
-import type { Span } from './types.js';
+import type { Message, Span } from './types.js';
 
 /** One evaluation that a synthesis reviewed: a row of its evidence register. */
 export interface EvidenceEntry {
@@ -29,7 +30,7 @@ export interface EvidenceProblem {
   /** 1-based line and column in the register file. */
   line: number;
   column: number;
-  message: string;
+  message: Message;
 }
 
 export interface EvidenceRegister {
@@ -62,26 +63,26 @@ function finish(file: string, rows: Array<{ fields: Record<string, string>; line
     const col = (f: string): number => columns[f] ?? 1;
     const id = (fields.id ?? '').trim();
     if (!id) {
-      problems.push({ line, column: 1, message: 'Expected an id for this evaluation' });
+      problems.push({ line, column: 1, message: msg('register.no-id') });
       continue;
     }
     if (!ID.test(id)) {
-      problems.push({ line, column: col('id'), message: `Expected an id of letters, digits and - _ . : only, found '${id}'` });
+      problems.push({ line, column: col('id'), message: msg('register.bad-id', { id }) });
       continue;
     }
     if (byId.has(id)) {
-      problems.push({ line, column: col('id'), message: `The id '${id}' is already used on line ${byId.get(id)!.line}` });
+      problems.push({ line, column: col('id'), message: msg('register.duplicate-id', { id, line: byId.get(id)!.line }) });
       continue;
     }
     const yearText = (fields.year ?? '').trim();
     const year = yearText === '' ? undefined : Number(yearText);
     if (yearText !== '' && !(Number.isInteger(year) && year! >= 1900 && year! <= 2100)) {
-      problems.push({ line, column: col('year'), message: `Expected a year such as 2021, found '${yearText}'` });
+      problems.push({ line, column: col('year'), message: msg('register.bad-year', { found: yearText }) });
     }
     const projectsText = (fields.projects ?? '').trim();
     const projects = projectsText === '' ? undefined : Number(projectsText.replace(/[,\s]/g, ''));
     if (projectsText !== '' && !(Number.isInteger(projects) && projects! >= 0)) {
-      problems.push({ line, column: col('projects'), message: `Expected a whole number of projects, found '${projectsText}'` });
+      problems.push({ line, column: col('projects'), message: msg('register.bad-projects', { found: projectsText }) });
     }
     const targets = (fields.targets ?? '')
       .split(/[;,\s]+/)
@@ -89,11 +90,11 @@ function finish(file: string, rows: Array<{ fields: Record<string, string>; line
       .filter(Boolean);
     const catalogue = getCatalogue();
     for (const t of targets) {
-      if (!/^\d{1,2}\.(?:\d{1,2}|[a-z])$/.test(t)) problems.push({ line, column: col('targets'), message: `Expected SDG targets such as 16.1; 16.a, found '${t}'` });
-      else if (!catalogue.target(t)) problems.push({ line, column: col('targets'), message: `There is no SDG target ${t}; expected targets such as 16.1; 16.a` });
+      if (!/^\d{1,2}\.(?:\d{1,2}|[a-z])$/.test(t)) problems.push({ line, column: col('targets'), message: msg('register.bad-target', { found: t }) });
+      else if (!catalogue.target(t)) problems.push({ line, column: col('targets'), message: msg('register.unknown-target', { target: t }) });
     }
     const url = (fields.url ?? '').trim();
-    if (url && !/^https?:\/\/\S+$/i.test(url)) problems.push({ line, column: col('url'), message: `Expected a web address starting with https://, found '${url}'` });
+    if (url && !/^https?:\/\/\S+$/i.test(url)) problems.push({ line, column: col('url'), message: msg('register.bad-url', { found: url }) });
     const quality = readQuality(fields.quality ?? '');
     if (quality.problem) problems.push({ line, column: col('quality'), message: quality.problem });
     const criteria = readCriteria(fields.criteria ?? '');
@@ -122,18 +123,18 @@ function parseCsvRegister(text: string, file: string): EvidenceRegister {
   const problems: EvidenceProblem[] = [];
   const records = readCsv(text.replace(/^\uFEFF/, ''), problems);
   const header = records.shift();
-  if (!header) return { file, entries: [], byId: new Map(), problems: [{ line: 1, column: 1, message: 'Expected a header row naming the columns: id, title, year, type, …' }] };
+  if (!header) return { file, entries: [], byId: new Map(), problems: [{ line: 1, column: 1, message: msg('register.no-header') }] };
   const names = header.cells.map((c) => c.value.trim().toLowerCase());
   names.forEach((n, i) => {
     if (n && !(REGISTER_FIELDS as readonly string[]).includes(n)) {
-      problems.push({ line: header.line, column: header.cells[i]!.column, message: `Unknown column '${n}'; the columns are ${REGISTER_FIELDS.join(', ')}` });
+      problems.push({ line: header.line, column: header.cells[i]!.column, message: msg('register.unknown-column', { name: n, columns: REGISTER_FIELDS.join(', ') }) });
     }
   });
-  if (!names.includes('id')) problems.push({ line: header.line, column: 1, message: "Expected an 'id' column" });
+  if (!names.includes('id')) problems.push({ line: header.line, column: 1, message: msg('register.no-id-column') });
   const rows = records
     .filter((r) => r.cells.some((c) => c.value.trim() !== ''))
     .map((r) => {
-      if (r.cells.length > names.length) problems.push({ line: r.line, column: r.cells[names.length]!.column, message: `Expected ${names.length} columns, found ${r.cells.length}` });
+      if (r.cells.length > names.length) problems.push({ line: r.line, column: r.cells[names.length]!.column, message: msg('register.too-many-cells', { expected: names.length, found: r.cells.length }) });
       const fields: Record<string, string> = {};
       const columns: Record<string, number> = {};
       names.forEach((n, i) => {
@@ -205,7 +206,7 @@ function readCsv(text: string, problems: EvidenceProblem[]): CsvRecord[] {
     i++;
     column++;
   }
-  if (quoted) problems.push({ line: quoteLine, column: 1, message: 'A quoted field is never closed: add the closing "' });
+  if (quoted) problems.push({ line: quoteLine, column: 1, message: msg('register.unclosed-quote') });
   if (cell.value !== '' || record.cells.length > 0) {
     endCell();
     records.push(record);
@@ -222,19 +223,19 @@ function parseYamlRegister(text: string, file: string): EvidenceRegister {
     const p = counter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  for (const e of doc.errors) problems.push({ ...where(e.pos[0]), message: `Invalid YAML: ${e.message.split('\n')[0]}` });
+  for (const e of doc.errors) problems.push({ ...where(e.pos[0]), message: e.code === 'TAB_AS_INDENT' ? msg('register.yaml-tab') : msg('register.yaml') });
   if (doc.errors.length > 0) return { file, entries: [], byId: new Map(), problems };
   let list: YamlNode | null = doc.contents as YamlNode | null;
   if (isMap(list)) list = (list.get('evaluations', true) as YamlNode | undefined) ?? null;
   if (!isSeq(list)) {
-    problems.push({ line: 1, column: 1, message: 'Expected a list of evaluations (or `evaluations:` followed by a list)' });
+    problems.push({ line: 1, column: 1, message: msg('register.not-list') });
     return { file, entries: [], byId: new Map(), problems };
   }
   const rows: Array<{ fields: Record<string, string>; line: number; columns: Record<string, number> }> = [];
   for (const item of list.items) {
     const at = where((item as YamlNode).range?.[0] ?? 0);
     if (!isMap(item)) {
-      problems.push({ ...at, message: 'Expected an evaluation as `id: …`, `title: …` fields' });
+      problems.push({ ...at, message: msg('register.entry-not-map') });
       continue;
     }
     const fields: Record<string, string> = {};
@@ -243,7 +244,7 @@ function parseYamlRegister(text: string, file: string): EvidenceRegister {
       const key = String((pair.key as { value?: unknown } | null)?.value ?? '');
       const keyAt = where((pair.key as YamlNode | null)?.range?.[0] ?? 0);
       if (!(REGISTER_FIELDS as readonly string[]).includes(key)) {
-        problems.push({ ...keyAt, message: `Unknown field '${key}'; the fields are ${REGISTER_FIELDS.join(', ')}` });
+        problems.push({ ...keyAt, message: msg('register.unknown-field', { name: key, fields: REGISTER_FIELDS.join(', ') }) });
         continue;
       }
       const value = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? '';

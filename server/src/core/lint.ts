@@ -1,5 +1,5 @@
 import type { EvidenceRegister } from './evidence.js';
-import { localiseProblem, translator, type Locale } from './i18n/index.js';
+import { msg } from './i18n/message.js';
 import { parse, type Suppression, type SynthesisDocument } from './parse.js';
 import { RULES } from './rules/registry.js';
 import type { Rule, RuleContext } from './rules/rule.js';
@@ -18,15 +18,16 @@ export interface AnalysisOptions {
   evidence?: EvidenceRegister;
   /** Per-rule severity overrides; `off` disables a rule. */
   severities?: Readonly<Record<string, SeveritySetting>>;
-  /** The user's language for messages and fix titles; English by default. */
-  locale?: Locale;
 }
 
 export interface Analysis {
   document: SynthesisDocument;
   template: Template | undefined;
   templateId: string;
-  /** Findings in document order, suppressions and severity settings applied. */
+  /**
+   * Findings in document order, suppressions and severity settings applied. Their messages are
+   * data: the same analysis serves every user, whatever their language (see `wordMessage`).
+   */
   findings: Finding[];
 }
 
@@ -46,29 +47,28 @@ export function analyzeDocument(document: SynthesisDocument, options: AnalysisOp
   const templateId = templateIdOf(document, options.defaultTemplate);
   const template = templates.get(templateId);
   const catalogue = getCatalogue(document.language);
-  const locale = options.locale ?? 'en';
-  const t = translator(locale);
   const findings: Finding[] = [];
+  const enabled = (id: string): boolean => options.severities?.[id] !== 'off';
   for (const rule of RULES) {
     const setting = options.severities?.[rule.id];
     if (setting === 'off') continue;
     const severity = setting ?? rule.defaultSeverity;
-    runRule(rule, (report) => findings.push({ ...report, rule: rule.id, severity }), { document, template, templateId, templates, catalogue, evidence: options.evidence, locale, t });
+    runRule(rule, (report) => findings.push({ ...report, rule: rule.id, severity }), { document, template, templateId, templates, catalogue, evidence: options.evidence, enabled });
   }
   for (const problem of document.problems) {
-    findings.push({ rule: 'document', severity: 'info', message: localiseProblem(problem.message, t), span: problem.span });
+    findings.push({ rule: 'document', severity: 'info', message: problem.message, span: problem.span });
   }
   const kept = applySuppressions(document, findings);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
   return { document, template, templateId, findings: kept };
 }
 
-function runRule(rule: Rule, push: (report: Report) => void, context: Omit<RuleContext, 'report'>): void {
+function runRule(rule: Rule, push: (report: Report) => void, context: Omit<RuleContext, 'report' | 'message'>): void {
   try {
     rule.check({ ...context, report: push });
   } catch (error) {
     // A bug in one rule must not hide the others' findings.
-    push({ message: context.t('lint.rule-failed', { rule: rule.id, error: String(error).split('\n')[0]! }), span: { start: 0, end: 0 } });
+    push({ message: msg('lint.rule-failed', { rule: rule.id, error: String(error).split('\n')[0]! }), span: { start: 0, end: 0 } });
   }
 }
 

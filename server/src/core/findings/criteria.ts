@@ -4,6 +4,7 @@
  * the evidence register and the inline tags of the text (`#effectiveness`, `#eficacia`,
  * `#efficacité`). The target × criterion view is in criteria-view.ts.
  */
+import { msg, type Message } from '../i18n/message.js';
 import type { Language, Span } from '../types.js';
 import { fold } from './fold.js';
 
@@ -38,15 +39,15 @@ export function criterionOf(word: string): Criterion | undefined {
  * Reads a `criteria` cell: criteria separated by `;` or `,` (YAML lists arrive joined by `;`).
  * Unknown words are problems; the known ones are kept, in the order of `CRITERIA`.
  */
-export function readCriteria(text: string): { criteria: Criterion[]; problems: string[] } {
+export function readCriteria(text: string): { criteria: Criterion[]; problems: Message[] } {
   const found = new Set<Criterion>();
-  const problems: string[] = [];
+  const problems: Message[] = [];
   for (const part of text.split(/[;,]/)) {
     const word = part.trim();
     if (word === '') continue;
     const criterion = criterionOf(word);
     if (criterion) found.add(criterion);
-    else problems.push(`Expected an evaluation criterion (relevance, coherence, effectiveness, efficiency, impact or sustainability; in Spanish or French too), found '${word}'`);
+    else problems.push(msg('register.bad-criterion', { found: word }));
   }
   return { criteria: CRITERIA.filter((c) => found.has(c)), problems };
 }

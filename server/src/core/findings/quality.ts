@@ -4,6 +4,7 @@
  * commonly use; each step may be written in English, Spanish or French, in any case, with or
  * without accents.
  */
+import { msg, type Message } from '../i18n/message.js';
 import { fold } from './fold.js';
 
 export const QUALITY_RATINGS = ['very good', 'good', 'fair', 'poor'] as const;
@@ -29,10 +30,10 @@ export function isSound(rating: QualityRating | undefined): boolean {
  * Reads a `quality` cell. An empty cell is no rating; anything else that is not a known word is a
  * problem, in plain words.
  */
-export function readQuality(text: string): { rating: QualityRating | undefined; problem?: string } {
+export function readQuality(text: string): { rating: QualityRating | undefined; problem?: Message } {
   const value = fold(text).trim().replace(/[\s\u00a0]+/g, ' ').replace(/-/g, ' ');
   if (value === '') return { rating: undefined };
   const rating = BY_WORD.get(value);
   if (rating) return { rating };
-  return { rating: undefined, problem: `Expected a quality rating (very good, good, fair or poor; in Spanish or French too), found '${text.trim()}'` };
+  return { rating: undefined, problem: msg('register.bad-quality', { found: text.trim() }) };
 }

@@ -145,7 +145,7 @@ describe('the overclaim.words configuration key', () => {
     const long = 'x'.repeat(101);
     const file = parseConfig(`overclaim:\n  words:\n    - invariably\n    - ""\n    - ${long}\n    - "all the reports"\n`);
     assert.deepEqual(file.config.overclaimWords, ['invariably', 'all the reports']);
-    assert.deepEqual(file.problems.map((p) => p.message), ["Expected a phrase, found an empty text", 'Expected a phrase of at most 100 characters, found one of 101; it is not used']);
+    assert.deepEqual(file.problems.map((p) => wordMessage(p.message)), ["Expected a phrase, found an empty text", 'Expected a phrase of at most 100 characters, found one of 101; it is not used']);
   });
 
   test('a value that is not a list is reported and has no effect', () => {

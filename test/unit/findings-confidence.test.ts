@@ -37,7 +37,7 @@ describe('the register’s quality and criteria columns', () => {
 
   test('an unknown rating or criterion is reported at its cell; the row is kept', () => {
     const bad = parseEvidenceRegister(['id,year,quality,criteria', 'X-1,2020,excellentish,impact; speed'].join('\n'), 'evidence.csv');
-    assert.deepEqual(bad.problems, [
+    assert.deepEqual(bad.problems.map((p) => ({ ...p, message: wordMessage(p.message) })), [
       { line: 2, column: 10, message: "Expected a quality rating (very good, good, fair or poor; in Spanish or French too), found 'excellentish'" },
       { line: 2, column: 23, message: "Expected an evaluation criterion (relevance, coherence, effectiveness, efficiency, impact or sustainability; in Spanish or French too), found 'speed'" },
     ]);

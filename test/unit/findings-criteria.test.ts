@@ -2,7 +2,7 @@
 // coverage map that marks the criteria no evaluation informs.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { criteriaMatrix, criteriaToCsv, criteriaToMarkdown, parse, parseEvidenceRegister, readCriteria, scanCriterionTags } from '../../server/src/core/index.js';
+import { criteriaMatrix, criteriaToCsv, criteriaToMarkdown, parse, parseEvidenceRegister, readCriteria, scanCriterionTags, wordMessage } from '../../server/src/core/index.js';
 
 describe('criterion tags', () => {
   test('#effectiveness and its Spanish and French names, in any case, with or without accents', () => {
@@ -23,7 +23,7 @@ describe('criterion tags', () => {
 
   test('register values: separated by ; or , and reported when unknown', () => {
     assert.deepEqual(readCriteria('Relevance; coherencia, pertinence , viabilité'), { criteria: ['relevance', 'coherence', 'sustainability'], problems: [] });
-    assert.deepEqual(readCriteria('impact; value for money').problems, ["Expected an evaluation criterion (relevance, coherence, effectiveness, efficiency, impact or sustainability; in Spanish or French too), found 'value for money'"]);
+    assert.deepEqual(readCriteria('impact; value for money').problems.map((p) => wordMessage(p)), ["Expected an evaluation criterion (relevance, coherence, effectiveness, efficiency, impact or sustainability; in Spanish or French too), found 'value for money'"]);
     assert.deepEqual(readCriteria(''), { criteria: [], problems: [] });
   });
 });

@@ -199,15 +199,19 @@ describe('completion of a consideration label', () => {
     }
   });
 
-  test('the snippet, expanded with its first choice, makes a consideration', async () => {
+  test('the snippet of each language, expanded with each of its labels, makes a consideration', async () => {
     const snippets = JSON.parse(readFileSync(join(repoRoot, 'snippets', 'synthesis.code-snippets'), 'utf8')) as Record<string, { prefix: string[]; body: string[] }>;
-    const snippet = snippets.Consideration!;
-    assert.ok(snippet.prefix.includes('consideration'));
-    for (const choice of ['Consideration:', 'Recomendación:', 'Considération :']) {
-      const body = snippet.body.join('\n').replace(/\$\{1\|[^}]*\|\}/, choice).replace(/\$\{2:([^}]*)\}/, '$1').replace('$0', '');
-      const { document } = await contextOf(`## F\n\n### SDG 16.1 V\n\nA finding [@PER-01].\n\n${body}\n`);
-      const outline = documentSymbols(document)[0]!.children[0]!;
-      assert.equal(outline.children[0]?.kind, 'consideration', choice);
+    for (const [name, prefix] of [['Consideration (en)', 'consideration'], ['Consideración (es)', 'consideracion'], ['Considération (fr)', 'consideration']] as const) {
+      const snippet = snippets[name]!;
+      assert.ok(snippet.prefix.includes(prefix), name);
+      const choices = /\$\{1\|([^|]*)\|\}/.exec(snippet.body.join('\n'))![1]!.split(',');
+      assert.equal(choices.length, 2);
+      for (const choice of choices) {
+        const body = snippet.body.join('\n').replace(/\$\{1\|[^}]*\|\}/, choice).replace(/\$\{2:([^}]*)\}/, '$1').replace('$0', '');
+        const { document } = await contextOf(`## F\n\n### SDG 16.1 V\n\nA finding [@PER-01].\n\n${body}\n`);
+        const outline = documentSymbols(document)[0]!.children[0]!;
+        assert.equal(outline.children[0]?.kind, 'consideration', choice);
+      }
     }
   });
 });

@@ -464,6 +464,8 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       templates: ctx.templates,
       defaultTemplate: ctx.config.defaultTemplate,
       severities: ctx.config.rules,
+      coverageMinimum: ctx.config.coverageMinimum,
+      ...(ctx.config.file.overclaimWords ? { overclaimWords: ctx.config.file.overclaimWords } : {}),
       ...(ctx.register ? { evidence: ctx.register.register } : {}),
     });
     const findings = ctx.registerFindings.length === 0 ? analysis.findings : sortFindings([...analysis.findings, ...ctx.registerFindings]);

@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs as parseTokens } from 'node:util';
-import { checkFlow, criteriaToCsv, criteriaToMarkdown, flowToPrismaCsv, matrixFor, matrixToCsv, matrixToJson, matrixToMarkdown, screeningFlows, type CriteriaMatrix, type DocumentContext, type DocumentSource, wordMessage, type FlowProblem } from '../core/index.js';
+import { checkFlow, criteriaToCsv, criteriaToMarkdown, flowToPrismaCsv, matrixFor, matrixToCsv, matrixToJson, matrixToMarkdown, screeningFlows, type CriteriaMatrix, type DocumentContext, type DocumentSource, flowProblemMessage, wordMessage } from '../core/index.js';
 import { writeTextFile } from '../node/files.js';
 import { displayPath } from './files.js';
 import { createCliService } from './lint-job.js';
@@ -112,29 +112,9 @@ async function writeFlow(env: CommandEnvironment, output: string | undefined, sh
   }
   const line = (offset: number): number => context.document.lines.positionAt(offset).line + 1;
   if (flows.length > 1) env.out.stderr(`synthlint: ${shown} has ${flows.length} screening flows; writing the first (line ${line(flow.block.span.start)})\n`);
-  for (const problem of checkFlow(flow, context.register?.register)) env.out.stderr(`synthlint: ${shown}:${line(problem.span.start)}: ${flowProblemText(problem)}\n`);
+  for (const problem of checkFlow(flow, context.register?.register)) env.out.stderr(`synthlint: ${shown}:${line(problem.span.start)}: ${wordMessage(flowProblemMessage(problem), env.locale)}\n`);
   const written = await writeOutput(env, output, flowToPrismaCsv(flow, context.document.language));
   return written && !trouble ? EXIT_OK : EXIT_TROUBLE;
-}
-
-/** A flow problem in one line (the screening-flow rule will give these in three languages). */
-function flowProblemText(p: FlowProblem): string {
-  switch (p.kind) {
-    case 'unknown-stage':
-      return `'${p.label}' names no stage of the flow (identified, removed, screened, excluded, sought, not retrieved, assessed, included)`;
-    case 'missing-stage':
-      return `the flow has no line for the evaluations ${p.stage}`;
-    case 'order':
-      return `'${p.label}' comes after '${p.after}', but it is an earlier stage`;
-    case 'nothing-before':
-      return `'${p.label}' comes before any stage that holds evaluations`;
-    case 'nothing-after':
-      return `'${p.label}' is not followed by a stage that holds the evaluations left`;
-    case 'arithmetic':
-      return `expected ${p.label} to be ${p.expected} (${[`${p.from.count} ${p.from.label}`, ...p.minus.map((m) => `${m.count} ${m.label}`)].join(' − ')}), found ${p.found}`;
-    case 'register':
-      return `expected ${p.label} to be ${p.registered}, the evaluations in the evidence register, found ${p.included}`;
-  }
 }
 
 /** The criteria view in the coverage command's formats. */

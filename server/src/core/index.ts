@@ -30,7 +30,8 @@ export { isMessage, list, msg, number, wordFinding, wordFix, wordMessage, type M
 export { parseEvidenceRegister, scanCitations, REGISTER_FIELDS, type Citation, type EvidenceEntry, type EvidenceProblem, type EvidenceRegister } from './evidence.js';
 export { RULES, ruleById } from './rules/registry.js';
 export { sarifRules, type SarifRule } from './rules/metadata.js';
-export { defineRule, type Localised, type Rule, type RuleContext } from './rules/rule.js';
+export { defineRule, type Localised, type Rule, type RuleContext, type RuleSettings } from './rules/rule.js';
+export { flowProblemMessage } from './rules/screening-flow.js';
 export * from './features/index.js';
 export * from './render/index.js';
 export { citationAt, citationDefinition, citationHover, citationsOf, completeCitation, describeEntry, entryAtLine } from './features/evidence.js';

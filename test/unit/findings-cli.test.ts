@@ -108,7 +108,7 @@ describe('synthlint matrix', () => {
     writeFileSync(join(dir, 'norland.synth.md'), `${BRIEF}\n${flow}`);
     const r = synthlint(['matrix', '--format', 'prisma', '-o', 'flow.csv', 'norland.synth.md'], dir);
     assert.equal(r.status, 0, 'a flow that does not add up is still written');
-    assert.equal(r.stderr, 'synthlint: norland.synth.md:26: expected evaluations included to be 5 (9 evaluations screened − 4 evaluations excluded), found 4\n');
+    assert.equal(r.stderr, 'synthlint: norland.synth.md:26: Expected evaluations included to be 5 (9 evaluations screened − 4 evaluations excluded), found 4\n');
     const csv = readFileSync(join(dir, 'flow.csv'), 'utf8').split('\r\n');
     assert.equal(csv[0], 'data,node,box,description,boxtext,tooltips,url,n');
     assert.ok(csv.includes('records_screened,node9,box4,evaluations screened,evaluations screened,evaluations screened,NA,9'));

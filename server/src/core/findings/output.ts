@@ -20,5 +20,16 @@ export function mdCell(text: string): string {
  * quote or a list item on the next line) become single spaces.
  */
 export function oneLine(text: string): string {
-  return text.replace(/[ \t]*\r?\n[ \t>]*/g, ' ').replace(/\r/g, ' ').trim();
+  // Line by line rather than one regular expression: a long run of spaces must stay linear.
+  const lines = text.split(/\r\n|\n|\r/);
+  return lines
+    .map((line, i) => {
+      let start = 0;
+      let end = line.length;
+      if (i > 0) while (start < end && (line[start] === ' ' || line[start] === '\t' || line[start] === '>')) start++;
+      if (i < lines.length - 1) while (end > start && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+      return line.slice(start, end);
+    })
+    .join(' ')
+    .trim();
 }

@@ -141,7 +141,9 @@ function labelOf(text: string, p: ProseParagraph): { kind: ConsiderationKind; la
   const after = text.slice(lead.span.end, Math.min(p.span.end, lead.span.end + 8));
   const match = readLabel(lead.text, after);
   if (!match) return undefined;
-  const label = lead.text.trim().replace(/[\s\u00a0\u202f]*[:.]$/, '');
+  // The punctuation, then the spaces before it (trimEnd knows no-break spaces): no backtracking.
+  const trimmed = lead.text.trim();
+  const label = /[:.]$/.test(trimmed) ? trimmed.slice(0, -1).trimEnd() : trimmed;
   const end = lead.span.end + trailingPunctuation(after);
   return { kind: match.kind, label, number: match.number, labelSpan: { start: lead.span.start, end } };
 }

@@ -4,10 +4,11 @@
  * finds each synthesis's register and project; this module reads the files and writes the result.
  */
 import { join, resolve } from 'node:path';
-import { codebookFromTemplate, coverageToCsv, coverageToMarkdown, DEFAULT_TEMPLATE, list, msg, toQdc, wordMessage, type CoverageMatrix, type DocumentSource, type Language } from '../core/index.js';
+import { codebookFromTemplate, coverageToCsv, coverageToMarkdown, criteriaMatrix, DEFAULT_TEMPLATE, list, msg, toQdc, wordMessage, type CoverageMatrix, type CriteriaSource, type DocumentSource, type Language } from '../core/index.js';
 import { writeTextFile } from '../node/files.js';
 import type { CodebookCommand, CoverageCommand } from './args.js';
 import { collectFiles, displayPath } from './files.js';
+import { formatCriteria } from './matrix.js';
 import { createCliService } from './lint-job.js';
 import { EXIT_OK, EXIT_TROUBLE, failureWords, projectFolder, readOrSay, say, SYNTH_SUFFIX, usageError, type CommandEnvironment } from './run.js';
 
@@ -17,6 +18,7 @@ export async function runCoverage(command: CoverageCommand, env: CommandEnvironm
   if (files.length === 0) return usageError(env, msg('cli.no-synth-files', { suffix: SYNTH_SUFFIX, where: list(empty.map((e) => `'${e}'`)) }), env.locale);
   let trouble = false;
   const sources: DocumentSource[] = [];
+  const criteria: CriteriaSource[] = [];
   const languages = new Set<Language>();
   const reported = new Set<string>();
   for (const path of files) {
@@ -28,6 +30,7 @@ export async function runCoverage(command: CoverageCommand, env: CommandEnvironm
     }
     const source: DocumentSource = { key: shown, path, text, version: null, transient: true };
     const context = await service.context(source);
+    criteria.push({ file: shown, document: context.document, ...(context.register ? { register: context.register.register } : {}) });
     languages.add(context.document.language);
     const failed = context.registerFailure;
     if (failed && !reported.has(failed.path)) {
@@ -37,10 +40,16 @@ export async function runCoverage(command: CoverageCommand, env: CommandEnvironm
     }
     sources.push(source);
   }
-  const coverage = await service.coverage(sources, command.minimum === undefined ? {} : { minimum: command.minimum });
   // The Markdown map may become an annex: in the documents' language when they share one.
   const language = command.lang ?? (languages.size === 1 ? [...languages][0]! : 'en');
-  const written = await write(env, command.output, formatCoverage(coverage, command.format, language));
+  let text: string;
+  if (command.by === 'criterion') {
+    text = formatCriteria(criteriaMatrix(criteria), command.format, language);
+  } else {
+    const coverage = await service.coverage(sources, command.minimum === undefined ? {} : { minimum: command.minimum });
+    text = formatCoverage(coverage, command.format, language);
+  }
+  const written = await write(env, command.output, text);
   return written && !trouble ? EXIT_OK : EXIT_TROUBLE;
 }
 

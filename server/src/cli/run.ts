@@ -10,6 +10,7 @@ import { list, localeFromEnvironment, MAX_DOCUMENT_BYTES, msg, RULES, settableRu
 import { readTextFile, writeTextFile } from '../node/files.js';
 import { parseArgs, requestedLocale, UsageError, type LintCommand, type RenderCommand } from './args.js';
 import { runCodebook, runCoverage } from './coverage.js';
+import { runMatrix } from './matrix.js';
 import { collectFiles, displayPath } from './files.js';
 import { toCliFileFindings, type CliFinding } from './findings.js';
 import { createCliService, type JobSettings, type RelatedFile } from './lint-job.js';
@@ -41,6 +42,8 @@ export interface Environment {
 export async function run(argv: readonly string[], env: Environment): Promise<number> {
   // The language of everything said to the user: --lang, else the environment's.
   const locale = requestedLocale(argv) ?? localeFromEnvironment(env.vars ?? {});
+  // The summary matrix: a command with its own options (cli/matrix.ts).
+  if (argv[0] === 'matrix') return runMatrix(argv.slice(1), { ...env, locale });
   let command;
   try {
     command = parseArgs(argv);

@@ -1,4 +1,6 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { readCriteria, type Criterion } from './findings/criteria.js';
+import { readQuality, type QualityRating } from './findings/quality.js';
 import { msg } from './i18n/message.js';
 import { getCatalogue } from './sdg/catalogue.js';
 import type { Message, Span } from './types.js';
@@ -16,6 +18,10 @@ export interface EvidenceEntry {
   /** SDG targets the evaluation speaks to, e.g. ["16.1", "16.a"]. */
   targets: string[];
   url: string;
+  /** The report's quality rating (optional `quality` column; see findings/quality.ts). */
+  quality?: QualityRating;
+  /** The OECD-DAC criteria it informs (optional `criteria` column; see findings/criteria.ts). */
+  criteria?: Criterion[];
   /** 1-based line of the row in the register file. */
   line: number;
 }
@@ -42,7 +48,7 @@ export interface Citation {
   span: Span;
 }
 
-export const REGISTER_FIELDS = ['id', 'title', 'year', 'type', 'country', 'projects', 'targets', 'url'] as const;
+export const REGISTER_FIELDS = ['id', 'title', 'year', 'type', 'country', 'projects', 'targets', 'url', 'quality', 'criteria'] as const;
 const ID = /^[A-Za-z0-9](?:[A-Za-z0-9_.:-]*[A-Za-z0-9])?$/;
 
 /** Reads a register from CSV (a header row naming the fields) or YAML, by the file's name. */
@@ -89,6 +95,10 @@ function finish(file: string, rows: Array<{ fields: Record<string, string>; line
     }
     const url = (fields.url ?? '').trim();
     if (url && !/^https?:\/\/\S+$/i.test(url)) problems.push({ line, column: col('url'), message: msg('register.bad-url', { found: url }) });
+    const quality = readQuality(fields.quality ?? '');
+    if (quality.problem) problems.push({ line, column: col('quality'), message: quality.problem });
+    const criteria = readCriteria(fields.criteria ?? '');
+    for (const problem of criteria.problems) problems.push({ line, column: col('criteria'), message: problem });
     const entry: EvidenceEntry = {
       id,
       title: (fields.title ?? '').trim(),
@@ -98,6 +108,8 @@ function finish(file: string, rows: Array<{ fields: Record<string, string>; line
       projects: Number.isInteger(projects) ? projects : undefined,
       targets: targets.filter((t) => catalogue.target(t) !== undefined),
       url,
+      ...(quality.rating ? { quality: quality.rating } : {}),
+      ...(criteria.criteria.length > 0 ? { criteria: criteria.criteria } : {}),
       line,
     };
     entries.push(entry);

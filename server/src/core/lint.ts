@@ -1,6 +1,7 @@
 import type { EvidenceRegister } from './evidence.js';
 import { msg } from './i18n/message.js';
 import { parse, type Suppression, type SynthesisDocument } from './parse.js';
+import { DEFAULT_MINIMUM } from './findings/checks.js';
 import { RULES } from './rules/registry.js';
 import type { Rule, RuleContext } from './rules/rule.js';
 import { getCatalogue } from './sdg/catalogue.js';
@@ -18,6 +19,10 @@ export interface AnalysisOptions {
   evidence?: EvidenceRegister;
   /** Per-rule severity overrides; `off` disables a rule. */
   severities?: Readonly<Record<string, SeveritySetting>>;
+  /** `coverage.minimum`: fewest evaluations a target section should rest on (2 by default). */
+  coverageMinimum?: number;
+  /** `overclaim.words`: strong wording the team adds to the built-in list. */
+  overclaimWords?: readonly string[];
 }
 
 export interface Analysis {
@@ -49,11 +54,12 @@ export function analyzeDocument(document: SynthesisDocument, options: AnalysisOp
   const catalogue = getCatalogue(document.language);
   const findings: Finding[] = [];
   const enabled = (id: string): boolean => options.severities?.[id] !== 'off';
+  const settings = { coverageMinimum: options.coverageMinimum ?? DEFAULT_MINIMUM, overclaimWords: options.overclaimWords ?? [] };
   for (const rule of RULES) {
     const setting = options.severities?.[rule.id];
     if (setting === 'off') continue;
     const severity = setting ?? rule.defaultSeverity;
-    runRule(rule, (report) => findings.push({ ...report, rule: rule.id, severity }), { document, template, templateId, templates, catalogue, evidence: options.evidence, enabled });
+    runRule(rule, (report) => findings.push({ ...report, rule: rule.id, severity }), { document, template, templateId, templates, catalogue, evidence: options.evidence, settings, enabled });
   }
   for (const problem of document.problems) {
     findings.push({ rule: 'document', severity: 'info', message: problem.message, span: problem.span });

@@ -8,6 +8,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import { msg, type Message, type MessageArg } from '../i18n/message.js';
 import { LANGUAGES, type Language, type SeveritySetting, type Span } from '../types.js';
+import { MAX_PHRASE_LENGTH } from '../findings/fold.js';
 import { settableRuleIds } from './checks.js';
 
 /** Where the file lives, relative to the project root. */
@@ -101,6 +102,20 @@ export const CONFIG_KEYS = {
     if (value === 'a4' || value === 'letter') return value;
     context.report(msg('config.paper', { found: kindOf(value) }));
     return undefined;
+  }),
+  overclaimWords: key<readonly string[]>('overclaim.words', (value, context) => {
+    if (!isSeq(context.node)) {
+      context.report(msg('config.overclaim-words', { found: kindOf(value) }));
+      return undefined;
+    }
+    const out: string[] = [];
+    for (const item of context.node.items) {
+      const phrase = isScalar(item) && typeof item.value === 'string' ? item.value.trim() : '';
+      if (phrase === '') context.report(msg('config.phrase', { found: kindOf(isScalar(item) ? item.value : item) }), item as Node);
+      else if (phrase.length > MAX_PHRASE_LENGTH) context.report(msg('config.phrase-long', { max: MAX_PHRASE_LENGTH, length: phrase.length }), item as Node);
+      else out.push(phrase);
+    }
+    return out;
   }),
 };
 

@@ -32,6 +32,8 @@ export interface TemplateSection {
   targets: boolean;
   /** This section needs a sources block (counted sources of data). */
   sources: boolean;
+  /** Each target section under this one needs at least one consideration (`missing-consideration`). */
+  considerations: boolean;
   /** What belongs in the section, in one sentence (for hovers), in English or its only language. */
   description?: string;
   /** The description in each language. */
@@ -74,7 +76,7 @@ export interface TemplateProblem {
 /** Keys a template file may have at its top level (the JSON schema lists exactly these). */
 export const TEMPLATE_KEYS = ['id', 'title', 'description', 'requiredFields', 'goals', 'sections', 'sourceLabels'] as const;
 /** Keys a section may have (the JSON schema lists exactly these). */
-export const SECTION_KEYS = ['id', 'heading', 'aliases', 'level', 'required', 'targets', 'sources', 'description'] as const;
+export const SECTION_KEYS = ['id', 'heading', 'aliases', 'level', 'required', 'targets', 'sources', 'considerations', 'description'] as const;
 
 /** Template and section ids: lower-case words joined by hyphens, dots or underscores. */
 export const ID_PATTERN = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
@@ -750,6 +752,7 @@ function readSection(reader: Reader, node: YAMLMap): ReadSection {
   const required = readBoolean(reader, entries.get('required'), true);
   const targets = readBoolean(reader, entries.get('targets'), false);
   const sources = readBoolean(reader, entries.get('sources'), false);
+  const considerations = readBoolean(reader, entries.get('considerations'), false);
   const description = readLocalText(reader, entries, 'description', { owner: node, ownerName: 'section', required: false, example: '' });
   let usable = id !== undefined && heading !== undefined && level !== undefined;
 
@@ -782,7 +785,7 @@ function readSection(reader: Reader, node: YAMLMap): ReadSection {
   if (id !== undefined) read.id = id;
   if (targetsNode) read.targetsNode = targetsNode;
   if (usable && id !== undefined && heading !== undefined && level !== undefined) {
-    const section: TemplateSection = { id, heading: heading.text, headings: everyLanguage(heading), aliases: Object.freeze(aliases), level, required, targets, sources };
+    const section: TemplateSection = { id, heading: heading.text, headings: everyLanguage(heading), aliases: Object.freeze(aliases), level, required, targets, sources, considerations };
     if (description !== undefined) {
       section.description = description.text;
       section.descriptions = everyLanguage(description);

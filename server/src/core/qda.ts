@@ -272,7 +272,7 @@ function readXml(text: string, problems: QdcProblem[]): XmlElement | undefined {
         problems.push({ line: at, message: `The character reference ${whole} is not a valid character` });
         return '';
       }
-      const value = ENTITIES[ref];
+      const value = Object.hasOwn(ENTITIES, ref) ? ENTITIES[ref] : undefined;
       if (value === undefined) problems.push({ line: at, message: `Unknown entity ${whole}: only &amp; &lt; &gt; &quot; &apos; are read` });
       return value ?? '';
     });

@@ -42,7 +42,8 @@ export const frontMatter: Rule = {
 
     for (const field of fm.fields.values()) {
       if (isEmpty(field.value)) continue;
-      const problem = KINDS[field.key]?.(field, t);
+      // Field names are the writer's: `constructor` or `toString` must not find Object's own.
+      const problem = Object.hasOwn(KINDS, field.key) ? KINDS[field.key]!(field, t) : undefined;
       if (problem) report(problem);
     }
 
@@ -152,7 +153,8 @@ const KINDS: Record<string, Check> = {
   language: function checkLanguage(field, t) {
     if (typeof field.value === 'string' && (LANGUAGES as readonly string[]).includes(field.value)) return undefined;
     const found = typeof field.value === 'string' ? t('front-matter.quoted', { value: field.value }) : kindOf(field.value, t);
-    const code = typeof field.value === 'string' ? LANGUAGE_NAMES[field.value.trim().toLowerCase()] : undefined;
+    const name = typeof field.value === 'string' ? field.value.trim().toLowerCase() : '';
+    const code = Object.hasOwn(LANGUAGE_NAMES, name) ? LANGUAGE_NAMES[name] : undefined;
     const fixes: Fix[] = code ? [{ title: t('front-matter.language-fix', { code }), edits: [{ span: field.valueSpan, newText: code }] }] : [];
     return {
       message: t('front-matter.language', { found }),

@@ -1,5 +1,6 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { getCatalogue } from './sdg/catalogue.js';
+import { repeatedKeys } from './yaml-keys.js';
 import type { Span } from './types.js';
 
 /** One evaluation that a synthesis reviewed: a row of its evidence register. */
@@ -49,12 +50,23 @@ export function parseEvidenceRegister(text: string, file: string): EvidenceRegis
   return /\.ya?ml$/i.test(file) ? parseYamlRegister(text, file) : parseCsvRegister(text, file);
 }
 
-function finish(file: string, rows: Array<{ fields: Record<string, string>; line: number; columns: Record<string, number> }>, problems: EvidenceProblem[]): EvidenceRegister {
+/**
+ * One row of a register as read: field name → value and → column. Maps, not plain objects: the
+ * names come from the file, and a column called `constructor` or `__proto__` must be just a name.
+ */
+interface Row {
+  fields: Map<string, string>;
+  columns: Map<string, number>;
+  line: number;
+}
+
+function finish(file: string, rows: Row[], problems: EvidenceProblem[]): EvidenceRegister {
   const entries: EvidenceEntry[] = [];
   const byId = new Map<string, EvidenceEntry>();
   for (const { fields, line, columns } of rows) {
-    const col = (f: string): number => columns[f] ?? 1;
-    const id = (fields.id ?? '').trim();
+    const col = (f: string): number => columns.get(f) ?? 1;
+    const field = (f: string): string => fields.get(f) ?? '';
+    const id = field('id').trim();
     if (!id) {
       problems.push({ line, column: 1, message: 'Expected an id for this evaluation' });
       continue;
@@ -67,17 +79,17 @@ function finish(file: string, rows: Array<{ fields: Record<string, string>; line
       problems.push({ line, column: col('id'), message: `The id '${id}' is already used on line ${byId.get(id)!.line}` });
       continue;
     }
-    const yearText = (fields.year ?? '').trim();
+    const yearText = field('year').trim();
     const year = yearText === '' ? undefined : Number(yearText);
     if (yearText !== '' && !(Number.isInteger(year) && year! >= 1900 && year! <= 2100)) {
       problems.push({ line, column: col('year'), message: `Expected a year such as 2021, found '${yearText}'` });
     }
-    const projectsText = (fields.projects ?? '').trim();
+    const projectsText = field('projects').trim();
     const projects = projectsText === '' ? undefined : Number(projectsText.replace(/[,\s]/g, ''));
     if (projectsText !== '' && !(Number.isInteger(projects) && projects! >= 0)) {
       problems.push({ line, column: col('projects'), message: `Expected a whole number of projects, found '${projectsText}'` });
     }
-    const targets = (fields.targets ?? '')
+    const targets = field('targets')
       .split(/[;,\s]+/)
       .map((t) => t.replace(/^(?:SDG|ODS|ODD)\s*/i, '').trim().toLowerCase())
       .filter(Boolean);
@@ -86,14 +98,14 @@ function finish(file: string, rows: Array<{ fields: Record<string, string>; line
       if (!/^\d{1,2}\.(?:\d{1,2}|[a-z])$/.test(t)) problems.push({ line, column: col('targets'), message: `Expected SDG targets such as 16.1; 16.a, found '${t}'` });
       else if (!catalogue.target(t)) problems.push({ line, column: col('targets'), message: `There is no SDG target ${t}; expected targets such as 16.1; 16.a` });
     }
-    const url = (fields.url ?? '').trim();
+    const url = field('url').trim();
     if (url && !/^https?:\/\/\S+$/i.test(url)) problems.push({ line, column: col('url'), message: `Expected a web address starting with https://, found '${url}'` });
     const entry: EvidenceEntry = {
       id,
-      title: (fields.title ?? '').trim(),
+      title: field('title').trim(),
       year: Number.isInteger(year) ? year : undefined,
-      type: (fields.type ?? '').trim().toLowerCase(),
-      country: (fields.country ?? '').trim(),
+      type: field('type').trim().toLowerCase(),
+      country: field('country').trim(),
       projects: Number.isInteger(projects) ? projects : undefined,
       targets: targets.filter((t) => catalogue.target(t) !== undefined),
       url,
@@ -117,16 +129,23 @@ function parseCsvRegister(text: string, file: string): EvidenceRegister {
       problems.push({ line: header.line, column: header.cells[i]!.column, message: `Unknown column '${n}'; the columns are ${REGISTER_FIELDS.join(', ')}` });
     }
   });
-  if (!names.includes('id')) problems.push({ line: header.line, column: 1, message: "Expected an 'id' column" });
+  const named = new Set<string>();
+  names.forEach((n, i) => {
+    if (n && named.has(n)) problems.push({ line: header.line, column: header.cells[i]!.column, message: `The column '${n}' appears twice; the first one is read, remove this one` });
+    named.add(n);
+  });
+  if (!named.has('id')) problems.push({ line: header.line, column: 1, message: "Expected an 'id' column" });
   const rows = records
     .filter((r) => r.cells.some((c) => c.value.trim() !== ''))
     .map((r) => {
       if (r.cells.length > names.length) problems.push({ line: r.line, column: r.cells[names.length]!.column, message: `Expected ${names.length} columns, found ${r.cells.length}` });
-      const fields: Record<string, string> = {};
-      const columns: Record<string, number> = {};
+      const fields = new Map<string, string>();
+      const columns = new Map<string, number>();
       names.forEach((n, i) => {
-        fields[n] = r.cells[i]?.value ?? '';
-        columns[n] = r.cells[i]?.column ?? 1;
+        // The first column of a name counts (a repeated column is reported above).
+        if (fields.has(n)) return;
+        fields.set(n, r.cells[i]?.value ?? '');
+        columns.set(n, r.cells[i]?.column ?? 1);
       });
       return { fields, line: r.line, columns };
     });
@@ -205,38 +224,42 @@ function readCsv(text: string, problems: EvidenceProblem[]): CsvRecord[] {
 function parseYamlRegister(text: string, file: string): EvidenceRegister {
   const problems: EvidenceProblem[] = [];
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  // Repeated keys are found by `repeatedKeys`, in linear time (the library's check is quadratic).
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
   const where = (offset: number): { line: number; column: number } => {
     const p = counter.linePos(offset);
     return { line: p.line, column: p.col };
   };
   for (const e of doc.errors) problems.push({ ...where(e.pos[0]), message: `Invalid YAML: ${e.message.split('\n')[0]}` });
   if (doc.errors.length > 0) return { file, entries: [], byId: new Map(), problems };
+  // A repeated field is reported where it repeats; the first one is read.
+  for (const key of repeatedKeys(doc)) problems.push({ ...where(key.range?.[0] ?? 0), message: `'${String(key.value)}' is given twice in the same block; the first one is read, remove this one` });
   let list: YamlNode | null = doc.contents as YamlNode | null;
   if (isMap(list)) list = (list.get('evaluations', true) as YamlNode | undefined) ?? null;
   if (!isSeq(list)) {
     problems.push({ line: 1, column: 1, message: 'Expected a list of evaluations (or `evaluations:` followed by a list)' });
     return { file, entries: [], byId: new Map(), problems };
   }
-  const rows: Array<{ fields: Record<string, string>; line: number; columns: Record<string, number> }> = [];
+  const rows: Row[] = [];
   for (const item of list.items) {
     const at = where((item as YamlNode).range?.[0] ?? 0);
     if (!isMap(item)) {
       problems.push({ ...at, message: 'Expected an evaluation as `id: …`, `title: …` fields' });
       continue;
     }
-    const fields: Record<string, string> = {};
-    const columns: Record<string, number> = {};
+    const fields = new Map<string, string>();
+    const columns = new Map<string, number>();
     for (const pair of item.items) {
       const key = String((pair.key as { value?: unknown } | null)?.value ?? '');
+      if (fields.has(key)) continue;
       const keyAt = where((pair.key as YamlNode | null)?.range?.[0] ?? 0);
       if (!(REGISTER_FIELDS as readonly string[]).includes(key)) {
         problems.push({ ...keyAt, message: `Unknown field '${key}'; the fields are ${REGISTER_FIELDS.join(', ')}` });
         continue;
       }
       const value = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? '';
-      fields[key] = Array.isArray(value) ? value.map(String).join('; ') : String(value ?? '');
-      columns[key] = where((pair.value as YamlNode | null)?.range?.[0] ?? 0).column;
+      fields.set(key, Array.isArray(value) ? value.map(String).join('; ') : String(value ?? ''));
+      columns.set(key, where((pair.value as YamlNode | null)?.range?.[0] ?? 0).column);
     }
     rows.push({ fields, line: at.line, columns });
   }

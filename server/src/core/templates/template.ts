@@ -12,6 +12,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { repeatedKeys } from '../yaml-keys.js';
 import { BUILTIN_TEMPLATE_SOURCES } from './builtin.generated.js';
 
 export interface TemplateSection {
@@ -180,7 +181,8 @@ export function parseTemplate(yamlText: string, origin: string): { template?: Te
   const reader = new Reader(lines);
   let template: Template | undefined;
   try {
-    const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    // Repeated keys are found by `repeatedKeys`, in linear time (the library's check is quadratic).
+    const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
     reader.doc = doc;
     if (reportYamlErrors(reader, doc)) {
       template = readTemplate(reader, doc.contents, origin);
@@ -256,6 +258,9 @@ function reportYamlErrors(reader: Reader, doc: Document.Parsed): boolean {
     reader.report(warning.pos[0], `${warning.message}; this is ignored.`, false);
   }
   if (doc.errors.length > 0) return false;
+  const repeated = repeatedKeys(doc);
+  for (const key of repeated) reader.report(key, yamlErrorMessage('DUPLICATE_KEY', ''));
+  if (repeated.length > 0) return false;
   let aliasesOk = true;
   visit(doc, {
     Alias(_key, alias) {
@@ -329,14 +334,17 @@ function closest(name: string, allowed: readonly string[]): string | undefined {
   const wanted = squash(name);
   let best: string | undefined;
   let bestDistance = Infinity;
+  const tolerance = wanted.length >= 6 ? 2 : 1;
   for (const candidate of allowed) {
+    // Lengths further apart than the tolerance cannot be close: skip the distance (a template
+    // may hold thousands of unknown keys).
+    if (Math.abs(squash(candidate).length - wanted.length) > tolerance) continue;
     const distance = editDistance(wanted, squash(candidate));
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const tolerance = wanted.length >= 6 ? 2 : 1;
   return bestDistance <= tolerance ? best : undefined;
 }
 

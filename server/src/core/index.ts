@@ -32,3 +32,4 @@ export * from './render/index.js';
 export { citationAt, citationDefinition, citationHover, citationsOf, completeCitation, describeEntry, entryAtLine } from './features/evidence.js';
 export { coverageMatrix, coverageToCsv, coverageToMarkdown, DEFAULT_COVERAGE_MINIMUM, type CoverageEvaluation, type CoverageMatrix, type CoverageOptions, type CoverageSection, type CoverageSource, type CoverageTarget } from './coverage.js';
 export { codebookFromTemplate, guidFor, parseQdc, toQdc, QDC_NAMESPACE, type CodebookOptions, type QdcCode, type QdcProblem, type QdcReadResult } from './qda.js';
+export { escapeLine, escapeText, unsafeCharacter } from './escape.js';

@@ -12,6 +12,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { unsafeCharacter } from '../escape.js';
 import { repeatedKeys } from '../yaml-keys.js';
 import { BUILTIN_TEMPLATE_SOURCES } from './builtin.generated.js';
 
@@ -406,7 +407,11 @@ function readText(reader: Reader, entries: Map<string, Entry>, name: string, opt
     return undefined;
   }
   const value = reader.resolve(entry.value);
-  if (isScalar(value) && typeof value.value === 'string' && value.value.trim() !== '') return value.value.trim();
+  if (isScalar(value) && typeof value.value === 'string' && value.value.trim() !== '') {
+    const text = value.value.trim();
+    // Only a description may run over several lines; no text may hold control characters.
+    return safeText(reader, value, `'${name}'`, text, name === 'description') ? text : undefined;
+  }
   if (isEmptyValue(value)) {
     if (options.required) reader.report(entry.key, `'${name}' is empty: write it, e.g. "${options.example}".`);
     else reader.report(entry.key, `'${name}' has no value, so it is ignored.`, false);
@@ -414,6 +419,18 @@ function readText(reader: Reader, entries: Map<string, Entry>, name: string, opt
   }
   reader.report(value ?? entry.key, `'${name}' should be text, not ${describe(value)}. Put it in quotes if it is meant as text.`);
   return undefined;
+}
+
+/**
+ * Whether a text from the template is free of line breaks and control characters: headings are
+ * inserted into documents by fixes and printed by the CLI, so a line break or an escape sequence
+ * in one would end up in both. A fatal problem on the value otherwise.
+ */
+function safeText(reader: Reader, where: Positioned, what: string, text: string, lineBreaks = false): boolean {
+  const bad = unsafeCharacter(text, { lineBreaks });
+  if (!bad) return true;
+  reader.report(where, `${what} holds ${bad.name}, which a template text cannot hold: ${bad.name === 'a line break' ? 'write it on one line' : 'remove it'}.`);
+  return false;
 }
 
 function readId(reader: Reader, entries: Map<string, Entry>, owner: Positioned, ownerName: string, suggestion: string): string | undefined {
@@ -463,6 +480,7 @@ function readTextList(reader: Reader, entry: Entry | undefined, example: string,
       continue;
     }
     const text = value.value.trim();
+    if (!safeText(reader, value, `This ${itemName}`, text)) continue;
     const key = same(text);
     if (seen.has(key)) {
       reader.report(value, `'${text}' is listed twice; the repeat is ignored.`, false);
@@ -667,6 +685,10 @@ function readSection(reader: Reader, node: YAMLMap): ReadSection {
       continue;
     }
     const text = value.value.trim();
+    if (!safeText(reader, value, 'This alias', text)) {
+      usable = false;
+      continue;
+    }
     // The same words in another language (French "Conclusions") are harmless: keep one copy.
     if (seen.has(normaliseHeading(text))) continue;
     seen.add(normaliseHeading(text));

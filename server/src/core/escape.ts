@@ -1,0 +1,66 @@
+/**
+ * Text from a repository — file names, titles, template ids, messages that quote a document — made
+ * safe to print to a terminal or a CI log. Raw, such text could move the cursor, rewrite earlier
+ * lines or retitle the window (ESC and C1 control sequences), reorder what the reader sees
+ * (bidirectional overrides), or start a new line that a CI system reads as a command of its own
+ * (a file named `x\n::error file=a.md::forged` would add an annotation to a GitHub pull request).
+ *
+ * Each such character becomes a visible escape (`\n`, `\r`, `\t`, `\u{1B}`); everything else,
+ * accents and emoji included, is left as it is.
+ */
+
+/**
+ * The characters escaped: C0 controls (line breaks and tab included) and DEL, C1 controls, the
+ * Unicode line and paragraph separators, bidirectional marks, embeddings, overrides and isolates,
+ * and surrogates without their pair (which a terminal shows as garbage or drops).
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function escapeOne(ch: string): string {
+  if (Object.hasOwn(NAMED, ch)) return NAMED[ch]!;
+  return `\\u{${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}}`;
+}
+
+/** `text` with every unsafe character made visible; safe to print inside a line of output. */
+export function escapeText(text: string): string {
+  UNSAFE.lastIndex = 0;
+  return UNSAFE.test(text) ? text.replace(UNSAFE, escapeOne) : text;
+}
+
+/**
+ * A whole line of output: `escapeText`, and a line that would start like a CI command (`::` for
+ * GitHub Actions, `##` for Azure Pipelines' `##vso[` and the old `##[error]`) gets its first
+ * character escaped, so no runner takes it for one.
+ */
+export function escapeLine(text: string): string {
+  const safe = escapeText(text);
+  return safe.startsWith('::') || safe.startsWith('##') ? escapeOne(safe[0]!) + safe.slice(1) : safe;
+}
+
+/**
+ * The first character that may not appear in a one-line text (a heading, a title, a label), or
+ * undefined. With `lineBreaks`, `\n` is allowed (a description may run over several lines).
+ */
+export function unsafeCharacter(text: string, options: { lineBreaks?: boolean } = {}): { index: number; character: string; name: string } | undefined {
+  UNSAFE.lastIndex = 0;
+  for (let m = UNSAFE.exec(text); m; m = UNSAFE.exec(text)) {
+    const ch = m[0];
+    if (options.lineBreaks && ch === '\n') continue;
+    return { index: m.index, character: ch, name: characterName(ch) };
+  }
+  return undefined;
+}
+
+/** How a character is named in a message: "a line break", "the tab character", "U+001B". */
+function characterName(ch: string): string {
+  if (ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029' || ch === '\u0085') return 'a line break';
+  if (ch === '\t') return 'a tab';
+  const code = ch.charCodeAt(0);
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (code >= 0xd800 && code <= 0xdfff) return `a broken character (${hex})`;
+  if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0x200e || code === 0x200f || code === 0x061c) return `a text-direction control (${hex})`;
+  return `the control character ${hex}`;
+}

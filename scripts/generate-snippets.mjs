@@ -1,14 +1,13 @@
 // Writes snippets/synthesis.code-snippets: a target section, a sources block, and a full skeleton for
 // each built-in template, built by the same code as the "Insert Template Skeleton" command
-// (client/src/skeleton.ts) from the core's built-in templates. A unit test fails when the file is
+// (server/src/core/service/skeleton.ts) from the core's built-in templates. A unit test fails when the file is
 // out of date with the templates: run `node scripts/generate-snippets.mjs` after changing one.
 import { writeFileSync } from 'node:fs';
 import { loadTs } from './load-ts.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { buildSkeleton, builtinTemplates } = await loadTs({
-  'client/src/skeleton.ts': ['buildSkeleton'],
-  'server/src/core/index.ts': ['builtinTemplates'],
+  'server/src/core/index.ts': ['buildSkeleton', 'builtinTemplates'],
 });
 
 const snippets = {
@@ -25,20 +24,10 @@ const snippets = {
 };
 
 for (const template of builtinTemplates().list()) {
-  const info = {
-    id: template.id,
-    title: template.title,
-    description: template.description,
-    origin: template.origin,
-    sections: template.sections,
-    requiredFields: template.requiredFields,
-    goals: template.goals,
-    sourceLabels: template.sourceLabels,
-  };
   snippets[`Skeleton: ${template.title}`] = {
     prefix: [`skeleton-${template.id}`, 'skeleton'],
     description: `A new synthesis following the template '${template.id}' (${template.title}): front matter, every section, placeholders to replace.`,
-    body: buildSkeleton(info, { snippet: true }).split('\n'),
+    body: buildSkeleton(template, { snippet: true }).split('\n'),
   };
 }
 

@@ -5,8 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PreviewManager } from './preview.js';
-import { RENDER, TEMPLATES, VALIDATE_WORKSPACE, type RenderParams, type RenderResult, type TemplateInfo, type ValidateWorkspaceResult } from './protocol.js';
-import { buildSkeleton } from './skeleton.js';
+import { Requests, type RenderParams, type RenderResult, type SkeletonParams, type SkeletonResult, type TemplateInfo, type TemplatesParams, type ValidateWorkspaceResult } from '../../server/src/lsp/protocol.js';
 
 /** What the commands need from the extension: the client, once it is ready. */
 export interface Server {
@@ -32,7 +31,7 @@ export async function targetDocument(uri: vscode.Uri | undefined, previews?: Pre
 export async function render(server: Server, document: vscode.TextDocument, standalone: boolean): Promise<RenderResult> {
   await server.ready();
   const params: RenderParams = { uri: document.uri.toString(), text: document.getText(), ...(standalone ? { standalone: true } : {}) };
-  return server.client.sendRequest<RenderResult>(RENDER, params);
+  return server.client.sendRequest<RenderResult>(Requests.render, params);
 }
 
 /** "Synthesis: Export Brief as HTML". Returns where it wrote the page, or undefined if cancelled. */
@@ -82,7 +81,7 @@ export async function validateWorkspace(server: Server, tellUser: boolean): Prom
   try {
     result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking every synthesis in the workspace…') }, async () => {
       await server.ready();
-      return server.client.sendRequest<ValidateWorkspaceResult>(VALIDATE_WORKSPACE, {});
+      return server.client.sendRequest<ValidateWorkspaceResult>(Requests.validateWorkspace, {});
     });
   } catch (error) {
     server.output.error(`Validating the workspace failed: ${String(error)}`);
@@ -118,13 +117,16 @@ export function warnings(n: number): string {
 
 /**
  * "Synthesis: Insert Template Skeleton". Fills the active synthesis if it is empty, otherwise opens a
- * new one. `templateId` skips the question (for tests and keybindings). Returns the document.
+ * new one. `templateId` skips the question (for tests and keybindings). Returns the document. The
+ * templates and the skeleton come from the server: those of the active document's project.
  */
 export async function insertSkeleton(server: Server, templateId?: string): Promise<vscode.Uri | undefined> {
+  const active = vscode.window.activeTextEditor;
+  const uri = active?.document.languageId === LANGUAGE_ID && !active.document.isUntitled ? active.document.uri.toString() : undefined;
   let templates: TemplateInfo[];
   try {
     await server.ready();
-    templates = await server.client.sendRequest<TemplateInfo[]>(TEMPLATES, {});
+    templates = await server.client.sendRequest<TemplateInfo[]>(Requests.templates, (uri ? { uri } : {}) satisfies TemplatesParams);
   } catch (error) {
     server.output.error(`Could not list the templates: ${String(error)}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('The templates could not be listed. The output panel has the details.'));
@@ -146,8 +148,18 @@ export async function insertSkeleton(server: Server, templateId?: string): Promi
   }
   if (!template) return undefined;
 
-  const snippet = new vscode.SnippetString(buildSkeleton(template, { snippet: true }));
-  const active = vscode.window.activeTextEditor;
+  let skeleton: SkeletonResult;
+  try {
+    skeleton = await server.client.sendRequest<SkeletonResult>(Requests.skeleton, { templateId: template.id, snippet: true, ...(uri ? { uri } : {}) } satisfies SkeletonParams);
+  } catch (error) {
+    server.output.error(`Could not build the skeleton: ${String(error)}`);
+    skeleton = null;
+  }
+  if (!skeleton) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The templates could not be listed. The output panel has the details.'));
+    return undefined;
+  }
+  const snippet = new vscode.SnippetString(skeleton.text);
   if (active && active.document.languageId === LANGUAGE_ID && active.document.getText().trim() === '') {
     const whole = new vscode.Range(new vscode.Position(0, 0), active.document.lineAt(active.document.lineCount - 1).range.end);
     await active.insertSnippet(snippet, whole);

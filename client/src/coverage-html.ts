@@ -6,28 +6,7 @@
  * Everything that comes from documents or registers is escaped. The page runs no script and its
  * Content-Security-Policy allows only the one inline style block carrying the nonce.
  */
-
-/** `synthesis/coverage`: the coverage map of one synthesis (`uri`) or of the whole workspace. */
-export const COVERAGE = 'synthesis/coverage';
-export interface CoverageParams {
-  uri?: string;
-  /** Target sections resting on fewer evaluations are weak (default 2). */
-  minimum?: number;
-}
-export interface CoverageResult {
-  minimum: number;
-  targets: Array<{
-    target: string;
-    title?: string;
-    files: string[];
-    sections: Array<{ file: string; heading: string; line: number }>;
-    evaluations: string[];
-    weak: boolean;
-  }>;
-  evaluations: Array<{ id: string; label: string; title?: string; year?: number; type?: string; registered: boolean; declaredTargets: string[]; citations: number; targets: string[] }>;
-  matrix: number[][];
-  files: string[];
-}
+import type { CoverageResult } from '../../server/src/lsp/protocol.js';
 
 /** The page's own words, in the display language. */
 export interface CoverageLabels {

@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { LANGUAGE_ID, type Server } from './commands.js';
-import { COVERAGE, coverageHtml, type CoverageLabels, type CoverageParams, type CoverageResult } from './coverage-html.js';
+import { Requests, type CoverageParams, type CoverageResult } from '../../server/src/lsp/protocol.js';
+import { coverageHtml, type CoverageLabels } from './coverage-html.js';
 
 export class CoverageView implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -34,13 +35,13 @@ export class CoverageView implements vscode.Disposable {
       if (!picked) return undefined;
       scope = picked.scope;
     }
-    const minimum = vscode.workspace.getConfiguration('synthesis').get<number>('coverage.minimum', 2);
-    const params: CoverageParams = { ...(scope instanceof vscode.Uri ? { uri: scope.toString() } : {}), ...(Number.isInteger(minimum) && minimum >= 0 ? { minimum } : {}) };
+    // The minimum is the server's to choose: the project's configuration, else the user's setting.
+    const params: CoverageParams = scope instanceof vscode.Uri ? { uri: scope.toString() } : {};
     let result: CoverageResult;
     try {
       result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Mapping the evidence…') }, async () => {
         await this.server.ready();
-        return this.server.client.sendRequest<CoverageResult>(COVERAGE, params);
+        return this.server.client.sendRequest<CoverageResult>(Requests.coverage, params);
       });
     } catch (error) {
       this.server.output.error(`Evidence coverage failed: ${String(error)}`);

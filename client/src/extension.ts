@@ -13,7 +13,7 @@ import { CoverageView } from './coverage.js';
 import { CrashHandler } from './crash.js';
 import { PreviewManager } from './preview.js';
 import { StatusBar } from './status.js';
-import type { ValidateWorkspaceResult } from './protocol.js';
+import type { ValidateWorkspaceResult } from '../../server/src/lsp/protocol.js';
 
 export interface SynthesisApi {
   /** The language client (the same object across restarts). */

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { errors as errorCount, LANGUAGE_ID, warnings as warningCount, type Server } from './commands.js';
-import { DOCUMENT_INFO, type DocumentInfo, type DocumentInfoParams } from './protocol.js';
+import { Requests, type DocumentInfo, type DocumentInfoParams } from '../../server/src/lsp/protocol.js';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('synthesis.status', vscode.StatusBarAlignment.Right, 100);
@@ -52,7 +52,7 @@ export class StatusBar implements vscode.Disposable {
     try {
       await this.server.ready();
       const params: DocumentInfoParams = { uri: document.uri.toString() };
-      info = await this.server.client.sendRequest<DocumentInfo>(DOCUMENT_INFO, params);
+      info = await this.server.client.sendRequest<DocumentInfo>(Requests.documentInfo, params);
     } catch (error) {
       this.server.output.debug(`No document information for the status bar: ${String(error)}`);
     }

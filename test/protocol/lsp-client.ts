@@ -182,7 +182,7 @@ export class LspClient {
   }
 
   /** initialize + initialized, with the capabilities a typical editor has. */
-  async initialize(options: { rootPath?: string; settings?: unknown; initializationOptions?: unknown; hierarchicalSymbols?: boolean } = {}): Promise<unknown> {
+  async initialize(options: { rootPath?: string; settings?: unknown; initializationOptions?: unknown; hierarchicalSymbols?: boolean; locale?: string } = {}): Promise<unknown> {
     const settings = options.settings ?? {};
     this.onRequest('workspace/configuration', (params) => (params as { items: unknown[] }).items.map(() => this.currentSettings ?? settings));
     const rootUri = options.rootPath ? pathToFileURL(options.rootPath).href : null;
@@ -191,6 +191,7 @@ export class LspClient {
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
       initializationOptions: options.initializationOptions ?? null,
+      ...(options.locale !== undefined ? { locale: options.locale } : {}),
       capabilities: {
         workspace: {
           configuration: true,

@@ -451,8 +451,8 @@ describe('workspace', () => {
       assert.ok(templates.some((t) => t.id === 'short-note'));
       assert.ok(!templates.some((t) => t.id === 'broken'));
 
-      // A document using the workspace template is checked against it.
-      const uri = docUri();
+      // A document of the workspace that uses the workspace template is checked against it.
+      const uri = pathToFileURL(join(dir, 'reports', 'note.synth.md')).href;
       const opened = client.diagnostics(uri);
       const { text, position } = cursor('---\ntitle: A note\ntemplate: short-note\n---\n\n## Notes\n\nSome notes.\n\n```sources\n$$CURSOR$$\n```\n');
       client.open(uri, text);

@@ -34,10 +34,10 @@ test('worker threads report exactly what one thread reports, in file order', asy
   const expected: unknown[] = [];
   await lintFiles(
     files,
-    { cwd: dir, severities: {}, locale: 'en', fix: false },
+    { project: dir, severities: {}, locale: 'en', fix: false },
     async (path, outcome) => {
       assert.ok(outcome.ok);
-      for (const f of outcome.result.findings) {
+      for (const f of outcome.findings) {
         expected.push({ file: path.slice(dir.length + 1), line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, severity: f.severity, rule: f.rule, message: f.message });
       }
     },

@@ -1,11 +1,12 @@
-// The CLI's pure parts, in memory: the argument parser and "lint one file's text".
+// The CLI's pure parts, in memory: the argument parser, and a file's findings as the CLI shows them
+// (through the language service over an in-memory host).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseArgs, UsageError } from '../../server/src/cli/args.js';
-import { lintText } from '../../server/src/cli/lint-file.js';
-import { builtinTemplates } from '../../server/src/core/index.js';
+import { toCliFindings, type CliFinding } from '../../server/src/cli/findings.js';
+import { createLanguageService, createMemoryHost, type Overrides } from '../../server/src/core/index.js';
 import { repoRoot } from '../helpers.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'cli');
@@ -26,6 +27,13 @@ describe('parseArgs', () => {
       fix: true,
       quiet: true,
     });
+  });
+
+  test('--project for every command', () => {
+    assert.deepEqual(parseArgs(['--project', 'reports', '.']), { command: 'lint', inputs: ['.'], format: 'text', template: undefined, severities: {}, fix: false, quiet: false, project: 'reports' });
+    assert.equal((parseArgs(['coverage', '--project=..', 'x']) as { project?: string }).project, '..');
+    assert.equal((parseArgs(['render', 'a.synth.md', '--project', 'p']) as { project?: string }).project, 'p');
+    assert.throws(() => parseArgs(['--project']), /--project needs a value/);
   });
 
   test('help and version win over everything else', () => {
@@ -59,12 +67,21 @@ describe('parseArgs', () => {
   });
 });
 
-describe('lintText', () => {
-  const settings = { templates: builtinTemplates() };
+/** What `synthlint` reports for a text (with `fix`, after fixing it), as the worker threads do. */
+async function lintText(text: string, overrides: Overrides = {}, options: { fix?: boolean } = {}): Promise<{ findings: CliFinding[]; fixedText?: string; fixesApplied: number }> {
+  const service = createLanguageService(createMemoryHost({ '/w/a.synth.md': text }), { ceilings: ['/w'], overrides });
+  const source = { key: '/w/a.synth.md', path: '/w/a.synth.md', text, version: null };
+  if (!options.fix) return { findings: toCliFindings(await service.analyze(source)), fixesApplied: 0 };
+  const fixed = await service.fixAll(source);
+  return { findings: toCliFindings(fixed.analysis), fixesApplied: fixed.applied, ...(fixed.text !== text ? { fixedText: fixed.text } : {}) };
+}
+
+describe('findings as the CLI shows them', () => {
+  const settings: Overrides = {};
   const sumError = readFileSync(join(fixtures, 'sum-error.synth.md'), 'utf8');
 
-  test('returns plain findings with 1-based positions and an exclusive end column', () => {
-    const { findings, fixedText, fixesApplied } = lintText(sumError, settings);
+  test('returns plain findings with 1-based positions and an exclusive end column', async () => {
+    const { findings, fixedText, fixesApplied } = await lintText(sumError, settings);
     assert.equal(fixedText, undefined);
     assert.equal(fixesApplied, 0);
     const sum = findings.find((f) => f.rule === 'sources-sum');
@@ -83,23 +100,23 @@ describe('lintText', () => {
     assert.deepEqual(structuredClone(findings), findings);
   });
 
-  test('with fix: the corrected text, the number of fixes, and no fixable finding left', () => {
-    const result = lintText(sumError, settings, { fix: true });
+  test('with fix: the corrected text, the number of fixes, and no fixable finding left', async () => {
+    const result = await lintText(sumError, settings, { fix: true });
     assert.ok(result.fixesApplied >= 1);
     assert.ok(result.fixedText?.includes('evaluation reports: 10\n  country-level: 6'));
     assert.deepEqual(result.findings.filter((f) => f.fixable), []);
-    assert.deepEqual(lintText(result.fixedText!, settings).findings, result.findings);
+    assert.deepEqual((await lintText(result.fixedText!, settings)).findings, result.findings);
   });
 
-  test('severity settings apply', () => {
-    const { findings } = lintText(sumError, { ...settings, severities: { 'sources-sum': 'info' } });
+  test('severity settings apply', async () => {
+    const { findings } = await lintText(sumError, { rules: { 'sources-sum': 'info' } });
     assert.equal(findings.find((f) => f.rule === 'sources-sum')?.severity, 'info');
   });
 
-  test('empty text and text with CRLF line ends', () => {
-    assert.doesNotThrow(() => lintText('', settings));
-    const crlf = lintText(sumError.replace(/\n/g, '\r\n'), settings).findings.map(({ line, column, rule }) => ({ line, column, rule }));
-    const lf = lintText(sumError, settings).findings.map(({ line, column, rule }) => ({ line, column, rule }));
+  test('empty text and text with CRLF line ends', async () => {
+    await lintText('', settings);
+    const crlf = (await lintText(sumError.replace(/\n/g, '\r\n'), settings)).findings.map(({ line, column, rule }) => ({ line, column, rule }));
+    const lf = (await lintText(sumError, settings)).findings.map(({ line, column, rule }) => ({ line, column, rule }));
     assert.deepEqual(crlf, lf);
   });
 });

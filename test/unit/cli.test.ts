@@ -307,7 +307,7 @@ describe('exit codes and unreadable files', () => {
     assert.ok((JSON.parse(r.stdout) as JsonFinding[]).some((f) => f.rule === 'missing-section'));
   });
 
-  test('binary content is reported like any file, without a crash', () => {
+  test('binary content is refused in one line, never altered; text with NUL characters is checked', () => {
     const dir = tempDir();
     const noise = Buffer.alloc(4096);
     let seed = 7;
@@ -317,9 +317,11 @@ describe('exit codes and unreadable files', () => {
     }
     writeFileSync(join(dir, 'noise.synth.md'), noise);
     writeFileSync(join(dir, 'nul.synth.md'), '---\ntitle: \0\n---\n## \uD800 SDG 16.\0\n```sources\n\0: 1\n```\n');
-    const r = synthlint(['.'], dir);
-    assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
-    assert.match(r.stderr, /in 2 files/);
+    const r = synthlint(['--fix', '.'], dir);
+    assert.equal(r.status, 2, r.stderr);
+    assert.ok(r.stderr.split('\n').includes('synthlint: cannot read noise.synth.md: it is not text (UTF-8 or UTF-16)'), r.stderr);
+    assert.match(r.stderr, /in 1 file; 1 file could not be checked/);
+    assert.deepEqual(readFileSync(join(dir, 'noise.synth.md')), noise, 'the bytes are left as they were');
     assertNoStack(r.stdout + r.stderr);
   });
 });
@@ -378,15 +380,62 @@ describe('workspace templates', () => {
     );
   });
 
-  test('they are found from a sub-folder, and --template accepts their ids', () => {
+  test('from a sub-folder they are found with --project, and --template accepts their ids', () => {
     const dir = tempDir();
     cpSync(workspaceFixture, dir, { recursive: true });
     rmSync(join(dir, '.synthesis', 'templates', 'broken.yaml'));
     const note = readFileSync(join(dir, 'reports', 'note.synth.md'), 'utf8').replace('template: short-note\n', '');
     writeFileSync(join(dir, 'reports', 'untagged.synth.md'), note);
-    const r = synthlint(['--template', 'short-note', '.'], join(dir, 'reports'));
+    const r = synthlint(['--project', '..', '--template', 'short-note', '.'], join(dir, 'reports'));
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.equal(r.stderr, 'No problems in 2 files.\n');
+  });
+
+  test('a .synthesis folder above the folder synthlint starts in is not used', () => {
+    const dir = tempDir();
+    cpSync(workspaceFixture, dir, { recursive: true });
+    const r = synthlint(['--format', 'json', '.'], join(dir, 'reports'));
+    const findings = JSON.parse(r.stdout) as JsonFinding[];
+    assert.ok(findings.some((f) => f.rule === 'unknown-template' && f.message.includes("'short-note'")), r.stdout);
+    assert.ok(!findings.some((f) => f.rule === 'template'), 'the templates above are not read');
+    const unknown = synthlint(['--template', 'short-note', '.'], join(dir, 'reports'));
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /unknown template 'short-note'/);
+  });
+});
+
+describe('the project configuration file', () => {
+  function project(config: string): string {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.synthesis'));
+    writeFileSync(join(dir, '.synthesis', 'config.yaml'), config);
+    mkdirSync(join(dir, 'reports'));
+    copyFileSync(join(fixtures, 'sum-error.synth.md'), join(dir, 'reports', 'brief.synth.md'));
+    return dir;
+  }
+  const findingsOf = (r: Run): JsonFinding[] => JSON.parse(r.stdout) as JsonFinding[];
+
+  test('its rule levels apply to every file of the project; --rule comes on top', () => {
+    const dir = project('rules:\n  sources-sum: warning\n');
+    const r = synthlint(['--format', 'json', '.'], dir);
+    assert.equal(findingsOf(r).find((f) => f.rule === 'sources-sum')?.severity, 'warning');
+    const flagged = synthlint(['--format', 'json', '--rule', 'sources-sum=off', '.'], dir);
+    assert.ok(!findingsOf(flagged).some((f) => f.rule === 'sources-sum'));
+  });
+
+  test('a mistake in it is a located finding on the file; the rest of the run uses the defaults', () => {
+    const dir = project('rules:\n  sources-sum: loud\nlanguage: en\n');
+    const r = synthlint(['.'], dir);
+    assert.equal(r.status, 1);
+    const lines = r.stdout.split('\n').filter(Boolean);
+    assert.equal(lines[0], ".synthesis/config.yaml:2:16: error config Expected off, info, warning or error for 'sources-sum', found 'loud'; the rule keeps its default level");
+    assert.ok(lines.some((l) => /^reports\/brief\.synth\.md:\d+:\d+: error sources-sum /.test(l)), r.stdout);
+  });
+
+  test('--project sets the folder projects are looked for in, from anywhere', () => {
+    const dir = project('rules:\n  sources-sum: info\n');
+    const r = synthlint(['--format', 'json', '--project', dir, join(dir, 'reports')], repoRoot);
+    assert.equal(findingsOf(r).find((f) => f.rule === 'sources-sum')?.severity, 'info');
   });
 });
 

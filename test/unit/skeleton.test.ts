@@ -7,24 +7,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, builtinTemplates, parseTemplate, TemplateRegistry, type Template } from '../../server/src/core/index.js';
-import { buildSkeleton, expandSnippet } from '../../client/src/skeleton.js';
-import type { TemplateInfo } from '../../client/src/protocol.js';
+import { analyze, buildSkeleton, builtinTemplates, expandSnippet, parseTemplate, TemplateRegistry, type SkeletonTemplate, type Template } from '../../server/src/core/index.js';
 import { repoRoot } from '../helpers.js';
 
-/** What the language server sends for a template (`synthesis/templates`). */
-function info(template: Template): TemplateInfo {
-  return {
-    id: template.id,
-    title: template.title,
-    description: template.description,
-    origin: template.origin,
-    sections: template.sections.map((s) => ({ heading: s.heading, level: s.level, required: s.required, targets: s.targets, sources: s.sources, ...(s.description ? { description: s.description } : {}) })),
-    requiredFields: template.requiredFields.map((f) => [...f]),
-    goals: [...template.goals],
-    sourceLabels: [...template.sourceLabels],
-  };
-}
+/** The skeleton is built from the core's template itself (the service answers `synthesis/skeleton` with it). */
+const info = (template: Template): SkeletonTemplate => template;
 
 function findingsText(text: string, templates = builtinTemplates()): string[] {
   const lines = text.split('\n');
@@ -86,18 +73,15 @@ describe('template skeleton', () => {
     assert.match(text, /```sources\nevaluations: 12\ninterviews: 8\n```/);
   });
 
-  test('without the optional fields an older server omits, the skeleton still follows the default template', () => {
+  test('a template that names no required fields, goals or labels still gives a clean skeleton for the default template', () => {
     const template = builtinTemplates().get('unodc-meta-synthesis')!;
-    const bare: TemplateInfo = info(template);
-    delete bare.requiredFields;
-    delete bare.goals;
-    delete bare.sourceLabels;
+    const bare: SkeletonTemplate = { id: template.id, sections: template.sections };
     assert.deepEqual(findingsText(buildSkeleton(bare), new TemplateRegistry(builtinTemplates().list())), []);
   });
 
   test('snippet syntax characters in template text are escaped', () => {
     const template = builtinTemplates().get('unodc-meta-synthesis')!;
-    const tricky: TemplateInfo = { ...info(template), sections: info(template).sections.map((s, i) => (i === 0 ? { ...s, description: 'Costs in $ and {braces} and a back\\slash.' } : s)) };
+    const tricky: SkeletonTemplate = { ...template, sections: template.sections.map((s, i) => (i === 0 ? { ...s, description: 'Costs in $ and {braces} and a back\\slash.' } : s)) };
     const snippet = buildSkeleton(tricky, { snippet: true });
     assert.ok(snippet.includes('Costs in \\$ and {braces\\} and a back\\\\slash.'));
     assert.ok(expandSnippet(snippet).includes('Costs in $ and {braces} and a back\\slash.'));

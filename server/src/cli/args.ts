@@ -1,7 +1,8 @@
 /**
- * The command line, parsed by hand: a small table of options, no dependency. Parsing is pure and
+ * The command line: a table of options, tokenised by Node's `util.parseArgs`. Parsing is pure and
  * throws only `UsageError`, whose message is shown as one line with exit code 2.
  */
+import { parseArgs as parseTokens } from 'node:util';
 import { resolveLocale, type Locale, type SeveritySetting } from '../core/index.js';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -18,6 +19,8 @@ export interface LintCommand {
   quiet: boolean;
   /** `--lang`: the language of the messages; unset means the environment's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). */
   lang?: Locale;
+  /** `--project`: the folder no project root goes above (default: the current folder). */
+  project?: string;
 }
 
 export interface RenderCommand {
@@ -26,6 +29,7 @@ export interface RenderCommand {
   /** Where to write the page; `-` is standard output; undefined means beside the file. */
   output?: string;
   template?: string;
+  project?: string;
 }
 
 /** `synthlint coverage`: the evidence coverage map (target × evaluation) of the syntheses. */
@@ -37,6 +41,7 @@ export interface CoverageCommand {
   minimum?: number;
   /** Where to write the map; undefined or `-` is standard output. */
   output?: string;
+  project?: string;
 }
 export const COVERAGE_FORMATS = ['markdown', 'csv', 'json'] as const;
 export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
@@ -50,6 +55,7 @@ export interface CodebookCommand {
   /** Where to write the codebook; undefined or `-` is standard output. */
   output?: string;
   lang?: Locale;
+  project?: string;
 }
 
 export type Command = LintCommand | RenderCommand | CoverageCommand | CodebookCommand | { command: 'help' } | { command: 'version' };
@@ -64,26 +70,33 @@ const SUBCOMMANDS = ['render', 'coverage', 'codebook'] as const;
 type Subcommand = 'lint' | (typeof SUBCOMMANDS)[number];
 
 interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
   /** Placeholder shown in messages when the option takes a value. */
   value?: string;
   commands: readonly Subcommand[];
 }
 
+const ALL: readonly Subcommand[] = ['lint', 'render', 'coverage', 'codebook'];
 const OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  '--format': { value: 'text, json or sarif', commands: ['lint', 'coverage'] },
-  '--template': { value: 'a template id', commands: ['lint', 'render', 'codebook'] },
-  '--rule': { value: 'rule-id=off|info|warning|error', commands: ['lint'] },
-  '--fix': { commands: ['lint'] },
-  '--quiet': { commands: ['lint'] },
-  '--lang': { value: 'en, es or fr', commands: ['lint', 'codebook'] },
-  '--output': { value: 'a file name', commands: ['render', 'coverage', 'codebook'] },
-  '--min': { value: 'a whole number of evaluations', commands: ['coverage'] },
-  '--sections': { commands: ['codebook'] },
-  '--help': { commands: ['lint', 'render', 'coverage', 'codebook'] },
-  '--version': { commands: ['lint', 'render', 'coverage', 'codebook'] },
+  format: { type: 'string', short: 'f', value: 'text, json or sarif', commands: ['lint', 'coverage'] },
+  template: { type: 'string', value: 'a template id', commands: ['lint', 'render', 'codebook'] },
+  rule: { type: 'string', value: 'rule-id=off|info|warning|error', commands: ['lint'] },
+  fix: { type: 'boolean', commands: ['lint'] },
+  quiet: { type: 'boolean', short: 'q', commands: ['lint'] },
+  lang: { type: 'string', value: 'en, es or fr', commands: ['lint', 'codebook'] },
+  output: { type: 'string', short: 'o', value: 'a file name', commands: ['render', 'coverage', 'codebook'] },
+  min: { type: 'string', value: 'a whole number of evaluations', commands: ['coverage'] },
+  sections: { type: 'boolean', commands: ['codebook'] },
+  project: { type: 'string', value: 'a folder', commands: ['lint', 'render', 'coverage', 'codebook'] },
+  help: { type: 'boolean', short: 'h', commands: ALL },
+  version: { type: 'boolean', short: 'v', commands: ALL },
 };
-const SHORT: Readonly<Record<string, string>> = { '-f': '--format', '-o': '--output', '-q': '--quiet', '-h': '--help', '-v': '--version' };
 
+/**
+ * Node's `util.parseArgs` splits the command line into tokens (it knows `--name=value`, `-f value`,
+ * `--` and lone `-`); the checks and their plain messages are ours, so it runs without `strict`.
+ */
 export function parseArgs(argv: readonly string[]): Command {
   let subcommand: Subcommand = 'lint';
   let rest = argv;
@@ -91,59 +104,59 @@ export function parseArgs(argv: readonly string[]): Command {
     subcommand = argv[0] as Subcommand;
     rest = argv.slice(1);
   }
+  const { tokens } = parseTokens({
+    args: [...rest],
+    options: Object.fromEntries(Object.entries(OPTIONS).map(([name, spec]) => [name, { type: spec.type, ...(spec.short ? { short: spec.short } : {}) }])),
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
 
   const positional: string[] = [];
   const values = new Map<string, string[]>();
   const flags = new Set<string>();
-  let onlyFiles = false;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (onlyFiles || arg === '-' || !arg.startsWith('-')) {
-      positional.push(arg);
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      positional.push(token.value);
       continue;
     }
-    if (arg === '--') {
-      onlyFiles = true;
-      continue;
-    }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const written = eq >= 0 ? arg.slice(0, eq) : arg;
-    const name = SHORT[written] ?? written;
-    const spec = OPTIONS[name];
-    if (!spec) throw new UsageError(`unknown option '${written}'`);
+    if (token.kind === 'option-terminator') continue;
+    const written = token.rawName;
+    const spec = OPTIONS[token.name];
+    if (!spec || (written.startsWith('--') && written !== `--${token.name}`)) throw new UsageError(`unknown option '${written}'`);
     if (!spec.commands.includes(subcommand)) {
-      throw new UsageError(subcommand === 'lint' ? `${written} is only for 'synthlint ${spec.commands.join("' or 'synthlint ")}'` : `${written} does not apply to 'synthlint ${subcommand}'`);
+      const others = spec.commands.filter((c) => c !== 'lint');
+      throw new UsageError(subcommand === 'lint' ? `${written} is only for 'synthlint ${others.join("' or 'synthlint ")}'` : `${written} does not apply to 'synthlint ${subcommand}'`);
     }
-    if (spec.value === undefined) {
-      if (eq >= 0) throw new UsageError(`${written} takes no value`);
-      flags.add(name);
+    if (spec.type === 'boolean') {
+      if (token.value !== undefined) throw new UsageError(`${written} takes no value`);
+      flags.add(token.name);
       continue;
     }
-    let value: string | undefined;
-    if (eq >= 0) value = arg.slice(eq + 1);
-    else if (i + 1 < rest.length) value = rest[++i];
-    if (value === undefined || value === '') throw new UsageError(`${written} needs a value (${spec.value})`);
-    values.set(name, [...(values.get(name) ?? []), value]);
+    if (token.value === undefined || token.value === '') throw new UsageError(`${written} needs a value (${spec.value})`);
+    values.set(token.name, [...(values.get(token.name) ?? []), token.value]);
   }
 
-  if (flags.has('--help')) return { command: 'help' };
-  if (flags.has('--version')) return { command: 'version' };
-  const template = last(values.get('--template'));
+  if (flags.has('help')) return { command: 'help' };
+  if (flags.has('version')) return { command: 'version' };
+  const template = last(values.get('template'));
+  const project = last(values.get('project'));
+  const withProject = project === undefined ? {} : { project };
 
   if (subcommand === 'render') {
     if (positional.length === 0) throw new UsageError("'synthlint render' needs a file: synthlint render brief.synth.md -o brief.html");
     if (positional.length > 1) throw new UsageError(`'synthlint render' takes one file, not ${positional.length}`);
-    return { command: 'render', file: positional[0]!, output: last(values.get('--output')), template };
+    return { command: 'render', file: positional[0]!, output: last(values.get('output')), template, ...withProject };
   }
 
-  if (subcommand === 'coverage' || subcommand === 'codebook') return parseEvidenceCommand(subcommand, positional, values, flags);
+  if (subcommand === 'coverage' || subcommand === 'codebook') return { ...parseEvidenceCommand(subcommand, positional, values, flags), ...withProject };
 
-  const format = last(values.get('--format')) ?? 'text';
+  const format = last(values.get('format')) ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format '${format}': use text, json or sarif`);
   }
   if (positional.length === 0) throw new UsageError('no files given: name files, folders or globs, for example: synthlint .');
-  const langText = last(values.get('--lang'));
+  const langText = last(values.get('lang'));
   const lang = langText === undefined ? undefined : resolveLocale(langText);
   if (langText !== undefined && lang === undefined) throw new UsageError(`unknown language '${langText}': use en, es or fr`);
   return {
@@ -151,26 +164,27 @@ export function parseArgs(argv: readonly string[]): Command {
     inputs: positional,
     format: format as Format,
     template,
-    severities: parseRuleSettings(values.get('--rule') ?? []),
-    fix: flags.has('--fix'),
-    quiet: flags.has('--quiet'),
+    severities: parseRuleSettings(values.get('rule') ?? []),
+    fix: flags.has('fix'),
+    quiet: flags.has('quiet'),
     ...(lang ? { lang } : {}),
+    ...withProject,
   };
 }
 
 function parseEvidenceCommand(subcommand: 'coverage' | 'codebook', positional: string[], values: Map<string, string[]>, flags: Set<string>): CoverageCommand | CodebookCommand {
-  const output = last(values.get('--output'));
+  const output = last(values.get('output'));
   if (subcommand === 'codebook') {
     if (positional.length > 0) throw new UsageError(`'synthlint codebook' takes no files, found '${positional[0]}': name a template with --template`);
-    const langText = last(values.get('--lang'));
+    const langText = last(values.get('lang'));
     const lang = langText === undefined ? undefined : resolveLocale(langText);
     if (langText !== undefined && lang === undefined) throw new UsageError(`unknown language '${langText}': use en, es or fr`);
-    const template = last(values.get('--template'));
-    return { command: 'codebook', sections: flags.has('--sections'), ...(template ? { template } : {}), ...(output ? { output } : {}), ...(lang ? { lang } : {}) };
+    const template = last(values.get('template'));
+    return { command: 'codebook', sections: flags.has('sections'), ...(template ? { template } : {}), ...(output ? { output } : {}), ...(lang ? { lang } : {}) };
   }
-  const format = last(values.get('--format')) ?? 'markdown';
+  const format = last(values.get('format')) ?? 'markdown';
   if (!(COVERAGE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown coverage format '${format}': use markdown, csv or json`);
-  const minText = last(values.get('--min'));
+  const minText = last(values.get('min'));
   if (minText !== undefined && !/^\d{1,4}$/.test(minText.trim())) throw new UsageError(`--min expects a whole number of evaluations such as 2, found '${minText}'`);
   if (positional.length === 0) throw new UsageError('no files given: name the syntheses or folders to map, for example: synthlint coverage .');
   return {
@@ -223,6 +237,8 @@ Options:
   -q, --quiet           show errors only, not warnings or information
       --lang LANG       language of the messages: en, es or fr (default: the one
                         LANGUAGE, LC_ALL, LC_MESSAGES or LANG names, else en)
+      --project DIR     the folder no project is looked for above (default:
+                        the current folder); for every command
   -h, --help            show this help
   -v, --version         show the version
 
@@ -237,7 +253,7 @@ Coverage (an evidence gap map):
   on fewer than N evaluations. Registers are found as for checking.
   -f, --format FORMAT   markdown (default), csv or json
       --min N           fewest evaluations a target section should rest on
-                        (default: 2)
+                        (default: the project's coverage.minimum, else 2)
   -o, --output FILE     where to write it (default: standard output)
 
 Codebook (REFI-QDA, for NVivo, ATLAS.ti, MAXQDA, Dedoose...):
@@ -248,10 +264,13 @@ Codebook (REFI-QDA, for NVivo, ATLAS.ti, MAXQDA, Dedoose...):
       --lang LANG       language of the SDG texts: en, es or fr
   -o, --output FILE     where to write it (default: standard output)
 
-Your own templates:
-  YAML files in .synthesis/templates/ of the current folder (or of the nearest
-  folder above it that has a .synthesis folder) are used beside the built-in
-  templates.
+Projects:
+  A file's project is the nearest folder at or above it that holds a
+  .synthesis folder, never above the current folder (or --project DIR).
+  Its .synthesis/config.yaml sets rule levels, the default template, more
+  template folders, the evidence register and the document language for
+  every file of the project; --rule and --template come on top. YAML files
+  in .synthesis/templates/ are used beside the built-in templates.
 
 Exit codes:
   0  no errors (warnings are allowed)

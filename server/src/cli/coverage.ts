@@ -1,32 +1,22 @@
 /**
  * `synthlint coverage` (the evidence coverage map of the syntheses, as Markdown, CSV or JSON) and
- * `synthlint codebook` (a template's SDG targets as a REFI-QDA codebook). The work is the core's;
- * this module reads the files and registers and writes the result.
+ * `synthlint codebook` (a template's SDG targets as a REFI-QDA codebook). The language service
+ * finds each synthesis's register and project; this module reads the files and writes the result.
  */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import {
-  codebookFromTemplate,
-  coverageMatrix,
-  coverageToCsv,
-  coverageToMarkdown,
-  DEFAULT_TEMPLATE,
-  parse,
-  toQdc,
-  type CoverageMatrix,
-  type CoverageSource,
-} from '../core/index.js';
-import { loadEvidenceFor } from '../node/evidence.js';
+import { join, resolve } from 'node:path';
+import { codebookFromTemplate, coverageToCsv, coverageToMarkdown, DEFAULT_TEMPLATE, toQdc, type CoverageMatrix, type DocumentSource } from '../core/index.js';
+import { writeTextFile } from '../node/files.js';
 import type { CodebookCommand, CoverageCommand } from './args.js';
-import { collectFiles, displayPath, SYNTH_SUFFIX } from './files.js';
-import { EXIT_OK, EXIT_TROUBLE, readFailure, readOrSay, type Environment } from './run.js';
-import { loadWorkspaceTemplates } from './workspace.js';
+import { collectFiles, displayPath } from './files.js';
+import { createCliService } from './lint-job.js';
+import { EXIT_OK, EXIT_TROUBLE, failureWords, projectFolder, readOrSay, SYNTH_SUFFIX, type Environment } from './run.js';
 
 export async function runCoverage(command: CoverageCommand, env: Environment): Promise<number> {
-  const { files, empty } = await collectFiles(command.inputs, env.cwd);
+  const service = createCliService({ project: projectFolder(command.project, env), severities: {}, locale: 'en', fix: false });
+  const { files, empty } = await collectFiles(command.inputs, env.cwd, service);
   if (files.length === 0) return usage(env, `no ${SYNTH_SUFFIX} files found in ${empty.map((e) => `'${e}'`).join(', ')}`);
   let trouble = false;
-  const sources: CoverageSource[] = [];
+  const sources: DocumentSource[] = [];
   const reported = new Set<string>();
   for (const path of files) {
     const shown = displayPath(path, env.cwd);
@@ -35,16 +25,16 @@ export async function runCoverage(command: CoverageCommand, env: Environment): P
       trouble = true;
       continue;
     }
-    const document = parse(text);
-    const found = loadEvidenceFor(path, document);
-    if (found.error && found.path && !reported.has(found.path)) {
-      reported.add(found.path);
-      env.out.stderr(`synthlint: ${shown}: ${found.error}\n`);
+    const source: DocumentSource = { key: shown, path, text, version: null, transient: true };
+    const failed = (await service.context(source)).registerFailure;
+    if (failed && !reported.has(failed.path)) {
+      reported.add(failed.path);
+      env.out.stderr(`synthlint: ${shown}: cannot read the evidence register ${failed.named}: ${failureWords(failed.failure, failed.detail)}\n`);
       trouble = true;
     }
-    sources.push({ file: shown, document, ...(found.register ? { register: found.register } : {}) });
+    sources.push(source);
   }
-  const coverage = coverageMatrix(sources, command.minimum === undefined ? {} : { minimum: command.minimum });
+  const coverage = await service.coverage(sources, command.minimum === undefined ? {} : { minimum: command.minimum });
   const written = await write(env, command.output, formatCoverage(coverage, command.format));
   return written && !trouble ? EXIT_OK : EXIT_TROUBLE;
 }
@@ -61,10 +51,12 @@ export function formatCoverage(coverage: CoverageMatrix, format: CoverageCommand
 }
 
 export async function runCodebook(command: CodebookCommand, env: Environment): Promise<number> {
-  const loaded = await loadWorkspaceTemplates(env.cwd);
+  const project = projectFolder(command.project, env);
+  const service = createCliService({ project, severities: {}, locale: 'en', fix: false });
+  const registry = await service.templates(join(project, 'x.synth.md'));
   const id = command.template ?? DEFAULT_TEMPLATE;
-  const template = loaded.registry.get(id);
-  if (!template) return usage(env, `unknown template '${id}'; known templates: ${loaded.registry.list().map((t) => t.id).join(', ')}`);
+  const template = registry.get(id);
+  if (!template) return usage(env, `unknown template '${id}'; known templates: ${registry.list().map((t) => t.id).join(', ')}`);
   const codes = codebookFromTemplate(template, { sections: command.sections, ...(command.lang ? { language: command.lang } : {}) });
   if (codes.length === 0) {
     env.out.stderr(`synthlint: the template '${id}' names no SDG goal${command.sections ? ' and no thematic section' : ''}, so the codebook would be empty\n`);
@@ -86,13 +78,9 @@ async function write(env: Environment, output: string | undefined, text: string)
     return true;
   }
   const target = resolve(env.cwd, output);
-  try {
-    await writeFile(target, text, 'utf8');
-    return true;
-  } catch (error) {
-    env.out.stderr(`synthlint: cannot write ${displayPath(target, env.cwd)}: ${readFailure(error)}\n`);
-    return false;
-  }
+  const written = await writeTextFile(target, text, { encoding: 'utf-8' });
+  if (!written.ok) env.out.stderr(`synthlint: cannot write ${displayPath(target, env.cwd)}: ${failureWords(written.failure, written.detail)}\n`);
+  return written.ok;
 }
 
 function usage(env: Environment, message: string): number {

@@ -1,57 +1,65 @@
 /**
- * One file's whole job — read it, find its evidence register, lint it — as plain, cloneable data,
- * so that the main thread and the worker threads (cli-worker.ts) run exactly the same code.
+ * One file's whole job — read it, analyse it with the language service (fixing it first with
+ * `--fix`) — as plain, cloneable data, so that the main thread and the worker threads
+ * (cli-worker.ts) run exactly the same code. Each thread has its own service over the Node host.
  */
-import { readFile } from 'node:fs/promises';
-import type { EvidenceProblem, Locale, SeveritySetting } from '../core/index.js';
-import { loadEvidenceFor } from '../node/evidence.js';
-import { lintText, type LintResult } from './lint-file.js';
-import { loadWorkspaceTemplates, templatesPerFile } from './workspace.js';
+import { createLanguageService, MAX_DOCUMENT_BYTES, type FileFailure, type LanguageService, type Locale, type SeveritySetting, type TextEncodingName } from '../core/index.js';
+import { createNodeHost } from '../node/host.js';
+import { toCliFileFindings, toCliFindings, type CliFinding } from './findings.js';
 
 /** What a job needs besides the file: plain data, so it can be posted to a worker. */
 export interface JobSettings {
-  /** The folder whose `.synthesis/templates` (or its nearest parent's) the run uses. */
-  cwd: string;
+  /** The folder no project root goes above: the current folder, or --project. */
+  project: string;
   defaultTemplate?: string;
   severities: Readonly<Record<string, SeveritySetting>>;
   locale: Locale;
   fix: boolean;
 }
 
+/** A template, register or configuration file the analysis read, with its findings (maybe none). */
+export interface RelatedFile {
+  path: string;
+  findings: CliFinding[];
+}
+
 export type JobOutcome =
   | {
       ok: true;
-      text: string;
-      result: LintResult;
-      /** The register the file uses, if any: its path, problems, and why it could not be read. */
-      register?: { path: string; problems: EvidenceProblem[]; error?: string };
+      findings: CliFinding[];
+      /** With `fix`: the corrected text when at least one fix was applied, and how to write it. */
+      fixedText?: string;
+      encoding: TextEncodingName;
+      fixesApplied: number;
+      related: RelatedFile[];
     }
-  | { ok: false; error: unknown };
+  | { ok: false; failure: FileFailure; detail?: string };
 
-/** Lints files one after another with one set of settings (templates are loaded once). */
+/** The service of a CLI run: the command line's flags are its overrides. */
+export function createCliService(settings: JobSettings): LanguageService {
+  return createLanguageService(createNodeHost(), {
+    ceilings: [settings.project],
+    locale: settings.locale,
+    overrides: { rules: settings.severities, ...(settings.defaultTemplate !== undefined ? { defaultTemplate: settings.defaultTemplate } : {}) },
+  });
+}
+
+/** Lints files one after another with one service (projects, templates and registers are read once). */
 export function createLinter(settings: JobSettings): (path: string) => Promise<JobOutcome> {
-  const templatesFor = templatesPerFile(loadWorkspaceTemplates(settings.cwd));
+  const service = createCliService(settings);
   return async (path) => {
-    const templates = (await templatesFor(path)).registry;
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      return { ok: false, error };
-    }
-    let register: { path: string; problems: EvidenceProblem[]; error?: string } | undefined;
-    const result = lintText(
-      text,
-      { templates, defaultTemplate: settings.defaultTemplate, severities: settings.severities, locale: settings.locale },
-      {
-        fix: settings.fix,
-        evidence: (document) => {
-          const found = loadEvidenceFor(path, document);
-          if (found.path) register = { path: found.path, problems: found.register?.problems ?? [], ...(found.error ? { error: found.error } : {}) };
-          return found.register;
-        },
-      },
-    );
-    return { ok: true, text, result, ...(register ? { register } : {}) };
+    // A file the user named or that a folder they named holds: read without a `within`.
+    const read = await service.host.readText(path, { maxBytes: MAX_DOCUMENT_BYTES });
+    if (!read.ok) return { ok: false, failure: read.failure, ...(read.detail ? { detail: read.detail } : {}) };
+    const source = { key: path, path, text: read.text, version: null, transient: true };
+    const result = settings.fix ? await service.fixAll(source) : { text: read.text, applied: 0, analysis: await service.analyze(source) };
+    return {
+      ok: true,
+      findings: toCliFindings(result.analysis),
+      ...(result.text !== read.text ? { fixedText: result.text } : {}),
+      encoding: read.encoding,
+      fixesApplied: result.applied,
+      related: result.analysis.related.map((r) => ({ path: r.path, findings: toCliFileFindings(r.findings) })),
+    };
   };
 }

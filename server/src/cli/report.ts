@@ -7,8 +7,9 @@
  * - json: a JSON array, one finding per line, written as files complete.
  * - sarif: one SARIF 2.1.0 log, written at the end (SARIF is a single document).
  */
-import type { Rule, Severity } from '../core/index.js';
-import type { CliFinding } from './lint-file.js';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { TOOL_CHECKS, type Rule, type Severity } from '../core/index.js';
+import type { CliFinding } from './findings.js';
 
 export interface FileReport {
   /** Path shown to the user: relative to the current folder, forward slashes. */
@@ -48,11 +49,7 @@ export interface ToolInfo {
 }
 
 /** Findings the tool makes itself, not a rule: they appear in output like rule ids. */
-export const TOOL_RULES: ReadonlyArray<Pick<Rule, 'id' | 'description' | 'defaultSeverity'>> = [
-  { id: 'template', description: 'A workspace template file that is not a valid template', defaultSeverity: 'error' },
-  { id: 'evidence', description: 'An evidence register (evidence.csv or evidence.yaml) with a malformed row', defaultSeverity: 'error' },
-  { id: 'document', description: 'A document that could only be analysed in part (for example, nesting too deep)', defaultSeverity: 'info' },
-];
+export const TOOL_RULES: ReadonlyArray<Pick<Rule, 'id' | 'description' | 'defaultSeverity'>> = TOOL_CHECKS;
 
 interface Counts {
   error: number;
@@ -123,7 +120,7 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'er
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 export function sarifReporter(out: Output, tool: ToolInfo, cwdUri: string): Reporter {
-  const rules = tool.rules.map((r) => ({
+  const rules: ReportingDescriptor[] = tool.rules.map((r) => ({
     id: r.id,
     name: r.id.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase()),
     shortDescription: { text: r.description },
@@ -131,7 +128,7 @@ export function sarifReporter(out: Output, tool: ToolInfo, cwdUri: string): Repo
     defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
   }));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const results: unknown[] = [];
+  const results: Result[] = [];
   return {
     file({ file, findings }) {
       for (const f of findings) {
@@ -153,7 +150,7 @@ export function sarifReporter(out: Output, tool: ToolInfo, cwdUri: string): Repo
       }
     },
     end(summary) {
-      const log = {
+      const log: Log = {
         $schema: SARIF_SCHEMA,
         version: '2.1.0',
         runs: [

@@ -1,20 +1,22 @@
 /**
- * The CLI's work, from parsed arguments to an exit code: collect the files, lint each one (the
- * pure `lintText`), hand each file's findings to the reporter as soon as they are known.
+ * The CLI's work, from parsed arguments to an exit code: collect the files, analyse each one with
+ * the language service (on worker threads for many files), hand each file's findings to the
+ * reporter as soon as they are known, together with the findings on the configuration, template
+ * and register files it uses (each of those once).
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { localeFromEnvironment, RULES, type EvidenceProblem, type SeveritySetting } from '../core/index.js';
+import { localeFromEnvironment, MAX_DOCUMENT_BYTES, RULES, settableRuleIds, type FileFailure, type LanguageService } from '../core/index.js';
+import { readTextFile, writeTextFile } from '../node/files.js';
 import { HELP, parseArgs, UsageError, type LintCommand, type RenderCommand } from './args.js';
 import { runCodebook, runCoverage } from './coverage.js';
-import { collectFiles, displayPath, SYNTH_SUFFIX } from './files.js';
-import type { CliFinding } from './lint-file.js';
-import type { JobSettings } from './lint-job.js';
+import { collectFiles, displayPath } from './files.js';
+import { toCliFileFindings, type CliFinding } from './findings.js';
+import { createCliService, type JobSettings, type RelatedFile } from './lint-job.js';
 import { lintFiles } from './pool.js';
-import { renderPage } from './render.js';
 import { jsonReporter, sarifReporter, textReporter, TOOL_RULES, type Output, type Reporter, type RunSummary, type ToolInfo } from './report.js';
-import { loadWorkspaceTemplates, templatesPerFile, type WorkspaceTemplates } from './workspace.js';
+
+export const SYNTH_SUFFIX = '.synth.md';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -67,49 +69,53 @@ function usageError(env: Environment, message: string): number {
   return EXIT_TROUBLE;
 }
 
-/** One line for an unreadable file, from a Node error's code: no stack, no jargon. */
 /** Reads a file the user named; if it cannot be read, says why in one line and gives undefined. */
 export async function readOrSay(path: string, env: Environment): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    env.out.stderr(`synthlint: cannot read ${displayPath(path, env.cwd)}: ${readFailure(error)}\n`);
-    return undefined;
-  }
+  const read = await readTextFile(path, { maxBytes: MAX_DOCUMENT_BYTES });
+  if (read.ok) return read.text;
+  env.out.stderr(`synthlint: cannot read ${displayPath(path, env.cwd)}: ${failureWords(read.failure, read.detail)}\n`);
+  return undefined;
 }
 
-export function readFailure(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
+/** Why a file cannot be read or written, in the CLI's words: one short phrase, no jargon. */
+export function failureWords(failure: FileFailure | 'changed' | 'no-space', detail?: string): string {
+  switch (failure) {
+    case 'not-found':
       return 'no such file';
-    case 'EISDIR':
+    case 'not-a-file':
       return 'it is a folder, not a file';
-    case 'EACCES':
-    case 'EPERM':
+    case 'permission':
       return 'permission denied';
-    case 'ELOOP':
-      return 'too many symbolic links';
-    case 'ENOTDIR':
-      return 'a part of the path is not a folder';
-    default: {
-      const message = error instanceof Error ? error.message : String(error);
-      return message.split('\n')[0]!;
-    }
+    case 'outside-project':
+      return 'it is outside the project';
+    case 'too-large':
+      return 'it is too large';
+    case 'not-text':
+      return 'it is not text (UTF-8 or UTF-16)';
+    case 'changed':
+      return 'it changed while it was being checked';
+    case 'no-space':
+      return 'the disk is full';
+    case 'io':
+      return detail ?? 'it could not be read';
   }
 }
 
-async function workspace(env: Environment, template: string | undefined): Promise<WorkspaceTemplates | string> {
-  const loaded = await loadWorkspaceTemplates(env.cwd);
-  if (template !== undefined && !loaded.registry.get(template)) {
-    const known = loaded.registry.list().map((t) => t.id).join(', ');
-    return `unknown template '${template}'; known templates: ${known}`;
-  }
-  return loaded;
+/** The folder no project root goes above: --project, else the current folder. */
+export function projectFolder(project: string | undefined, env: Environment): string {
+  return project === undefined ? env.cwd : resolve(env.cwd, project);
 }
 
-function unknownRules(severities: Readonly<Record<string, SeveritySetting>>): string[] {
-  const known = new Set([...RULES.map((r) => r.id), ...TOOL_RULES.map((r) => r.id)]);
+/** A template id the command line names must exist in the current folder's project (or be built in). */
+async function checkTemplate(service: LanguageService, folder: string, template: string | undefined): Promise<string | undefined> {
+  if (template === undefined) return undefined;
+  const registry = await service.templates(join(folder, 'x.synth.md'));
+  if (registry.get(template)) return undefined;
+  return `unknown template '${template}'; known templates: ${registry.list().map((t) => t.id).join(', ')}`;
+}
+
+function unknownRules(severities: Readonly<Record<string, unknown>>): string[] {
+  const known = settableRuleIds();
   return Object.keys(severities).filter((id) => !known.has(id));
 }
 
@@ -139,9 +145,17 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
   if (unknown.length > 0) {
     return usageError(env, `unknown rule ${unknown.map((id) => `'${id}'`).join(', ')}; known rules: ${RULES.map((r) => r.id).join(', ')}`);
   }
-  const loaded = await workspace(env, command.template);
-  if (typeof loaded === 'string') return usageError(env, loaded);
-  const { files, empty } = await collectFiles(command.inputs, env.cwd);
+  const settings: JobSettings = {
+    project: projectFolder(command.project, env),
+    ...(command.template !== undefined ? { defaultTemplate: command.template } : {}),
+    severities: command.severities,
+    locale: command.lang ?? localeFromEnvironment(env.vars ?? {}),
+    fix: command.fix,
+  };
+  const service = createCliService(settings);
+  const badTemplate = await checkTemplate(service, settings.project, command.template);
+  if (badTemplate) return usageError(env, badTemplate);
+  const { files, empty } = await collectFiles(command.inputs, env.cwd, service);
   if (files.length === 0) {
     return usageError(env, `no ${SYNTH_SUFFIX} files found in ${empty.map((e) => `'${e}'`).join(', ')}`);
   }
@@ -154,76 +168,41 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
     summary.failures.push({ file, message });
     env.out.stderr(`synthlint: ${message}\n`);
   };
-
-  // The templates of every `.synthesis` folder the files use (and the run's own): each folder's
-  // broken templates are reported once.
-  const perFile = templatesPerFile(Promise.resolve(loaded));
-  const templateSets = new Map([loaded, ...(await Promise.all(files.map(perFile)))].map((set) => [set.folder ?? '', set])).values();
-  const templateSetting = command.severities.template;
-  for (const set of templateSets) {
-    for (const { file, error } of set.unreadable) {
-      fail(displayPath(file, env.cwd), `cannot read ${displayPath(file, env.cwd)}: ${readFailure(error)}`);
+  // Configuration, template and register files are shared by many syntheses: each is reported
+  // once, before the first synthesis that uses it.
+  const reported = new Set<string>();
+  const reportRelated = (related: readonly RelatedFile[]): void => {
+    for (const file of related) {
+      if (reported.has(file.path)) continue;
+      reported.add(file.path);
+      if (file.findings.length === 0) continue;
+      errors += file.findings.filter((f) => f.severity === 'error').length;
+      reporter.file({ file: displayPath(file.path, env.cwd), findings: file.findings.filter(keep) });
     }
-    if (set.problems.length === 0 || templateSetting === 'off') continue;
-    const severity = templateSetting ?? 'error';
-    const byFile = new Map<string, CliFinding[]>();
-    for (const p of set.problems) {
-      const list = byFile.get(p.file) ?? [];
-      list.push({ line: p.line, column: p.column, endLine: p.line, endColumn: p.column, severity, rule: 'template', message: p.message, fixable: false });
-      byFile.set(p.file, list);
-    }
-    for (const [file, findings] of byFile) {
-      if (severity === 'error') errors += findings.length;
-      reporter.file({ file: displayPath(file, env.cwd), findings: findings.filter(keep) });
-    }
-  }
-
-  const settings: JobSettings = {
-    cwd: env.cwd,
-    defaultTemplate: command.template,
-    severities: command.severities,
-    locale: command.lang ?? localeFromEnvironment(env.vars ?? {}),
-    fix: command.fix,
   };
-  // Registers are shared by the files of a folder: report each one's problems once.
-  const registers = new Set<string>();
-  const reportRegister = (register: { path: string; problems: readonly EvidenceProblem[]; error?: string }): void => {
-    if (registers.has(register.path)) return;
-    registers.add(register.path);
-    const shownRegister = displayPath(register.path, env.cwd);
-    if (register.error) fail(shownRegister, register.error);
-    const setting = command.severities.evidence;
-    if (register.problems.length === 0 || setting === 'off') return;
-    const severity = setting ?? 'error';
-    if (severity === 'error') errors += register.problems.length;
-    reporter.file({
-      file: shownRegister,
-      findings: register.problems
-        .map((p) => ({ line: p.line, column: p.column, endLine: p.line, endColumn: p.column, severity, rule: 'evidence', message: p.message, fixable: false }))
-        .filter(keep),
-    });
-  };
+  // The current folder's project first: its templates are the ones --template was checked against.
+  reportRelated((await service.projectReports(settings.project)).map((r) => ({ path: r.path, findings: toCliFileFindings(r.findings) })));
+
   // Files are linted in parallel when there are many; results still arrive in file order.
   await lintFiles(files, settings, async (path, outcome) => {
     const shown = displayPath(path, env.cwd);
     if (!outcome.ok) {
-      fail(shown, `cannot read ${shown}: ${readFailure(outcome.error)}`);
+      fail(shown, `cannot read ${shown}: ${failureWords(outcome.failure, outcome.detail)}`);
       return;
     }
-    const { result, register } = outcome;
-    if (register) reportRegister(register);
-    if (result.fixedText !== undefined) {
-      try {
-        await writeFile(path, result.fixedText, 'utf8');
-        summary.fixesApplied += result.fixesApplied;
+    reportRelated(outcome.related);
+    if (outcome.fixedText !== undefined) {
+      const written = await writeTextFile(path, outcome.fixedText, { encoding: outcome.encoding });
+      if (written.ok) {
+        summary.fixesApplied += outcome.fixesApplied;
         summary.filesFixed++;
-      } catch (error) {
-        fail(shown, `cannot write ${shown}: ${readFailure(error)}`);
+      } else {
+        fail(shown, `cannot write ${shown}: ${failureWords(written.failure, written.detail)}`);
       }
     }
     summary.files++;
-    errors += result.findings.filter((f) => f.severity === 'error').length;
-    reporter.file({ file: shown, findings: result.findings.filter(keep) });
+    errors += outcome.findings.filter((f) => f.severity === 'error').length;
+    reporter.file({ file: shown, findings: outcome.findings.filter(keep) });
   });
   reporter.end(summary);
   if (summary.failures.length > 0) return EXIT_TROUBLE;
@@ -231,24 +210,29 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
 }
 
 async function runRender(command: RenderCommand, env: Environment): Promise<number> {
-  const loaded = await workspace(env, command.template);
-  if (typeof loaded === 'string') return usageError(env, loaded);
-  for (const p of loaded.problems) {
-    env.out.stderr(`${displayPath(p.file, env.cwd)}:${p.line}:${p.column}: error template ${p.message}\n`);
-  }
+  const project = projectFolder(command.project, env);
+  const service = createCliService({ project, severities: {}, locale: 'en', fix: false, ...(command.template !== undefined ? { defaultTemplate: command.template } : {}) });
+  const badTemplate = await checkTemplate(service, project, command.template);
+  if (badTemplate) return usageError(env, badTemplate);
   const path = resolve(env.cwd, command.file);
   const text = await readOrSay(path, env);
   if (text === undefined) return EXIT_TROUBLE;
-  const page = renderPage(text, loaded.registry, command.template);
+  const analysis = await service.analyze({ key: path, path, text, version: null });
+  // The rendering does not need them, but a broken template or configuration explains a surprise.
+  for (const report of analysis.related) {
+    for (const f of toCliFileFindings(report.findings)) {
+      if (f.severity === 'error') env.out.stderr(`${displayPath(report.path, env.cwd)}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}\n`);
+    }
+  }
+  const page = service.render(analysis, { standalone: true });
   if (command.output === '-') {
     env.out.stdout(page.html);
     return EXIT_OK;
   }
   const target = command.output !== undefined ? resolve(env.cwd, command.output) : defaultOutput(path);
-  try {
-    await writeFile(target, page.html, 'utf8');
-  } catch (error) {
-    env.out.stderr(`synthlint: cannot write ${displayPath(target, env.cwd)}: ${readFailure(error)}\n`);
+  const written = await writeTextFile(target, page.html, { encoding: 'utf-8' });
+  if (!written.ok) {
+    env.out.stderr(`synthlint: cannot write ${displayPath(target, env.cwd)}: ${failureWords(written.failure, written.detail)}\n`);
     return EXIT_TROUBLE;
   }
   env.out.stderr(`Wrote ${displayPath(target, env.cwd)}${page.title ? ` (${page.title})` : ''}.\n`);

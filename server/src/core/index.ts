@@ -6,7 +6,7 @@ export type { Finding, Fix, FileProblem, Language, Report, Severity, SeveritySet
 export { LANGUAGES } from './types.js';
 export { LineIndex, type Position } from './text.js';
 export { parse, IncrementalParser, chunkStarts, MAX_NESTING } from './parse.js';
-export type { Heading, ParseProblem, ProseCount, Section, Suppression, SynthesisDocument } from './parse.js';
+export type { Heading, ParseOptions, ParseProblem, ProseCount, Section, Suppression, SynthesisDocument } from './parse.js';
 export type { FrontMatter, FrontMatterField } from './frontmatter.js';
 export { normaliseLabel, parseCount, type SourcesBlock, type SourcesEntry } from './sources.js';
 export { scanTags, type SdgRef, type SdgTag } from './sdg/tags.js';
@@ -31,5 +31,6 @@ export * from './features/index.js';
 export * from './render/index.js';
 export { citationAt, citationDefinition, citationHover, citationsOf, completeCitation, describeEntry, entryAtLine } from './features/evidence.js';
 export { coverageMatrix, coverageToCsv, coverageToMarkdown, DEFAULT_COVERAGE_MINIMUM, type CoverageEvaluation, type CoverageMatrix, type CoverageOptions, type CoverageSection, type CoverageSource, type CoverageTarget } from './coverage.js';
-export { codebookFromTemplate, guidFor, parseQdc, toQdc, QDC_NAMESPACE, type CodebookOptions, type QdcCode, type QdcProblem, type QdcReadResult } from './qda.js';
+export { codebookFromTemplate, guidFor, toQdc, QDC_NAMESPACE, type CodebookOptions, type QdcCode } from './qda.js';
+export * from './service/index.js';
 export { escapeLine, escapeText, unsafeCharacter } from './escape.js';

@@ -42,7 +42,7 @@ export function largeDocumentMessage(length: number): string {
  * The index of a very large document, built line by line (see the module comment). Never throws.
  * Offsets are exact, as in `parse`.
  */
-export function parseLarge(text: string): SynthesisDocument {
+export function parseLarge(text: string, fallback: Language = 'en'): SynthesisDocument {
   const lines = new LineIndex(text);
   const problems: ParseProblem[] = [{ span: { start: 0, end: lines.lineEnd(0) }, message: largeDocumentMessage(text.length) }];
   const headings: Heading[] = [];
@@ -57,7 +57,7 @@ export function parseLarge(text: string): SynthesisDocument {
   const frontMatter = readFrontMatter(text, lines);
   if (frontMatter) first = lines.positionAt(frontMatter.span.end).line + 1;
   const value = frontMatter?.fields.get('language')?.value;
-  const language: Language = LANGUAGES.includes(value as Language) ? (value as Language) : 'en';
+  const language: Language = LANGUAGES.includes(value as Language) ? (value as Language) : fallback;
 
   let fence: { marker: string; sources: boolean; start: number; body: Array<{ text: string; offset: number }> } | undefined;
   const closeFence = (end: number): void => {

@@ -111,13 +111,19 @@ function hasClosedFrontMatter(text: string): boolean {
   return false;
 }
 
+export interface ParseOptions {
+  /** The language of a document whose front matter names none (a project's `language`); English by default. */
+  language?: Language;
+}
+
 /** Parses a synthesis into its index in one pass over the whole text. Never throws. */
-export function parse(text: string): SynthesisDocument {
-  if (isLargeDocument(text)) return parseLarge(text);
+export function parse(text: string, options: ParseOptions = {}): SynthesisDocument {
+  const fallback = options.language ?? 'en';
+  if (isLargeDocument(text)) return parseLarge(text, fallback);
   // The parser drops a byte-order mark and counts its offsets without it: parse what follows it
   // and put the index back in place.
-  if (text.charCodeAt(0) === BOM) return assemble(text, [{ offset: 1, chunk: indexChunk(text.slice(1), undefined) }]);
-  return assemble(text, [{ offset: 0, chunk: indexChunk(text, undefined) }]);
+  if (text.charCodeAt(0) === BOM) return assemble(text, [{ offset: 1, chunk: indexChunk(text.slice(1), undefined, fallback) }]);
+  return assemble(text, [{ offset: 0, chunk: indexChunk(text, undefined, fallback) }]);
 }
 
 const BOM = 0xfeff;
@@ -131,10 +137,12 @@ const BOM = 0xfeff;
 export class IncrementalParser {
   private previous: { text: string; lines: LineIndex; chunks: Map<number, { end: number; chunk: ChunkIndex }> } | undefined;
 
+  constructor(private readonly options: ParseOptions = {}) {}
+
   parse(text: string): SynthesisDocument {
     if (isLargeDocument(text) || text.charCodeAt(0) === BOM) {
       this.previous = undefined;
-      return parse(text);
+      return parse(text, this.options);
     }
     const starts = chunkStarts(text);
     const previous = this.previous;
@@ -160,7 +168,7 @@ export class IncrementalParser {
         if (old && old.end === end - delta) chunk = old.chunk;
       }
       // The first chunk holds the front matter, which sets the language the others are read in.
-      if (!chunk || (i > 0 && chunk.language !== language)) chunk = indexChunk(text.slice(start, end), i === 0 ? undefined : language);
+      if (!chunk || (i > 0 && chunk.language !== language)) chunk = indexChunk(text.slice(start, end), i === 0 ? undefined : language, this.options.language ?? 'en');
       if (i === 0) language = chunk.language;
       chunks.set(start, { end, chunk });
       parts.push({ offset: start, chunk });
@@ -385,9 +393,9 @@ interface ChunkIndex {
 
 /**
  * Parses one chunk. `language` is the document's language, or undefined for the first chunk,
- * whose front matter decides it.
+ * whose front matter decides it (`fallback` when it names none).
  */
-function indexChunk(text: string, language: Language | undefined): ChunkIndex {
+function indexChunk(text: string, language: Language | undefined, fallback: Language): ChunkIndex {
   const lines = new LineIndex(text);
   const problems: ParseProblem[] = [];
   const safeText = limitNesting(text, lines, problems);
@@ -403,7 +411,7 @@ function indexChunk(text: string, language: Language | undefined): ChunkIndex {
   if (language === undefined) {
     if (first?.type === 'yaml') frontMatter = readFrontMatter(text, first);
     const value = frontMatter?.fields.get('language')?.value;
-    language = LANGUAGES.includes(value as Language) ? (value as Language) : 'en';
+    language = LANGUAGES.includes(value as Language) ? (value as Language) : fallback;
   }
   const lang = language;
   const chunk: ChunkIndex = { language: lang, frontMatter, headings: [], tags: [], citations: [], sourcesBlocks: [], suppressions: [], rawCounts: [], contentStarts: [], problems, endsOpen: endsOpen(text, tree) };

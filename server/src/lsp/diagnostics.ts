@@ -1,6 +1,6 @@
 /** Findings -> LSP diagnostics: severity mapping, rule links and the data quick fixes need. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { formatNumber, ruleById, translator, type Finding, type LineIndex, type Locale, type Severity } from '../core/index.js';
+import { formatNumber, ruleById, translator, type FileFinding, type Finding, type LineIndex, type Locale, type Severity } from '../core/index.js';
 import { toRange } from './positions.js';
 
 export const DIAGNOSTIC_SOURCE = 'synthlint';
@@ -23,13 +23,18 @@ export interface DiagnosticData {
   version: number | null;
 }
 
+/** The one place a finding's message becomes the text a diagnostic shows. */
+function messageText(finding: Pick<Finding, 'message'>): string {
+  return finding.message;
+}
+
 export function toDiagnostic(finding: Finding, lines: LineIndex, version: number | null): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(lines, finding.span),
     severity: toSeverity(finding.severity),
     code: finding.rule,
     source: DIAGNOSTIC_SOURCE,
-    message: finding.message,
+    message: messageText(finding),
     data: { rule: finding.rule, version } satisfies DiagnosticData,
   };
   if (ruleById(finding.rule)) diagnostic.codeDescription = { href: `${RULE_DOCS_BASE}${finding.rule}.md` };
@@ -51,4 +56,9 @@ export function toDiagnostics(findings: readonly Finding[], lines: LineIndex, ve
     });
   }
   return shown;
+}
+
+/** Findings on a configuration, template or register file (their ranges are already line/character). */
+export function toFileDiagnostics(findings: readonly FileFinding[]): Diagnostic[] {
+  return findings.slice(0, MAX_DIAGNOSTICS).map((f) => ({ range: f.range, severity: toSeverity(f.severity), source: DIAGNOSTIC_SOURCE, code: f.rule, message: messageText(f) }));
 }

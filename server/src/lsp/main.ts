@@ -3,6 +3,7 @@
  * command line: `--stdio` for any LSP client, `--node-ipc` when VS Code forks it.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { SynthesisServer } from './server.js';
+import { createNodeHost } from '../node/host.js';
+import { startServer } from './server.js';
 
-new SynthesisServer(createConnection(ProposedFeatures.all)).listen();
+startServer(createConnection(ProposedFeatures.all), createNodeHost());

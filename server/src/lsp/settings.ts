@@ -1,8 +1,10 @@
 /**
  * The `synthesis.*` settings: their defaults, and reading what the client sends. A malformed value
- * falls back to its default with one plain message saying so.
+ * falls back to its default with one plain message saying so. The settings that change findings go
+ * to the language service, which applies them only to documents outside a project that has a
+ * configuration file (.synthesis/config.yaml).
  */
-import { DEFAULT_TEMPLATE, RULES, type SeveritySetting } from '../core/index.js';
+import { DEFAULT_TEMPLATE, settableRuleIds, type SeveritySetting, type UserSettings } from '../core/index.js';
 
 export type ValidateMode = 'onType' | 'onSave';
 
@@ -12,6 +14,19 @@ export interface Settings {
   validate: ValidateMode;
   /** Extra template folders, relative to the workspace root (or absolute). */
   templateFolders: readonly string[];
+  /** `synthesis.coverage.minimum`, when set. */
+  coverageMinimum?: number;
+}
+
+/** What the language service takes of the settings: only what the user set. */
+export function userSettings(settings: Settings, raw: unknown): UserSettings {
+  const r = (raw !== null && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  return {
+    ...(Object.keys(settings.rules).length > 0 ? { rules: settings.rules } : {}),
+    ...(r.defaultTemplate !== undefined && r.defaultTemplate !== null ? { defaultTemplate: settings.defaultTemplate } : {}),
+    ...(settings.templateFolders.length > 0 ? { templateFolders: settings.templateFolders } : {}),
+    ...(settings.coverageMinimum !== undefined ? { coverageMinimum: settings.coverageMinimum } : {}),
+  };
 }
 
 /** Always searched for workspace templates, before `templateFolders`. */
@@ -54,7 +69,7 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
       problems.push(`'synthesis.rules' should map rule ids to 'off', 'info', 'warning' or 'error'; ignoring it.`);
     } else {
       // Besides the rules: the checks on register files, template files and the document as a whole.
-      const known = new Set([...RULES.map((rule) => rule.id), 'evidence', 'template', 'document']);
+      const known = settableRuleIds();
       for (const [id, value] of Object.entries(r.rules as Record<string, unknown>)) {
         if (typeof value !== 'string' || !SEVERITIES.includes(value)) {
           problems.push(`'synthesis.rules.${id}' should be 'off', 'info', 'warning' or 'error', not ${JSON.stringify(value)}; using the rule's default.`);
@@ -74,5 +89,12 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
       problems.push(`'synthesis.templateFolders' should be a list of folder paths; using only '${DEFAULT_TEMPLATE_FOLDER}'.`);
     }
   }
-  return { settings: { defaultTemplate, rules, validate, templateFolders }, problems };
+  let coverageMinimum: number | undefined;
+  const coverage = r.coverage as { minimum?: unknown } | null | undefined;
+  const minimum = coverage !== null && typeof coverage === 'object' ? coverage.minimum : undefined;
+  if (minimum !== undefined && minimum !== null) {
+    if (typeof minimum === 'number' && Number.isInteger(minimum) && minimum >= 0) coverageMinimum = minimum;
+    else problems.push(`'synthesis.coverage.minimum' should be a whole number of evaluations such as 2, not ${JSON.stringify(minimum)}; using 2.`);
+  }
+  return { settings: { defaultTemplate, rules, validate, templateFolders, ...(coverageMinimum !== undefined ? { coverageMinimum } : {}) }, problems };
 }

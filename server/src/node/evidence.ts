@@ -12,9 +12,11 @@ export interface EvidenceLookup {
 }
 
 /**
- * Finds a synthesis's evidence register, the same way in the CLI, the language server and the
- * tests: the file named by `evidence:` in its front matter (relative to the synthesis), else
- * `evidence.csv` or `evidence.yaml`/`.yml` in the synthesis's folder.
+ * A synthesis's evidence register, found synchronously for the rule-fixture tests: the file named by
+ * `evidence:` in its front matter (relative to the synthesis), else `evidence.csv` or
+ * `evidence.yaml`/`.yml` in its folder. The editor and the CLI do not use this: the language service
+ * finds registers (with the project's configuration, and only inside the project). The fixture tests
+ * can move to `createLanguageService(createNodeHost())`, and then this file goes.
  */
 export function loadEvidenceFor(file: string, document: SynthesisDocument): EvidenceLookup {
   const dir = dirname(file);

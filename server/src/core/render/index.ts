@@ -58,8 +58,12 @@ export const STANDALONE_CSP = "default-src 'none'; style-src 'unsafe-inline'; im
 
 /** The document as an HTML fragment for the preview, with the analysis it was marked from. */
 export function renderPreview(text: string, options: RenderOptions = {}): RenderedPreview {
-  const analysis = safeAnalyze(text, options);
-  const { tree, title } = render(text, analysis, options);
+  return renderPreviewOf(safeAnalyze(text, options), options);
+}
+
+/** The preview fragment of a document already analysed: its problem marks are that analysis's findings. */
+export function renderPreviewOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems'> = {}): RenderedPreview {
+  const { tree, title } = render(analysis.document.text, analysis, options);
   return { html: safeSerialise(tree, analysis), title, analysis };
 }
 
@@ -68,7 +72,12 @@ export function renderPreview(text: string, options: RenderOptions = {}): Render
  * Content-Security-Policy.
  */
 export function renderStandalonePage(text: string, options: RenderOptions = {}): RenderedPage {
-  const analysis = safeAnalyze(text, options);
+  return renderStandalonePageOf(safeAnalyze(text, options), options);
+}
+
+/** The standalone page of a document already analysed. */
+export function renderStandalonePageOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems'> = {}): RenderedPage {
+  const text = analysis.document.text;
   const { tree, title } = render(text, analysis, options);
   const page: Root = {
     type: 'root',
@@ -117,7 +126,7 @@ function safeSerialise(tree: Root, analysis: Analysis): string {
 }
 
 /** The sanitized HTML tree of the document, and its title. */
-function render(text: string, analysis: Analysis, options: RenderOptions): { tree: Root; title: string } {
+function render(text: string, analysis: Analysis, options: Pick<RenderOptions, 'showProblems'>): { tree: Root; title: string } {
   const labels = labelsFor(analysis.document.language);
   const title = titleOf(analysis);
   try {
@@ -127,7 +136,7 @@ function render(text: string, analysis: Analysis, options: RenderOptions): { tre
   }
 }
 
-function buildTree(text: string, analysis: Analysis, options: RenderOptions, labels: RenderLabels): Root {
+function buildTree(text: string, analysis: Analysis, options: Pick<RenderOptions, 'showProblems'>, labels: RenderLabels): Root {
   if (text.length > MAX_RENDER_LENGTH) {
     const count = new Intl.NumberFormat(analysis.document.language);
     return { type: 'root', children: [notice(labels.tooLarge(count.format(text.length), count.format(MAX_RENDER_LENGTH)))] };

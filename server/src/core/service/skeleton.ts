@@ -1,5 +1,6 @@
 /**
- * Builds the text of a new synthesis from a template: front matter with the fields the template
+ * The template skeleton ("Synthesis: Insert Template Skeleton", the template snippets): the text of
+ * a new synthesis built from a template: front matter with the fields the template
  * requires, every section heading at its level with a short placeholder paragraph, one target
  * section under the section that holds them, and a consistent sources block where one is needed.
  * The result analyses without problems, so a writer starts from a clean document and replaces the
@@ -8,7 +9,17 @@
  * Pure: no VS Code, no I/O. With `snippet: true` the placeholders become snippet tab stops
  * (`${1:Title of the synthesis}`), for `insertSnippet` and the generated snippets file.
  */
-import type { TemplateInfo } from './protocol.js';
+/** What the skeleton needs of a template (a core `Template` has it). */
+export interface SkeletonTemplate {
+  id: string;
+  sections: ReadonlyArray<{ heading: string; level: number; targets: boolean; sources: boolean; description?: string | null | undefined }>;
+  /** Required front-matter fields; each entry lists alternatives. */
+  requiredFields?: ReadonlyArray<readonly string[]>;
+  /** SDG goals in scope (ascending). */
+  goals?: readonly number[];
+  /** Vocabulary of sources-block labels. */
+  sourceLabels?: readonly string[];
+}
 
 export interface SkeletonOptions {
   /** Produce VS Code snippet syntax with tab stops instead of plain text. */
@@ -25,7 +36,7 @@ const FIELD_PLACEHOLDERS: Record<string, string> = {
   language: 'en',
 };
 
-/** Used when the server does not say which fields the template requires. */
+/** Used when the template does not say which fields it requires. */
 const DEFAULT_FIELDS: readonly (readonly string[])[] = [['title'], ['country', 'scope'], ['period'], ['team']];
 const DEFAULT_LABELS = ['evaluation reports', 'documents'];
 /** Example counts for the sources lines, in order. */
@@ -72,7 +83,7 @@ class Writer {
 }
 
 /** The text of a new synthesis following `template`. */
-export function buildSkeleton(template: TemplateInfo, options: SkeletonOptions = {}): string {
+export function buildSkeleton(template: SkeletonTemplate, options: SkeletonOptions = {}): string {
   const w = new Writer(options.snippet === true);
 
   w.line('---');
@@ -104,7 +115,7 @@ export function buildSkeleton(template: TemplateInfo, options: SkeletonOptions =
 }
 
 /** `template`, `title`, then each required field (the first of its alternatives), no repeats. */
-function frontMatterFields(template: TemplateInfo): string[] {
+function frontMatterFields(template: SkeletonTemplate): string[] {
   const fields = ['title', 'template'];
   for (const alternatives of template.requiredFields ?? DEFAULT_FIELDS) {
     if (alternatives.some((name) => fields.includes(name))) continue;
@@ -114,7 +125,7 @@ function frontMatterFields(template: TemplateInfo): string[] {
   return fields;
 }
 
-function writeField(w: Writer, field: string, template: TemplateInfo): void {
+function writeField(w: Writer, field: string, template: SkeletonTemplate): void {
   if (field === 'template') {
     w.line(`template: ${yamlScalar(w.text(template.id))}`);
   } else if (field === 'team') {

@@ -1,0 +1,60 @@
+/**
+ * Findings as the CLI shows them: 1-based lines and columns counting UTF-16 code units (what
+ * editors and SARIF's default `columnKind` use), and the message in words. Plain, cloneable data,
+ * so a worker thread can post it to the main thread.
+ */
+import type { DocumentAnalysis, FileFinding, Finding, Severity } from '../core/index.js';
+
+/**
+ * `endColumn` is exclusive: it is the column just after the last character of the range, so an
+ * empty range has `endColumn === column`.
+ */
+export interface CliFinding {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  rule: string;
+  message: string;
+  /** `--fix` can correct it. */
+  fixable: boolean;
+}
+
+/** The one place a finding's message becomes the text the CLI prints. */
+function messageText(finding: Pick<Finding, 'message'>): string {
+  return finding.message;
+}
+
+/** A document's findings, from the core's offsets. */
+export function toCliFindings(analysis: DocumentAnalysis): CliFinding[] {
+  const lines = analysis.document.lines;
+  return analysis.findings.map((f) => {
+    const start = lines.positionAt(f.span.start);
+    const end = lines.positionAt(Math.max(f.span.start, f.span.end));
+    return {
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+      severity: f.severity,
+      rule: f.rule,
+      message: messageText(f),
+      fixable: f.fixes?.some((x) => !x.suggestion) ?? false,
+    };
+  });
+}
+
+/** The findings on a template, register or configuration file. */
+export function toCliFileFindings(findings: readonly FileFinding[]): CliFinding[] {
+  return findings.map((f) => ({
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    severity: f.severity,
+    rule: f.rule,
+    message: messageText(f),
+    fixable: false,
+  }));
+}

@@ -1,0 +1,129 @@
+/**
+ * The custom requests of the Synthesis Markdown language server, besides the standard LSP ones: their
+ * names and the shapes of their parameters and answers. The server (lsp/handlers/*) and the VS Code
+ * extension (client/src/*) both import this one module, so the two cannot drift apart. It has no
+ * runtime imports and holds only constants and types, so the client may import it (ESLint allows
+ * exactly this file of the server).
+ */
+
+export const Requests = {
+  /** Check every `*.synth.md` of the workspace into the Problems panel. */
+  validateWorkspace: 'synthesis/validateWorkspace',
+  /** The templates a document may name (of its project), or those of the first workspace folder. */
+  templates: 'synthesis/templates',
+  /** The template of an open document and its problem counts (the status bar). */
+  documentInfo: 'synthesis/documentInfo',
+  /** The document as HTML, rendered from the same analysis as its diagnostics. */
+  render: 'synthesis/render',
+  /** The evidence coverage map of one synthesis or of the workspace. */
+  coverage: 'synthesis/coverage',
+  /** The text of a new synthesis following a template. */
+  skeleton: 'synthesis/skeleton',
+  /** `{ pid }` of the server process, so a test can stop it and watch the client restart it. */
+  serverInfo: 'synthesis/serverInfo',
+} as const;
+
+export interface ValidateWorkspaceResult {
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface TemplatesParams {
+  /** A document (open or not, saved or not) whose project's templates are wanted. */
+  uri?: string;
+}
+
+export interface TemplateSectionInfo {
+  id: string;
+  heading: string;
+  level: number;
+  required: boolean;
+  /** Holds the SDG target sections, one level deeper. */
+  targets: boolean;
+  /** Needs a sources block. */
+  sources: boolean;
+  description: string | null;
+}
+
+export interface TemplateInfo {
+  id: string;
+  title: string;
+  description: string;
+  /** 'builtin' or the file the template came from. */
+  origin: string;
+  sections: TemplateSectionInfo[];
+  /** Required front-matter fields; each entry lists alternatives. */
+  requiredFields: string[][];
+  /** SDG goals whose targets may head target sections (ascending). */
+  goals: number[];
+  /** Vocabulary of sources-block labels. */
+  sourceLabels: string[];
+}
+
+export interface DocumentInfoParams {
+  uri: string;
+}
+
+export interface DocumentInfo {
+  templateId: string;
+  /** Null when the template id is unknown. */
+  templateTitle: string | null;
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * Without `standalone` the answer is a body fragment for the preview (top-level blocks carry
+ * `data-line` attributes, blocks with findings carry their messages); with `standalone: true` it is
+ * a complete, self-contained page (inline CSS) for export.
+ */
+export interface RenderParams {
+  uri: string;
+  /** The current text, for a document the server does not have open. */
+  text?: string;
+  standalone?: boolean;
+}
+
+export interface RenderResult {
+  html: string;
+  title: string;
+}
+
+export interface CoverageParams {
+  /** One synthesis; the whole workspace without it. */
+  uri?: string;
+  /** Overrides the configured minimum (target sections resting on fewer evaluations are weak). */
+  minimum?: number;
+}
+
+export interface CoverageResult {
+  minimum: number;
+  targets: Array<{
+    target: string;
+    title?: string;
+    files: string[];
+    sections: Array<{ file: string; heading: string; line: number }>;
+    evaluations: string[];
+    weak: boolean;
+  }>;
+  evaluations: Array<{ id: string; label: string; title?: string; year?: number; type?: string; registered: boolean; declaredTargets: string[]; citations: number; targets: string[] }>;
+  matrix: number[][];
+  /** URIs of the syntheses mapped. */
+  files: string[];
+}
+
+export interface SkeletonParams {
+  templateId: string;
+  /** The document it is for (its project's templates); the first workspace folder's without it. */
+  uri?: string;
+  /** Snippet syntax with tab stops (for the editor's insertSnippet) instead of plain text. */
+  snippet?: boolean;
+}
+
+/** The text, or null when no template has that id. */
+export type SkeletonResult = { text: string } | null;
+
+export interface ServerInfo {
+  pid: number;
+}

@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { MAX_REGISTER_BYTES, readTextFile, type ReadResult } from '../../server/src/node/fs/index.js';
+import { MAX_SIDE_FILE_BYTES as MAX_REGISTER_BYTES } from '../../server/src/core/index.js';
+import { readTextFile, type ReadResult } from '../../server/src/node/fs/index.js';
 import { FS_MODULE, runChild, tempDir } from './helpers.js';
 
 const MB = 1024 * 1024;
@@ -200,10 +201,17 @@ describe('decoding: byte-order marks, UTF-16, and no replacement characters', ()
     assert.match(detail, /Latin-1 or Windows-1252/);
   });
 
-  test('binary data is refused as not-text', async () => {
+  test('binary data is refused as not-text, and called binary', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     const result = await readTextFile(write(png), { maxBytes: MB });
     assert.equal(failure(result), 'not-text');
+    assert.match(!result.ok ? String(result.detail) : '', /binary file/);
+  });
+
+  test('a NUL character in otherwise valid UTF-8 is text (kept as it is)', async () => {
+    const result = await readTextFile(write('---\ntitle: \0\n---\n'), { maxBytes: MB });
+    assert.ok(result.ok);
+    assert.equal(result.text, '---\ntitle: \0\n---\n');
   });
 
   test('UTF-16 without a mark is recognised and refused with that reason', async () => {

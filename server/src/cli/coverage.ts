@@ -3,24 +3,28 @@
  * `synthlint codebook` (a template's SDG targets as a REFI-QDA codebook). The language service
  * finds each synthesis's register and project; this module reads the files and writes the result.
  */
-import { join, resolve } from 'node:path';
-import { codebookFromTemplate, coverageToCsv, coverageToMarkdown, DEFAULT_TEMPLATE, toQdc, type CoverageMatrix, type DocumentSource } from '../core/index.js';
-import { writeTextFile } from '../node/files.js';
+import { dirname, join, resolve } from 'node:path';
+import { codebookFromTemplate, coverageToCsv, coverageToMarkdown, DEFAULT_TEMPLATE, escapeLines, toQdc, type CoverageMatrix, type DocumentSource } from '../core/index.js';
+import { writeFailureText, writeTextFile } from '../node/fs/index.js';
 import type { CodebookCommand, CoverageCommand } from './args.js';
 import { collectFiles, displayPath } from './files.js';
 import { createCliService } from './lint-job.js';
-import { EXIT_OK, EXIT_TROUBLE, failureWords, projectFolder, readOrSay, SYNTH_SUFFIX, type Environment } from './run.js';
+import { EXIT_OK, EXIT_TROUBLE, failureWords, projectFolder, readOrSay, reportUnreadable, SYNTH_SUFFIX, type Environment } from './run.js';
 
 export async function runCoverage(command: CoverageCommand, env: Environment): Promise<number> {
   const service = createCliService({ project: projectFolder(command.project, env), severities: {}, locale: 'en', fix: false });
-  const { files, empty } = await collectFiles(command.inputs, env.cwd, service);
-  if (files.length === 0) return usage(env, `no ${SYNTH_SUFFIX} files found in ${empty.map((e) => `'${e}'`).join(', ')}`);
+  const { files, empty, unreadable } = await collectFiles(command.inputs, env.cwd, service);
+  if (files.length === 0 && unreadable.length === 0) return usage(env, `no ${SYNTH_SUFFIX} files found in ${empty.map((e) => `'${e}'`).join(', ')}`);
   let trouble = false;
+  reportUnreadable(unreadable, env, (_file, message) => {
+    trouble = true;
+    env.out.stderr(`synthlint: ${message}\n`);
+  });
   const sources: DocumentSource[] = [];
   const reported = new Set<string>();
-  for (const path of files) {
+  for (const { path, within, found } of files) {
     const shown = displayPath(path, env.cwd);
-    const text = await readOrSay(path, env);
+    const text = await readOrSay(path, env, found ? within : undefined);
     if (text === undefined) {
       trouble = true;
       continue;
@@ -46,7 +50,8 @@ export function formatCoverage(coverage: CoverageMatrix, format: CoverageCommand
     case 'json':
       return `${JSON.stringify(coverage, null, 2)}\n`;
     case 'markdown':
-      return coverageToMarkdown(coverage);
+      // Text for people (and terminals): titles and ids from the registers are escaped.
+      return escapeLines(coverageToMarkdown(coverage));
   }
 }
 
@@ -78,8 +83,8 @@ async function write(env: Environment, output: string | undefined, text: string)
     return true;
   }
   const target = resolve(env.cwd, output);
-  const written = await writeTextFile(target, text, { encoding: 'utf-8' });
-  if (!written.ok) env.out.stderr(`synthlint: cannot write ${displayPath(target, env.cwd)}: ${failureWords(written.failure, written.detail)}\n`);
+  const written = await writeTextFile(target, text, { encoding: 'utf-8', within: dirname(target) });
+  if (!written.ok) env.out.stderr(`synthlint: cannot write ${displayPath(target, env.cwd)}: ${writeFailureText(written.failure, written.detail)}\n`);
   return written.ok;
 }
 

@@ -6,13 +6,13 @@
  */
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { localeFromEnvironment, MAX_DOCUMENT_BYTES, RULES, settableRuleIds, type FileFailure, type LanguageService } from '../core/index.js';
-import { readTextFile, writeTextFile } from '../node/files.js';
+import { escapeLines, localeFromEnvironment, MAX_DOCUMENT_BYTES, RULES, settableRuleIds, type FileFailure, type LanguageService } from '../core/index.js';
+import { readTextFile, writeFailureText, writeTextFile } from '../node/fs/index.js';
 import { HELP, parseArgs, UsageError, type LintCommand, type RenderCommand } from './args.js';
 import { runCodebook, runCoverage } from './coverage.js';
-import { collectFiles, displayPath } from './files.js';
+import { collectFiles, displayPath, type CliFile, type Collected } from './files.js';
 import { toCliFileFindings, type CliFinding } from './findings.js';
-import { createCliService, type JobSettings, type RelatedFile } from './lint-job.js';
+import { createCliService, createLinter, type JobSettings, type RelatedFile } from './lint-job.js';
 import { lintFiles } from './pool.js';
 import { jsonReporter, sarifReporter, textReporter, TOOL_RULES, type Output, type Reporter, type RunSummary, type ToolInfo } from './report.js';
 
@@ -38,7 +38,10 @@ export interface Environment {
   vars?: Readonly<Record<string, string | undefined>>;
 }
 
-export async function run(argv: readonly string[], env: Environment): Promise<number> {
+export async function run(argv: readonly string[], environment: Environment): Promise<number> {
+  // Standard error is text for a terminal or a CI log, and its messages name files and quote
+  // documents: every line is escaped here, once (core/escape.ts).
+  const env: Environment = { ...environment, out: { stdout: (t) => environment.out.stdout(t), stderr: (t) => environment.out.stderr(escapeLines(t)) } };
   let command;
   try {
     command = parseArgs(argv);
@@ -69,35 +72,42 @@ function usageError(env: Environment, message: string): number {
   return EXIT_TROUBLE;
 }
 
-/** Reads a file the user named; if it cannot be read, says why in one line and gives undefined. */
-export async function readOrSay(path: string, env: Environment): Promise<string | undefined> {
-  const read = await readTextFile(path, { maxBytes: MAX_DOCUMENT_BYTES });
+/**
+ * Reads a file the user named (or, with `within`, one found inside a folder they named); if it
+ * cannot be read, says why in one line and gives undefined.
+ */
+export async function readOrSay(path: string, env: Environment, within?: string): Promise<string | undefined> {
+  const read = await readTextFile(path, { ...(within !== undefined ? { within } : {}), maxBytes: MAX_DOCUMENT_BYTES });
   if (read.ok) return read.text;
   env.out.stderr(`synthlint: cannot read ${displayPath(path, env.cwd)}: ${failureWords(read.failure, read.detail)}\n`);
   return undefined;
 }
 
-/** Why a file cannot be read or written, in the CLI's words: one short phrase, no jargon. */
-export function failureWords(failure: FileFailure | 'changed' | 'no-space', detail?: string): string {
+/** Why a file or a folder cannot be read, in the CLI's words: one short phrase, no jargon; the reader's own reason when it has one. */
+export function failureWords(failure: FileFailure, detail?: string): string {
   switch (failure) {
     case 'not-found':
       return 'no such file';
     case 'not-a-file':
-      return 'it is a folder, not a file';
+      return detail ?? 'it is a folder, not a file';
     case 'permission':
       return 'permission denied';
     case 'outside-project':
-      return 'it is outside the project';
+      return detail ?? 'it is outside the project';
     case 'too-large':
-      return 'it is too large';
+      return detail ?? 'it is too large';
     case 'not-text':
-      return 'it is not text (UTF-8 or UTF-16)';
-    case 'changed':
-      return 'it changed while it was being checked';
-    case 'no-space':
-      return 'the disk is full';
+      return detail ?? 'it is not text (UTF-8 or UTF-16)';
     case 'io':
       return detail ?? 'it could not be read';
+  }
+}
+
+/** Says, as failures, which folders could not be searched for syntheses. */
+export function reportUnreadable(unreadable: Collected['unreadable'], env: Environment, fail: (file: string, message: string) => void): void {
+  for (const folder of unreadable) {
+    const shown = displayPath(folder.path, env.cwd);
+    fail(shown, `cannot read the folder ${shown}: ${failureWords(folder.failure, folder.detail)}`);
   }
 }
 
@@ -155,8 +165,8 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
   const service = createCliService(settings);
   const badTemplate = await checkTemplate(service, settings.project, command.template);
   if (badTemplate) return usageError(env, badTemplate);
-  const { files, empty } = await collectFiles(command.inputs, env.cwd, service);
-  if (files.length === 0) {
+  const { files, empty, unreadable } = await collectFiles(command.inputs, env.cwd, service);
+  if (files.length === 0 && unreadable.length === 0) {
     return usageError(env, `no ${SYNTH_SUFFIX} files found in ${empty.map((e) => `'${e}'`).join(', ')}`);
   }
 
@@ -168,6 +178,9 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
     summary.failures.push({ file, message });
     env.out.stderr(`synthlint: ${message}\n`);
   };
+  reportUnreadable(unreadable, env, fail);
+  // After a failed write the file on disk is not the fixed text: its findings are read again.
+  let onDisk: ((file: CliFile) => ReturnType<ReturnType<typeof createLinter>>) | undefined;
   // Configuration, template and register files are shared by many syntheses: each is reported
   // once, before the first synthesis that uses it.
   const reported = new Set<string>();
@@ -184,25 +197,30 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
   reportRelated((await service.projectReports(settings.project)).map((r) => ({ path: r.path, findings: toCliFileFindings(r.findings) })));
 
   // Files are linted in parallel when there are many; results still arrive in file order.
-  await lintFiles(files, settings, async (path, outcome) => {
-    const shown = displayPath(path, env.cwd);
+  await lintFiles(files, settings, async (file, outcome) => {
+    const shown = displayPath(file.path, env.cwd);
     if (!outcome.ok) {
       fail(shown, `cannot read ${shown}: ${failureWords(outcome.failure, outcome.detail)}`);
       return;
     }
     reportRelated(outcome.related);
+    let findings = outcome.findings;
     if (outcome.fixedText !== undefined) {
-      const written = await writeTextFile(path, outcome.fixedText, { encoding: outcome.encoding });
+      // Only inside the folder the file was named in or found in, and only if nobody changed it meanwhile.
+      const written = await writeTextFile(file.path, outcome.fixedText, { within: file.within, expected: outcome.stamp, encoding: outcome.encoding });
       if (written.ok) {
         summary.fixesApplied += outcome.fixesApplied;
         summary.filesFixed++;
       } else {
-        fail(shown, `cannot write ${shown}: ${failureWords(written.failure, written.detail)}`);
+        fail(shown, `cannot write ${shown}: ${writeFailureText(written.failure, written.detail)}`);
+        onDisk ??= createLinter({ ...settings, fix: false });
+        const again = await onDisk(file);
+        findings = again.ok ? again.findings : [];
       }
     }
     summary.files++;
-    errors += outcome.findings.filter((f) => f.severity === 'error').length;
-    reporter.file({ file: shown, findings: outcome.findings.filter(keep) });
+    errors += findings.filter((f) => f.severity === 'error').length;
+    reporter.file({ file: shown, findings: findings.filter(keep) });
   });
   reporter.end(summary);
   if (summary.failures.length > 0) return EXIT_TROUBLE;
@@ -230,9 +248,11 @@ async function runRender(command: RenderCommand, env: Environment): Promise<numb
     return EXIT_OK;
   }
   const target = command.output !== undefined ? resolve(env.cwd, command.output) : defaultOutput(path);
-  const written = await writeTextFile(target, page.html, { encoding: 'utf-8' });
+  // Into the folder the output names (or the synthesis's own): a link planted there that leads
+  // elsewhere is not written through.
+  const written = await writeTextFile(target, page.html, { encoding: 'utf-8', within: dirname(target) });
   if (!written.ok) {
-    env.out.stderr(`synthlint: cannot write ${displayPath(target, env.cwd)}: ${failureWords(written.failure, written.detail)}\n`);
+    env.out.stderr(`synthlint: cannot write ${displayPath(target, env.cwd)}: ${writeFailureText(written.failure, written.detail)}\n`);
     return EXIT_TROUBLE;
   }
   env.out.stderr(`Wrote ${displayPath(target, env.cwd)}${page.title ? ` (${page.title})` : ''}.\n`);

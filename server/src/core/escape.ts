@@ -40,6 +40,11 @@ export function escapeLine(text: string): string {
   return safe.startsWith('::') || safe.startsWith('##') ? escapeOne(safe[0]!) + safe.slice(1) : safe;
 }
 
+/** Text of several lines for a terminal or a log: each line escaped with `escapeLine`, the line breaks kept. */
+export function escapeLines(text: string): string {
+  return text.split('\n').map(escapeLine).join('\n');
+}
+
 /**
  * The first character that may not appear in a one-line text (a heading, a title, a label), or
  * undefined. With `lineBreaks`, `\n` is allowed (a description may run over several lines).

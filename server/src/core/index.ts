@@ -33,4 +33,4 @@ export { citationAt, citationDefinition, citationHover, citationsOf, completeCit
 export { coverageMatrix, coverageToCsv, coverageToMarkdown, DEFAULT_COVERAGE_MINIMUM, type CoverageEvaluation, type CoverageMatrix, type CoverageOptions, type CoverageSection, type CoverageSource, type CoverageTarget } from './coverage.js';
 export { codebookFromTemplate, guidFor, toQdc, QDC_NAMESPACE, type CodebookOptions, type QdcCode } from './qda.js';
 export * from './service/index.js';
-export { escapeLine, escapeText, unsafeCharacter } from './escape.js';
+export { escapeLine, escapeLines, escapeText, unsafeCharacter } from './escape.js';

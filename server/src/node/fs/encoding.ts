@@ -30,18 +30,17 @@ export function decodeText(bytes: Uint8Array): Decoded {
 }
 
 function decodeUtf8(body: Uint8Array, encoding: 'utf-8' | 'utf-8-bom'): Decoded {
+  // UTF-16 of Latin text without its mark is valid UTF-8 (every other byte NUL), but a fix written
+  // into it as UTF-8 would break it: refused. Other NUL characters are text like any other.
   const nul = body.indexOf(0);
-  if (nul >= 0) {
-    return looksLikeUtf16(body)
-      ? { ok: false, detail: `it looks like UTF-16 text without a byte-order mark: ${SAVE_AS_UTF8}` }
-      : { ok: false, detail: `it holds NUL bytes (line ${lineOf(body, nul)}), so it is not a text file` };
-  }
+  if (nul >= 0 && looksLikeUtf16(body)) return { ok: false, detail: `it looks like UTF-16 text without a byte-order mark: ${SAVE_AS_UTF8}` };
   if (isUtf8(body)) {
     // `ignoreBOM` keeps a second byte-order mark as text: nothing the file holds is dropped.
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding };
   }
   // The byte-by-byte scan only to say where the first bad byte is.
   const bad = Math.max(0, firstInvalidUtf8(body));
+  if (nul >= 0) return { ok: false, detail: `it is not text (UTF-8 or UTF-16): it looks like a binary file (line ${lineOf(body, bad)} holds bytes that are not UTF-8)` };
   return {
     ok: false,
     detail: `it is not UTF-8 text: line ${lineOf(body, bad)} holds a byte that UTF-8 does not allow (was the file saved as Latin-1 or Windows-1252?); ${SAVE_AS_UTF8}`,

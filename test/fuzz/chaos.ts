@@ -10,26 +10,13 @@
  * Used by test/protocol/chaos.test.ts (a few hundred edits) and scripts/fuzz.mjs (10,000).
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import {
-  analyzeDocument,
-  builtinTemplates,
-  documentSymbols,
-  foldingRanges,
-  IncrementalParser,
-  LineIndex,
-  parse,
-  parseTemplate,
-  type AnalysisOptions,
-  type Finding,
-  type SynthesisDocument,
-  type Template,
-} from '../../server/src/core/index.js';
-import { loadEvidenceFor } from '../../server/src/node/evidence.js';
+import { analyzeDocument, createLanguageService, documentSymbols, foldingRanges, IncrementalParser, LineIndex, parse, type Finding } from '../../server/src/core/index.js';
+import { createNodeHost } from '../../server/src/node/host.js';
 import { toDocumentSymbol, toFoldingRange } from '../../server/src/lsp/convert.js';
 import { toRange } from '../../server/src/lsp/positions.js';
 import { LspClient, type PublishDiagnosticsParams } from '../protocol/lsp-client.js';
@@ -133,8 +120,13 @@ interface Setup {
   maxLength: number;
   /** The folder opened as the workspace, if any. */
   root?: string;
-  /** What the server knows besides the text: the workspace's templates and the document's register. */
-  options: (document: SynthesisDocument) => AnalysisOptions;
+  /**
+   * The findings a from-scratch analysis of a version gives, as the server should publish them:
+   * with the workspace's project (configuration, templates, the register) for the large document.
+   */
+  expected: (text: string) => Promise<Finding[]>;
+  /** Whether the findings are those of the core's `analyze` alone (then an incremental parse can explain a difference). */
+  coreOnly: boolean;
   /** Patience for the server's answers, in ms (a 1 MB document takes seconds to analyse on a busy machine). */
   timeoutMs: number;
   /** Compare only the latest publication of each batch with an analysis (each analysis of 1 MB takes seconds). */
@@ -143,10 +135,14 @@ interface Setup {
 }
 
 function sampleSetup(seed: number): Setup {
-  return { uri: `file:///chaos/chaos-${seed}.synth.md`, text: sampleSections().slice(0, 4).join('\n'), maxLength: MAX_LENGTH, options: () => ({}), timeoutMs: 30_000, checkLatestOnly: false, cleanup: () => undefined };
+  return { uri: `file:///chaos/chaos-${seed}.synth.md`, text: sampleSections().slice(0, 4).join('\n'), maxLength: MAX_LENGTH, expected: async (text) => analyzeDocument(parse(text)).findings, coreOnly: true, timeoutMs: 30_000, checkLatestOnly: false, cleanup: () => undefined };
 }
 
-/** A copy of samples/ as the workspace, and a 1 MB synthesis in it that names the Colombia register. */
+/**
+ * A copy of samples/ as the workspace, and a 1 MB synthesis in it that names the Colombia register.
+ * The expected findings come from a language service of its own over the disk, as the server's
+ * would (the register's own `evidence` findings are the server's business and are left out).
+ */
 function largeSetup(seed: number): Setup {
   const root = mkdtempSync(join(tmpdir(), 'synthesis-chaos-'));
   cpSync(join(repoRoot, 'samples'), root, { recursive: true });
@@ -157,23 +153,15 @@ function largeSetup(seed: number): Setup {
   let text = head;
   while (text.length < LARGE_LENGTH) text += body;
   const file = join(root, `chaos-${seed}.synth.md`);
-  // The server reads workspace templates from .synthesis/templates; so does the expectation.
-  const folder = join(root, '.synthesis', 'templates');
-  const templates: Template[] = [];
-  for (const name of readdirSync(folder).filter((n) => /\.ya?ml$/i.test(n)).sort()) {
-    const { template } = parseTemplate(readFileSync(join(folder, name), 'utf8'), join(folder, name));
-    if (template) templates.push(template);
-  }
-  const registry = builtinTemplates().with(templates);
+  const service = createLanguageService(createNodeHost(), { ceilings: [root] });
+  let checks = 0;
   return {
     uri: pathToFileURL(file).href,
     text,
     maxLength: LARGE_MAX_LENGTH,
     root,
-    options: (document) => {
-      const register = loadEvidenceFor(file, document).register;
-      return { templates: registry, ...(register ? { evidence: register } : {}) };
-    },
+    expected: async (at) => (await service.analyze({ key: `expected-${checks++}`, path: file, text: at, version: null, transient: true })).findings.filter((f) => f.rule !== 'evidence'),
+    coreOnly: false,
     timeoutMs: 180_000,
     checkLatestOnly: true,
     cleanup: () => rmSync(root, { recursive: true, force: true }),
@@ -252,7 +240,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
      * publication matches the analysis of its version's text — every one, or for the large
      * document (where one analysis takes a second or more) the latest one of each batch.
      */
-    const checkPublished = (): void => {
+    const checkPublished = async (): Promise<void> => {
       const published = client.published(uri);
       for (; checkedPublishes < published.length; checkedPublishes++) {
         const p: PublishDiagnosticsParams = published[checkedPublishes]!;
@@ -266,16 +254,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
         figures.diagnosticsChecked++;
         const lines = new LineIndex(at);
         const view = (findings: Finding[]): string[] => findings.map((f) => `${JSON.stringify(toRange(lines, f.span))} ${f.rule}`);
-        const document = parse(at);
-        const analysisOptions = setup.options(document);
-        const expected = view(analyzeDocument(document, analysisOptions).findings);
+        const expected = view(await setup.expected(at));
         // `evidence` findings need the workspace's evidence register, which only the server reads.
         const actual = p.diagnostics.filter((d) => d.code !== 'evidence').map((d) => `${JSON.stringify(d.range)} ${String(d.code)}`);
         if (JSON.stringify(actual) !== JSON.stringify(expected)) {
           // Keep the text for a reproduction, and say whether the incremental parse explains it.
           const file = join(tmpdir(), `chaos-seed-${options.seed}-version-${p.version}.synth.md`);
           writeFileSync(file, at);
-          const incremental = JSON.stringify(view(analyzeDocument(new IncrementalParser().parse(at), analysisOptions).findings)) === JSON.stringify(actual);
+          const incremental = setup.coreOnly && JSON.stringify(view(analyzeDocument(new IncrementalParser().parse(at)).findings)) === JSON.stringify(actual);
           assert.deepEqual(
             actual,
             expected,
@@ -344,7 +330,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
       assert.deepEqual(symbols, plain(documentSymbols(doc).map((s) => toDocumentSymbol(s, doc.lines))), `outline differs after ${done} edits`);
       const folding = await client.request('textDocument/foldingRange', { textDocument: { uri } }, wait);
       assert.deepEqual(folding, plain(foldingRanges(doc).map(toFoldingRange)), `folding differs after ${done} edits`);
-      checkPublished();
+      await checkPublished();
       figures.batches++;
       const rss = rssMb(client.process.pid!);
       if (rss > figures.rssPeakMb) figures.rssPeakMb = rss;
@@ -353,7 +339,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
 
     // The last diagnostics are for the last version, and match its text.
     if (!client.published(uri).some((p) => p.version === version)) await client.diagnostics(uri, (p) => p.version === version, wait);
-    checkPublished();
+    await checkPublished();
     assert.equal(lastPublished, version, 'the last diagnostics published are for the final version');
     figures.rssEndMb = rssMb(client.process.pid!);
     figures.finalLength = text.length;

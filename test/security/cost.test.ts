@@ -8,7 +8,7 @@
 // quadratic code failed (at smaller sizes its linear part hid the quadratic one).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyze, parseEvidenceRegister, parseTemplate } from '../../server/src/core/index.js';
+import { analyze, parseConfig, parseEvidenceRegister, parseTemplate } from '../../server/src/core/index.js';
 import { growthWithin } from '../fuzz/growth.js';
 
 /** Over this, for 4× the input, the work is not linear. */
@@ -26,6 +26,7 @@ const CASES: Array<{ name: string; n: number; make: (n: number) => string; run: 
   { name: 'a YAML register with n evaluations', n: 1000, make: (n) => 'evaluations:\n' + lines(n, (i) => `  - id: E-${i}\n    title: Evaluation ${i}\n    year: 2020\n    targets: [16.1, 5.2]\n`), run: (t) => void parseEvidenceRegister(t, 'evidence.yaml') },
   { name: 'a CSV register with n columns', n: 5000, make: (n) => `id,${lines(n, (i) => `c${i},`)}\nA,${lines(n, (i) => `${i},`)}\n`, run: (t) => void parseEvidenceRegister(t, 'evidence.csv') },
   { name: 'a CSV register with n rows', n: 2500, make: (n) => 'id,title,year,targets\n' + lines(n, (i) => `E-${i},"Evaluation, ${i}",2020,16.1; 5.2\n`), run: (t) => void parseEvidenceRegister(t, 'evidence.csv') },
+  { name: 'a project configuration with n rule levels', n: 5000, make: (n) => `rules:\n${lines(n, (i) => `  rule-${i}: warning\n`)}`, run: (t) => void parseConfig(t) },
   { name: 'a front matter with n fields', n: 2500, make: (n) => `---\n${lines(n, (i) => `field${i}: ${i}\n`)}---\n`, run: (t) => void analyze(t) },
   { name: 'a front matter with n YAML errors', n: 1000, make: (n) => `---\n${lines(n, (i) => `field${i}: [\n`)}---\n`, run: (t) => void analyze(t) },
 ];
@@ -55,6 +56,12 @@ describe('repeated keys are still found, where they repeat', () => {
     const register = parseEvidenceRegister('- id: A\n  title: First\n  title: Second\n- id: B\n', 'evidence.yaml');
     assert.deepEqual(register.entries.map((e) => [e.id, e.title]), [['A', 'First'], ['B', '']]);
     assert.deepEqual(register.problems, [{ line: 3, column: 3, message: "'title' is given twice in the same block; the first one is read, remove this one" }]);
+  });
+
+  test('in the project configuration: the file is ignored, and the repeat is located', () => {
+    const config = parseConfig('language: es\nrules:\n  count-mismatch: off\nlanguage: fr\n');
+    assert.deepEqual(config.config, {});
+    assert.deepEqual(config.problems.map((p) => [p.span.start, p.message]), [[42, "This is not valid YAML: 'language' is given twice in the same block; the whole file is ignored until it is fixed"]]);
   });
 
   test('in a CSV header', () => {

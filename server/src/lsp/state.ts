@@ -5,7 +5,7 @@
  */
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentAnalysis, DocumentContext, DocumentSource, LanguageService, Locale, SynthesisDocument } from '../core/index.js';
+import { escapeLines, type DocumentAnalysis, type DocumentContext, type DocumentSource, type LanguageService, type Locale, type SynthesisDocument } from '../core/index.js';
 import type { Log } from './guard.js';
 import { ValidationScheduler } from './scheduler.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
@@ -44,7 +44,8 @@ export class ServerState {
 
   constructor(readonly connection: Connection) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
-    this.log = (message) => connection.console.error(message);
+    // The output panel is a log: file names and quoted text in a message are escaped (core/escape.ts).
+    this.log = (message) => connection.console.error(escapeLines(message));
   }
 
   pathOf(uri: string): string | undefined {

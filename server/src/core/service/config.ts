@@ -6,6 +6,7 @@
  * key it concerns keeps its default.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { repeatedKeys } from '../yaml-keys.js';
 import { LANGUAGES, type Language, type SeveritySetting, type Span } from '../types.js';
 import { settableRuleIds } from './checks.js';
 
@@ -128,7 +129,8 @@ export function parseConfig(text: string): ConfigFile {
 
   let doc;
   try {
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    // Repeated keys are found by `repeatedKeys`, in linear time (the library's check is quadratic).
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     report(`The configuration could not be read: ${error instanceof Error ? error.message : String(error)}`, null);
     return done();
@@ -142,6 +144,9 @@ export function parseConfig(text: string): ConfigFile {
     }
     return done();
   }
+  const repeated = repeatedKeys(doc);
+  for (const key of repeated) report(`This is not valid YAML: '${String(key.value)}' is given twice in the same block; the whole file is ignored until it is fixed`, key);
+  if (repeated.length > 0) return done();
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return done();
   if (!isMap(root)) {

@@ -23,7 +23,17 @@ const common = {
   banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+// Word and PDF (docx, mammoth, pdf.js: several megabytes) live in their own bundle, dist/word.js,
+// which the CLI and the server require only when a user exports or imports.
+const wordApart = {
+  name: 'word-apart',
+  setup(b) {
+    b.onResolve({ filter: /(^|\/)word-entry\.js$/ }, () => ({ path: './word.js', external: true }));
+  },
+};
+
 await Promise.all([
   build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts', 'cli-worker': 'server/src/cli/cli-worker.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts', 'cli-worker': 'server/src/cli/cli-worker.ts' }, outdir: 'dist', plugins: [wordApart] }),
+  build({ ...common, entryPoints: { word: 'server/src/word-entry.ts' }, outdir: 'dist' }),
 ]);

@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir, ensureHost, repoRoot, startCodeServer, workbenchUrl } from '../test/vscode-host/host.mjs';
+import { ensureSystemPackages } from './system-packages.mjs';
 
 const samples = join(repoRoot, 'samples');
 const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
@@ -18,6 +19,8 @@ if (hasCode && process.env.SYNTHESIS_BROWSER !== '1') {
   const child = spawn('code', [`--extensionDevelopmentPath=${repoRoot}`, samples], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
+  // The browser VS Code builds native modules when it installs: their Debian packages first.
+  if (!ensureSystemPackages('start')) process.exit(1);
   const paths = ensureHost();
   // The profile lives in the cache folder, so settings and open editors survive a restart.
   const profile = join(cacheDir(), 'start-profile');

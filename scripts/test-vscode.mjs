@@ -10,15 +10,19 @@
 // Environment:
 //   SYNTHESIS_E2E_GREP=text     run only the tests whose title contains text
 //   SYNTHESIS_E2E_SKIP_VSIX=1   skip the .vsix run
-//   SYNTHESIS_E2E_BREAK=server  test a broken copy of the extension whose dist/server.js is deleted
-//                               (proves that the suite fails when the extension does not work)
+//   SYNTHESIS_E2E_BREAK=name    test a deliberately broken copy of the extension (see
+//                               test/vscode-host/breaks.mjs: server, badge-colours, sanitizer, …),
+//                               to show that the tests fail when what a user sees is broken
+//   SYNTHESIS_E2E_UPDATE_IMAGES=1  also rewrite the README images (docs/images/*.png)
 //   SYNTHESIS_VSCODE_CACHE=dir  where the VS Code test host is installed (default ~/.cache/…)
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleSuite, ensureHost, repoRoot, startCodeServer, workbenchUrl } from '../test/vscode-host/host.mjs';
+import { buildBroken } from '../test/vscode-host/breaks.mjs';
+import { servePageQueries } from '../test/vscode-host/page-queries.mjs';
 
 const STAGE_TIMEOUT = { development: 5 * 60_000, vsix: 3 * 60_000 };
 const artifacts = join(repoRoot, '.test-artifacts', 'vscode');
@@ -158,35 +162,16 @@ async function runStage({ name, paths, suiteFile, extensionDevelopmentPath, exte
     for (const line of text.replace(/\n$/, '').split('\n')) console.log(`  ${line}`);
   });
 
-  // Screenshots on request: the suite writes <name>.request (with an optional CSS selector to wait
-  // for) into the signals folder and waits for <name>.done.
-  let watching = true;
-  const screenshots = (async () => {
-    while (watching) {
-      for (const file of existsSync(signals) ? readdirSync(signals) : []) {
-        if (!file.endsWith('.request')) continue;
-        const shot = file.slice(0, -'.request'.length);
-        const request = JSON.parse(String(await import('node:fs').then((fs) => fs.readFileSync(join(signals, file)))));
-        rmSync(join(signals, file), { force: true });
-        try {
-          // "a >>> b >>> c": c inside the frame b inside the frame a (webviews nest two iframes).
-          const parts = request.selector ? request.selector.split('>>>').map((x) => x.trim()) : [];
-          let scope = page;
-          for (const frame of parts.slice(0, -1)) scope = scope.frameLocator(frame);
-          if (parts.length > 0) await scope.locator(parts.at(-1)).first().waitFor({ state: 'visible', timeout: 5000 });
-        } catch {
-          console.log(`  (screenshot '${shot}': '${request.selector}' did not appear; taking it anyway)`);
-        }
-        try {
-          await page.screenshot({ path: join(artifacts, `${name}-${shot}.png`) });
-        } catch (error) {
-          console.log(`  (screenshot '${shot}' failed: ${error.message})`);
-        }
-        writeFileSync(join(signals, `${shot}.done`), '');
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  })();
+  // Page queries: the suite asks about what the page shows (webviews, widgets) and for screenshots.
+  const driver = servePageQueries({
+    page,
+    context,
+    signals,
+    artifacts,
+    prefix: name,
+    imagesDir: join(repoRoot, 'docs', 'images'),
+    log: (line) => console.log(line),
+  });
 
   const url = workbenchUrl({
     url: server.url,
@@ -202,8 +187,7 @@ async function runStage({ name, paths, suiteFile, extensionDevelopmentPath, exte
   });
   const outcome = await Promise.race([exit, timeout]);
   clearTimeout(timer);
-  watching = false;
-  await screenshots;
+  await driver.stop();
   try {
     await page.screenshot({ path: join(artifacts, `${name}-final.png`) });
   } catch {
@@ -238,19 +222,22 @@ async function main() {
     step('Packaging the extension (.vsix, production build)');
     vsix = packageVsix(tmp('synthesis-e2e-vsix-'));
   }
+  // Every test file must be listed in the suite's index, or it would silently never run.
+  const index = readFileSync(join(repoRoot, 'test', 'vscode', 'suite', 'index.ts'), 'utf8');
+  const unlisted = readdirSync(join(repoRoot, 'test', 'vscode')).filter((f) => f.endsWith('.e2e.ts') && !index.includes(`'../${f.replace(/\.ts$/, '.js')}'`));
+  if (unlisted.length > 0) throw new Error(`${unlisted.join(', ')} not listed in test/vscode/suite/index.ts (SMOKE or FULL), so it would never run`);
+
   step('Building the extension and the suite');
   run(process.execPath, ['scripts/build.mjs']);
   const suiteFile = await bundleSuite(paths, tmp('synthesis-e2e-suite-'));
 
   let extensionDevelopmentPath = repoRoot;
-  if (process.env.SYNTHESIS_E2E_BREAK === 'server') {
-    // A deliberately broken extension: a copy without its language server.
-    extensionDevelopmentPath = tmp('synthesis-e2e-broken-');
-    for (const entry of ['package.json', 'dist', 'syntaxes', 'snippets', 'language-configuration.json', 'images', 'schemas']) {
-      if (existsSync(join(repoRoot, entry))) cpSync(join(repoRoot, entry), join(extensionDevelopmentPath, entry), { recursive: true });
-    }
-    rmSync(join(extensionDevelopmentPath, 'dist', 'server.js'));
-    console.log(`  SYNTHESIS_E2E_BREAK=server: testing ${extensionDevelopmentPath}, whose dist/server.js is deleted`);
+  const breakName = process.env.SYNTHESIS_E2E_BREAK;
+  if (breakName) {
+    // A deliberately broken copy of the extension (test/vscode-host/breaks.mjs).
+    extensionDevelopmentPath = tmp(`synthesis-e2e-broken-${breakName}-`);
+    const brk = buildBroken(breakName, repoRoot, extensionDevelopmentPath);
+    console.log(`  SYNTHESIS_E2E_BREAK=${breakName}: testing a copy in which ${brk.what}${brk.fails ? `; expected to fail: tests matching '${brk.fails}'` : ''}`);
   }
 
   step('Run 1: the extension under development, whole suite');

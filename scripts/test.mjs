@@ -1,9 +1,12 @@
-// The test command (npm test): type-check and compile, lint, bundle, run every test file under
-// out/test with Node's test runner, then the end-to-end suite in a real VS Code. `npm test -- <filter>` runs only files whose path
-// contains the filter (and skips lint), for a quick loop while working.
+// The test command (npm test): install the Debian packages the tests need if any is missing
+// (scripts/system-packages.mjs), type-check and compile, lint, bundle, run every test file under
+// out/test with Node's test runner, then the end-to-end suite in a real VS Code.
+// `npm test -- <filter>` runs only files whose path contains the filter (and skips lint and the
+// VS Code suite), for a quick loop while working.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { ensureSystemPackages } from './system-packages.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const filters = process.argv.slice(2);
@@ -22,6 +25,7 @@ function files(dir) {
   return out;
 }
 
+if (!ensureSystemPackages('test')) process.exit(1);
 rmSync(join(root, 'out'), { recursive: true, force: true });
 run('npx', ['tsc', '-p', 'tsconfig.json']);
 if (filters.length === 0) run('npx', ['eslint', '--max-warnings', '0', '.']);

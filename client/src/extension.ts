@@ -11,6 +11,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { exportHtml, insertSkeleton, LANGUAGE_ID, validateWorkspace, type Server } from './commands.js';
 import { CoverageView } from './coverage.js';
 import { CrashHandler } from './crash.js';
+import { exportDocument } from './export.js';
+import { importAsSynthesis } from './import.js';
 import { PreviewManager } from './preview.js';
 import { StatusBar } from './status.js';
 import type { ValidateWorkspaceResult } from '../../server/src/lsp/protocol.js';
@@ -28,8 +30,8 @@ export interface SynthesisApi {
   statusText(): string;
   /** The same as the commands, for tests. */
   validateWorkspace(): Promise<ValidateWorkspaceResult | undefined>;
-  /** How often the server stopped on its own, and how often the user was told so. */
-  crashes(): { crashes: number; notices: number };
+  /** How often the server stopped on its own, how often the user was told so, and whether it was left stopped. */
+  crashes(): { crashes: number; notices: number; gaveUp: boolean };
 }
 
 let client: LanguageClient | undefined;
@@ -43,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): SynthesisApi {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
-  const crashes = new CrashHandler(output);
+  const crashes = new CrashHandler(output, () => restart());
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     errorHandler: crashes,
@@ -69,7 +71,9 @@ export function activate(context: vscode.ExtensionContext): SynthesisApi {
   context.subscriptions.push(previews, status);
 
   const restart = async (): Promise<void> => {
-    ready = started(languageClient.restart(), output);
+    crashes.restarted();
+    // A server left stopped after repeated crashes is started; a running one is restarted.
+    ready = started(languageClient.isRunning() ? languageClient.restart() : languageClient.start(), output);
     await ready;
     status.refresh();
     previews.refreshAll();
@@ -80,6 +84,9 @@ export function activate(context: vscode.ExtensionContext): SynthesisApi {
   };
   command('synthesis.showPreviewToSide', (uri?: vscode.Uri) => previews.showToSide(uri));
   command('synthesis.exportHtml', (uri?: vscode.Uri, target?: vscode.Uri) => exportHtml(server, previews, uri, target));
+  command('synthesis.exportDocx', (uri?: vscode.Uri, target?: vscode.Uri) => exportDocument(server, previews, 'docx', uri, target));
+  command('synthesis.exportPdf', (uri?: vscode.Uri, target?: vscode.Uri) => exportDocument(server, previews, 'pdf', uri, target));
+  command('synthesis.importDocument', (uri?: vscode.Uri) => importAsSynthesis(server, uri));
   command('synthesis.validateWorkspace', () => validateWorkspace(server, true));
   command('synthesis.insertSkeleton', (templateId?: string) => insertSkeleton(server, templateId));
   const coverage = new CoverageView(server);
@@ -99,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): SynthesisApi {
     previews: { uris: () => previews.uris(), html: (uri) => previews.html(uri), page: (uri) => previews.page(uri) },
     statusText: () => status.text(),
     validateWorkspace: () => validateWorkspace(server, false),
-    crashes: () => ({ crashes: crashes.crashes, notices: crashes.notices }),
+    crashes: () => ({ crashes: crashes.crashes, notices: crashes.notices, gaveUp: crashes.gaveUp }),
   };
 }
 

@@ -65,6 +65,11 @@ export class StatusBar implements vscode.Disposable {
     const template = info ? (info.templateTitle ?? vscode.l10n.t("unknown template '{0}'", info.templateId)) : vscode.l10n.t('Synthesis');
     const counts = errors === 0 && warnings === 0 ? '$(check)' : `$(error) ${errors} $(warning) ${warnings}`;
     this.item.text = `$(book) ${template} ${counts}`;
+    // Without this, a screen reader reads the icon names and the tooltip's Markdown escapes.
+    this.item.accessibilityInformation = {
+      label: vscode.l10n.t('Synthesis Markdown: {0}, {1} and {2}', template, errorCount(errors), warningCount(warnings)),
+      role: 'button',
+    };
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(info ? `${vscode.l10n.t('Template: {0} ({1})', info.templateTitle ?? vscode.l10n.t('not found'), info.templateId)}\n\n` : '');
     tooltip.appendText(vscode.l10n.t('{0} and {1} in this synthesis. Click to open the Problems panel.', errorCount(errors), warningCount(warnings)));

@@ -33,7 +33,7 @@ function seedRipgrep(log) {
   if (existsSync(asset)) return;
   const rg = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).stdout.trim();
   if (!rg) {
-    log('ripgrep (rg) is not installed; code-server may fail to install without internet (apt-get install ripgrep).');
+    log('ripgrep (rg) is not installed; code-server may fail to install without internet (node scripts/system-packages.mjs installs it).');
     return;
   }
   const staging = mkdtempSync(join(tmpdir(), 'synthesis-rg-'));
@@ -91,8 +91,8 @@ export function ensureHost({ log = console.log, quiet = false } = {}) {
   if (r.status !== 0 || !existsSync(paths.codeServer) || !existsSync(paths.vscodeOut)) {
     if (quiet) process.stderr.write(`${r.stdout ?? ''}\n${r.stderr ?? ''}`.slice(-20000));
     throw new Error(
-      'Installing code-server failed (see the npm output above). It needs the Debian packages libkrb5-dev and ripgrep ' +
-        '(apt-get install -y --no-install-recommends chromium libkrb5-dev ripgrep) and the npm registry.',
+      'Installing code-server failed (see the npm output above). It needs the npm registry and the Debian packages ' +
+        'that node scripts/system-packages.mjs installs (libkrb5-dev and ripgrep among them).',
     );
   }
   writeFileSync(paths.marker, `${new Date().toISOString()}\n`);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { api, find, LANGUAGE_ID, newSynthesis, open, ruleOf, sampleUri, screenshot, suite, test, waitFor, waitForDiagnostics, workspaceFolder } from './harness.js';
+import { api, find, LANGUAGE_ID, newSynthesis, open, ruleOf, sampleUri, suite, test, waitFor, waitForDiagnostics, workspaceFolder } from './harness.js';
 
 suite('Commands', () => {
   test('"Insert Template Skeleton" builds a synthesis that validates clean', async () => {
@@ -41,43 +41,6 @@ suite('Commands', () => {
     const html = await waitFor(() => synthesis.previews.html(uri), [vscode.window.tabGroups.onDidChangeTabs, vscode.workspace.onDidChangeTextDocument], 'the preview HTML');
     assert.match(html, /Colombia/);
     assert.match(html, /16\.1/);
-    await screenshot('preview', 'iframe.webview.ready >>> #active-frame >>> h1, h2');
-  });
-
-  test('nothing in a document can run script in the live preview', async () => {
-    const hostile = [
-      '---',
-      'title: <img src=x onerror=alert(1)>',
-      'country: Peru',
-      '---',
-      '',
-      '<script>alert(1)</script>',
-      '',
-      'A [link](javascript:alert(1)) and <img src="x" onerror="alert(2)"> and SDG 16.1.',
-      '',
-      '<iframe src="https://evil.example/"></iframe>',
-      '',
-      '<svg><script>alert(3)</script></svg>',
-      '',
-      '<div style="background:url(https://evil.example/x.png)">styled</div>',
-      '',
-    ].join('\n');
-    const editor = await newSynthesis(hostile, 'hostile');
-    const uri = editor.document.uri;
-    const synthesis = await api();
-    await vscode.commands.executeCommand('synthesis.showPreviewToSide', uri);
-    const html = await waitFor(() => synthesis.previews.html(uri), [vscode.window.tabGroups.onDidChangeTabs, vscode.workspace.onDidChangeTextDocument], 'the preview HTML');
-    assert.match(html, /sdg-badge/, 'the document is rendered');
-    // Only markup matters: the hostile text itself may remain, escaped, as harmless words.
-    const tags = (html.match(/<[^>]*>/g) ?? []).join('\n');
-    assert.doesNotMatch(tags, /<script|<iframe|<svg|<object|<embed|\son\w+\s*=|javascript:|style=/i, `no script, frame, handler, script link or inline style survives:\n${tags}`);
-    const page = synthesis.previews.page(uri) ?? '';
-    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(page)?.[1] ?? '';
-    assert.match(csp, /default-src 'none'/);
-    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
-    assert.match(scriptSrc ?? '', /^script-src 'nonce-[A-Za-z0-9+/=]+'$/, 'scripts only with the page\'s own nonce');
-    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, 'no inline or eval sources');
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   test('"Show Evidence Coverage" maps target sections to the evaluations they cite, in a webview', async () => {

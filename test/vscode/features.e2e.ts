@@ -1,11 +1,11 @@
 /**
  * What the language server offers beyond diagnostics, seen through VS Code's own commands: hover,
- * outline symbols, snippets, and the completion list as a writer sees it.
+ * outline symbols and snippets (widgets.e2e.ts checks how the editor shows them).
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { getCatalogue } from '../../server/src/core/index.js';
-import { api, find, LANGUAGE_ID, newSynthesis, open, sampleUri, screenshot, suite, test, waitFor } from './harness.js';
+import { api, find, LANGUAGE_ID, newSynthesis, open, sampleUri, suite, test, waitFor } from './harness.js';
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers
@@ -52,15 +52,5 @@ suite('Language features', () => {
     const text = await waitFor(() => (editor.document.getText().includes('### SDG 16.') ? editor.document.getText() : undefined), vscode.workspace.onDidChangeTextDocument, 'the snippet');
     assert.match(text, /^### SDG 16\.1 \S/m, 'a level-3 heading with a target of goal 16');
     assert.match(text, /^### SDG 16\.1 .+\n\n\S.+/m, 'a paragraph under the heading');
-  });
-
-  test('the completion list appears in the editor after "SDG 16."', async () => {
-    const editor = await newSynthesis('---\ntitle: Completion\ncountry: Peru\n---\n\nThe work served SDG 16.', 'suggest');
-    await api();
-    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
-    editor.selection = new vscode.Selection(end, end);
-    await vscode.commands.executeCommand('editor.action.triggerSuggest');
-    await screenshot('completion', '.suggest-widget.visible');
-    await vscode.commands.executeCommand('hideSuggestWidget');
   });
 });

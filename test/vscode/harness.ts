@@ -1,14 +1,14 @@
 /**
  * What the end-to-end tests share: Mocha's TDD functions (typed here, so the suite needs no
  * @types/mocha), the extension's API, waiting for signals, throwaway documents in the test workspace,
- * comparing with synthlint, and screenshots taken by the runner on request.
+ * comparing with synthlint. What the page shows (webviews, widgets, screenshots) is asked through
+ * page.ts.
  *
  * Host-agnostic: the same code runs in code-server (scripts/test-vscode.mjs) and in desktop VS Code
  * (@vscode/test-electron, scripts/test-electron.mjs). What differs comes in through environment
  * variables that the runners set and that are optional here.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SynthesisApi } from '../../client/src/extension.js';
@@ -156,6 +156,25 @@ export async function newSynthesis(text: string, name = 'e2e'): Promise<vscode.T
   return vscode.window.showTextDocument(document);
 }
 
+/**
+ * Closes every editor and webview, discarding unsaved edits (the suite's own), so that a test starts
+ * from an empty editor area and no "Save changes?" dialog stops the run.
+ */
+export async function closeAllEditors(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments) {
+    if (!document.isDirty) continue;
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** A throwaway copy of the Colombia sample, beside it in e2e/ (its register one folder up), changed by `change`. */
+export async function colombiaCopy(name: string, change: (text: string) => string = (t) => t): Promise<vscode.TextEditor> {
+  const sample = new TextDecoder().decode(await vscode.workspace.fs.readFile(sampleUri('colombia-country-programme.synth.md')));
+  return newSynthesis(change(sample.replace('evidence: colombia-evidence.csv', 'evidence: ../colombia-evidence.csv')), name);
+}
+
 export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
 }
@@ -242,30 +261,6 @@ export function synthlint(file: string, cwd: string): Promise<CliFinding[]> {
   });
 }
 
-// ---- Screenshots (taken by the runner, on request) ----
+// ---- The page (what the user sees), through the runner's page driver: see page.ts ----
 
-/**
- * Asks the runner for a screenshot of the workbench, after `selector` (CSS; `frame >>> inner` looks
- * inside an iframe) is visible in the page,
- * and waits until it has been taken. Does nothing when no runner listens (SYNTHESIS_E2E_SIGNALS
- * unset, e.g. under @vscode/test-electron). Never fails a test: a missing picture is reported by
- * the runner.
- */
-export async function screenshot(name: string, selector?: string): Promise<void> {
-  const dir = process.env.SYNTHESIS_E2E_SIGNALS;
-  if (!dir) return;
-  const done = join(dir, `${name}.done`);
-  await new Promise<void>((resolve) => {
-    const watcher = watch(dir, () => {
-      if (existsSync(done)) finish();
-    });
-    const timer = setTimeout(finish, 15_000);
-    function finish(): void {
-      clearTimeout(timer);
-      watcher.close();
-      resolve();
-    }
-    writeFileSync(join(dir, `${name}.request`), JSON.stringify({ selector: selector ?? null }));
-    if (existsSync(done)) finish();
-  });
-}
+export { screenshot } from './page.js';

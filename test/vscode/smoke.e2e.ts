@@ -58,7 +58,7 @@ suite('Smoke: the extension in VS Code', () => {
       const severity = d.severity === vscode.DiagnosticSeverity.Error ? 'error' : d.severity === vscode.DiagnosticSeverity.Warning ? 'warning' : 'info';
       assert.equal(severity, severities.get(`${ruleOf(d)}@${d.range.start.line}`), `severity of '${d.message}'`);
     }
-    await screenshot('diagnostics', '.squiggly-error');
+    await screenshot('diagnostics', '.squiggly-error', { image: 'diagnostics.png' });
   });
 
   test('an unknown target is underlined exactly, with a plain-language message', async () => {

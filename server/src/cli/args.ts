@@ -58,7 +58,16 @@ export interface CodebookCommand {
   project?: string;
 }
 
-export type Command = LintCommand | RenderCommand | CoverageCommand | CodebookCommand | { command: 'help' } | { command: 'version' };
+/**
+ * `synthlint export` and `synthlint import`: their options are read where they run (cli/export.ts,
+ * cli/import.ts), which are loaded only when used (dist/word.js: their libraries are large).
+ */
+export interface WordCommand {
+  command: 'export' | 'import';
+  args: string[];
+}
+
+export type Command = LintCommand | RenderCommand | CoverageCommand | CodebookCommand | WordCommand | { command: 'help' } | { command: 'version' };
 
 /** A mistake in the command line: shown as one line, exit code 2. */
 export class UsageError extends Error {
@@ -98,6 +107,7 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
  * `--` and lone `-`); the checks and their plain messages are ours, so it runs without `strict`.
  */
 export function parseArgs(argv: readonly string[]): Command {
+  if (argv[0] === 'export' || argv[0] === 'import') return { command: argv[0], args: argv.slice(1) };
   let subcommand: Subcommand = 'lint';
   let rest = argv;
   if (argv[0] !== undefined && (SUBCOMMANDS as readonly string[]).includes(argv[0])) {
@@ -220,6 +230,9 @@ Usage:
   synthlint render <file> [-o page.html] [--template ID]
   synthlint coverage [--format markdown|csv|json] [--min N] [-o FILE] <files...>
   synthlint codebook [--template ID] [--sections] [--lang LANG] [-o codes.qdc]
+  synthlint export <file> --to docx|pdf|html [-o FILE] [--reference-doc office.docx]
+  synthlint import <file.docx|.pdf|.html|.md|.txt> [-o out.synth.md]
+  ('synthlint export --help' and 'synthlint import --help' say more)
 
 What it checks:
   Each file against its template (the sections it needs, in order), its SDG

@@ -64,6 +64,11 @@ export async function run(argv: readonly string[], environment: Environment): Pr
       return runCodebook(command, env);
     case 'lint':
       return runLint(command, env);
+    // Word and PDF, loaded on demand (dist/word.js): their libraries are large, and checking files should not wait for them.
+    case 'export':
+      return (await import('../word-entry.js')).runExport(command.args, env);
+    case 'import':
+      return (await import('../word-entry.js')).runImport(command.args, env);
   }
 }
 

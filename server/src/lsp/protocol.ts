@@ -21,6 +21,10 @@ export const Requests = {
   skeleton: 'synthesis/skeleton',
   /** `{ pid }` of the server process, so a test can stop it and watch the client restart it. */
   serverInfo: 'synthesis/serverInfo',
+  /** Write a synthesis as a Word document or a printed PDF brief (lsp/handlers/word.ts). */
+  exportDocument: 'synthesis/exportDocument',
+  /** Write a Word, PDF, HTML, Markdown or text file as a synthesis beside it (lsp/handlers/word.ts). */
+  importDocument: 'synthesis/importDocument',
 } as const;
 
 export interface ValidateWorkspaceResult {
@@ -127,3 +131,54 @@ export type SkeletonResult = { text: string } | null;
 export interface ServerInfo {
   pid: number;
 }
+
+export type Paper = 'a4' | 'letter';
+
+export interface ExportDocumentParams {
+  uri: string;
+  /** The current text, for a document the server does not have open. */
+  text?: string;
+  to: 'docx' | 'pdf';
+  /** The file to write: a path the user chose (a save dialog), written wherever it is. */
+  target: string;
+  /**
+   * The user's `synthesis.pdf.paper`. Like every editor setting it applies only to documents
+   * outside a project that has a configuration file; inside one, the project's `pdf.paper` decides.
+   */
+  paper?: Paper;
+  /** The browser program the user's own (machine-wide) setting names. */
+  browser?: string;
+}
+
+/** `message` is in words the user can read; nothing is thrown to the client. */
+export type ExportDocumentResult = { ok: true; path: string; title: string } | { ok: false; message: string };
+
+export interface ImportDocumentParams {
+  /** The file to import: a path the user chose (a dialog or the explorer), read wherever it is. */
+  path: string;
+  template?: string;
+  language?: 'en' | 'es' | 'fr';
+}
+
+/** What the importer recognised (see docs/word-and-pdf.md, "The report"), and what the checks find in the result. */
+export interface ImportDocumentReport {
+  format: 'docx' | 'pdf' | 'html' | 'md' | 'txt';
+  encoding?: string;
+  language: 'en' | 'es' | 'fr';
+  languageGuessed: boolean;
+  template: string;
+  frontMatter: string[];
+  sections: Array<{ id: string; heading: string }>;
+  targets: string[];
+  sourcesBlocks: Array<{ section: string | undefined; lines: string[] }>;
+  citations: number;
+  /** Parts an export generated, left out. */
+  generated: Array<{ kind: string; title: string }>;
+  /** Blocks kept as ordinary Markdown. */
+  left: Array<{ kind: string; text: string }>;
+  images: number;
+  warnings: string[];
+  findings: { errors: number; warnings: number; infos: number };
+}
+
+export type ImportDocumentResult = { ok: true; path: string; report: ImportDocumentReport } | { ok: false; message: string };

@@ -21,6 +21,7 @@ import { registerSkeleton } from './handlers/skeleton.js';
 import { registerSymbols } from './handlers/symbols.js';
 import { registerTemplates } from './handlers/templates.js';
 import { registerValidateWorkspace } from './handlers/validate-workspace.js';
+import { registerWord } from './handlers/word.js';
 import { ServerState } from './state.js';
 
 export { CAPABILITIES } from './handlers/lifecycle.js';
@@ -45,6 +46,7 @@ export function startServer(connection: Connection, host: ServiceHost): ServerSt
   registerRender(state);
   registerCoverage(state);
   registerServerInfo(state);
+  registerWord(state);
   connection.listen();
   return state;
 }

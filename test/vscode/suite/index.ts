@@ -10,6 +10,25 @@
 import { format } from 'node:util';
 import Mocha from './mocha.cjs';
 
+/**
+ * Every file of the suite, in the order they run. A new `test/vscode/*.e2e.ts` file is added here
+ * (scripts/test-vscode.mjs stops when one is missing). esbuild turns these imports into in-bundle
+ * module initialisers.
+ */
+const SMOKE = [() => import('../smoke.e2e.js')];
+const FULL = [
+  () => import('../editing.e2e.js'),
+  () => import('../features.e2e.js'),
+  () => import('../commands.e2e.js'),
+  () => import('../preview.e2e.js'),
+  () => import('../widgets.e2e.js'),
+  () => import('../coverage.e2e.js'),
+  () => import('../settings.e2e.js'),
+  () => import('../word.e2e.js'),
+  // Last: it kills the language server.
+  () => import('../crash.e2e.js'),
+];
+
 export async function run(): Promise<void> {
   const grep = process.env.SYNTHESIS_E2E_GREP;
   // Format the reporter's lines here: code-server forwards console output without applying '%s'.
@@ -18,13 +37,7 @@ export async function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'synthesis-e2e', mocha);
 
   // The test modules register their suites when they load, so they are loaded after 'pre-require'.
-  // (esbuild turns these imports into in-bundle module initialisers.)
-  await import('../smoke.e2e.js');
-  if (process.env.SYNTHESIS_E2E_SUITE !== 'smoke') {
-    await import('../editing.e2e.js');
-    await import('../features.e2e.js');
-    await import('../commands.e2e.js');
-  }
+  for (const load of process.env.SYNTHESIS_E2E_SUITE === 'smoke' ? SMOKE : [...SMOKE, ...FULL]) await load();
 
   console.log('[synthesis-e2e] start');
   let passed = 0;

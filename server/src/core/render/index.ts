@@ -31,6 +31,8 @@ export interface RenderOptions {
   severities?: Record<string, SeveritySetting>;
   /** Mark the blocks that have findings (default true). */
   showProblems?: boolean;
+  /** Styles added after the page's own, for the standalone page: the printed PDF's page size and type. */
+  extraCss?: string;
 }
 
 export interface RenderedPreview {
@@ -76,7 +78,7 @@ export function renderStandalonePage(text: string, options: RenderOptions = {}):
 }
 
 /** The standalone page of a document already analysed. */
-export function renderStandalonePageOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems'> = {}): RenderedPage {
+export function renderStandalonePageOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'extraCss'> = {}): RenderedPage {
   const text = analysis.document.text;
   const { tree, title } = render(text, analysis, options);
   const page: Root = {
@@ -91,7 +93,7 @@ export function renderStandalonePageOf(analysis: Analysis, options: Pick<RenderO
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('meta', { name: 'generator', content: 'Synthesis Markdown' }),
           h('title', {}, [textNode(title)]),
-          h('style', {}, [textNode(PREVIEW_CSS + PAGE_CSS)]),
+          h('style', {}, [textNode(PREVIEW_CSS + PAGE_CSS + (options.extraCss ?? ''))]),
         ]),
         h('body', {}, [h('main', { className: ['synthesis-document'] }, tree.children as ElementContent[])]),
       ]),

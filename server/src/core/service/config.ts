@@ -92,6 +92,16 @@ export const CONFIG_KEYS = {
     context.report(`Expected 'minimum' to be a whole number of evaluations such as 2, found ${kindOf(value)}`);
     return undefined;
   }),
+  referenceDoc: key<string>('referenceDoc', (value, context) => {
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+    context.report(`Expected 'referenceDoc' to name a Word document relative to the project, such as templates/office.docx, found ${kindOf(value)}`);
+    return undefined;
+  }),
+  pdfPaper: key<'a4' | 'letter'>('pdf.paper', (value, context) => {
+    if (value === 'a4' || value === 'letter') return value;
+    context.report(`Expected 'paper' to be a4 or letter, found ${kindOf(value)}`);
+    return undefined;
+  }),
 };
 
 function key<T>(name: string, read: (value: unknown, context: KeyContext) => T | undefined): ConfigKey<T> {

@@ -172,7 +172,11 @@ export interface LanguageService {
   analyze(source: DocumentSource): Promise<DocumentAnalysis>;
   /** Applies safe fixes until none applies (at most `MAX_FIX_PASSES` passes). */
   fixAll(source: DocumentSource): Promise<FixResult>;
-  render(analysis: DocumentAnalysis, options?: { standalone?: boolean }): { html: string; title: string };
+  /**
+   * The preview's fragment, or with `standalone` the complete page. `showProblems: false` leaves the
+   * problem marks out and `extraCss` adds styles to the standalone page (the printed PDF brief).
+   */
+  render(analysis: DocumentAnalysis, options?: { standalone?: boolean; showProblems?: boolean; extraCss?: string }): { html: string; title: string };
   /** The coverage map of the documents; `minimum` from the caller wins over the configuration. */
   coverage(sources: readonly DocumentSource[], options?: { minimum?: number; files?: (source: DocumentSource) => string }): Promise<CoverageMatrix>;
   /** The templates a document at `path` (or a new one in that folder) may name; the built-ins without a path. */
@@ -317,6 +321,11 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
         if (!isInside(paths, root, path)) configFindings.push({ span, severity: 'error', message: `Expected a folder inside the project, found '${folder}'; it is not read` });
         else folders.push({ path, within: root, span });
       });
+      // The office's reference document is read when a document is exported, only inside the project.
+      const reference = configFile.config.referenceDoc;
+      if (reference !== undefined && !isInside(paths, root, paths.resolve(root, reference))) {
+        configFindings.push({ span: configFile.spans.referenceDoc ?? { start: 0, end: 0 }, severity: 'error', message: `Expected a Word document inside the project, found '${reference}'; it is not used` });
+      }
     } else {
       for (const folder of userSettings.templateFolders ?? []) folders.push({ path: paths.resolve(ceiling, folder), within: ceiling });
     }
@@ -612,7 +621,8 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       return { text: current.text, applied, analysis };
     },
     render(analysis, renderOptions = {}) {
-      const rendered = renderOptions.standalone === true ? renderStandalonePageOf(analysis) : renderPreviewOf(analysis);
+      const marks = renderOptions.showProblems === false ? { showProblems: false } : {};
+      const rendered = renderOptions.standalone === true ? renderStandalonePageOf(analysis, { ...marks, ...(renderOptions.extraCss !== undefined ? { extraCss: renderOptions.extraCss } : {}) }) : renderPreviewOf(analysis, marks);
       return { html: rendered.html, title: rendered.title };
     },
     async coverage(sources, coverageOptions = {}) {

@@ -4,9 +4,9 @@
  */
 export { decodeText, encodeText } from './encoding.js';
 export { listFolder, listTree, type Tree, type TreeOptions } from './list.js';
-export { megabytes, readTextFile, type ReadOptions } from './read.js';
+export { megabytes, readBytes, readTextFile, type BytesResult, type ReadOptions } from './read.js';
 export type { FileFailure, FileStamp, FolderEntry, ListResult, ReadResult, TextEncodingName, WriteFailure, WriteResult } from './types.js';
-export { sameStamp, writeTextFile, type WriteOptions } from './write.js';
+export { sameStamp, writeBytes, writeTextFile, type WriteBytesOptions, type WriteOptions } from './write.js';
 import type { WriteFailure } from './types.js';
 
 /** Why a file could not be written, in plain words for "cannot write <file>: <reason>". The file is always left as it was. */
@@ -15,6 +15,8 @@ export function writeFailureText(failure: WriteFailure, detail?: string): string
     switch (failure) {
       case 'changed':
         return detail ?? 'it changed on disk since it was read';
+      case 'exists':
+        return detail ?? 'it already exists';
       case 'outside-project':
         return detail ?? 'it is outside the project folder';
       case 'no-space':

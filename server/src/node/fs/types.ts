@@ -8,6 +8,6 @@ import type { FileStamp } from '../../core/index.js';
 export type { FileFailure, FileStamp, FolderEntry, ListResult, ReadResult, TextEncodingName } from '../../core/index.js';
 
 /** Why a file could not be written. In every case the file on disk is as it was before. */
-export type WriteFailure = 'changed' | 'outside-project' | 'no-space' | 'too-large' | 'permission' | 'io';
+export type WriteFailure = 'changed' | 'exists' | 'outside-project' | 'no-space' | 'too-large' | 'permission' | 'io';
 
 export type WriteResult = { ok: true; stamp: FileStamp } | { ok: false; failure: WriteFailure; detail?: string };

@@ -1,6 +1,7 @@
 /**
- * Writing a text file the one safe way (contract 2 of the plan): `synthlint --fix`, `render`, the
- * exports and the language server all write through `writeTextFile`.
+ * Writing a file the one safe way (contract 2 of the plan): `synthlint --fix`, `render`, `coverage`,
+ * `codebook` and the language server write text through `writeTextFile`; the Word, PDF and HTML
+ * exports and the importer write through `writeBytes`, which keeps the same promises.
  *
  * The new text goes to a temporary file in the same folder, which is flushed to disk and then
  * renamed over the original: a write that fails half-way (a full disk, a file-size limit, a crash)
@@ -11,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, lstat, open, realpath, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { access, link, lstat, open, realpath, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { encodeText } from './encoding.js';
 import { errorCode, errorText, isInside, realFolder } from './paths.js';
@@ -27,11 +28,30 @@ export interface WriteOptions {
   encoding: TextEncodingName;
 }
 
+export interface WriteBytesOptions {
+  /** A folder the written file's real path must stay inside. Omitted only for paths the user gave. */
+  within?: string;
+  /** The stamp of the file as it was read: the write is refused (`changed`) if the file differs now. */
+  expected?: FileStamp;
+  /** Only a new file: refused as `exists` if something is at the path, even if it appeared while writing. */
+  exclusive?: boolean;
+}
+
 type Failed = { ok: false; failure: WriteFailure; detail?: string };
 
 export async function writeTextFile(path: string, text: string, options: WriteOptions): Promise<WriteResult> {
   const encoded = encodeText(text, options.encoding);
   if (!encoded.ok) return { ok: false, failure: 'io', detail: encoded.detail };
+  return writeBytes(path, encoded.bytes, options);
+}
+
+/**
+ * Writing bytes (a Word document, a PDF, an imported synthesis) with the same promises as
+ * `writeTextFile`: a temporary file renamed over the target, never through a link that leaves
+ * `within`, the mode of a replaced file kept. With `exclusive`, the temporary file is linked to the
+ * new name instead of renamed, which fails if anything took that name meanwhile.
+ */
+export async function writeBytes(path: string, bytes: Uint8Array, options: WriteBytesOptions = {}): Promise<WriteResult> {
   const absolute = resolve(path);
   const within = options.within === undefined ? undefined : resolve(options.within);
   if (within !== undefined && !isInside(within, absolute)) return { ok: false, failure: 'outside-project', detail: 'it is outside the project folder' };
@@ -47,6 +67,7 @@ export async function writeTextFile(path: string, text: string, options: WriteOp
   } catch (error) {
     if (errorCode(error) !== 'ENOENT') return writeFailed(error);
   }
+  if (existing && options.exclusive) return { ok: false, failure: 'exists', detail: 'it already exists' };
   if (existing && !existing.isFile()) return { ok: false, failure: 'io', detail: 'it is not a regular file, so it is not replaced' };
   // Replacing by rename would get past a read-only file: ask the file itself.
   if (existing) {
@@ -66,7 +87,7 @@ export async function writeTextFile(path: string, text: string, options: WriteOp
   try {
     // O_EXCL: never reuse or follow something already there. Permissions start private.
     handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), existing ? 0o600 : 0o666);
-    await handle.writeFile(encoded.bytes);
+    await handle.writeFile(bytes);
     await handle.sync();
     if (existing) {
       await handle.chmod(Number(existing.mode) & 0o7777);
@@ -74,7 +95,7 @@ export async function writeTextFile(path: string, text: string, options: WriteOp
       if (process.getuid?.() === 0) await handle.chown(Number(existing.uid), Number(existing.gid)).catch(() => undefined);
     }
     const info = await handle.stat();
-    stamp = { size: encoded.bytes.length, mtimeMs: info.mtimeMs, hash: hashBytes(encoded.bytes) };
+    stamp = { size: bytes.length, mtimeMs: info.mtimeMs, hash: hashBytes(bytes) };
     await handle.close();
     handle = undefined;
   } catch (error) {
@@ -92,13 +113,36 @@ export async function writeTextFile(path: string, text: string, options: WriteOp
     }
   }
   try {
-    await rename(temp, target.path);
+    if (options.exclusive) await linkNew(temp, target.path);
+    else await rename(temp, target.path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     return writeFailed(error);
   }
   await syncFolder(folder);
   return { ok: true, stamp };
+}
+
+/**
+ * Gives the temporary file its new name only if nothing has that name: a hard link fails if the name
+ * is taken. A file system without hard links (some network and memory-card ones) gets a check and a
+ * rename instead, which leaves only a moment for a file to appear in between.
+ */
+async function linkNew(temp: string, target: string): Promise<void> {
+  try {
+    await link(temp, target);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw error;
+    const taken = await lstat(target).then(
+      () => true,
+      () => false,
+    );
+    if (taken) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+    await rename(temp, target);
+    return;
+  }
+  await unlink(temp).catch(() => undefined);
 }
 
 /** Whether two stamps describe the same content. */
@@ -156,6 +200,8 @@ export function writeFailed(error: unknown): Failed {
       return { ok: false, failure: 'permission' };
     case 'ELOOP':
       return { ok: false, failure: 'io', detail: 'a symbolic link was put in its place while it was written' };
+    case 'EEXIST':
+      return { ok: false, failure: 'exists', detail: 'a file of that name appeared while it was written' };
     default:
       return { ok: false, failure: 'io', detail: errorText(error) };
   }

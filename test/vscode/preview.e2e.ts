@@ -1,0 +1,347 @@
+/**
+ * The preview as a user sees it: the rendered webview's DOM, read in the browser page that shows
+ * VS Code (page.ts), not the HTML string the extension holds.
+ */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parse as parseYaml } from 'yaml';
+import { getCatalogue, parse, parseCount, type SourcesEntry } from '../../server/src/core/index.js';
+import type { Dom, DomElement } from './dom.js';
+import { api, closeAllEditors, colombiaCopy, find, newSynthesis, open, ruleOf, sampleUri, suite, suiteSetup, test, waitFor, waitForDiagnostics } from './harness.js';
+import { page, PREVIEW, screenshot, type PageEvent } from './page.js';
+import { clearNotifications, clearProblemsFilter, placeCursor, problemsPanel } from './workbench.js';
+
+/** "#00689D" → "rgb(0, 104, 157)", as getComputedStyle gives colours. */
+export function rgb(hex: string): string {
+  const n = Number.parseInt(hex.replace('#', ''), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+/** Opens the preview of `uri` beside its editor and waits until its frame shows `text`, styled. */
+async function showPreview(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.commands.executeCommand('synthesis.showPreviewToSide', uri);
+  await page.waitFor(
+    PREVIEW,
+    (t) => {
+      const { document } = globalThis as unknown as Dom;
+      // The style sheet loads after the text: until it has, badges have no colour.
+      const styled = [...document.querySelectorAll('link[rel="stylesheet"]')].every((l) => (l as unknown as { sheet: unknown }).sheet !== null);
+      return styled && document.body.innerText.includes(t);
+    },
+    text,
+    `the preview showing '${text}', styled`,
+  );
+}
+
+interface ShownEntry {
+  count: string;
+  label: string;
+  breakdown: ShownEntry[];
+}
+
+suite('The preview as rendered', () => {
+  suiteSetup(async () => {
+    await api();
+    await closeAllEditors();
+  });
+
+  test('shows the brief: the title block, SDG badges in their goals\' colours, the sources figures', async () => {
+    const uri = sampleUri('colombia-country-programme.synth.md');
+    const editor = await open(uri);
+    const text = editor.document.getText();
+    await showPreview(uri, 'Colombia');
+    const shown = await page.evaluate(PREVIEW, () => {
+      const { document, getComputedStyle } = globalThis as unknown as Dom;
+      const block = document.querySelector('.synthesis-title-block');
+      const meta = [...document.querySelectorAll('.synthesis-title-block dl.synthesis-meta > dt')].map((dt) => ({
+        term: dt.textContent ?? '',
+        value: dt.nextElementSibling?.textContent ?? '',
+        links: [...(dt.nextElementSibling?.querySelectorAll('a[href]') ?? [])].map((a) => a.getAttribute('href') ?? ''),
+      }));
+      const badges = [...document.querySelectorAll('#synthesis-content .sdg-badge')].map((b) => ({
+        text: b.textContent ?? '',
+        sdg: b.getAttribute('data-sdg') ?? '',
+        className: b.className,
+        background: getComputedStyle(b).backgroundColor,
+        color: getComputedStyle(b).color,
+        tooltip: b.getAttribute('title') ?? '',
+      }));
+      const entry = (element: DomElement): { count: string; label: string; breakdown: unknown[] } => ({
+        count: element.querySelector(':scope > .sources-count')?.textContent ?? '',
+        label: element.querySelector(':scope > .sources-label')?.textContent ?? '',
+        breakdown: [...element.querySelectorAll(':scope > ul.sources-breakdown > li')].map(entry),
+      });
+      const tiles = [...document.querySelectorAll('.sources-tiles')].map((t) => [...t.querySelectorAll(':scope > .sources-tile')].map(entry));
+      return { title: block?.querySelector('.synthesis-title')?.textContent ?? null, meta, badges, tiles };
+    });
+
+    // The title block: the front matter's title, country, period, team and report link.
+    const frontMatter = parseYaml(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') as { title: string; country: string; period: string; team: string[]; report: string };
+    assert.equal(shown.title, frontMatter.title, 'the title block shows the front matter\'s title');
+    const values = shown.meta.map((m) => m.value).join(' | ');
+    for (const value of [frontMatter.country, frontMatter.period, ...frontMatter.team]) {
+      assert.ok(values.includes(value), `the title block shows '${value}'; it shows ${values}`);
+    }
+    assert.ok(shown.meta.some((m) => m.links.includes(frontMatter.report)), 'the title block links to the full report');
+
+    // The badges: one per SDG tag of the text, in order, each in its goal's official colour.
+    const document = parse(text);
+    const catalogue = getCatalogue('en');
+    assert.deepEqual(
+      shown.badges.map((b) => b.text),
+      document.tags.map((t) => t.raw),
+      'one badge per SDG tag of the document, in order',
+    );
+    for (const [i, badge] of shown.badges.entries()) {
+      const goal = document.tags[i]!.refs[0]!.goal;
+      const colour = catalogue.goals.find((g) => g.number === goal)?.colour;
+      assert.ok(colour, `goal ${goal} has an official colour`);
+      assert.equal(badge.background, rgb(colour), `'${badge.text}' is drawn in the colour of goal ${goal} (${colour})`);
+      assert.notEqual(badge.color, badge.background, `the text of '${badge.text}' stands out from its background`);
+      const id = document.tags[i]!.refs[0]!.id;
+      const official = id.includes('.') ? catalogue.target(id)?.title : catalogue.goals.find((g) => g.number === goal)?.title;
+      if (official) assert.ok(badge.tooltip.includes(official), `hovering '${badge.text}' gives its official text`);
+    }
+
+    // The sources blocks: a tile per top-level line with its figure and label, breakdowns inside.
+    const expected = (entry: SourcesEntry): { count: number | undefined; label: string; breakdown: unknown[] } => ({
+      count: entry.count,
+      label: entry.label,
+      breakdown: entry.children.map(expected),
+    });
+    const read = (entry: ShownEntry): { count: number | undefined; label: string; breakdown: unknown[] } => ({
+      count: parseCount(entry.count.replace(/\u00a0|\u202f/g, ' ')) ?? undefined,
+      label: entry.label,
+      breakdown: entry.breakdown.map(read),
+    });
+    assert.equal(shown.tiles.length, document.sourcesBlocks.length, 'one row of tiles per sources block');
+    assert.deepEqual(
+      (shown.tiles as ShownEntry[][]).map((tiles) => tiles.map(read)),
+      document.sourcesBlocks.map((b) => b.entries.map(expected)),
+      'the tiles show the figures and labels of the sources blocks',
+    );
+    await clearNotifications();
+    await screenshot('preview', '.webview.ready', { image: 'preview.png' });
+  });
+
+  test('marks the blocks that hold problems, with the same problems as the Problems panel', async () => {
+    await closeAllEditors();
+    const editor = await colombiaCopy('preview-problems', (t) =>
+      t
+        .replace('### SDG 16.2 Ending abuse', '### SDG 16.13 Ending abuse')
+        .replace('The team systematically reviewed 18 evaluation reports', 'The team systematically reviewed 17 evaluation reports')
+        .replace('  country-level: 11', '  country-level: 12'),
+    );
+    const uri = editor.document.uri;
+    const rules = ['unknown-target', 'count-mismatch', 'sources-sum'];
+    const problems = await waitForDiagnostics(uri, (ds) => rules.every((r) => ds.some((d) => ruleOf(d) === r)), `the problems ${rules.join(', ')}`);
+    await showPreview(uri, 'Colombia');
+    // The preview marks them once it has rendered the same version.
+    const marks = await page.waitFor(
+      PREVIEW,
+      (count) => {
+        const { document } = globalThis as unknown as Dom;
+        const found = [...document.querySelectorAll('#synthesis-content .synthesis-problem')].map((m) => ({
+          line: Number(m.getAttribute('data-line')),
+          className: m.className,
+          messages: (m.getAttribute('title') ?? '').split('\n'),
+        }));
+        return found.reduce((n, m) => n + m.messages.length, 0) === count ? found : undefined;
+      },
+      problems.length,
+      `${problems.length} problems marked in the preview`,
+    );
+    const blockLines = await page.evaluate(PREVIEW, () =>
+      [...(globalThis as unknown as Dom).document.querySelectorAll('#synthesis-content > [data-line]')].map((b) => Number(b.getAttribute('data-line'))),
+    );
+
+    const fileName = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    const panel = await problemsPanel(fileName, problems.length);
+    await screenshot('preview-problems', '.markers-panel');
+    await clearProblemsFilter();
+
+    const severityWord = { Error: 'Error', Warning: 'Warning', Info: 'Note' } as const;
+    const fromPanel = panel.map((p) => `${severityWord[p.severity]}: ${p.message}`).sort();
+    const fromPreview = marks.flatMap((m) => m.messages).sort();
+    assert.deepEqual(fromPreview, fromPanel, 'the preview marks the problems the Problems panel lists');
+    // Each problem marks the block it is in: the last block starting at or before its line.
+    for (const p of panel) {
+      const block = blockLines.filter((l) => l <= p.line - 1).at(-1) ?? blockLines[0];
+      const mark = marks.find((m) => m.line === block);
+      assert.ok(mark && mark.messages.includes(`${severityWord[p.severity]}: ${p.message}`), `the block at line ${(block ?? 0) + 1} is marked with '${p.message}' (line ${p.line})`);
+      const worst = mark.messages.some((m) => m.startsWith('Error')) ? 'error' : mark.messages.some((m) => m.startsWith('Warning')) ? 'warning' : 'info';
+      assert.ok(mark.className.split(' ').includes(`synthesis-problem-${worst}`), `the mark at line ${block} shows its worst severity (${worst})`);
+    }
+  });
+
+  test('shows what is typed in the editor', async () => {
+    await closeAllEditors();
+    const editor = await colombiaCopy('preview-typing');
+    await showPreview(editor.document.uri, 'Colombia');
+    const end = find(editor.document, '[@COL-01; @COL-02; @GLO-01].').translate(0, '[@COL-01; @COL-02; @GLO-01].'.length);
+    await placeCursor(editor, end);
+    const words = ' Typed in the editor, then shown in the preview.';
+    await page.type(words);
+    await page.press('Escape');
+    await waitFor(() => editor.document.getText().includes(words), vscode.workspace.onDidChangeTextDocument, 'the typed words in the document');
+    const paragraph = await page.waitFor(
+      PREVIEW,
+      (typed) => {
+        const { document } = globalThis as unknown as Dom;
+        return [...document.querySelectorAll('#synthesis-content p')].map((p) => p.textContent ?? '').find((t) => t.includes(typed.trim())) ?? undefined;
+      },
+      words,
+      'the typed words in the preview',
+    );
+    assert.ok(paragraph.includes('planning cycles would make that use easier to trace'), 'the words join the paragraph they were typed into');
+  });
+
+  test('follows the editor as it scrolls, and a double-click in it shows that line in the editor', async () => {
+    await closeAllEditors();
+    const uri = sampleUri('colombia-country-programme.synth.md');
+    const editor = await open(uri);
+    await showPreview(uri, 'Colombia');
+    await placeCursor(editor, new vscode.Position(0, 0));
+    // The user turns the mouse wheel over the editor.
+    await page.wheel('.editor-group-container .monaco-editor .editor-scrollable', 1500);
+    const top = await waitFor(
+      () => {
+        const line = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())?.visibleRanges[0]?.start.line ?? 0;
+        return line > 20 ? line : undefined;
+      },
+      vscode.window.onDidChangeTextEditorVisibleRanges,
+      'the editor to scroll down',
+    );
+    // The preview's top is then inside the block that holds the editor's first visible line.
+    const at = await page.waitFor(
+      PREVIEW,
+      (line) => {
+        const w = globalThis as unknown as Dom;
+        const blocks = [...w.document.querySelectorAll('#synthesis-content > [data-line]')].map((b) => ({ line: Number(b.getAttribute('data-line')), top: b.getBoundingClientRect().top + w.scrollY }));
+        const previous = blocks.filter((b) => b.line <= line).at(-1);
+        const next = blocks.find((b) => b.line > line);
+        if (!previous || w.scrollY === 0) return undefined;
+        const viewTop = w.scrollY + 8;
+        return viewTop >= previous.top - 1 && (!next || viewTop <= next.top + 1) ? { scrollY: w.scrollY, block: previous.line } : undefined;
+      },
+      top,
+      `the preview scrolled to line ${top + 1}`,
+    );
+    assert.ok(at.scrollY > 0);
+
+    // A double-click on a heading in the preview puts the editor's cursor on that heading's line.
+    const heading = find(editor.document, '### SDG 16.4').line;
+    await page.click(`#synthesis-content > h3[data-line="${heading}"]`, { frame: PREVIEW, clickCount: 2 });
+    const selected = await waitFor(
+      () => {
+        const e = vscode.window.activeTextEditor;
+        return e?.document.uri.toString() === uri.toString() && e.selection.active.line === heading ? e : undefined;
+      },
+      [vscode.window.onDidChangeTextEditorSelection, vscode.window.onDidChangeActiveTextEditor],
+      `the cursor on line ${heading + 1}`,
+    );
+    assert.ok(selected.visibleRanges.some((r) => r.contains(new vscode.Position(heading, 0))), 'the editor shows that line');
+  });
+
+  test('a hostile document runs nothing and fetches nothing in the preview', async () => {
+    await closeAllEditors();
+    const before = await page.events();
+    const hostile = [
+      '---',
+      'title: <img src=x onerror="document.title=\'pwned\'"> Hostile',
+      'country: Peru',
+      '---',
+      '',
+      '<script>window.synthesisPwned = "script"; fetch("https://beacon.invalid/script");</script>',
+      '',
+      'A [script link](javascript:window.synthesisPwned="link") and <a href="javascript:window.synthesisPwned=\'raw\'">a raw script link</a> about SDG 16.1.',
+      '',
+      '<img src="x" onerror="window.synthesisPwned=\'onerror\'"> <img src="http://beacon.invalid/plain-http.png"> ![plain http](http://beacon.invalid/markdown-http.png)',
+      '',
+      '<img srcset="https://beacon.invalid/srcset.png 2x"> <picture><source srcset="https://beacon.invalid/picture.png"></picture> <video poster="https://beacon.invalid/poster.png" src="https://beacon.invalid/video.mp4"></video>',
+      '',
+      '<iframe src="https://beacon.invalid/frame.html"></iframe> <object data="https://beacon.invalid/object"></object> <embed src="https://beacon.invalid/embed">',
+      '',
+      '<svg><script>window.synthesisPwned="svg"</script><image href="https://beacon.invalid/svg.png"/></svg>',
+      '',
+      '<style>@import url(https://beacon.invalid/import.css); body { background: url(https://beacon.invalid/style.png) }</style>',
+      '',
+      '<link rel="stylesheet" href="https://beacon.invalid/link.css"> <div style="background:url(https://beacon.invalid/inline.png)">styled</div>',
+      '',
+      '<details open ontoggle="window.synthesisPwned=\'toggle\'">details</details> <form action="https://beacon.invalid/form"><input type="image" src="https://beacon.invalid/input.png"></form>',
+      '',
+      '<meta http-equiv="refresh" content="0; url=https://beacon.invalid/refresh"> <base href="https://beacon.invalid/">',
+      '',
+      'An image from the web, which the preview shows by design: ![shown](https://images.invalid/shown.png)',
+      '',
+    ].join('\n');
+    const editor = await newSynthesis(hostile, 'hostile');
+    const synthesis = await api();
+    await showPreview(editor.document.uri, 'An image from the web');
+
+    // The one request a document may cause: an https image (docs/extension.md). Seeing it proves
+    // that requests from this frame are seen, and that the page has processed the document's images.
+    await page.waitForEvent(before.count, { type: 'request', url: '^https://images\\.invalid/shown\\.png$' }, 'the request for the https image');
+    const webviewId = await page.evaluate(PREVIEW, () => /[?&]id=([\w-]+)/.exec((globalThis as unknown as Dom).location.href)?.[1] ?? '');
+    assert.ok(webviewId, 'the preview frame has a webview id');
+
+    // The links whose script addresses were dropped: clicking them does nothing.
+    await page.click('text=script link', { frame: PREVIEW });
+    await page.click('text=a raw script link', { frame: PREVIEW });
+
+    const dom = await page.evaluate(PREVIEW, () => {
+      const w = globalThis as unknown as Dom;
+      const content = w.document.getElementById('synthesis-content');
+      const all = [...w.document.querySelectorAll('*')];
+      return {
+        pwned: w.synthesisPwned ?? null,
+        title: w.document.title,
+        scripts: [...w.document.querySelectorAll('script')].map((s) => s.getAttribute('src') ?? `inline: ${(s.textContent ?? '').slice(0, 300)}`),
+        handlers: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName}.${a.name}`)),
+        styled: [...(content?.querySelectorAll('[style]') ?? [])].map((e) => e.tagName),
+        forbidden: [...(content?.querySelectorAll('iframe, object, embed, svg, form, input, base, meta, link, style, video, picture, source') ?? [])].map((e) => e.tagName),
+        links: [...(content?.querySelectorAll('a[href]') ?? [])].map((a) => a.getAttribute('href') ?? ''),
+        images: [...(content?.querySelectorAll('img') ?? [])].map((i) => ({ src: i.getAttribute('src'), srcset: i.getAttribute('srcset') })),
+        stylesheets: [...w.document.querySelectorAll('link')].map((l) => l.getAttribute('href') ?? ''),
+      };
+    });
+    assert.equal(dom.pwned, null, 'no script of the document ran');
+    assert.equal(dom.title, '<img src=x onerror="document.title=\'pwned\'"> Hostile', 'the title is shown as the text it is');
+    // VS Code puts one script of its own into every webview (the acquireVsCodeApi function).
+    const scripts = dom.scripts.filter((s) => !/^inline: \s*globalThis\.acquireVsCodeApi = /.test(s));
+    assert.equal(scripts.length, 1, `only the preview's own script is in the page: ${scripts.join(', ')}`);
+    assert.match(scripts[0]!, /\/media\/preview\.js$/);
+    assert.deepEqual(dom.handlers, [], 'no event handler attribute');
+    assert.deepEqual(dom.styled, [], 'no inline style in the content');
+    assert.deepEqual(dom.forbidden, [], 'no frame, object, form, base, meta, style, link or media element in the content');
+    for (const href of dom.links) assert.match(href, /^(https?:|mailto:|#)/, `link ${href}`);
+    for (const image of dom.images) {
+      // An image whose address was refused keeps no address at all.
+      if (image.src !== null) assert.match(image.src, /^(https:|data:image\/)/, `image ${JSON.stringify(image)}`);
+      assert.equal(image.srcset, null);
+    }
+    assert.equal(dom.stylesheets.length, 1);
+    assert.match(dom.stylesheets[0]!, /\/media\/preview\.css$/);
+
+    // What the page saw happen since the document was opened.
+    const ownFile = (url: string): boolean => /\/static\/out\/vs\/workbench\/contrib\/webview\/browser\/pre\//.test(url) || /vscode-resource\.vscode-cdn\.net\/.*\/media\/preview\.(css|js)$/.test(url);
+    const inPreview = (e: PageEvent): boolean => (e.frame ?? e.url ?? '').includes(`id=${webviewId}`);
+    const { events } = await page.events(before.count);
+    const requests = events.filter((e) => e.type === 'request' && inPreview(e) && !ownFile(e.url ?? ''));
+    assert.deepEqual(
+      requests.map((e) => e.url),
+      ['https://images.invalid/shown.png'],
+      'the preview fetched nothing but the https image the document shows',
+    );
+    const beacons = events.filter((e) => e.type === 'request' && /beacon\.invalid/.test(e.url ?? ''));
+    assert.deepEqual(beacons, [], 'nothing anywhere in the page asked for the hostile addresses');
+    assert.deepEqual(events.filter((e) => e.type === 'dialog'), [], 'no dialog opened');
+    const errors = events.filter((e) => (e.type === 'console-error' || e.type === 'page-error') && (/webview\/browser\/pre|vscode-resource/.test(e.url ?? '') || /alert|Content Security Policy|Refused|sandbox|pwned/i.test(e.text ?? '')));
+    assert.deepEqual(errors, [], 'no error from the preview: nothing was tried and refused');
+
+    // And the policy behind it, as the webview got it.
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(synthesis.previews.page(editor.document.uri) ?? '')?.[1] ?? '';
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '', /^script-src 'nonce-[A-Za-z0-9+/=]+'$/, 'scripts only with the page\'s own nonce');
+  });
+});

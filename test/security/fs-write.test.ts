@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { readTextFile, writeTextFile, type WriteResult } from '../../server/src/node/fs/index.js';
+import { readTextFile, writeBytes, writeTextFile, type WriteResult } from '../../server/src/node/fs/index.js';
 import { FS_MODULE, isRoot, NOBODY, runChild, tempDir } from './helpers.js';
 
 const MB = 1024 * 1024;
@@ -229,5 +229,67 @@ describe('a failed write leaves the original intact and says so', () => {
     );
     assert.deepEqual(child.result, { ok: false, failure: 'permission' }, child.stderr);
     assert.equal(readFileSync(path, 'utf8'), 'original');
+  });
+});
+
+describe('bytes (Word, PDF and imported files) are written with the same promises', () => {
+  const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 1, 2, 3]);
+
+  test('exclusive: a file already there is not replaced, and nothing is left beside it', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'brief.synth.md');
+    writeFileSync(path, 'the writer\'s own text');
+    assert.equal(failure(await writeBytes(path, bytes, { within: dir, exclusive: true })), 'exists');
+    assert.equal(readFileSync(path, 'utf8'), 'the writer\'s own text');
+    assertOnly(dir, ['brief.synth.md']);
+  });
+
+  test('exclusive: a new file is written whole; a link that leads nowhere is not followed to create its target', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'brief.docx');
+    const written = await writeBytes(path, bytes, { within: dir, exclusive: true });
+    assert.ok(written.ok, JSON.stringify(written));
+    assert.deepEqual(new Uint8Array(readFileSync(path)), bytes);
+    mkdirSync(join(dir, 'outside'));
+    symlinkSync(join(dir, 'outside', 'planted.txt'), join(dir, 'dangling.synth.md'));
+    assert.equal(failure(await writeBytes(join(dir, 'dangling.synth.md'), bytes, { within: dir, exclusive: true })), 'io');
+    assert.deepEqual(readdirSync(join(dir, 'outside')), [], 'nothing was created where the link points');
+  });
+
+  test('replacing: a link to a file outside the folder is refused, the file outside untouched; a plain file is replaced with its mode', async () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'outside'));
+    mkdirSync(join(root, 'project'));
+    const victim = join(root, 'outside', '.bashrc');
+    writeFileSync(victim, 'export PATH=/usr/bin\n');
+    symlinkSync(victim, join(root, 'project', 'brief.docx'));
+    const refused = await writeBytes(join(root, 'project', 'brief.docx'), bytes, { within: join(root, 'project') });
+    assert.deepEqual(refused, { ok: false, failure: 'outside-project', detail: 'it is a link to a file outside the project folder' });
+    assert.equal(readFileSync(victim, 'utf8'), 'export PATH=/usr/bin\n');
+    assert.ok(lstatSync(join(root, 'project', 'brief.docx')).isSymbolicLink(), 'the link stays a link');
+
+    const plain = join(root, 'project', 'brief.pdf');
+    writeFileSync(plain, 'old');
+    chmodSync(plain, 0o600);
+    const replaced = await writeBytes(plain, bytes, { within: join(root, 'project') });
+    assert.ok(replaced.ok, JSON.stringify(replaced));
+    assert.deepEqual(new Uint8Array(readFileSync(plain)), bytes);
+    assert.equal(statSync(plain).mode & 0o7777, 0o600);
+  });
+
+  test('a file-size limit hit half-way: too-large, the earlier export whole, no temporary file', () => {
+    const dir = tempDir();
+    const path = join(dir, 'brief.docx');
+    writeFileSync(path, 'an earlier export');
+    const child = runChild(
+      `import { writeBytes } from ${JSON.stringify(FS_MODULE)};\n` +
+        `const r = await writeBytes(${JSON.stringify(path)}, new Uint8Array(100000), { within: ${JSON.stringify(dir)} });\n` +
+        'console.log(JSON.stringify(r));\n',
+      { fileSizeLimitBlocks: 8 },
+    );
+    assert.equal(child.status, 0, child.stderr);
+    assert.deepEqual(child.result, { ok: false, failure: 'too-large', detail: 'the file would be larger than this system allows' });
+    assert.equal(readFileSync(path, 'utf8'), 'an earlier export');
+    assertOnly(dir, ['brief.docx']);
   });
 });

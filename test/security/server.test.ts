@@ -3,7 +3,7 @@
 // is said in its log, escaped, instead of being skipped in silence.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
@@ -57,6 +57,47 @@ describe('the language server', () => {
       assert.deepEqual(said, [`Synthesis: the folder ${join(dir, 'locked\\u{1B}[31m')} cannot be searched for syntheses: permission denied`], logs.join('\n'));
     } finally {
       chmodSync(locked, 0o700);
+      await client.shutdown().catch(() => undefined);
+      client.kill();
+    }
+  });
+
+  test('Word export and import from the editor: no reference document from outside the project, no write through a planted link, no input over 50 MB', async () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'etc'));
+    const passwd = join(root, 'etc', 'passwd');
+    writeFileSync(passwd, 'root:x:0:0:SECRET-LINE:/root:/bin/bash\n');
+    const project = join(root, 'project');
+    mkdirSync(join(project, '.synthesis'), { recursive: true });
+    writeFileSync(join(project, '.synthesis', 'config.yaml'), 'referenceDoc: ../etc/passwd\n');
+    const path = join(project, 'brief.synth.md');
+    writeFileSync(path, FIXABLE);
+    // A second folder, without a configuration, where the export's destination is a planted link.
+    const plain = join(root, 'plain');
+    mkdirSync(plain);
+    writeFileSync(join(plain, 'brief.synth.md'), FIXABLE);
+    symlinkSync(passwd, join(plain, 'planted.docx'));
+    const huge = join(project, 'huge.docx');
+    writeFileSync(huge, '');
+    truncateSync(huge, 60 * 1024 * 1024);
+    const client = new LspClient();
+    try {
+      await client.initialize({ rootPath: root });
+      const uri = pathToFileURL(path).href;
+      const reference = await client.request('synthesis/exportDocument', { uri, target: join(project, 'brief.docx'), to: 'docx' }, 30_000);
+      assert.deepEqual(reference, { ok: false, message: "The reference document '../etc/passwd' (referenceDoc in .synthesis/config.yaml) cannot be read: it is outside the project, and only files inside the project are read." });
+      assert.equal(existsSync(join(project, 'brief.docx')), false);
+
+      const planted = join(plain, 'planted.docx');
+      const linked = await client.request('synthesis/exportDocument', { uri: pathToFileURL(join(plain, 'brief.synth.md')).href, target: planted, to: 'docx' }, 30_000);
+      assert.deepEqual(linked, { ok: false, message: `${planted} could not be written: it is a link to a file outside the project folder; the file was left as it was.` });
+      assert.equal(readFileSync(passwd, 'utf8'), 'root:x:0:0:SECRET-LINE:/root:/bin/bash\n');
+      assert.ok(lstatSync(planted).isSymbolicLink());
+
+      const tooLarge = await client.request('synthesis/importDocument', { path: huge }, 30_000);
+      assert.deepEqual(tooLarge, { ok: false, message: 'huge.docx could not be read: it is 60 MB; the limit is 50 MB.' });
+      assert.equal(existsSync(join(project, 'huge.synth.md')), false);
+    } finally {
       await client.shutdown().catch(() => undefined);
       client.kill();
     }

@@ -4,8 +4,8 @@
  * `synthesis.preview.scrollSync` is on, follows the editor's scroll position.
  *
  * Security: the page has a strict Content-Security-Policy — no inline styles, no scripts except our
- * own media/preview.js with a fresh nonce — so nothing in a document can run code, even though the
- * server's HTML is already sanitized.
+ * own media/preview.js with a fresh nonce, no image or style from the web — so nothing in a document
+ * can run code or fetch anything, even though the server's HTML is already sanitized.
  */
 import * as vscode from 'vscode';
 import { LANGUAGE_ID, render, type Server } from './commands.js';
@@ -102,6 +102,8 @@ class Preview {
   private pageLoaded = false;
   private lastLine = 0;
   private renderCount = 0;
+  /** Closed by the user: a render still waiting for the server must not touch the panel (it throws). */
+  private disposed = false;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -129,6 +131,7 @@ class Preview {
       }),
     ];
     this.panel.onDidDispose(() => {
+      this.disposed = true;
       if (this.timer) clearTimeout(this.timer);
       for (const s of subscriptions) s.dispose();
       onDispose();
@@ -152,8 +155,9 @@ class Preview {
       this.server.output.error(`The preview could not be rendered: ${String(error)}`);
       fragment = '<p class="synthesis-preview-error">The preview could not be shown. The output panel (Synthesis Markdown) has the details.</p>';
     }
-    // A newer render started while this one waited: its answer wins.
-    if (count !== this.renderCount) return;
+    // The preview was closed while the server rendered (the panel throws "Webview is disposed"
+    // now), or a newer render started while this one waited and its answer wins.
+    if (this.disposed || count !== this.renderCount) return;
     this.fragment = fragment;
     if (!this.panel.visible) {
       // Written when the panel shows again.
@@ -165,6 +169,7 @@ class Preview {
   }
 
   followEditor(editor: vscode.TextEditor): void {
+    if (this.disposed) return;
     this.lastLine = editor.visibleRanges[0]?.start.line ?? 0;
     if (scrollSync() && this.pageLoaded) this.post({ type: 'scroll', line: this.lastLine });
   }
@@ -206,7 +211,9 @@ export function page(webview: vscode.Webview, extensionUri: vscode.Uri, fragment
   const nonce = makeNonce();
   const css = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css'));
   const js = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'preview.js'));
-  const csp = [`default-src 'none'`, `img-src ${webview.cspSource} https: data:`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+  // Nothing from the web: the server puts a line of text where a document has a remote image, and
+  // this policy blocks whatever else would reach out. Images only from the extension or inline.
+  const csp = [`default-src 'none'`, `img-src ${webview.cspSource} data:`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -80,6 +80,29 @@ describe('the language server in the user’s language', () => {
     assert.match(tag.contents.value, /\*\*Meta 16\.1\*\*[\s\S]*Reducir significativamente/);
   });
 
+  it('offers the templates and a new synthesis in the editor’s language', async () => {
+    client = await start('fr');
+    const templates = await client.request<Array<{ id: string; title: string; description: string; sections: Array<{ heading: string }> }>>('synthesis/templates', {});
+    const unodc = templates.find((t) => t.id === 'unodc-meta-synthesis')!;
+    assert.equal(unodc.title, "Note de méta-synthèse de l'ONUDC");
+    assert.match(unodc.description, /^Une note courte qui rassemble/);
+    assert.equal(unodc.sections[1]?.heading, 'Principales constatations et considérations');
+    const skeleton = await client.request<{ text: string }>('synthesis/skeleton', { templateId: 'unodc-meta-synthesis' });
+    assert.match(skeleton.text, /\nlanguage: fr\n[\s\S]*\n## Principales constatations et considérations\n[\s\S]*\n### ODD 16\.1 Réduire nettement/);
+    const spanish = await client.request<{ text: string }>('synthesis/skeleton', { templateId: 'unodc-meta-synthesis', language: 'es' });
+    assert.match(spanish.text, /\nlanguage: es\n[\s\S]*\n## Antecedentes y contexto\n/);
+  });
+
+  it('answers the Word and PDF commands in the editor’s language', async () => {
+    client = await start('es');
+    const nothing = await client.request<{ ok: boolean; message: string }>('synthesis/exportDocument', {});
+    assert.deepEqual(nothing, { ok: false, message: 'No hay nada que exportar: falta el documento o el destino.' });
+    client.kill();
+    client = await start('fr-CA');
+    const notImportable = await client.request<{ ok: boolean; message: string }>('synthesis/importDocument', { path: '/tmp/brief.odt' });
+    assert.deepEqual(notImportable, { ok: false, message: 'Seuls les fichiers .docx, .pdf, .html, .md et .txt peuvent être importés.' });
+  });
+
   it('reports in English when the editor names no language it knows', async () => {
     const published = await open('de');
     assert.match(published.diagnostics.find((d) => d.code === 'sources-sum')!.message, /^Expected informes de evaluación \(15\) to equal the sum of its breakdown/);

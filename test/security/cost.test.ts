@@ -44,7 +44,7 @@ describe('repeated keys are still found, where they repeat', () => {
   test('in a template: a fatal problem at the second key', () => {
     const { template, problems } = parseTemplate(`${TEMPLATE_HEAD}title: Again\n`, 't.yaml');
     assert.equal(template, undefined);
-    assert.deepEqual(problems.map((p) => [p.line, p.column, p.message]), [[6, 1, 'This key appears twice in the same block; keep only one.']]);
+    assert.deepEqual(problems.map((p) => [p.line, p.column, p.message]), [[6, 1, { key: 'template.yaml.duplicate-key' }]]);
   });
 
   test('in a section of a template', () => {
@@ -55,18 +55,18 @@ describe('repeated keys are still found, where they repeat', () => {
   test('in a YAML register: reported at the repeat, the first value read, the other evaluations kept', () => {
     const register = parseEvidenceRegister('- id: A\n  title: First\n  title: Second\n- id: B\n', 'evidence.yaml');
     assert.deepEqual(register.entries.map((e) => [e.id, e.title]), [['A', 'First'], ['B', '']]);
-    assert.deepEqual(register.problems, [{ line: 3, column: 3, message: "'title' is given twice in the same block; the first one is read, remove this one" }]);
+    assert.deepEqual(register.problems, [{ line: 3, column: 3, message: { key: 'register.repeated-field', args: { name: 'title' } } }]);
   });
 
   test('in the project configuration: the file is ignored, and the repeat is located', () => {
     const config = parseConfig('language: es\nrules:\n  count-mismatch: off\nlanguage: fr\n');
     assert.deepEqual(config.config, {});
-    assert.deepEqual(config.problems.map((p) => [p.span.start, p.message]), [[42, "This is not valid YAML: 'language' is given twice in the same block; the whole file is ignored until it is fixed"]]);
+    assert.deepEqual(config.problems.map((p) => [p.span.start, p.message]), [[42, { key: 'config.repeated-key', args: { key: 'language' } }]]);
   });
 
   test('in a CSV header', () => {
     const register = parseEvidenceRegister('id,title,title\nA,First,Second\n', 'evidence.csv');
     assert.deepEqual(register.entries.map((e) => [e.id, e.title]), [['A', 'First']]);
-    assert.deepEqual(register.problems, [{ line: 1, column: 10, message: "The column 'title' appears twice; the first one is read, remove this one" }]);
+    assert.deepEqual(register.problems, [{ line: 1, column: 10, message: { key: 'register.duplicate-column', args: { name: 'title' } } }]);
   });
 });

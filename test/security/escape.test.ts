@@ -46,10 +46,10 @@ describe('escapeLine', () => {
 });
 
 describe('unsafeCharacter', () => {
-  test('names the first unsafe character in words', () => {
-    assert.deepEqual(unsafeCharacter('ab\ncd'), { index: 2, character: '\n', name: 'a line break' });
-    assert.equal(unsafeCharacter('a\u001b')?.name, 'the control character U+001B');
-    assert.equal(unsafeCharacter('a\u202e')?.name, 'a text-direction control (U+202E)');
+  test('names the kind and code of the first unsafe character', () => {
+    assert.deepEqual(unsafeCharacter('ab\ncd'), { index: 2, character: '\n', kind: 'line-break', code: 'U+000A' });
+    assert.deepEqual(unsafeCharacter('a\u001b'), { index: 1, character: '\u001b', kind: 'control', code: 'U+001B' });
+    assert.equal(unsafeCharacter('a\u202e')?.kind, 'direction');
     assert.equal(unsafeCharacter('Plain text, é'), undefined);
   });
 

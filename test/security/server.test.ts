@@ -29,7 +29,7 @@ describe('the language server', () => {
       const published = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'evidence'), 30_000);
       assert.deepEqual(
         published.diagnostics.filter((d) => d.code === 'evidence').map((d) => d.message),
-        ["The evidence register 'pipe.csv' cannot be read: it is a named pipe (FIFO), not a file. Name a CSV or YAML file relative to this synthesis."],
+        ["The evidence register 'pipe.csv' cannot be read: it is not a regular file (a folder, a named pipe or a device). Name a CSV or YAML file relative to this synthesis."],
       );
       const result = (await client.request('synthesis/validateWorkspace', null, 30_000)) as { files: number };
       assert.ok(result.files >= 1, JSON.stringify(result));
@@ -90,12 +90,12 @@ describe('the language server', () => {
 
       const planted = join(plain, 'planted.docx');
       const linked = await client.request('synthesis/exportDocument', { uri: pathToFileURL(join(plain, 'brief.synth.md')).href, target: planted, to: 'docx' }, 30_000);
-      assert.deepEqual(linked, { ok: false, message: `${planted} could not be written: it is a link to a file outside the project folder; the file was left as it was.` });
+      assert.deepEqual(linked, { ok: false, message: `${planted} could not be written: it is a link to a file outside its folder, which is not written through; the file was left as it was.` });
       assert.equal(readFileSync(passwd, 'utf8'), 'root:x:0:0:SECRET-LINE:/root:/bin/bash\n');
       assert.ok(lstatSync(planted).isSymbolicLink());
 
       const tooLarge = await client.request('synthesis/importDocument', { path: huge }, 30_000);
-      assert.deepEqual(tooLarge, { ok: false, message: 'huge.docx could not be read: it is 60 MB; the limit is 50 MB.' });
+      assert.deepEqual(tooLarge, { ok: false, message: 'huge.docx could not be read: it is larger than 50 MB.' });
       assert.equal(existsSync(join(project, 'huge.synth.md')), false);
     } finally {
       await client.shutdown().catch(() => undefined);

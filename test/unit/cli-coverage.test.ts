@@ -98,7 +98,7 @@ describe('synthlint codebook', () => {
     const dir = tempCopy();
     const r = synthlint(['codebook', '--template', 'evaluation-synthesis-report', '--sections', '--lang', 'es', '-o', 'codes.qdc'], dir);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stderr, /^Wrote codes\.qdc \(\d+ codes from the template 'evaluation-synthesis-report'\)\.\n$/);
+    assert.match(r.stderr, /^Se escribió codes\.qdc \(\d+ códigos de la plantilla 'evaluation-synthesis-report'\)\.\n$/);
     const codes = readCodebook(readFileSync(join(dir, 'codes.qdc'), 'utf8'));
     assert.ok(codes.length >= 2);
     assert.match(codes[0]!.children[0]!.description ?? '', /\p{L}/u);

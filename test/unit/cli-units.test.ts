@@ -71,9 +71,9 @@ describe('parseArgs', () => {
 async function lintText(text: string, overrides: Overrides = {}, options: { fix?: boolean } = {}): Promise<{ findings: CliFinding[]; fixedText?: string; fixesApplied: number }> {
   const service = createLanguageService(createMemoryHost({ '/w/a.synth.md': text }), { ceilings: ['/w'], overrides });
   const source = { key: '/w/a.synth.md', path: '/w/a.synth.md', text, version: null };
-  if (!options.fix) return { findings: toCliFindings(await service.analyze(source)), fixesApplied: 0 };
+  if (!options.fix) return { findings: toCliFindings(await service.analyze(source), 'en'), fixesApplied: 0 };
   const fixed = await service.fixAll(source);
-  return { findings: toCliFindings(fixed.analysis), fixesApplied: fixed.applied, ...(fixed.text !== text ? { fixedText: fixed.text } : {}) };
+  return { findings: toCliFindings(fixed.analysis, 'en'), fixesApplied: fixed.applied, ...(fixed.text !== text ? { fixedText: fixed.text } : {}) };
 }
 
 describe('findings as the CLI shows them', () => {

@@ -2,7 +2,7 @@
 // line and column in the register file.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseEvidenceRegister, scanCitations } from '../../server/src/core/index.js';
+import { parseEvidenceRegister, scanCitations, wordMessage } from '../../server/src/core/index.js';
 
 test('a CSV register gives its evaluations, with quoted fields and targets', () => {
   const csv = 'id,title,year,type,country,projects,targets,url\nCOL-01,"Crime observatories, phase 2",2019,Country,Colombia,2,16.1; SDG 16.a,https://e.org/1\n';
@@ -23,7 +23,7 @@ test('a CSV register gives its evaluations, with quoted fields and targets', () 
 
 test('mistakes in a CSV register are reported at their line and column', () => {
   const csv = ['id,title,year,targets,colour', 'A,x,20x,16.x,red', 'A,y,2020,16-1,', ',z,2021,16.1,'].join('\n');
-  const problems = parseEvidenceRegister(csv, 'evidence.csv').problems.map((p) => `${p.line}:${p.column} ${p.message}`);
+  const problems = parseEvidenceRegister(csv, 'evidence.csv').problems.map((p) => `${p.line}:${p.column} ${wordMessage(p.message)}`);
   assert.deepEqual(problems, [
     "1:23 Unknown column 'colour'; the columns are id, title, year, type, country, projects, targets, url",
     "2:5 Expected a year such as 2021, found '20x'",
@@ -40,7 +40,7 @@ test('a YAML register is read from a list or from `evaluations:`, and mistakes p
     ['REG-01', 2020, ['16.2', '16.4']],
     ['REG-02', undefined, []],
   ]);
-  assert.deepEqual(register.problems.map((p) => [p.line, p.message.split(';')[0]]), [[6, "Unknown field 'colour'"]]);
+  assert.deepEqual(register.problems.map((p) => [p.line, wordMessage(p.message).split(';')[0]]), [[6, "Unknown field 'colour'"]]);
 });
 
 test('citations are found in brackets, several at once, but not in e-mail addresses', () => {

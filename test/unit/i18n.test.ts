@@ -2,17 +2,18 @@
 // language; package.json's texts and the extension's own messages translated; the CLI following
 // --lang or the environment; and the Spanish and French samples read in their own language.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { describe, test } from 'node:test';
-import { analyze, complete, disableRuleFix, hover, parse, RULES, type Analysis, type AnalysisOptions } from '../../server/src/core/index.js';
-import { formatNumber, listText, localeFromEnvironment, MESSAGES, placeholdersOf, resolveLocale, RULE_DESCRIPTIONS, translator } from '../../server/src/core/i18n/index.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { analyze, applyFixes, complete, disableRuleFix, hover, parse, RULES, wordFinding, type WordedFinding } from '../../server/src/core/index.js';
+import { formatNumber, list, listText, localeFromEnvironment, MESSAGES, msg, placeholdersOf, resolveLocale, translator, wordMessage, type Message } from '../../server/src/core/i18n/index.js';
 import { run } from '../../server/src/cli/run.js';
 import { loadEvidenceFor } from '../../server/src/node/evidence.js';
 import { filesUnder, repoRoot } from '../helpers.js';
+import { checkFixture, readFixture } from './rules-fixture.js';
 
 const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(repoRoot, file), 'utf8')) as Record<string, unknown>;
-const BLOCK = /\n<!-- expected-findings\n[\s\S]*?-->\n?$/;
 
 describe('message catalogues', () => {
   const english = MESSAGES.en;
@@ -27,15 +28,35 @@ describe('message catalogues', () => {
       }
     });
 
-    test(`${locale}: every rule has a description for the settings`, () => {
-      assert.deepEqual(Object.keys(RULE_DESCRIPTIONS[locale]).sort(), RULES.map((r) => r.id).sort());
+    test(`${locale}: every rule's messages are translated, with the same placeholders, and its description too`, () => {
+      for (const rule of RULES) {
+        assert.deepEqual(Object.keys(rule.messages[locale]).sort(), Object.keys(rule.messages.en).sort(), rule.id);
+        for (const [key, text] of Object.entries(rule.messages.en)) {
+          const other = rule.messages[locale][key]!;
+          assert.ok(other.trim(), `${locale} ${rule.id}.${key} is not empty`);
+          assert.deepEqual(placeholdersOf(other), placeholdersOf(text), `${locale} ${rule.id}.${key}: placeholders`);
+        }
+        assert.ok(rule.description[locale].trim() && rule.description[locale] !== rule.description.en, `${rule.id}: ${locale} description`);
+      }
     });
   }
 
-  test('a translator fills placeholders and falls back to English for an unknown locale', () => {
-    assert.equal(translator('es')('sources-sum.fix', { label: 'proyectos', value: 16 }), 'Poner proyectos en 16');
-    assert.equal(translator('fr')('sources-sum.fix', { label: 'projets', value: 15 }), 'Mettre projets à 15');
-    assert.equal(translator('de' as 'en')('sources-sum.fix', { label: 'projects', value: 3 }), 'Set projects to 3');
+  test('a message is worded in the language asked for, English for an unknown one, and never fails', () => {
+    const fix = (label: string, value: number): Message => msg('counts.fix', { changes: list([msg('counts.change-line', { label, value })]) });
+    assert.equal(wordMessage(fix('proyectos', 16), 'es'), 'Poner proyectos en 16');
+    assert.equal(wordMessage(fix('projets', 15), 'fr'), 'Mettre projets à 15');
+    assert.equal(wordMessage(fix('projects', 3), 'de' as 'en'), 'Set projects to 3');
+    assert.equal(wordMessage({ key: 'sources-sum.one', args: { label: 'projets', count: 3, sum: 4 } }, 'fr'), 'projets : 3 ne correspond pas à sa ventilation, 4');
+    assert.equal(translator('es')('disable.line', { rule: 'count-mismatch' }), 'Desactivar count-mismatch en esta línea');
+    assert.equal(wordMessage({ key: 'no.such.key' }, 'fr'), 'no.such.key');
+  });
+
+  test('arguments are worded too: nested messages, lists with the language’s conjunction, numbers in its style', () => {
+    const message = { key: 'unknown-target.target', args: { target: '16.11', goal: 16, targets: { list: [{ key: 'sdg.range', args: { first: '16.1', last: '16.10' } }, '16.a', '16.b'], conjunction: 'and' as const } } };
+    assert.equal(wordMessage(message, 'en'), 'Unknown SDG target 16.11: goal 16 has the targets 16.1 to 16.10, 16.a and 16.b');
+    assert.equal(wordMessage(message, 'es'), 'La meta 16.11 de los ODS no existe: las metas del objetivo 16 son 16.1 a 16.10, 16.a y 16.b');
+    assert.equal(wordMessage({ key: 'server.more-problems', args: { count: { number: 3076 } } }, 'fr'), '3\u00a0076 autres problèmes de ce document ne sont pas affichés ici ; corrigez ceux qui précèdent ou lancez synthlint sur le fichier pour la liste complète');
+    assert.match(wordMessage({ key: 'document.large', args: { size: { number: 2.5, decimals: 1 }, limit: 2 } }, 'es'), /^Este documento es muy grande \(2,5 millones/);
   });
 
   test('lists use the language’s conjunction, with Spanish "e" and "u" where they belong', () => {
@@ -68,11 +89,10 @@ describe('the user’s language', () => {
 
 describe('rule messages in Spanish and French', () => {
   const fixtures = filesUnder(join(repoRoot, 'test', 'fixtures', 'rules'), '.synth.md');
-  const analyseIn = (file: string, locale: 'en' | 'es' | 'fr'): Analysis => {
-    const text = readFileSync(file, 'utf8').replace(BLOCK, '\n');
-    const { register } = loadEvidenceFor(file, parse(text));
-    const options: AnalysisOptions = { locale, ...(register ? { evidence: register } : {}) };
-    return analyze(text, options);
+  // One analysis, worded in each language: the analysis itself does not depend on the reader.
+  const analyseIn = (file: string, locale: 'en' | 'es' | 'fr'): { findings: WordedFinding[] } => {
+    const fixture = readFixture(readFileSync(file, 'utf8'), basename(dirname(file)));
+    return { findings: checkFixture(file, fixture).findings.map((f) => wordFinding(f, locale)) };
   };
 
   test('a Spanish locale gives the Spanish message and fix for a breakdown that does not add up', () => {
@@ -109,7 +129,7 @@ describe('rule messages in Spanish and French', () => {
 });
 
 describe('synthlint --lang', () => {
-  const file = join('test', 'fixtures', 'rules', 'sources-sum', 'parent-wrong.synth.md');
+  const file = join('test', 'fixtures', 'cli', 'sum-error.synth.md');
   const pkg = { version: '0.0.0', docsBase: 'file:///docs/', homepage: 'file:///README.md' };
   async function synthlint(args: string[], vars: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
     let stdout = '';
@@ -121,20 +141,139 @@ describe('synthlint --lang', () => {
   test('--lang es prints Spanish messages', async () => {
     const r = await synthlint(['--lang', 'es', file]);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /sources-sum Se esperaba que evaluation reports \(15\) fuera igual a la suma de su desglose, 9 \+ 3 \+ 2 = 14/);
+    assert.match(r.stdout, /sources-sum Se esperaba que evaluation reports \(9\) fuera igual a la suma de su desglose, 6 \+ 4 = 10/);
   });
 
   test('without --lang the environment decides, and --lang wins over it', async () => {
-    assert.match((await synthlint([file], { LANG: 'fr_FR.UTF-8' })).stdout, /sources-sum evaluation reports : 15 ne correspond pas à la somme/);
-    assert.match((await synthlint(['--lang=en', file], { LANG: 'fr_FR.UTF-8' })).stdout, /sources-sum Expected evaluation reports \(15\)/);
-    assert.match((await synthlint([file])).stdout, /sources-sum Expected evaluation reports \(15\)/);
+    assert.match((await synthlint([file], { LANG: 'fr_FR.UTF-8' })).stdout, /sources-sum evaluation reports : 9 ne correspond pas à la somme/);
+    assert.match((await synthlint(['--lang=en', file], { LANG: 'fr_FR.UTF-8' })).stdout, /sources-sum Expected evaluation reports \(9\)/);
+    assert.match((await synthlint([file])).stdout, /sources-sum Expected evaluation reports \(9\)/);
   });
 
   test('an unknown language is a usage error', async () => {
     const r = await synthlint(['--lang', 'de', file]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /unknown language 'de': use en, es or fr/);
+    assert.match((await synthlint(['--lang', 'de', file], { LANG: 'es_ES.UTF-8' })).stderr, /^synthlint: idioma desconocido 'de': use en, es o fr\nEjecute 'synthlint --help' para ver cómo se usa\.\n$/);
   });
+
+  test('the help, usage errors and the summary are in the user’s language', async () => {
+    const help = { en: (await synthlint(['--help'])).stdout, es: (await synthlint(['--help', '--lang', 'es'])).stdout, fr: (await synthlint(['--help'], { LANG: 'fr_CA.UTF-8' })).stdout };
+    assert.match(help.en, /^synthlint: check Synthesis Markdown files/);
+    assert.match(help.es, /^synthlint: comprueba archivos de Synthesis Markdown[\s\S]*Códigos de salida:/);
+    assert.match(help.fr, /^synthlint : vérifie des fichiers Synthesis Markdown[\s\S]*Codes de sortie :/);
+    // Every option is explained in every language.
+    for (const option of ['--format', '--template', '--rule', '--fix', '--quiet', '--lang', '--project', '--help', '--version', '--output', '--min', '--sections']) {
+      for (const text of Object.values(help)) assert.ok(text.includes(option), option);
+    }
+    const usage = await synthlint(['--nope', file, '--lang=fr']);
+    assert.equal(usage.code, 2);
+    assert.equal(usage.stderr, "synthlint: option inconnue '--nope'\nLancez 'synthlint --help' pour l'utilisation.\n");
+    const es = await synthlint(['--lang', 'es', file]);
+    assert.equal(es.stderr, '1 error en 1 archivo (1 se pueden corregir con --fix).\n');
+    const fr = await synthlint(['--format', 'json', 'nothing-here'], { LANG: 'fr_FR.UTF-8' });
+    assert.equal(fr.code, 2);
+    assert.equal(fr.stderr, "synthlint: impossible de lire nothing-here : ce fichier n'existe pas\n");
+  });
+
+  test('SARIF describes the rules in the user’s language', async () => {
+    const log = JSON.parse((await synthlint(['--format', 'sarif', '--lang', 'fr', file])).stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; shortDescription: { text: string } }> } }; results: Array<{ message: { text: string } }> }> };
+    const run = log.runs[0]!;
+    assert.equal(run.tool.driver.rules.find((r) => r.id === 'sources-sum')?.shortDescription.text, "Une ventilation d'un bloc de sources dont les nombres ne donnent pas le total de la ligne qu'elle détaille");
+    assert.equal(run.tool.driver.rules.find((r) => r.id === 'config')?.shortDescription.text, 'Un fichier de configuration du projet (.synthesis/config.yaml) comportant une erreur');
+    assert.match(run.results[0]!.message.text, /ne correspond pas à la somme de sa ventilation/);
+  });
+});
+
+describe('synthlint export and import in the user’s language', () => {
+  const pkg = { version: '0.0.0', docsBase: 'file:///docs/', homepage: 'file:///README.md' };
+  const dir = mkdtempSync(join(tmpdir(), 'synthesis-i18n-word-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  async function synthlint(args: string[], vars: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const code = await run(args, { cwd: dir, pkg, vars, out: { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) } });
+    return { code, stdout, stderr };
+  }
+  /**
+   * Words of an English sentence that Spanish and French do not use, found in a text once option
+   * names (--to, -o) are taken out: an English sentence left in the output shows up as these.
+   */
+  const ENGLISH = new Set(['the', 'and', 'with', 'cannot', 'which', 'where', 'from', 'file', 'files', 'found', 'not', 'for', 'of', 'is', 'are', 'will', 'be', 'into', 'run', 'see', 'default', 'none', 'guessed', 'imported', 'wrote', 'checks', 'errors', 'warnings', 'name', 'write', 'read', 'takes', 'unknown', 'usage', 'needs', 'already', 'exists', 'choose', 'another', 'kept', 'ordinary', 'paragraph', 'english', 'spanish', 'french', 'what', 'it', 'background', 'context']);
+  const englishWords = (text: string): string[] => text.replace(/(?<![\p{L}])--?[A-Za-z][\w-]*/gu, ' ').split(/[^\p{L}]+/u).filter((w) => ENGLISH.has(w.toLowerCase()));
+  const BRIEFS = {
+    es: 'Síntesis de las evaluaciones en Honduras\n\nPaís: Honduras\n\nANTECEDENTES Y CONTEXTO\n\nLa oficina de evaluación pidió esta síntesis para preparar el próximo ciclo del programa.\n\nODS 16.1 REDUCIR LA VIOLENCIA: Los observatorios municipales publican cifras comparables.\n',
+    fr: 'Synthèse des évaluations au Sénégal\n\nPays : Sénégal\n\nCONTEXTE\n\nLe bureau de l’évaluation a demandé cette synthèse pour préparer le prochain cycle du programme.\n\nODD 16.1 RÉDUIRE LA VIOLENCE : Les observatoires municipaux publient des chiffres comparables.\n',
+  };
+  const expected = {
+    es: { exportHelp: /^synthlint export: una síntesis como documento de Word/, importHelp: /^synthlint import: un informe breve o un informe como síntesis/, hint: (c: string) => `Ejecute 'synthlint ${c} --help' para ver cómo se usa.`, unknown: "opción desconocida '--nope'", oneFile: "'synthlint import' admite un solo archivo, no 2", missing: (f: string) => `no se puede leer ${f}: no existe ese archivo`, imported: /^Se importó breve\.txt \(archivo de texto, español\) en breve-es\.synth\.md, plantilla unodc-meta-synthesis\.\n/, targets: /^ {2}secciones de metas: +16\.1$/m, checks: /^ {2}comprobaciones: \d+ errores?, \d+ advertencias?/m, guessed: /\(archivo de texto, español, deducido\)/ },
+    fr: { exportHelp: /^synthlint export : une synthèse en document Word/, importHelp: /^synthlint import : une note ou un rapport en synthèse/, hint: (c: string) => `Lancez 'synthlint ${c} --help' pour l'utilisation.`, unknown: "option inconnue '--nope'", oneFile: "'synthlint import' prend un seul fichier, pas 2", missing: (f: string) => `impossible de lire ${f} : ce fichier n'existe pas`, imported: /^breve\.txt \(fichier texte, français\) importé dans breve-fr\.synth\.md, modèle unodc-meta-synthesis\.\n/, targets: /^ {2}sections de cibles : +16\.1$/m, checks: /^ {2}vérifications : \d+ erreurs?, \d+ avertissements?/m, guessed: /\(fichier texte, français, deviné\)/ },
+  } as const;
+
+  test('the English help is caught by the check for English sentences', async () => {
+    const help = (await synthlint(['export', '--help'])).stdout;
+    assert.match(help, /^synthlint export: a synthesis as a Word document/);
+    assert.ok(englishWords(help).length > 20);
+    assert.ok(englishWords((await synthlint(['import', '--help'])).stdout).length > 20);
+  });
+
+  for (const locale of ['es', 'fr'] as const) {
+    const want = expected[locale];
+    test(`${locale}: export --help and import --help, with --lang or from the environment`, async () => {
+      const environment = { LANG: locale === 'es' ? 'es_MX.UTF-8' : 'fr_CA.UTF-8' };
+      for (const [command, heading, options] of [
+        ['export', want.exportHelp, ['--to', '--output', '--reference-doc', '--paper', '--browser', '--template', '--no-toc', '--lang', '--project']],
+        ['import', want.importHelp, ['--output', '--template', '--lang', '--evidence', '--format', '--force', '--project']],
+      ] as const) {
+        for (const r of [await synthlint([command, '--help', '--lang', locale]), await synthlint([command, '-h'], environment)]) {
+          assert.equal(r.code, 0);
+          assert.match(r.stdout, heading);
+          for (const option of options) assert.ok(r.stdout.includes(option), `${command} ${option}`);
+          assert.deepEqual(englishWords(r.stdout), [], `${locale} ${command} --help`);
+        }
+      }
+    });
+
+    test(`${locale}: usage errors and a missing file, in the user's language only`, async () => {
+      const usage = await synthlint(['export', '--nope', 'x.synth.md', '--lang', locale]);
+      assert.equal(usage.code, 2);
+      assert.equal(usage.stderr, `synthlint export: ${want.unknown}\n${want.hint('export')}\n`);
+      const two = await synthlint(['import', 'a.docx', 'b.docx', '--lang', locale]);
+      assert.equal(two.code, 2);
+      assert.equal(two.stderr, `synthlint import: ${want.oneFile}\n`);
+      const missingExport = await synthlint(['export', 'missing.synth.md', '--to', 'docx', '--lang', locale]);
+      assert.equal(missingExport.code, 2);
+      assert.equal(missingExport.stderr, `synthlint export: ${want.missing('missing.synth.md')}\n`);
+      const missingImport = await synthlint(['import', 'missing.docx'], { LC_ALL: `${locale}_${locale.toUpperCase()}.UTF-8` });
+      assert.equal(missingImport.code, 2);
+      assert.equal(missingImport.stderr, `synthlint import: ${want.missing('missing.docx')}\n`);
+      for (const r of [usage, two, missingExport, missingImport]) assert.deepEqual(englishWords(r.stderr), [], r.stderr);
+      // Every other usage error too: none is left in English.
+      for (const args of [['export'], ['export', 'a', 'b'], ['export', 'x.synth.md'], ['export', 'x.synth.md', '--to', 'odt'], ['export', 'x.synth.md', '--to', 'pdf', '--paper', 'a5'], ['export', 'x.synth.md', '--to', 'pdf', '--reference-doc', 'o.docx'], ['export', 'x.synth.md', '--to'], ['import'], ['import', 'x.docx', '--format', 'xml'], ['import', 'x.docx', '--format', 'json', '-o', '-'], ['import', 'notes.odt'], ['import', '--force=yes', 'x.docx']]) {
+        const r = await synthlint([...args, '--lang', locale]);
+        assert.equal(r.code, 2, args.join(' '));
+        assert.deepEqual(englishWords(r.stderr), [], r.stderr);
+      }
+    });
+
+    test(`${locale}: the import report`, async () => {
+      writeFileSync(join(dir, 'breve.txt'), BRIEFS[locale]);
+      const r = await synthlint(['import', 'breve.txt', '-o', `breve-${locale}.synth.md`, '--lang', locale]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, want.imported);
+      assert.match(r.stderr, want.targets);
+      assert.match(r.stderr, want.checks);
+      assert.deepEqual(englishWords(r.stderr), [], r.stderr);
+      // Without --lang, the environment chooses the messages' language and the document's is guessed.
+      const guessed = await synthlint(['import', 'breve.txt', '-o', `auto-${locale}.synth.md`], { LANGUAGE: locale });
+      assert.equal(guessed.code, 0, guessed.stderr);
+      assert.match(guessed.stderr, want.guessed);
+      assert.deepEqual(englishWords(guessed.stderr), [], guessed.stderr);
+      const exists = await synthlint(['import', 'breve.txt', '-o', `breve-${locale}.synth.md`, '--lang', locale]);
+      assert.equal(exists.code, 2);
+      assert.deepEqual(englishWords(exists.stderr), [], exists.stderr);
+    });
+  }
 });
 
 describe('editor features in the user’s language', () => {
@@ -153,9 +292,10 @@ describe('editor features in the user’s language', () => {
 
   test('the quick fix that turns a rule off is titled in the locale', () => {
     const finding = { rule: 'count-mismatch', span: { start: doc.text.indexOf('Text.'), end: doc.text.indexOf('Text.') + 4 } };
-    assert.equal(disableRuleFix(doc, finding)?.title, 'Disable count-mismatch for this line');
-    assert.equal(disableRuleFix(doc, finding, 'es')?.title, 'Desactivar count-mismatch en esta línea');
-    assert.equal(disableRuleFix(doc, finding, 'fr')?.title, 'Désactiver count-mismatch pour cette ligne');
+    const fix = disableRuleFix(doc, finding)!;
+    assert.equal(wordMessage(fix.title), 'Disable count-mismatch for this line');
+    assert.equal(wordMessage(fix.title, 'es'), 'Desactivar count-mismatch en esta línea');
+    assert.equal(wordMessage(fix.title, 'fr'), 'Désactiver count-mismatch pour cette ligne');
   });
 
   test('completion details are in the locale', () => {
@@ -175,11 +315,13 @@ describe('the Spanish and French samples', () => {
   for (const sample of samples) {
     test(`${sample.file} validates cleanly, in every locale`, () => {
       const text = readFileSync(join(repoRoot, sample.file), 'utf8');
-      for (const locale of ['en', 'es', 'fr'] as const) {
-        const analysis = analyze(text, { locale });
-        assert.equal(analysis.document.language, sample.language);
-        assert.deepEqual(analysis.findings.map((f) => `${f.rule} ${f.message}`), [], `${sample.file} (${locale})`);
-      }
+      // Checked with its evidence register, found as synthlint finds it.
+      const { register } = loadEvidenceFor(join(repoRoot, sample.file), parse(text));
+      assert.ok(register && register.entries.length > 10, `${sample.file} has its register`);
+      assert.deepEqual(register.problems, []);
+      const analysis = analyze(text, { evidence: register });
+      assert.equal(analysis.document.language, sample.language);
+      assert.deepEqual(analysis.findings.map((f) => `${f.rule} ${wordMessage(f.message)}`), [], sample.file);
     });
 
     test(`${sample.file}: a hover on '${sample.tag.trim()}' gives the official text in the document's language`, () => {
@@ -190,6 +332,23 @@ describe('the Spanish and French samples', () => {
       for (const locale of ['en', 'es', 'fr'] as const) assert.match(hover(document, at + 6, { locale })!.contents, sample.words);
     });
   }
+
+  test('their breakdowns, written naturally, are checked against their registers', () => {
+    for (const [file, line, wrong] of [
+      ['samples/es/sintesis-guatemala.synth.md', '  evaluaciones de programas de país: 8', '  evaluaciones de programas de país: 9'],
+      ['samples/fr/synthese-senegal.synth.md', '  évaluations régionales: 4', '  évaluations régionales: 3'],
+    ] as const) {
+      const text = readFileSync(join(repoRoot, file), 'utf8');
+      assert.ok(text.includes(`\n${line}\n`), `${file} has the line ${line}`);
+      const { register } = loadEvidenceFor(join(repoRoot, file), parse(text));
+      const broken = analyze(text.replace(line, wrong), { evidence: register! });
+      const rules = new Set(broken.findings.map((f) => f.rule));
+      assert.ok(rules.has('register-mismatch') && rules.has('sources-sum'), `${file}: ${[...rules].join(', ')}`);
+      // One --fix puts the register's figure back, and the text that quoted it follows.
+      const { text: fixed } = applyFixes(text.replace(line, wrong), broken.findings);
+      assert.equal(fixed, text, file);
+    }
+  });
 
   test('the French sample uses ODD tags, French headings and French labels', () => {
     const document = parse(readFileSync(join(repoRoot, 'samples/fr/synthese-senegal.synth.md'), 'utf8'));
@@ -216,6 +375,29 @@ describe('package.json and the extension’s messages', () => {
     for (const key of used) assert.ok(key in nls.en, `%${key}% is in package.nls.json`);
     assert.deepEqual([...new Set(used)].sort(), Object.keys(nls.en).sort(), 'package.nls.json has no unused texts');
     assert.equal((JSON.parse(manifestText) as { l10n?: string }).l10n, './l10n');
+  });
+
+  test('the walkthrough is written in all three languages, and its buttons run commands that exist', () => {
+    const manifest = JSON.parse(manifestText) as { contributes: { commands: Array<{ command: string }>; walkthroughs?: Array<{ title: string; description: string; steps: Array<{ title: string; description: string; media: { altText?: string }; completionEvents?: string[] }> }> } };
+    const walkthroughs = manifest.contributes.walkthroughs ?? [];
+    assert.equal(walkthroughs.length, 1);
+    const key = (text: string | undefined): string => /^%([^%]+)%$/.exec(text ?? '')?.[1] ?? assert.fail(`'${text}' is not a %key% of package.nls.json`);
+    const ours = new Set(manifest.contributes.commands.map((c) => c.command));
+    const texts = walkthroughs.flatMap((w) => [w.title, w.description, ...w.steps.flatMap((step) => [step.title, step.description, step.media.altText])]).map(key);
+    for (const k of texts) {
+      // Each language its own words: a Spanish or French text that is the English one was not translated.
+      assert.notEqual(nls.es[k], nls.en[k], `es ${k}`);
+      assert.notEqual(nls.fr[k], nls.en[k], `fr ${k}`);
+    }
+    for (const step of walkthroughs[0]!.steps) {
+      const text = [nls.en, nls.es, nls.fr].map((n) => n[key(step.description)] as string);
+      const links = text.map((t) => [...t.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]!));
+      assert.ok(links[0]!.length > 0, `${key(step.description)} has a button`);
+      assert.deepEqual(links[1], links[0], `es ${key(step.description)} runs the same commands`);
+      assert.deepEqual(links[2], links[0], `fr ${key(step.description)} runs the same commands`);
+      for (const command of links[0]!) assert.ok(ours.has(command) || command.startsWith('workbench.'), `${command} exists`);
+      for (const event of step.completionEvents ?? []) assert.ok(links[0]!.includes(event.replace(/^onCommand:/, '')), `${event} is a button of the step`);
+    }
   });
 
   test('the l10n bundles translate every vscode.l10n.t message of the client, with the same {n} arguments', () => {

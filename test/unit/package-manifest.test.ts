@@ -86,12 +86,12 @@ describe('package.json: the extension manifest', () => {
 
   test('synthesis.rules offers exactly the rules the core has, described as the core describes them', () => {
     const offered = settings['synthesis.rules']?.properties ?? {};
-    const hint = "run 'node scripts/generate-rule-settings.mjs'";
+    const hint = "run 'node scripts/generate-rules.mjs'";
     assert.deepEqual(Object.keys(offered), RULES.map((r) => r.id), hint);
     for (const rule of RULES) {
       const setting = offered[rule.id]!;
       assert.deepEqual(setting.enum, ['off', 'info', 'warning', 'error']);
-      assert.ok(setting.description?.startsWith(rule.description.replace(/\.$/, '')), `${rule.id}: ${hint}`);
+      assert.ok(setting.description?.startsWith(rule.description.en.replace(/\.$/, '')), `${rule.id}: ${hint}`);
     }
   });
 

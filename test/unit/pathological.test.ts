@@ -18,6 +18,7 @@ import {
   scanTags,
   type Analysis,
   type SynthesisDocument,
+  wordMessage,
 } from '../../server/src/core/index.js';
 import { isLargeDocument, LARGE_DOCUMENT, parseLarge } from '../../server/src/core/limits.js';
 import { growthWithin, seededRandom } from '../fuzz/growth.js';
@@ -94,7 +95,7 @@ function report(size: number): string {
 describe('hostile documents: analysis finishes, never throws, and grows linearly', () => {
   test('5,000-deep blockquotes on one line', () => {
     const a = analyseChecked(`${'> '.repeat(5000)}text\n`);
-    assert.ok(a.findings.some((f) => f.rule === 'document' && f.message.includes(`${MAX_NESTING} levels`)), 'the flattened nesting is reported');
+    assert.ok(a.findings.some((f) => f.rule === 'document' && wordMessage(f.message).includes(`${MAX_NESTING} levels`)), 'the flattened nesting is reported');
     assertLinear((n) => `${'> '.repeat(n)}text\n`, 1250);
   });
 
@@ -195,7 +196,7 @@ describe('very large documents', () => {
   function requireDegradedMode(): void {
     const probe = parse('a'.repeat(LARGE_DOCUMENT + 1));
     assert.ok(
-      probe.problems.some((p) => p.message.startsWith('This document is very large')),
+      probe.problems.some((p) => p.message.key === 'document.large'),
       'parse() should hand documents over LARGE_DOCUMENT characters to parseLarge() (server/src/core/limits.ts); see docs/reliability.md',
     );
   }
@@ -207,7 +208,7 @@ describe('very large documents', () => {
     const info = a.findings.filter((f) => f.rule === 'document');
     assert.equal(info.length, 1);
     assert.equal(info[0]!.severity, 'info');
-    assert.match(info[0]!.message, /very large .* only headings, front matter, SDG tags and sources blocks were checked/);
+    assert.match(wordMessage(info[0]!.message), /very large .* only headings, front matter, SDG tags and sources blocks were checked/);
   });
 
   test('a 10 MB file, a 2 MB single line and 5,000-deep indented lists (25 MB) finish in the line-based mode', () => {
@@ -296,7 +297,6 @@ describe('regular expressions in server/src', () => {
     'server/src/core/features/common.ts /[\\s,;:]+$/': 'a clipped text of at most `max` characters',
     'server/src/core/features/folding.ts /^((?:[ \\t]*>)*[ \\t]{0,3})(`{3,}|~{3,})(.*)$/': 'one line without line breaks, on which `.*$` cannot fail',
     'server/src/core/frontmatter.ts /\\s+at line \\d+, column \\d+:?$/': "the first line of the YAML library's error message",
-    'server/src/core/templates/template.ts /\\s+at line \\d+, column \\d+.*$/s': "the YAML library's error message",
     'server/src/core/parse.ts /^[ \\t\\u00a0]*(?:\\r\\n|\\r|\\n)?[ \\t\\u00a0]*\\p{L}/u': 'the 120 characters after a number',
     "server/src/core/parse.ts /[ \\t\\u00a0]*(?:\\r\\n|\\r|\\n)?[ \\t\\u00a0]*([\\p{L}\\p{N}'’-]+)/uy": 'the 120 characters after a number',
     'server/src/cli/report.ts /\\s*[\\r\\n]+\\s*/g': 'a finding message (document text in messages is clipped to 40 characters)',
@@ -304,10 +304,6 @@ describe('regular expressions in server/src', () => {
     'server/src/core/features/completion/frontmatter.ts /^([A-Za-z][A-Za-z0-9_-]*)[ \\t]*:[ \\t]*(.*)$/': 'the text before the cursor on one line',
     'server/src/core/features/completion/headings.ts /^(#{1,6})(?:[ \\t]+([^#]*))?$/': 'the text before the cursor on one line',
     'server/src/core/features/completion/sources.ts /^((?:[ \\t]*>)*[ \\t]*)([^:]*)$/': 'the text before the cursor on one line',
-    "server/src/core/i18n/index.ts /^Expected a whole number after '(.*)', found '(.*)' \\(write 3076, 3,076 or 3 076\\)$/s": 'a finding message (document text in messages is clipped to 40 characters)',
-    'server/src/core/rules/front-matter.ts /Flow sequence .*end with a \\]/i': "the YAML library's error message",
-    'server/src/core/rules/front-matter.ts /Flow map .*end with a \\}/i': "the YAML library's error message",
-    'server/src/core/rules/front-matter.ts /Unexpected .* token in YAML stream/i': "the YAML library's error message",
     'server/src/core/templates/template.ts /^-+|-+$/g': "a name whose runs of '-' the replace before it made single",
   };
 

@@ -231,8 +231,31 @@ test('ordinary links, e-mail addresses and images survive', () => {
   for (const href of ['https://example.org/a?b=1#c', 'http://example.org', 'mailto:team@example.org', '#background', './annex.pdf']) {
     assert.ok(html.includes(`href="${href}"`), href);
   }
-  assert.ok(html.includes('src="https://example.org/chart.png"'));
   assert.ok(html.includes('src="data:image/png;base64,iVBORw0KGgo="'));
+  // The exported page keeps the writer's image from the web; it loads when a reader opens the page.
+  assert.ok(renderStandalonePage(doc).html.includes('src="https://example.org/chart.png"'));
+});
+
+test('the preview fetches nothing: an image from the web becomes a line of text that names it', () => {
+  const doc = '# Brief\n\n![Map of the programme areas](https://example.org/map.png) and ![](https://example.org/bare.png)\n\n![plain](http://example.org/plain.png) ![dot](data:image/png;base64,iVBORw0KGgo=)\n';
+  const { html } = renderPreview(doc);
+  assert.deepEqual(dangers(html, false), []);
+  assert.ok(!/<img[^>]*src="https:/.test(html), html);
+  assert.ok(!html.includes('example.org/plain.png'), 'the http address was dropped by the sanitizer');
+  const placeholders = [...html.matchAll(/<span class="synthesis-remote-image">([^<]*)<\/span>/g)].map((m) => m[1]);
+  assert.deepEqual(placeholders, [
+    'Remote image not shown: Map of the programme areas (https://example.org/map.png)',
+    'Remote image not shown (https://example.org/bare.png)',
+    'Remote image not shown: plain',
+  ]);
+  assert.ok(html.includes('src="data:image/png;base64,iVBORw0KGgo="'), 'an inline image is still shown');
+  // In the document's language.
+  const es = renderPreview('---\nlanguage: es\n---\n\n![Mapa](https://example.org/map.png)\n').html;
+  assert.ok(es.includes('Imagen remota no mostrada: Mapa (https://example.org/map.png)'), es);
+  // The exported page keeps them all as the writer put them.
+  const page = renderStandalonePage(doc).html;
+  assert.ok(page.includes('src="https://example.org/map.png"') && page.includes('src="https://example.org/bare.png"'));
+  assert.ok(!page.includes('synthesis-remote-image'));
 });
 
 test('ids a document creates cannot clobber the page: they are prefixed', () => {

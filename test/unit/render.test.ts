@@ -9,6 +9,7 @@ import {
   renderStandalonePage,
   PREVIEW_CSS,
   type RenderOptions,
+  wordMessage,
 } from '../../server/src/core/index.js';
 
 /** A template that asks for nothing, so that only the finding under test marks a block. */
@@ -254,7 +255,7 @@ test('a finding marks the block that contains it, with its message as the toolti
   const [tiles] = find(html, 'div', 'sources-tiles');
   const classes = tiles!.attrs.class!.split(' ');
   assert.ok(classes.includes('synthesis-problem') && classes.includes('synthesis-problem-error'), tiles!.attrs.class);
-  assert.ok(tiles!.attrs.title!.includes(finding.message));
+  assert.ok(tiles!.attrs.title!.includes(wordMessage(finding.message)));
   // Blocks without findings are not marked.
   const after = find(html, 'p').find((p) => plain(p.inner) === 'After.');
   assert.equal(after!.attrs.class, undefined);

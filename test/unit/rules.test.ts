@@ -1,86 +1,100 @@
-// Data-driven rule tests. Each fixture under test/fixtures/rules/<rule-id>/ is a synthesis that
-// ends with its own expectations:
+// Data-driven rule tests. Each fixture under test/fixtures/rules/<rule-id>/ is a short synthesis
+// that states in a header how to check it and marks the findings it expects at the end of their
+// lines (see rules-fixture.ts for the format):
 //
-//   <!-- expected-findings
-//   12:3 sources-sum Expected evaluation reports (21) to equal …
-//   -->
+//   <!-- fixture {template: short} -->
+//   The team coded 15 evaluation reports. {count-mismatch: Expected 14 evaluation reports as …}
 //
-// (1-based line:column, rule id, message). No block means "no findings". UPDATE=1 rewrites the
-// blocks from the current output: review every change before committing it.
+// UPDATE=1 rewrites the markers from the current findings: review every change before committing.
+// A fixture with a sibling `<name>.synth.md.fixed` must become exactly that text after one
+// `--fix` (markers removed).
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { test } from 'node:test';
-import { analyze as analyzeText, applyFixes, parse, RULES, type Analysis, type AnalysisOptions } from '../../server/src/core/index.js';
-import { loadEvidenceFor } from '../../server/src/node/evidence.js';
+import { describe, test } from 'node:test';
+import { applyFixes, parse, RULES, wordMessage, type Analysis } from '../../server/src/core/index.js';
 import { filesUnder, repoRoot } from '../helpers.js';
+import { checkFixture, compare, found, readFixture, writeMarkers } from './rules-fixture.js';
 
 const fixtureRoot = join(repoRoot, 'test', 'fixtures', 'rules');
-const BLOCK = /\n<!-- expected-findings\n([\s\S]*?)-->\n?$/;
 
-function render(analysis: Analysis): string[] {
-  return analysis.findings.map((f) => {
-    const p = analysis.document.lines.positionAt(f.span.start);
-    return `${p.line + 1}:${p.character + 1} ${f.rule} ${f.message}`;
-  });
-}
+const folders = readdirSync(fixtureRoot).filter((name) => RULES.some((r) => r.id === name));
 
-/** A fixture's evidence register, found as the CLI and the server find it. */
-function optionsFor(file: string, text: string): AnalysisOptions {
-  const { register } = loadEvidenceFor(file, parse(text));
-  return register ? { evidence: register } : {};
-}
+for (const rule of folders) {
+  describe(`rule ${rule}`, () => {
+    for (const file of filesUnder(join(fixtureRoot, rule), '.synth.md')) {
+      const name = basename(file);
+      const source = readFileSync(file, 'utf8');
+      const fixture = readFixture(source, rule);
 
-for (const file of filesUnder(fixtureRoot, '.synth.md')) {
-  const analyze = (text: string): Analysis => analyzeText(text, optionsFor(file, text));
-  const name = `${basename(join(file, '..'))}/${basename(file)}`;
-  test(`fixture ${name}`, () => {
-    const source = readFileSync(file, 'utf8');
-    const block = BLOCK.exec(source);
-    const text = block ? source.slice(0, block.index + 1) : source;
-    const actual = render(analyze(text));
-    if (process.env.UPDATE) {
-      const body = actual.length ? `\n<!-- expected-findings\n${actual.join('\n')}\n-->\n` : '';
-      writeFileSync(file, text.replace(/\n$/, '') + (body || '\n'));
-      return;
+      test(`${name}: finds what its markers say`, () => {
+        const analysis = checkFixture(file, fixture);
+        if (process.env.UPDATE) {
+          writeFileSync(file, writeMarkers(source, found(analysis, fixture.spec.lang)));
+          return;
+        }
+        const { expected, actual } = compare(fixture, found(analysis, fixture.spec.lang));
+        assert.deepEqual(actual, expected);
+      });
+
+      test(`${name}: the fixes fix, and --fix converges in one pass`, () => {
+        const before = checkFixture(file, fixture);
+        if (!before.findings.some((f) => f.fixes?.length)) return;
+        // Suggestions too: each fix offered in the editor must fix what it claims to.
+        const offered = before.findings.map((f) => ({ ...f, fixes: f.fixes?.map((x) => ({ ...x, suggestion: false })) }));
+        const fixed = applyFixes(fixture.text, offered).text;
+        const after = checkFixture(file, fixture, fixed);
+        assert.deepEqual(
+          after.findings.filter((f) => f.fixes?.length).map((f) => `${f.rule}: ${wordMessage(f.message)}`),
+          [],
+          'nothing is left to fix after one pass',
+        );
+        // A fix may leave a milder finding behind (an inserted section is still empty: a warning where
+        // there was an error), so progress means fewer errors, or as many errors and fewer findings.
+        const errors = (a: Analysis): number => a.findings.filter((f) => f.severity === 'error').length;
+        assert.ok(
+          errors(after) < errors(before) || (errors(after) === errors(before) && after.findings.length < before.findings.length),
+          'fixing leaves fewer errors, or fewer findings',
+        );
+      });
+
+      const expectedFix = `${file}.fixed`;
+      if (existsSync(expectedFix)) {
+        test(`${name}: one --fix gives ${basename(expectedFix)}`, () => {
+          const { text } = applyFixes(fixture.text, checkFixture(file, fixture).findings);
+          if (process.env.UPDATE) writeFileSync(expectedFix, text);
+          else assert.equal(text, readFileSync(expectedFix, 'utf8'));
+        });
+      }
     }
-    const expected = block ? block[1]!.split('\n').filter((l) => l.trim() !== '') : [];
-    assert.deepEqual(actual, expected);
-  });
-
-  test(`fixture ${name}: fixes fix`, () => {
-    const source = readFileSync(file, 'utf8');
-    const block = BLOCK.exec(source);
-    const text = block ? source.slice(0, block.index + 1) : source;
-    const before = analyze(text);
-    const fixable = before.findings.filter((f) => f.fixes?.length);
-    if (fixable.length === 0) return;
-    let fixed = text;
-    for (let pass = 0; pass < 5; pass++) {
-      // Suggestions too: each fix offered in the editor must fix what it claims to.
-      const offered = analyze(fixed).findings.map((f) => ({ ...f, fixes: f.fixes?.map((x) => ({ ...x, suggestion: false })) }));
-      const r = applyFixes(fixed, offered);
-      if (r.applied === 0) break;
-      fixed = r.text;
-    }
-    const after = analyze(fixed);
-    assert.deepEqual(render({ ...after, findings: after.findings.filter((f) => f.fixes?.length) }), []);
-    // A fix may leave a milder finding behind (an inserted section is still empty: a warning where
-    // there was an error), so progress means fewer errors, or as many errors and fewer findings.
-    const errors = (a: Analysis): number => a.findings.filter((f) => f.severity === 'error').length;
-    assert.ok(
-      errors(after) < errors(before) || (errors(after) === errors(before) && after.findings.length < before.findings.length),
-      'fixing leaves fewer errors, or fewer findings',
-    );
   });
 }
 
-test('every rule has a folder of fixtures with at least one finding and one clean file', () => {
-  const folders = readdirSync(fixtureRoot).sort();
-  for (const rule of RULES) {
-    assert.ok(folders.includes(rule.id), `test/fixtures/rules/${rule.id}/ is missing`);
-    const files = filesUnder(join(fixtureRoot, rule.id), '.synth.md').map((f) => readFileSync(f, 'utf8'));
-    assert.ok(files.some((t) => new RegExp(`^\\d+:\\d+ ${rule.id} `, 'm').test(t)), `${rule.id}: no fixture expects a finding`);
-    assert.ok(files.some((t) => !new RegExp(`^\\d+:\\d+ ${rule.id} `, 'm').test(t)), `${rule.id}: no fixture is free of it`);
-  }
+describe('the fixtures as a whole', () => {
+  test('every rule has a folder of fixtures, some finding it and some free of it', () => {
+    for (const rule of RULES) {
+      assert.ok(folders.includes(rule.id), `test/fixtures/rules/${rule.id}/ is missing`);
+      const fixtures = filesUnder(join(fixtureRoot, rule.id), '.synth.md').map((f) => readFixture(readFileSync(f, 'utf8'), rule.id));
+      assert.ok(fixtures.some((f) => f.expected.some((e) => e.rule === rule.id)), `${rule.id}: no fixture expects a finding`);
+      assert.ok(fixtures.some((f) => !f.expected.some((e) => e.rule === rule.id)), `${rule.id}: no fixture is free of it`);
+    }
+  });
+
+  test('every rule is broken by a Spanish and by a French fixture, with the messages in that language', () => {
+    for (const rule of RULES) {
+      for (const language of ['es', 'fr'] as const) {
+        const fixtures = filesUnder(join(fixtureRoot, rule.id), '.synth.md').map((f) => readFixture(readFileSync(f, 'utf8'), rule.id));
+        const breaking = fixtures.filter((f) => parse(f.text).language === language && f.spec.lang === language && f.expected.some((e) => e.rule === rule.id && e.message));
+        assert.ok(breaking.length > 0, `${rule.id}: no fixture in ${language} (front matter language: ${language}, header lang: ${language}) expects a finding with its message`);
+      }
+    }
+  });
+
+  test('a typical fixture is short', () => {
+    const lengths = filesUnder(fixtureRoot, '.synth.md')
+      .map((f) => readFileSync(f, 'utf8').split('\n').length)
+      .sort((a, b) => a - b);
+    const median = lengths[Math.floor(lengths.length / 2)]!;
+    assert.ok(median <= 20, `the median fixture has ${median} lines`);
+  });
 });

@@ -16,6 +16,7 @@ import {
   type Analysis,
   type Template,
   type TemplateRegistry,
+  wordMessage,
 } from '../../server/src/core/index.js';
 import { filesUnder, repoRoot } from '../helpers.js';
 
@@ -38,7 +39,7 @@ function sampleTemplates(): TemplateRegistry {
 function render(analysis: Analysis): string[] {
   return analysis.findings.map((f) => {
     const p = analysis.document.lines.positionAt(f.span.start);
-    return `${p.line + 1}:${p.character + 1} ${f.severity} ${f.rule} ${f.message}`;
+    return `${p.line + 1}:${p.character + 1} ${f.severity} ${f.rule} ${wordMessage(f.message)}`;
   });
 }
 

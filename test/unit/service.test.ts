@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { repoRoot } from '../helpers.js';
-import { CONFIG_KEYS, createLanguageService, createMemoryHost, parseConfig, settableRuleIds, type DocumentSource, type FileReport, type MemoryHost } from '../../server/src/core/index.js';
+import { CONFIG_KEYS, createLanguageService, createMemoryHost, parseConfig, settableRuleIds, wordMessage, type DocumentSource, type FileReport, type MemoryHost } from '../../server/src/core/index.js';
 
 const BRIEF = [
   '---',
@@ -190,7 +190,7 @@ describe('the configuration file', () => {
     assert.equal(a.config.coverageMinimum, 2);
     const report = reportFor(a.related, '/w/.synthesis/config.yaml')!;
     assert.deepEqual(
-      report.findings.map((f) => [f.severity, f.range.start.line, f.range.start.character, f.message]),
+      report.findings.map((f) => [f.severity, f.range.start.line, f.range.start.character, wordMessage(f.message)]),
       [
         ['error', 1, 15, "Expected off, info, warning or error for 'sources-sum', found 'loud'; the rule keeps its default level"],
         ['warning', 2, 2, "Expected a rule id such as 'count-mismatch', found 'no-such-rule'; it has no effect, remove it"],
@@ -210,7 +210,7 @@ describe('the configuration file', () => {
     assert.equal(a.findings.find((f) => f.rule === 'sources-sum')?.severity, 'error');
     const [problem] = reportFor(a.related, '/w/.synthesis/config.yaml')!.findings;
     assert.equal(problem?.severity, 'error');
-    assert.match(problem!.message, /^This is not valid YAML: .+; the whole file is ignored until it is fixed$/);
+    assert.match(wordMessage(problem!.message), /^Expected valid YAML in the configuration; .+ The whole file is ignored until it is fixed$/);
   });
 
   test('an empty file is a configuration with nothing set', async () => {
@@ -239,7 +239,7 @@ describe('templates', () => {
     assert.ok(a.templates.get('short-note') && a.templates.get('memo') && !a.templates.get('evil'));
     assert.ok(!host.reads.some((r) => r.path.startsWith('/outside')), 'nothing outside the project is read');
     const config = reportFor(a.related, '/w/.synthesis/config.yaml')!;
-    assert.deepEqual(config.findings.map((f) => [f.range.start.line, f.message]), [[2, "Expected a folder inside the project, found '../outside'; it is not read"]]);
+    assert.deepEqual(config.findings.map((f) => [f.range.start.line, wordMessage(f.message)]), [[2, "Expected a folder inside the project, found '../outside'; it is not read"]]);
   });
 
   test('user template folders apply to documents outside configured projects, inside the workspace folder', async () => {
@@ -260,7 +260,7 @@ describe('templates', () => {
     const a = await service.analyze(source(host, '/w/a.synth.md'));
     const broken = reportFor(a.related, '/w/.synthesis/templates/broken.yaml')!;
     assert.equal(broken.findings[0]?.severity, 'error');
-    assert.match(broken.findings[0]!.message, /\(This template is not used until its problems are fixed\.\)$/);
+    assert.match(wordMessage(broken.findings[0]!.message), /\(This template is not used until its problems are fixed\.\)$/);
     assert.ok(!a.templates.get('broken'));
     const note = reportFor(a.related, '/w/.synthesis/templates/note.yaml')!;
     assert.deepEqual(note.findings.map((f) => f.severity), ['warning']);
@@ -300,10 +300,10 @@ describe('registers', () => {
     const service = createLanguageService(host, { ceilings: ['/w', '/p'] });
     const a = await service.analyze(source(host, '/w/north/a.synth.md'));
     assert.equal(a.register?.path, '/w/north/evidence.csv');
-    assert.ok(a.findings.some((f) => f.rule === 'uncited-evidence' && f.message.includes('NTH-02')));
+    assert.ok(a.findings.some((f) => f.rule === 'uncited-evidence' && wordMessage(f.message).includes('NTH-02')));
     const b = await service.analyze(source(host, '/w/south/b.synth.md'));
     assert.equal(b.register?.path, '/w/data/reg.csv');
-    assert.ok(b.findings.some((f) => f.rule === 'uncited-evidence' && f.message.includes('NTH-03')));
+    assert.ok(b.findings.some((f) => f.rule === 'uncited-evidence' && wordMessage(f.message).includes('NTH-03')));
     const c = await service.analyze(source(host, '/p/deep/c.synth.md'));
     assert.equal(c.register?.path, '/p/data/all.csv');
   });
@@ -317,18 +317,18 @@ describe('registers', () => {
     const service = createLanguageService(host, { ceilings: ['/w'] });
     const a = await service.analyze(source(host, '/w/a.synth.md'));
     const finding = a.findings.find((f) => f.rule === 'evidence')!;
-    assert.equal(finding.message, "The evidence register '../secret/evidence.csv' cannot be read: it is outside the project, and only files inside the project are read. Name a CSV or YAML file relative to this synthesis.");
+    assert.equal(wordMessage(finding.message), "The evidence register '../secret/evidence.csv' cannot be read: it is outside the project, and only files inside the project are read. Name a CSV or YAML file relative to this synthesis.");
     assert.equal(a.document.text.slice(finding.span.start, finding.span.end), '../secret/evidence.csv');
     assert.equal(a.register, undefined);
     const b = await service.analyze(source(host, '/w/b.synth.md'));
-    assert.match(b.findings.find((f) => f.rule === 'evidence')!.message, /'missing\.csv' cannot be read: there is no such file/);
+    assert.match(wordMessage(b.findings.find((f) => f.rule === 'evidence')!.message), /'missing\.csv' cannot be read: there is no such file/);
   });
 
   test('a configured register that cannot be read is a finding on the configuration, at its key', async () => {
     const host = hostWith({ '/p/.synthesis/config.yaml': 'language: en\nevidence: data/none.csv\n', '/p/c.synth.md': BRIEF });
     const c = await createLanguageService(host, { ceilings: ['/p'] }).analyze(source(host, '/p/c.synth.md'));
     const config = reportFor(c.related, '/p/.synthesis/config.yaml')!;
-    assert.deepEqual(config.findings.map((f) => [f.range.start.line, f.range.start.character, f.message]), [[1, 10, "The evidence register 'data/none.csv' cannot be read: there is no such file. Name a CSV or YAML file relative to the project."]]);
+    assert.deepEqual(config.findings.map((f) => [f.range.start.line, f.range.start.character, wordMessage(f.message)]), [[1, 10, "The evidence register 'data/none.csv' cannot be read: there is no such file. Name a CSV or YAML file relative to the project."]]);
   });
 
   test('a malformed row is reported on the register at the level the project sets; a change is read again', async () => {
@@ -336,7 +336,7 @@ describe('registers', () => {
     const service = createLanguageService(host, { ceilings: ['/w'] });
     const a = await service.analyze(source(host, '/w/a.synth.md', 1));
     const register = reportFor(a.related, '/w/evidence.csv')!;
-    assert.deepEqual(register.findings.map((f) => [f.rule, f.severity, f.range.start.line, f.message]), [['evidence', 'warning', 3, "Expected a year such as 2021, found '20x'"]]);
+    assert.deepEqual(register.findings.map((f) => [f.rule, f.severity, f.range.start.line, wordMessage(f.message)]), [['evidence', 'warning', 3, "Expected a year such as 2021, found '20x'"]]);
     host.write('/w/evidence.csv', REGISTER);
     assert.equal(service.filesChanged(['/w/evidence.csv']), true);
     const again = await service.analyze(source(host, '/w/a.synth.md', 1));
@@ -379,14 +379,14 @@ describe('fixes, rendering, coverage and the skeleton', () => {
 
   test('the preview is rendered from the analysis: register findings are marked, in the messages of the diagnostics', async () => {
     const host = hostWith({ '/w/a.synth.md': BRIEF.replace('[@NTH-01]', '[@NTH-07]'), '/w/evidence.csv': REGISTER });
-    const service = createLanguageService(host, { ceilings: ['/w'], locale: 'es' });
+    const service = createLanguageService(host, { ceilings: ['/w'] });
     const analysis = await service.analyze(source(host, '/w/a.synth.md'));
     const unknown = analysis.findings.find((f) => f.rule === 'unknown-evidence');
     assert.ok(unknown, 'the register is used');
-    const { html } = service.render(analysis);
+    const { html } = service.render(analysis, { locale: 'es' });
     const titles = [...html.matchAll(/ title="([^"]*)"/g)].map((m) => decodeHtml(m[1]!));
-    assert.ok(titles.some((t) => t.split('\n').includes(`Error: ${unknown.message}`)), 'the mark carries the same message as the diagnostic');
-    assert.match(unknown.message, /NTH-07/);
+    assert.ok(titles.some((t) => t.split('\n').includes(`Error: ${wordMessage(unknown.message, 'es')}`)), 'the mark carries the same message as the diagnostic, in the reader\'s language');
+    assert.match(wordMessage(unknown.message, 'es'), /^Evaluación desconocida 'NTH-07'/);
   });
 
   test('coverage uses each document’s register and the configured minimum', async () => {

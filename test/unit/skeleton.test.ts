@@ -7,17 +7,17 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, buildSkeleton, builtinTemplates, expandSnippet, parseTemplate, TemplateRegistry, type SkeletonTemplate, type Template } from '../../server/src/core/index.js';
+import { analyze, buildSkeleton, builtinTemplates, expandSnippet, parseTemplate, TemplateRegistry, wordMessage, type Template } from '../../server/src/core/index.js';
 import { repoRoot } from '../helpers.js';
 
 /** The skeleton is built from the core's template itself (the service answers `synthesis/skeleton` with it). */
-const info = (template: Template): SkeletonTemplate => template;
+const info = (template: Template): Template => template;
 
 function findingsText(text: string, templates = builtinTemplates()): string[] {
   const lines = text.split('\n');
   return analyze(text, { templates }).findings.map((f) => {
     const line = text.slice(0, f.span.start).split('\n').length;
-    return `${f.severity} ${f.rule} line ${line}: ${f.message} | ${lines[line - 1]}`;
+    return `${f.severity} ${f.rule} line ${line}: ${wordMessage(f.message)} | ${lines[line - 1]}`;
   });
 }
 
@@ -73,15 +73,17 @@ describe('template skeleton', () => {
     assert.match(text, /```sources\nevaluations: 12\ninterviews: 8\n```/);
   });
 
-  test('a template that names no required fields, goals or labels still gives a clean skeleton for the default template', () => {
-    const template = builtinTemplates().get('unodc-meta-synthesis')!;
-    const bare: SkeletonTemplate = { id: template.id, sections: template.sections };
-    assert.deepEqual(findingsText(buildSkeleton(bare), new TemplateRegistry(builtinTemplates().list())), []);
+  test('a template that names no required fields, goals or labels still gives a clean skeleton', () => {
+    const { template } = parseTemplate('id: bare\ntitle: Bare\nsections:\n  - id: findings\n    heading: Findings\n    targets: true\n  - id: methods\n    heading: Methods\n    sources: true\n', 'x');
+    assert.ok(template);
+    const text = buildSkeleton(template);
+    assert.deepEqual(findingsText(text, new TemplateRegistry([...builtinTemplates().list(), template])), []);
+    assert.match(text, /\n### SDG 1\.1 /, 'a template without goals covers them all, from goal 1');
   });
 
   test('snippet syntax characters in template text are escaped', () => {
     const template = builtinTemplates().get('unodc-meta-synthesis')!;
-    const tricky: SkeletonTemplate = { ...template, sections: template.sections.map((s, i) => (i === 0 ? { ...s, description: 'Costs in $ and {braces} and a back\\slash.' } : s)) };
+    const tricky: Template = { ...template, sections: template.sections.map((s, i) => (i === 0 ? { ...s, descriptions: { en: 'Costs in $ and {braces} and a back\\slash.', es: '', fr: '' } } : s)) };
     const snippet = buildSkeleton(tricky, { snippet: true });
     assert.ok(snippet.includes('Costs in \\$ and {braces\\} and a back\\\\slash.'));
     assert.ok(expandSnippet(snippet).includes('Costs in $ and {braces} and a back\\slash.'));
@@ -97,12 +99,14 @@ describe('snippets file', () => {
   const snippets = JSON.parse(readFileSync(join(repoRoot, 'snippets', 'synthesis.code-snippets'), 'utf8')) as Record<string, Snippet>;
   const bodyOf = (s: Snippet): string => (Array.isArray(s.body) ? s.body.join('\n') : s.body);
 
-  test('has a full skeleton for each built-in template, up to date with the templates', () => {
+  test('has a full skeleton for each built-in template in each language, up to date with the templates', () => {
     for (const template of templates) {
-      const entry = Object.values(snippets).find((s) => bodyOf(s).includes(`template: ${template.id}\n`));
-      assert.ok(entry, `a skeleton snippet for ${template.id}`);
-      assert.equal(bodyOf(entry), buildSkeleton(info(template), { snippet: true }), `${template.id}: run 'node scripts/generate-snippets.mjs'`);
-      assert.deepEqual(findingsText(expandSnippet(bodyOf(entry))), []);
+      for (const language of ['en', 'es', 'fr'] as const) {
+        const skeleton = buildSkeleton(template, { language, snippet: true });
+        const entry = Object.values(snippets).find((s) => bodyOf(s) === skeleton);
+        assert.ok(entry, `a skeleton snippet for ${template.id} in ${language}: run 'node scripts/generate-snippets.mjs'`);
+        assert.deepEqual(findingsText(expandSnippet(bodyOf(entry))), []);
+      }
     }
   });
 

@@ -9,18 +9,34 @@ import {
   ID_PATTERN,
   matchSection,
   normaliseHeading,
-  parseTemplate,
+  parseTemplate as parseTemplateData,
   SECTION_KEYS,
   targetsSection,
   TEMPLATE_KEYS,
   TemplateRegistry,
   type Template,
-  type TemplateProblem,
 } from '../../server/src/core/templates/template.js';
+import { wordMessage } from '../../server/src/core/i18n/words.js';
 import { BUILTIN_TEMPLATE_SOURCES } from '../../server/src/core/templates/builtin.generated.js';
+import { buildSkeleton } from '../../server/src/core/templates/skeleton.js';
+import { analyze } from '../../server/src/core/lint.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const builtinDir = join(root, 'server/src/core/templates/builtin');
+
+/** A template problem with its message in English words, as the tests below read it. */
+interface TemplateProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** `parseTemplate` with the problems worded in English. */
+function parseTemplate(text: string, origin: string): { template?: Template; problems: TemplateProblem[] } {
+  const { template, problems } = parseTemplateData(text, origin);
+  const worded = problems.map((p) => ({ line: p.line, column: p.column, message: wordMessage(p.message) }));
+  return template ? { template, problems: worded } : { problems: worded };
+}
 
 /** 1-based line and column of the `nth` occurrence of `needle` in `text`. */
 function at(text: string, needle: string, nth = 0): { line: number; column: number } {
@@ -184,6 +200,97 @@ describe('headings', () => {
   });
 });
 
+describe('the built-in templates in three languages', () => {
+  test('every built-in template and section has its title, heading and description in English, Spanish and French', () => {
+    for (const template of builtinTemplates().list()) {
+      for (const language of ['en', 'es', 'fr'] as const) {
+        assert.ok(template.titles[language].trim(), `${template.id}: ${language} title`);
+        assert.ok(template.descriptions[language].trim(), `${template.id}: ${language} description`);
+        assert.ok(template.labels[language].length >= 5, `${template.id}: ${language} source labels`);
+      }
+      assert.notEqual(template.titles.es, template.titles.en, `${template.id}: the Spanish title is Spanish`);
+      assert.notEqual(template.titles.fr, template.titles.en, `${template.id}: the French title is French`);
+      for (const section of template.sections) {
+        const where = `${template.id}/${section.id}`;
+        for (const language of ['en', 'es', 'fr'] as const) {
+          assert.ok(section.headings[language].trim(), `${where}: ${language} heading`);
+          assert.ok(section.descriptions?.[language].trim(), `${where}: ${language} description`);
+        }
+        assert.notEqual(section.headings.es, section.headings.en, `${where}: the Spanish heading is Spanish`);
+        assert.notEqual(section.descriptions!.es, section.descriptions!.en, `${where}: the Spanish description is Spanish`);
+        assert.notEqual(section.descriptions!.fr, section.descriptions!.en, `${where}: the French description is French`);
+      }
+    }
+  });
+
+  test('every alias of a built-in section has its Spanish and French counterparts, and each matches', () => {
+    for (const source of BUILTIN_TEMPLATE_SOURCES) {
+      const data = parseYaml(source.text) as { sections: Array<{ id: string; aliases: Record<string, string[]>; heading: Record<string, string> }> };
+      const template = builtinTemplates().get(source.file.replace(/\.yaml$/, ''))!;
+      for (const section of data.sections) {
+        const counts = ['en', 'es', 'fr'].map((l) => section.aliases[l]?.length ?? 0);
+        assert.ok(counts.every((n) => n >= counts[0]!), `${source.file}/${section.id}: as many aliases in Spanish and French as in English (${counts.join(', ')})`);
+        for (const text of [...Object.values(section.heading), ...Object.values(section.aliases).flat()]) {
+          assert.equal(matchSection(template, text)?.id, section.id, `${source.file}: "${text}"`);
+        }
+      }
+    }
+  });
+
+  test("the long form of the sources heading is accepted in each language", () => {
+    const unodc = builtinTemplates().get('unodc-meta-synthesis')!;
+    for (const heading of ['Sources of data reviewed for meta-synthesis', 'Fuentes de datos examinadas para la metasíntesis', 'Sources de données examinées pour la méta-synthèse']) {
+      assert.equal(matchSection(unodc, heading)?.id, 'sources-of-data', heading);
+    }
+  });
+});
+
+describe('the template skeleton in the language of the document', () => {
+  /** What a user gets by pressing Tab through a snippet: every placeholder's default. */
+  const expand = (snippet: string): string => snippet.replace(/\$\{\d+:((?:[^\\}]|\\.)*)\}/g, (_m, d: string) => d.replace(/\\(.)/g, '$1')).replace(/\$0$/, '');
+
+  for (const template of builtinTemplates().list()) {
+    for (const language of ['en', 'es', 'fr'] as const) {
+      test(`${template.id} in ${language}: headings, placeholders and labels in ${language}, with no problems`, () => {
+        const text = buildSkeleton(template, { language });
+        const analysis = analyze(text);
+        assert.equal(analysis.document.language, language);
+        assert.deepEqual(analysis.findings.map((f) => `${f.rule}: ${wordMessage(f.message)}`), [], text);
+        for (const section of template.sections) assert.ok(text.includes(`\n${'#'.repeat(section.level)} ${section.headings[language]}\n`), `${section.headings[language]} in:\n${text}`);
+        assert.ok(text.includes(`\n${template.labels[language][0]}: 12\n`), 'the sources block uses the labels of the language');
+        assert.equal(expand(buildSkeleton(template, { language, snippet: true })), text, 'the snippet gives the same text');
+      });
+    }
+  }
+
+  test('the snippets of each language make clean sections in a skeleton of that language', () => {
+    const snippets = JSON.parse(readFileSync(join(root, 'snippets', 'synthesis.code-snippets'), 'utf8')) as Record<string, { body: string[] }>;
+    const unodc = builtinTemplates().get('unodc-meta-synthesis')!;
+    const tag = { en: 'SDG', es: 'ODS', fr: 'ODD' } as const;
+    for (const language of ['en', 'es', 'fr'] as const) {
+      const ofLanguage = Object.entries(snippets).filter(([name]) => name.endsWith(`(${language})`)).map(([, s]) => expand(s.body.join('\n')));
+      const targets = ofLanguage.filter((b) => b.startsWith(`### ${tag[language]} 16.`));
+      assert.equal(targets.length, 13, `${language}: a target-section snippet, and one per target of SDG 16`);
+      const sources = ofLanguage.find((b) => b.startsWith('```sources'))!;
+      const base = buildSkeleton(unodc, { language });
+      const findings = unodc.sections.find((x) => x.targets)!.headings[language];
+      const next = unodc.sections[unodc.sections.findIndex((x) => x.targets) + 1]!.headings[language];
+      // Every target section but 16.1 (the skeleton has it) after the skeleton's first one.
+      const added = targets.filter((b) => !b.startsWith(`### ${tag[language]} 16.1 `)).slice(1).join('\n\n');
+      const text = base.replace(`\n## ${next}\n`, `\n${added}\n\n## ${next}\n`) + `\n${sources}\n`;
+      assert.ok(text.includes(findings));
+      assert.deepEqual(analyze(text).findings.map((f) => `${f.rule}: ${wordMessage(f.message)}`), [], text);
+    }
+  });
+
+  test('the target section leaves its title to the author, with the official text of the target as the placeholder', () => {
+    const unodc = builtinTemplates().get('unodc-meta-synthesis')!;
+    assert.match(buildSkeleton(unodc, { language: 'es' }), /\n### ODS 16\.1 Reducir significativamente todas las formas de violencia/);
+    assert.match(buildSkeleton(unodc, { language: 'fr', snippet: true }), /\n### ODD 16\.1 \$\{\d+:Réduire nettement, partout dans le monde, toutes les formes de violence/);
+    assert.match(buildSkeleton(unodc), /\nlanguage: en\n|^(?![\s\S]*\nlanguage:)/, 'an English skeleton needs no language field');
+  });
+});
+
 describe('parseTemplate', () => {
   test('a minimal template gets the defaults', () => {
     const { template, problems } = parseTemplate(MINIMAL, '/ws/.synthesis/templates/minimal.yaml');
@@ -195,8 +302,57 @@ describe('parseTemplate', () => {
     assert.equal(template.goals.length, 17, 'no goals means all goals');
     assert.deepEqual(template.sourceLabels, []);
     assert.deepEqual(template.sections, [
-      { id: 'findings', heading: 'Findings', aliases: [], level: 2, required: true, targets: true, sources: false },
+      { id: 'findings', heading: 'Findings', headings: { en: 'Findings', es: 'Findings', fr: 'Findings' }, aliases: [], level: 2, required: true, targets: true, sources: false },
     ]);
+    assert.deepEqual(template.titles, { en: template.title, es: template.title, fr: template.title }, 'one title serves every language');
+  });
+
+  test('titles, descriptions, headings, aliases and labels may be given per language', () => {
+    const text = [
+      'id: three',
+      'title: { en: Country brief, es: Nota de país, fr: Note de pays }',
+      'description: { en: A brief., es: Una nota., fr: Une note. }',
+      'sections:',
+      '  - id: findings',
+      '    heading: { en: Findings, es: Hallazgos, fr: Constatations }',
+      '    aliases: { en: [Key findings], es: [Principales hallazgos], fr: [Principales constatations] }',
+      '    description: { en: What was found., es: Lo que se encontró., fr: Ce qui a été constaté. }',
+      '  - id: conclusions',
+      '    heading: { en: Conclusions, es: Conclusiones }',
+      'sourceLabels: { en: [documents], es: [documentos], fr: [documents, enquêtes] }',
+      '',
+    ].join('\n');
+    const { template, problems } = parseTemplate(text, 'x');
+    assert.deepEqual(problems, []);
+    assert.ok(template);
+    assert.deepEqual(template.titles, { en: 'Country brief', es: 'Nota de país', fr: 'Note de pays' });
+    assert.equal(template.title, 'Country brief');
+    assert.equal(template.descriptions.fr, 'Une note.');
+    const [findings, conclusions] = template.sections;
+    assert.deepEqual(findings!.headings, { en: 'Findings', es: 'Hallazgos', fr: 'Constatations' });
+    assert.deepEqual(findings!.aliases, ['Key findings', 'Principales hallazgos', 'Principales constatations']);
+    assert.equal(findings!.descriptions?.es, 'Lo que se encontró.');
+    assert.deepEqual(conclusions!.headings, { en: 'Conclusions', es: 'Conclusiones', fr: 'Conclusions' }, 'French falls back to English');
+    for (const heading of ['Hallazgos', 'CONSTATATIONS', 'principales hallazgos', 'Conclusiones']) assert.ok(matchSection(template, heading), heading);
+    assert.deepEqual(template.labels, { en: ['documents'], es: ['documentos'], fr: ['documents', 'enquêtes'] });
+    assert.deepEqual(template.sourceLabels, ['documents', 'documentos', 'enquêtes']);
+  });
+
+  test('a text per language must be text, under en, es or fr', () => {
+    const text = ['id: t', 'title: T', 'sections:', '  - id: a', '    heading: { es: Hallazgos, de: Befunde, fr: [x] }', ''].join('\n');
+    const { template, problems } = parseTemplate(text, 'x');
+    assert.equal(template, undefined);
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      [
+        "'de' is not a language of Synthesis Markdown: use en, es or fr.",
+        "'heading.fr' should be text, not a list. Put it in quotes if it is meant as text.",
+      ],
+    );
+    const noEnglish = parseTemplate(['id: t', 'title: T', 'sections:', '  - id: a', '    heading: { es: Hallazgos }', ''].join('\n'), 'x');
+    assert.ok(noEnglish.template);
+    assert.equal(noEnglish.template.sections[0]!.heading, 'Hallazgos');
+    assert.match(noEnglish.problems[0]!.message, /gives no English text/);
   });
 
   test('goals are sorted; an alias equal to the heading is dropped silently', () => {

@@ -48,6 +48,27 @@ export const BREAKS = {
     find: 'return sanitizer.runSync(tree);',
     replace: 'return tree;',
   },
+  'remote-images': {
+    what: 'the preview keeps images from the web instead of naming them in words',
+    fails: 'hostile document',
+    file: 'server/src/core/render/index.ts',
+    find: '  remoteImagePlaceholders(tree, labelsFor(analysis.document.language));\n',
+    replace: '',
+  },
+  'closed-preview': {
+    what: 'a render that comes back after the preview was closed still writes to the panel',
+    fails: 'closing the preview while it renders',
+    file: 'client/src/preview.ts',
+    find: 'if (this.disposed || count !== this.renderCount) return;',
+    replace: 'if (count !== this.renderCount) return;',
+  },
+  'config-live': {
+    what: 'the server ignores changes to the files of a .synthesis folder',
+    fails: 'config.yaml',
+    file: 'server/src/core/service/service.ts',
+    find: 'const inSynthesisFolder = path.split(/[\\\\/]/).includes(CONFIG_FOLDER);',
+    replace: 'const inSynthesisFolder = false;',
+  },
   'coverage-escape': {
     what: 'the coverage page does not escape what registers and documents say',
     fails: 'hostile register',

@@ -56,11 +56,20 @@ export interface DomDocument {
   querySelectorAll(selector: string): ArrayLike<DomElement> & Iterable<DomElement>;
 }
 
+/** The properties of a CSSStyleDeclaration the tests read (camel-case, as the browser gives them). */
+export interface ComputedStyle {
+  backgroundColor: string;
+  color: string;
+  display: string;
+  visibility: string;
+  getPropertyValue(name: string): string;
+}
+
 export interface Dom {
   document: DomDocument;
   location: { href: string };
   scrollY: number;
   innerHeight: number;
-  getComputedStyle(element: DomElement): Record<string, string> & { getPropertyValue(name: string): string };
+  getComputedStyle(element: DomElement): ComputedStyle;
   [key: string]: unknown;
 }

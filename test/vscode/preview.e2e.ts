@@ -243,6 +243,46 @@ suite('The preview as rendered', () => {
     assert.ok(selected.visibleRanges.some((r) => r.contains(new vscode.Position(heading, 0))), 'the editor shows that line');
   });
 
+  test('closing the preview while it renders leaves no error behind', async () => {
+    // A long document, so that the server is still rendering when the preview is closed.
+    const paragraph = 'The programme supported SDG 16.1 and SDG 16.3 through community mediation, legal aid and the training of local officials in the districts.';
+    const body = Array.from({ length: 2500 }, (_, i) => `${paragraph} (${i + 1})`).join('\n\n');
+    const editor = await newSynthesis(`---\ntitle: A long brief\ncountry: Peru\n---\n\n# A long brief\n\n## Findings\n\n${body}\n`, 'closed-while-rendering');
+    const synthesis = await api();
+    const uri = editor.document.uri;
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown): void => void rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    let closed: Promise<boolean> | undefined;
+    let closedAt = 0;
+    // As soon as the preview's tab shows, close it, as a user who changed their mind would.
+    const tabs = vscode.window.tabGroups.onDidChangeTabs((e) => {
+      const tab = e.opened.find((t) => t.input instanceof vscode.TabInputWebview && t.label.includes('closed-while-rendering'));
+      if (tab && !closed) closed = Promise.resolve(vscode.window.tabGroups.close(tab)).then((done) => ((closedAt = Date.now()), done));
+    });
+    try {
+      // The command waits for the first rendering; it must end quietly although the panel is gone.
+      await vscode.commands.executeCommand('synthesis.showPreviewToSide', uri);
+      const renderedAt = Date.now();
+      assert.ok(closed, 'the preview\'s tab opened and was closed');
+      assert.equal(await closed, true, 'the preview\'s tab was closed');
+      assert.ok(closedAt > 0 && closedAt <= renderedAt, 'the preview was closed before its first rendering came back');
+      assert.ok(!synthesis.previews.uris().includes(uri.toString()), 'the closed preview is forgotten');
+      // Typing afterwards must not wake the closed preview either.
+      await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount - 1, 0), 'One more line about SDG 16.1.\n'));
+      await waitForDiagnostics(uri, () => true, 'the diagnostics after the edit');
+      // Node reports a rejection nobody handled once the current turn of the event loop ends.
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(rejections.map(String), [], 'no unhandled rejection in the extension host');
+    } finally {
+      tabs.dispose();
+      process.off('unhandledRejection', onRejection);
+      await closeAllEditors();
+      // The long document would only slow the tests after this one.
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   test('a hostile document runs nothing and fetches nothing in the preview', async () => {
     await closeAllEditors();
     const before = await page.events();
@@ -272,16 +312,17 @@ suite('The preview as rendered', () => {
       '',
       '<meta http-equiv="refresh" content="0; url=https://beacon.invalid/refresh"> <base href="https://beacon.invalid/">',
       '',
-      'An image from the web, which the preview shows by design: ![shown](https://images.invalid/shown.png)',
+      'An image from the web, which the preview does not fetch: ![Map of the programme](https://images.invalid/shown.png)',
       '',
     ].join('\n');
     const editor = await newSynthesis(hostile, 'hostile');
     const synthesis = await api();
-    await showPreview(editor.document.uri, 'An image from the web');
+    await showPreview(editor.document.uri, 'Remote image not shown: Map of the programme');
 
-    // The one request a document may cause: an https image (docs/extension.md). Seeing it proves
-    // that requests from this frame are seen, and that the page has processed the document's images.
-    await page.waitForEvent(before.count, { type: 'request', url: '^https://images\\.invalid/shown\\.png$' }, 'the request for the https image');
+    // The page's own script comes after the content, so once it was asked for, every image of the
+    // content was asked for too (or refused by the policy, which the console would show). Seeing it
+    // also proves that requests from this frame are seen.
+    await page.waitForEvent(before.count, { type: 'request', url: '/media/preview\\.js$' }, 'the request for the preview\'s own script');
     const webviewId = await page.evaluate(PREVIEW, () => /[?&]id=([\w-]+)/.exec((globalThis as unknown as Dom).location.href)?.[1] ?? '');
     assert.ok(webviewId, 'the preview frame has a webview id');
 
@@ -302,6 +343,7 @@ suite('The preview as rendered', () => {
         forbidden: [...(content?.querySelectorAll('iframe, object, embed, svg, form, input, base, meta, link, style, video, picture, source') ?? [])].map((e) => e.tagName),
         links: [...(content?.querySelectorAll('a[href]') ?? [])].map((a) => a.getAttribute('href') ?? ''),
         images: [...(content?.querySelectorAll('img') ?? [])].map((i) => ({ src: i.getAttribute('src'), srcset: i.getAttribute('srcset') })),
+        placeholders: [...(content?.querySelectorAll('.synthesis-remote-image') ?? [])].map((e) => e.textContent ?? ''),
         stylesheets: [...w.document.querySelectorAll('link')].map((l) => l.getAttribute('href') ?? ''),
       };
     });
@@ -315,11 +357,9 @@ suite('The preview as rendered', () => {
     assert.deepEqual(dom.styled, [], 'no inline style in the content');
     assert.deepEqual(dom.forbidden, [], 'no frame, object, form, base, meta, style, link or media element in the content');
     for (const href of dom.links) assert.match(href, /^(https?:|mailto:|#)/, `link ${href}`);
-    for (const image of dom.images) {
-      // An image whose address was refused keeps no address at all.
-      if (image.src !== null) assert.match(image.src, /^(https:|data:image\/)/, `image ${JSON.stringify(image)}`);
-      assert.equal(image.srcset, null);
-    }
+    // No image from the web is in the page: each is a visible line of text that names it.
+    assert.deepEqual(dom.images, [], 'no image element left in the content');
+    assert.deepEqual(dom.placeholders, ['Remote image not shown: plain http', 'Remote image not shown: Map of the programme (https://images.invalid/shown.png)'], 'each remote image is named in words instead');
     assert.equal(dom.stylesheets.length, 1);
     assert.match(dom.stylesheets[0]!, /\/media\/preview\.css$/);
 
@@ -328,11 +368,16 @@ suite('The preview as rendered', () => {
     const inPreview = (e: PageEvent): boolean => (e.frame ?? e.url ?? '').includes(`id=${webviewId}`);
     const { events } = await page.events(before.count);
     const requests = events.filter((e) => e.type === 'request' && inPreview(e) && !ownFile(e.url ?? ''));
+    assert.ok(
+      events.some((e) => e.type === 'request' && inPreview(e) && /\/media\/preview\.js$/.test(e.url ?? '')),
+      'the requests of the preview frame are seen (its own script)',
+    );
     assert.deepEqual(
       requests.map((e) => e.url),
-      ['https://images.invalid/shown.png'],
-      'the preview fetched nothing but the https image the document shows',
+      [],
+      'the preview fetched nothing: no image or style from the web, not even the https image',
     );
+    assert.deepEqual(events.filter((e) => e.type === 'request' && /images\.invalid/.test(e.url ?? '')), [], 'nothing in the page asked for the document\'s https image');
     const beacons = events.filter((e) => e.type === 'request' && /beacon\.invalid/.test(e.url ?? ''));
     assert.deepEqual(beacons, [], 'nothing anywhere in the page asked for the hostile addresses');
     assert.deepEqual(events.filter((e) => e.type === 'dialog'), [], 'no dialog opened');
@@ -342,6 +387,13 @@ suite('The preview as rendered', () => {
     // And the policy behind it, as the webview got it.
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(synthesis.previews.page(editor.document.uri) ?? '')?.[1] ?? '';
     assert.match(csp, /default-src 'none'/);
+    for (const name of ['img-src', 'style-src']) {
+      const sources = (csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? '').split(/\s+/).slice(1);
+      assert.ok(sources.length > 0, `${name} is set`);
+      // The webview's own origin and resource origin (the extension's media; code-server's cspSource
+      // is "'self' https://*.vscode-cdn.net") and, for images, inline data only.
+      for (const source of sources) assert.ok(source === 'data:' ? name === 'img-src' : source === "'self'" || /vscode-(cdn|resource)/.test(source), `${name} allows nothing from the web: ${source}`);
+    }
     assert.match(csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '', /^script-src 'nonce-[A-Za-z0-9+/=]+'$/, 'scripts only with the page\'s own nonce');
   });
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { Document, Header, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
-import { createLanguageService, createMemoryHost, parseConfig, type DocumentAnalysis } from '../../server/src/core/index.js';
+import { createLanguageService, createMemoryHost, parseConfig, wordMessage, type DocumentAnalysis } from '../../server/src/core/index.js';
 import { exportSettings } from '../../server/src/core/word.js';
 import { repoRoot } from '../helpers.js';
 import { pdfInfo, tempDir } from './helpers.js';
@@ -42,7 +42,7 @@ describe('referenceDoc and pdf.paper in the configuration file', () => {
     const text = 'referenceDoc: [a, b]\npdf:\n  paper: A5\n';
     const bad = parseConfig(text);
     assert.deepEqual(
-      bad.problems.map((p) => [p.severity, text.slice(p.span.start, p.span.end), p.message]),
+      bad.problems.map((p) => [p.severity, text.slice(p.span.start, p.span.end), wordMessage(p.message)]),
       [
         ['error', '[a, b]', "Expected 'referenceDoc' to name a Word document relative to the project, such as templates/office.docx, found a list"],
         ['error', 'A5', "Expected 'paper' to be a4 or letter, found 'A5'"],
@@ -50,7 +50,13 @@ describe('referenceDoc and pdf.paper in the configuration file', () => {
     );
     assert.equal(bad.config.referenceDoc, undefined);
     assert.equal(bad.config.pdfPaper, undefined);
-    assert.match(parseConfig('pdf: letter\n').problems[0]!.message, /^Expected 'pdf' to hold keys such as 'paper', found 'letter'/);
+    // The same problems in the user's language.
+    assert.deepEqual(bad.problems.map((p) => wordMessage(p.message, 'es')), [
+      "Se esperaba que 'referenceDoc' nombrara un documento de Word relativo al proyecto, como plantillas/oficina.docx, y se encontró una lista",
+      "Se esperaba a4 o letter en 'paper' y se encontró 'A5'",
+    ]);
+    assert.equal(wordMessage(bad.problems[1]!.message, 'fr'), "'paper' devrait valoir a4 ou letter, mais c'est 'A5'");
+    assert.match(wordMessage(parseConfig('pdf: letter\n').problems[0]!.message), /^Expected 'pdf' to hold keys such as 'paper', found 'letter'/);
   });
 
   test('a reference document outside the project is a finding on the configuration file', async () => {
@@ -61,7 +67,7 @@ describe('referenceDoc and pdf.paper in the configuration file', () => {
     const analysis = await service.analyze({ key: 'brief', path: '/work/office/brief.synth.md', text: BRIEF, version: null });
     const config = analysis.related.find((r) => r.path === '/work/office/.synthesis/config.yaml');
     assert.deepEqual(
-      config?.findings.map((f) => [f.rule, f.severity, f.range.start.character, f.message]),
+      config?.findings.map((f) => [f.rule, f.severity, f.range.start.character, wordMessage(f.message)]),
       [['config', 'error', 14, "Expected a Word document inside the project, found '../shared/office.docx'; it is not used"]],
     );
   });

@@ -157,6 +157,14 @@ describe('synthlint import', () => {
     assert.equal(r.stderr.trim().split('\n').length, 1);
   });
 
+  test('a problem in the register named with --evidence is put into words, in the language asked for', () => {
+    writeFileSync(join(dir, 'doble.csv'), 'id,title,year,type\nHND-01,Evaluación del programa,2019,country\nHND-01,Otra evaluación,2020,regional\n');
+    writeFileSync(join(dir, 'breve.txt'), 'Síntesis breve\n\nLa policía redujo la violencia.\n');
+    const r = synthlint(['import', 'breve.txt', '--evidence', 'doble.csv', '-o', 'breve-doble.synth.md', '--lang', 'es']);
+    assert.match(r.stderr, /^doble\.csv:3:1: El identificador 'HND-01' ya se usa en la línea 2$/m);
+    assert.doesNotMatch(r.stderr, /\[object Object\]/);
+  });
+
   test("a web page exported by synthlint comes back with its title block, targets and sources", async () => {
     cpSync(join(repoRoot, 'samples'), join(dir, 'samples'), { recursive: true });
     const r = synthlint(['export', 'samples/fr/synthese-senegal.synth.md', '--to', 'html', '-o', 'senegal.html']);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { analyze, parse, renderPreview } from '../../server/src/core/index.js';
+import { analyze, parse, renderPreview, wordMessage } from '../../server/src/core/index.js';
 import { importDocument, type ImportResult } from '../../server/src/core/word.js';
 import { convert, missingWords, referenceText, tempDir } from './helpers.js';
 
@@ -18,7 +18,7 @@ function assertReference(result: ImportResult, format: string): void {
   const { markdown, report } = result;
   const analysis = analyze(markdown);
   const errors = analysis.findings.filter((f) => f.severity === 'error');
-  assert.deepEqual(errors.map((f) => `${f.rule}: ${f.message}`), [], `${format}: the imported brief has errors:\n${markdown}`);
+  assert.deepEqual(errors.map((f) => `${f.rule}: ${wordMessage(f.message)}`), [], `${format}: the imported brief has errors:\n${markdown}`);
   const document = analysis.document;
   const field = (name: string): unknown => document.frontMatter?.fields.get(name)?.value;
   assert.equal(field('country'), 'Mexico', format);

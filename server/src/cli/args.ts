@@ -1,9 +1,10 @@
 /**
  * The command line: a table of options, tokenised by Node's `util.parseArgs`. Parsing is pure and
- * throws only `UsageError`, whose message is shown as one line with exit code 2.
+ * throws only `UsageError`, whose message (as data, like every message) is shown in the user's
+ * language as one line, with exit code 2. The help text is the message `cli.help`.
  */
 import { parseArgs as parseTokens } from 'node:util';
-import { resolveLocale, type Locale, type SeveritySetting } from '../core/index.js';
+import { list, msg, resolveLocale, wordMessage, type Locale, type Message, type SeveritySetting } from '../core/index.js';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -30,6 +31,8 @@ export interface RenderCommand {
   output?: string;
   template?: string;
   project?: string;
+  /** `--lang`: the language of the messages and of the problem marks. */
+  lang?: Locale;
 }
 
 /** `synthlint coverage`: the evidence coverage map (target × evaluation) of the syntheses. */
@@ -42,6 +45,8 @@ export interface CoverageCommand {
   /** Where to write the map; undefined or `-` is standard output. */
   output?: string;
   project?: string;
+  /** `--lang`: the language of the messages and of the Markdown map (else the documents'). */
+  lang?: Locale;
 }
 export const COVERAGE_FORMATS = ['markdown', 'csv', 'json'] as const;
 export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
@@ -69,9 +74,13 @@ export interface WordCommand {
 
 export type Command = LintCommand | RenderCommand | CoverageCommand | CodebookCommand | WordCommand | { command: 'help' } | { command: 'version' };
 
-/** A mistake in the command line: shown as one line, exit code 2. */
+/** A mistake in the command line: shown as one line in the user's language, exit code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  constructor(readonly problem: Message) {
+    // In English for logs and tests; the user reads `problem` in their own language.
+    super(wordMessage(problem));
+  }
 }
 
 /** Words that start a subcommand when they come first. */
@@ -81,23 +90,23 @@ type Subcommand = 'lint' | (typeof SUBCOMMANDS)[number];
 interface OptionSpec {
   type: 'string' | 'boolean';
   short?: string;
-  /** Placeholder shown in messages when the option takes a value. */
-  value?: string;
+  /** What value the option takes, for messages. */
+  value?: Message;
   commands: readonly Subcommand[];
 }
 
 const ALL: readonly Subcommand[] = ['lint', 'render', 'coverage', 'codebook'];
 const OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  format: { type: 'string', short: 'f', value: 'text, json or sarif', commands: ['lint', 'coverage'] },
-  template: { type: 'string', value: 'a template id', commands: ['lint', 'render', 'codebook'] },
-  rule: { type: 'string', value: 'rule-id=off|info|warning|error', commands: ['lint'] },
+  format: { type: 'string', short: 'f', value: msg('cli.value.format'), commands: ['lint', 'coverage'] },
+  template: { type: 'string', value: msg('cli.value.template'), commands: ['lint', 'render', 'codebook'] },
+  rule: { type: 'string', value: msg('cli.value.rule'), commands: ['lint'] },
   fix: { type: 'boolean', commands: ['lint'] },
   quiet: { type: 'boolean', short: 'q', commands: ['lint'] },
-  lang: { type: 'string', value: 'en, es or fr', commands: ['lint', 'codebook'] },
-  output: { type: 'string', short: 'o', value: 'a file name', commands: ['render', 'coverage', 'codebook'] },
-  min: { type: 'string', value: 'a whole number of evaluations', commands: ['coverage'] },
+  lang: { type: 'string', value: msg('cli.value.lang'), commands: ['lint', 'render', 'coverage', 'codebook'] },
+  output: { type: 'string', short: 'o', value: msg('cli.value.output'), commands: ['render', 'coverage', 'codebook'] },
+  min: { type: 'string', value: msg('cli.value.min'), commands: ['coverage'] },
   sections: { type: 'boolean', commands: ['codebook'] },
-  project: { type: 'string', value: 'a folder', commands: ['lint', 'render', 'coverage', 'codebook'] },
+  project: { type: 'string', value: msg('cli.value.project'), commands: ['lint', 'render', 'coverage', 'codebook'] },
   help: { type: 'boolean', short: 'h', commands: ALL },
   version: { type: 'boolean', short: 'v', commands: ALL },
 };
@@ -133,17 +142,27 @@ export function parseArgs(argv: readonly string[]): Command {
     if (token.kind === 'option-terminator') continue;
     const written = token.rawName;
     const spec = OPTIONS[token.name];
-    if (!spec || (written.startsWith('--') && written !== `--${token.name}`)) throw new UsageError(`unknown option '${written}'`);
+    if (!spec || (written.startsWith('--') && written !== `--${token.name}`)) throw new UsageError(msg('cli.unknown-option', { option: written }));
     if (!spec.commands.includes(subcommand)) {
       const others = spec.commands.filter((c) => c !== 'lint');
-      throw new UsageError(subcommand === 'lint' ? `${written} is only for 'synthlint ${others.join("' or 'synthlint ")}'` : `${written} does not apply to 'synthlint ${subcommand}'`);
+      throw new UsageError(
+        subcommand === 'lint'
+          ? msg('cli.only-for', {
+              option: written,
+              commands: list(
+                others.map((c) => `'synthlint ${c}'`),
+                'or',
+              ),
+            })
+          : msg('cli.not-for', { option: written, command: subcommand }),
+      );
     }
     if (spec.type === 'boolean') {
-      if (token.value !== undefined) throw new UsageError(`${written} takes no value`);
+      if (token.value !== undefined) throw new UsageError(msg('cli.takes-no-value', { option: written }));
       flags.add(token.name);
       continue;
     }
-    if (token.value === undefined || token.value === '') throw new UsageError(`${written} needs a value (${spec.value})`);
+    if (token.value === undefined || token.value === '') throw new UsageError(msg('cli.needs-value', { option: written, value: spec.value ?? '' }));
     values.set(token.name, [...(values.get(token.name) ?? []), token.value]);
   }
 
@@ -154,21 +173,20 @@ export function parseArgs(argv: readonly string[]): Command {
   const withProject = project === undefined ? {} : { project };
 
   if (subcommand === 'render') {
-    if (positional.length === 0) throw new UsageError("'synthlint render' needs a file: synthlint render brief.synth.md -o brief.html");
-    if (positional.length > 1) throw new UsageError(`'synthlint render' takes one file, not ${positional.length}`);
-    return { command: 'render', file: positional[0]!, output: last(values.get('output')), template, ...withProject };
+    if (positional.length === 0) throw new UsageError(msg('cli.render-needs-file'));
+    if (positional.length > 1) throw new UsageError(msg('cli.render-one-file', { count: positional.length }));
+    const lang = langOf(values);
+    return { command: 'render', file: positional[0]!, output: last(values.get('output')), template, ...withProject, ...(lang ? { lang } : {}) };
   }
 
   if (subcommand === 'coverage' || subcommand === 'codebook') return { ...parseEvidenceCommand(subcommand, positional, values, flags), ...withProject };
 
   const format = last(values.get('format')) ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`unknown format '${format}': use text, json or sarif`);
+    throw new UsageError(msg('cli.unknown-format', { format }));
   }
-  if (positional.length === 0) throw new UsageError('no files given: name files, folders or globs, for example: synthlint .');
-  const langText = last(values.get('lang'));
-  const lang = langText === undefined ? undefined : resolveLocale(langText);
-  if (langText !== undefined && lang === undefined) throw new UsageError(`unknown language '${langText}': use en, es or fr`);
+  if (positional.length === 0) throw new UsageError(msg('cli.no-files'));
+  const lang = langOf(values);
   return {
     command: 'lint',
     inputs: positional,
@@ -185,20 +203,20 @@ export function parseArgs(argv: readonly string[]): Command {
 function parseEvidenceCommand(subcommand: 'coverage' | 'codebook', positional: string[], values: Map<string, string[]>, flags: Set<string>): CoverageCommand | CodebookCommand {
   const output = last(values.get('output'));
   if (subcommand === 'codebook') {
-    if (positional.length > 0) throw new UsageError(`'synthlint codebook' takes no files, found '${positional[0]}': name a template with --template`);
-    const langText = last(values.get('lang'));
-    const lang = langText === undefined ? undefined : resolveLocale(langText);
-    if (langText !== undefined && lang === undefined) throw new UsageError(`unknown language '${langText}': use en, es or fr`);
+    if (positional.length > 0) throw new UsageError(msg('cli.codebook-no-files', { found: positional[0]! }));
+    const lang = langOf(values);
     const template = last(values.get('template'));
     return { command: 'codebook', sections: flags.has('sections'), ...(template ? { template } : {}), ...(output ? { output } : {}), ...(lang ? { lang } : {}) };
   }
   const format = last(values.get('format')) ?? 'markdown';
-  if (!(COVERAGE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown coverage format '${format}': use markdown, csv or json`);
+  if (!(COVERAGE_FORMATS as readonly string[]).includes(format)) throw new UsageError(msg('cli.unknown-coverage-format', { format }));
   const minText = last(values.get('min'));
-  if (minText !== undefined && !/^\d{1,4}$/.test(minText.trim())) throw new UsageError(`--min expects a whole number of evaluations such as 2, found '${minText}'`);
-  if (positional.length === 0) throw new UsageError('no files given: name the syntheses or folders to map, for example: synthlint coverage .');
+  if (minText !== undefined && !/^\d{1,4}$/.test(minText.trim())) throw new UsageError(msg('cli.min', { found: minText }));
+  if (positional.length === 0) throw new UsageError(msg('cli.coverage-no-files'));
+  const lang = langOf(values);
   return {
     command: 'coverage',
+    ...(lang ? { lang } : {}),
     inputs: positional,
     format: format as CoverageFormat,
     ...(minText !== undefined ? { minimum: Number(minText.trim()) } : {}),
@@ -212,92 +230,35 @@ function parseRuleSettings(entries: readonly string[]): Record<string, SeverityS
     const match = /^([^=]+)=(.*)$/.exec(entry);
     const setting = match?.[2]?.trim().toLowerCase();
     if (!match || !setting || !(SETTINGS as readonly string[]).includes(setting)) {
-      throw new UsageError(`--rule expects rule-id=off|info|warning|error, found '${entry}'`);
+      throw new UsageError(msg('cli.rule-setting', { found: entry }));
     }
     out[match[1]!.trim()] = setting as SeveritySetting;
   }
   return out;
 }
 
+/** `--lang`, checked; undefined when not given. */
+function langOf(values: Map<string, string[]>): Locale | undefined {
+  const text = last(values.get('lang'));
+  const lang = text === undefined ? undefined : resolveLocale(text);
+  if (text !== undefined && lang === undefined) throw new UsageError(msg('cli.unknown-language', { language: text }));
+  return lang;
+}
+
+/**
+ * The language the command line asks for before it is parsed (its usage errors and help are in it):
+ * the last `--lang` that names one of the three, else the environment's.
+ */
+export function requestedLocale(argv: readonly string[]): Locale | undefined {
+  let found: Locale | undefined;
+  argv.forEach((arg, i) => {
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    const locale = value === undefined ? undefined : resolveLocale(value);
+    if (locale) found = locale;
+  });
+  return found;
+}
+
 function last(list: readonly string[] | undefined): string | undefined {
   return list?.[list.length - 1];
 }
-
-export const HELP = `synthlint: check Synthesis Markdown files (*.synth.md)
-
-Usage:
-  synthlint [options] <files, folders or globs...>
-  synthlint render <file> [-o page.html] [--template ID]
-  synthlint coverage [--format markdown|csv|json] [--min N] [-o FILE] <files...>
-  synthlint codebook [--template ID] [--sections] [--lang LANG] [-o codes.qdc]
-  synthlint export <file> --to docx|pdf|html [-o FILE] [--reference-doc office.docx]
-  synthlint import <file.docx|.pdf|.html|.md|.txt> [-o out.synth.md]
-  ('synthlint export --help' and 'synthlint import --help' say more)
-
-What it checks:
-  Each file against its template (the sections it needs, in order), its SDG
-  tags, its sources blocks and the counts quoted in the text. Folders are
-  searched for *.synth.md files (node_modules and folders starting with a dot
-  are skipped). Files named one by one are checked whatever their extension.
-
-Options:
-  -f, --format FORMAT   how to show findings: text (default), json or sarif
-      --template ID     template for files whose front matter names none
-                        (default: unodc-meta-synthesis)
-      --rule ID=LEVEL   set a rule to off, info, warning or error; repeatable
-      --fix             correct what can be corrected safely, in place,
-                        then show what is left
-  -q, --quiet           show errors only, not warnings or information
-      --lang LANG       language of the messages: en, es or fr (default: the one
-                        LANGUAGE, LC_ALL, LC_MESSAGES or LANG names, else en)
-      --project DIR     the folder no project is looked for above (default:
-                        the current folder); for every command
-  -h, --help            show this help
-  -v, --version         show the version
-
-Render:
-  synthlint render writes the synthesis as one self-contained HTML page.
-  -o, --output FILE     where to write it (default: beside the file, .html;
-                        '-' writes to standard output)
-
-Coverage (an evidence gap map):
-  synthlint coverage shows which evaluations each SDG target section cites,
-  as a target x evaluation table, and marks the target sections that rest
-  on fewer than N evaluations. Registers are found as for checking.
-  -f, --format FORMAT   markdown (default), csv or json
-      --min N           fewest evaluations a target section should rest on
-                        (default: the project's coverage.minimum, else 2)
-  -o, --output FILE     where to write it (default: standard output)
-
-Codebook (REFI-QDA, for NVivo, ATLAS.ti, MAXQDA, Dedoose...):
-  synthlint codebook writes the SDG targets of a template's goals as a
-  .qdc codebook, one code per target under one code per goal.
-      --template ID     the template (default: unodc-meta-synthesis)
-      --sections        also the template's thematic sections as codes
-      --lang LANG       language of the SDG texts: en, es or fr
-  -o, --output FILE     where to write it (default: standard output)
-
-Projects:
-  A file's project is the nearest folder at or above it that holds a
-  .synthesis folder, never above the current folder (or --project DIR).
-  Its .synthesis/config.yaml sets rule levels, the default template, more
-  template folders, the evidence register and the document language for
-  every file of the project; --rule and --template come on top. YAML files
-  in .synthesis/templates/ are used beside the built-in templates.
-
-Exit codes:
-  0  no errors (warnings are allowed)
-  1  at least one error
-  2  the command could not run as asked: an unknown option, no files found,
-     an unknown template or a file that cannot be read
-
-Examples:
-  synthlint .                          check every *.synth.md under this folder
-  synthlint reports/mexico.synth.md    check one file
-  synthlint "reports/**/*.synth.md"    check the files a glob matches
-  synthlint --fix reports              correct sums and counts, then re-check
-  synthlint --format sarif . > synthlint.sarif
-  synthlint render brief.synth.md -o brief.html
-  synthlint coverage --format csv --min 3 reports > coverage.csv
-  synthlint codebook --sections -o codes.qdc
-`;

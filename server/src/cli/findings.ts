@@ -3,7 +3,7 @@
  * editors and SARIF's default `columnKind` use), and the message in words. Plain, cloneable data,
  * so a worker thread can post it to the main thread.
  */
-import type { DocumentAnalysis, FileFinding, Finding, Severity } from '../core/index.js';
+import { wordMessage, type DocumentAnalysis, type FileFinding, type Finding, type Locale, type Severity } from '../core/index.js';
 
 /**
  * `endColumn` is exclusive: it is the column just after the last character of the range, so an
@@ -21,13 +21,13 @@ export interface CliFinding {
   fixable: boolean;
 }
 
-/** The one place a finding's message becomes the text the CLI prints. */
-function messageText(finding: Pick<Finding, 'message'>): string {
-  return finding.message;
+/** The one place a finding's message becomes the text the CLI prints, in the user's language. */
+function messageText(finding: Pick<Finding, 'message'>, locale: Locale): string {
+  return wordMessage(finding.message, locale);
 }
 
 /** A document's findings, from the core's offsets. */
-export function toCliFindings(analysis: DocumentAnalysis): CliFinding[] {
+export function toCliFindings(analysis: DocumentAnalysis, locale: Locale): CliFinding[] {
   const lines = analysis.document.lines;
   return analysis.findings.map((f) => {
     const start = lines.positionAt(f.span.start);
@@ -39,14 +39,14 @@ export function toCliFindings(analysis: DocumentAnalysis): CliFinding[] {
       endColumn: end.character + 1,
       severity: f.severity,
       rule: f.rule,
-      message: messageText(f),
+      message: messageText(f, locale),
       fixable: f.fixes?.some((x) => !x.suggestion) ?? false,
     };
   });
 }
 
 /** The findings on a template, register or configuration file. */
-export function toCliFileFindings(findings: readonly FileFinding[]): CliFinding[] {
+export function toCliFileFindings(findings: readonly FileFinding[], locale: Locale): CliFinding[] {
   return findings.map((f) => ({
     line: f.range.start.line + 1,
     column: f.range.start.character + 1,
@@ -54,7 +54,7 @@ export function toCliFileFindings(findings: readonly FileFinding[]): CliFinding[
     endColumn: f.range.end.character + 1,
     severity: f.severity,
     rule: f.rule,
-    message: messageText(f),
+    message: messageText(f, locale),
     fixable: false,
   }));
 }

@@ -42,7 +42,6 @@ export type JobOutcome =
 export function createCliService(settings: JobSettings): LanguageService {
   return createLanguageService(createNodeHost(), {
     ceilings: [settings.project],
-    locale: settings.locale,
     overrides: { rules: settings.severities, ...(settings.defaultTemplate !== undefined ? { defaultTemplate: settings.defaultTemplate } : {}) },
   });
 }
@@ -58,12 +57,12 @@ export function createLinter(settings: JobSettings): (file: CliFile) => Promise<
     const result = settings.fix ? await service.fixAll(source) : { text: read.text, applied: 0, analysis: await service.analyze(source) };
     return {
       ok: true,
-      findings: toCliFindings(result.analysis),
+      findings: toCliFindings(result.analysis, settings.locale),
       ...(result.text !== read.text ? { fixedText: result.text } : {}),
       encoding: read.encoding,
       stamp: read.stamp,
       fixesApplied: result.applied,
-      related: result.analysis.related.map((r) => ({ path: r.path, findings: toCliFileFindings(r.findings) })),
+      related: result.analysis.related.map((r) => ({ path: r.path, findings: toCliFileFindings(r.findings, settings.locale) })),
     };
   };
   // Whatever goes wrong with one file is that file's failure: the others are still checked.

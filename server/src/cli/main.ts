@@ -6,6 +6,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pkg from '../../../package.json' with { type: 'json' };
+import { localeFromEnvironment, msg, wordMessage } from '../core/index.js';
+import { requestedLocale } from './args.js';
 import { EXIT_TROUBLE, run, type PackageInfo } from './run.js';
 
 interface PackageJson {
@@ -32,6 +34,12 @@ function packageRoot(): string {
   return typeof __dirname === 'string' ? resolve(__dirname, '..') : process.cwd();
 }
 
+/** Something that should never happen, said in one line in the user's language (never a stack trace). */
+function unexpected(error: unknown): string {
+  const locale = requestedLocale(process.argv.slice(2)) ?? localeFromEnvironment(process.env);
+  return wordMessage(msg('cli.unexpected', { detail: oneLine(error) }), locale);
+}
+
 function oneLine(error: unknown): string {
   const text = error instanceof Error ? `${error.message}` : String(error);
   return text.split('\n')[0] || 'unknown error';
@@ -50,13 +58,13 @@ async function main(): Promise<void> {
       vars: process.env,
     });
   } catch (error) {
-    process.stderr.write(`synthlint: unexpected problem: ${oneLine(error)}\n`);
+    process.stderr.write(`synthlint: ${unexpected(error)}\n`);
     process.exitCode = EXIT_TROUBLE;
   }
 }
 
 process.on('uncaughtException', (error) => {
-  process.stderr.write(`synthlint: unexpected problem: ${oneLine(error)}\n`);
+  process.stderr.write(`synthlint: ${unexpected(error)}\n`);
   process.exit(EXIT_TROUBLE);
 });
 

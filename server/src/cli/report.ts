@@ -8,7 +8,7 @@
  * - sarif: one SARIF 2.1.0 log, written at the end (SARIF is a single document).
  */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { escapeLine, TOOL_CHECKS, type Rule, type Severity } from '../core/index.js';
+import { escapeLine, msg, sarifRules, wordMessage, type Locale, type Message, type MessageKey, type Severity } from '../core/index.js';
 import type { CliFinding } from './findings.js';
 
 export interface FileReport {
@@ -44,12 +44,9 @@ export interface ToolInfo {
   informationUri: string;
   /** Absolute URI of a rule's documentation. */
   helpUri(ruleId: string): string;
-  /** Rules beyond the registry's: findings the linter itself makes. */
-  rules: ReadonlyArray<Pick<Rule, 'id' | 'description' | 'defaultSeverity'>>;
+  /** The language of the rules' descriptions. */
+  locale: Locale;
 }
-
-/** Findings the tool makes itself, not a rule: they appear in output like rule ids. */
-export const TOOL_RULES: ReadonlyArray<Pick<Rule, 'id' | 'description' | 'defaultSeverity'>> = TOOL_CHECKS;
 
 interface Counts {
   error: number;
@@ -65,9 +62,13 @@ function count(counts: Counts, findings: readonly CliFinding[]): void {
   }
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "1 error", "3 errors": a count with its word, in the user's language. */
+function counted(n: number, one: MessageKey, many: MessageKey): Message {
+  return msg((n === 1 ? one : many) as 'cli.n.error', { n });
+}
 
-export function textReporter(out: Output): Reporter {
+export function textReporter(out: Output, locale: Locale = 'en'): Reporter {
+  const words = (m: Message): string => wordMessage(m, locale);
   const counts: Counts = { error: 0, warning: 0, info: 0, fixable: 0 };
   return {
     file({ file, findings }) {
@@ -80,16 +81,17 @@ export function textReporter(out: Output): Reporter {
     },
     end(summary) {
       const lines: string[] = [];
-      if (summary.fixesApplied > 0) lines.push(`Fixed ${plural(summary.fixesApplied, 'problem')} in ${plural(summary.filesFixed, 'file')}.`);
+      const files = (n: number): Message => counted(n, 'cli.n.file-one', 'cli.n.file');
+      if (summary.fixesApplied > 0) lines.push(words(msg('cli.fixed', { problems: counted(summary.fixesApplied, 'cli.n.problem-one', 'cli.n.problem'), files: files(summary.filesFixed) })));
       const parts = [
-        counts.error ? plural(counts.error, 'error') : '',
-        counts.warning ? plural(counts.warning, 'warning') : '',
-        counts.info ? `${counts.info} info` : '',
+        counts.error ? words(counted(counts.error, 'cli.n.error-one', 'cli.n.error')) : '',
+        counts.warning ? words(counted(counts.warning, 'cli.n.warning-one', 'cli.n.warning')) : '',
+        counts.info ? words(msg('cli.n.info', { n: counts.info })) : '',
       ].filter(Boolean);
-      const where = `in ${plural(summary.files, 'file')}`;
-      let line = parts.length ? `${parts.join(', ')} ${where}` : `No problems ${where}`;
-      if (counts.fixable > 0) line += ` (${counts.fixable} can be fixed with --fix)`;
-      if (summary.failures.length > 0) line += `; ${plural(summary.failures.length, 'file')} could not be checked`;
+      let line = parts.length ? words(msg('cli.summary', { counts: parts.join(', '), files: files(summary.files) })) : words(msg('cli.summary-clean', { files: files(summary.files) }));
+      if (counts.fixable > 0) line += words(msg('cli.summary-fixable', { n: counts.fixable }));
+      const failed = summary.failures.length;
+      if (failed > 0) line += words(msg(failed === 1 ? 'cli.summary-failed-one' : 'cli.summary-failed', { files: files(failed) }));
       lines.push(`${line}.`);
       out.stderr(lines.join('\n') + '\n');
     },
@@ -122,13 +124,8 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'er
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 export function sarifReporter(out: Output, tool: ToolInfo, cwdUri: string): Reporter {
-  const rules: ReportingDescriptor[] = tool.rules.map((r) => ({
-    id: r.id,
-    name: r.id.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase()),
-    shortDescription: { text: r.description },
-    helpUri: tool.helpUri(r.id),
-    defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
-  }));
+  // Built from the rule units (and the tool's own checks), described in the user's language.
+  const rules: ReportingDescriptor[] = sarifRules(tool.locale, (id) => tool.helpUri(id));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results: Result[] = [];
   return {

@@ -6,15 +6,15 @@
  */
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { escapeLines, localeFromEnvironment, MAX_DOCUMENT_BYTES, RULES, settableRuleIds, type FileFailure, type LanguageService } from '../core/index.js';
-import { readTextFile, writeFailureText, writeTextFile } from '../node/fs/index.js';
-import { HELP, parseArgs, UsageError, type LintCommand, type RenderCommand } from './args.js';
+import { escapeLines, list, localeFromEnvironment, MAX_DOCUMENT_BYTES, msg, RULES, settableRuleIds, TOOL_CHECKS, translator, wordMessage, type FileFailure, type LanguageService, type Locale, type Message } from '../core/index.js';
+import { readTextFile, writeTextFile, type WriteFailure } from '../node/fs/index.js';
+import { parseArgs, requestedLocale, UsageError, type LintCommand, type RenderCommand } from './args.js';
 import { runCodebook, runCoverage } from './coverage.js';
 import { collectFiles, displayPath, type CliFile, type Collected } from './files.js';
 import { toCliFileFindings, type CliFinding } from './findings.js';
 import { createCliService, createLinter, type JobSettings, type RelatedFile } from './lint-job.js';
 import { lintFiles } from './pool.js';
-import { jsonReporter, sarifReporter, textReporter, TOOL_RULES, type Output, type Reporter, type RunSummary, type ToolInfo } from './report.js';
+import { jsonReporter, sarifReporter, textReporter, type Output, type Reporter, type RunSummary, type ToolInfo } from './report.js';
 
 export const SYNTH_SUFFIX = '.synth.md';
 
@@ -42,77 +42,86 @@ export async function run(argv: readonly string[], environment: Environment): Pr
   // Standard error is text for a terminal or a CI log, and its messages name files and quote
   // documents: every line is escaped here, once (core/escape.ts).
   const env: Environment = { ...environment, out: { stdout: (t) => environment.out.stdout(t), stderr: (t) => environment.out.stderr(escapeLines(t)) } };
+  // The language of everything said to the user: --lang, else the environment's.
+  const locale = requestedLocale(argv) ?? localeFromEnvironment(env.vars ?? {});
   let command;
   try {
     command = parseArgs(argv);
   } catch (error) {
-    if (error instanceof UsageError) return usageError(env, error.message);
+    if (error instanceof UsageError) return usageError(env, error.problem, locale);
     throw error;
   }
   switch (command.command) {
     case 'help':
-      env.out.stdout(HELP);
+      env.out.stdout(translator(locale)('cli.help'));
       return EXIT_OK;
     case 'version':
       env.out.stdout(`${env.pkg.version}\n`);
       return EXIT_OK;
     case 'render':
-      return runRender(command, env);
+      return runRender(command, { ...env, locale: command.lang ?? locale } satisfies CommandEnvironment);
     case 'coverage':
-      return runCoverage(command, env);
+      return runCoverage(command, { ...env, locale: command.lang ?? locale });
     case 'codebook':
-      return runCodebook(command, env);
+      return runCodebook(command, { ...env, locale: command.lang ?? locale });
     case 'lint':
-      return runLint(command, env);
+      return runLint(command, { ...env, locale: command.lang ?? locale });
     // Word and PDF, loaded on demand (dist/word.js): their libraries are large, and checking files should not wait for them.
     case 'export':
-      return (await import('../word-entry.js')).runExport(command.args, env);
+      return (await import('../word-entry.js')).runExport(command.args, { ...env, locale });
     case 'import':
-      return (await import('../word-entry.js')).runImport(command.args, env);
+      return (await import('../word-entry.js')).runImport(command.args, { ...env, locale });
   }
 }
 
-function usageError(env: Environment, message: string): number {
-  env.out.stderr(`synthlint: ${message}\nRun 'synthlint --help' for usage.\n`);
+/** The environment of one command, with the language it speaks in. */
+export interface CommandEnvironment extends Environment {
+  locale: Locale;
+}
+
+/** A usage error: one line, the hint to `--help`, exit code 2. */
+export function usageError(env: Environment, problem: Message, locale: Locale): number {
+  const t = translator(locale);
+  env.out.stderr(`synthlint: ${wordMessage(problem, locale)}\n${t('cli.usage-hint')}\n`);
   return EXIT_TROUBLE;
+}
+
+/** Says one thing on standard error, as `synthlint: …`, in the command's language. */
+export function say(env: CommandEnvironment, problem: Message): void {
+  env.out.stderr(`synthlint: ${wordMessage(problem, env.locale)}\n`);
 }
 
 /**
  * Reads a file the user named (or, with `within`, one found inside a folder they named); if it
  * cannot be read, says why in one line and gives undefined.
  */
-export async function readOrSay(path: string, env: Environment, within?: string): Promise<string | undefined> {
+export async function readOrSay(path: string, env: CommandEnvironment, within?: string): Promise<string | undefined> {
   const read = await readTextFile(path, { ...(within !== undefined ? { within } : {}), maxBytes: MAX_DOCUMENT_BYTES });
   if (read.ok) return read.text;
-  env.out.stderr(`synthlint: cannot read ${displayPath(path, env.cwd)}: ${failureWords(read.failure, read.detail)}\n`);
+  say(env, msg('cli.cannot-read', { file: displayPath(path, env.cwd), reason: failureWords(read.failure, read.detail, MAX_DOCUMENT_BYTES) }));
   return undefined;
 }
 
-/** Why a file or a folder cannot be read, in the CLI's words: one short phrase, no jargon; the reader's own reason when it has one. */
-export function failureWords(failure: FileFailure, detail?: string): string {
-  switch (failure) {
-    case 'not-found':
-      return 'no such file';
-    case 'not-a-file':
-      return detail ?? 'it is a folder, not a file';
-    case 'permission':
-      return 'permission denied';
-    case 'outside-project':
-      return detail ?? 'it is outside the project';
-    case 'too-large':
-      return detail ?? 'it is too large';
-    case 'not-text':
-      return detail ?? 'it is not text (UTF-8 or UTF-16)';
-    case 'io':
-      return detail ?? 'it could not be read';
-  }
+/** Why a file cannot be read or written, in the CLI's words: one short phrase, no jargon. */
+export function failureWords(failure: FileFailure | WriteFailure, detail?: string, maxBytes?: number): Message {
+  // The system's own words for an input/output error are all there is to say.
+  if (failure === 'io' && detail) return msg('file.io-detail', { detail });
+  // A file refused for its size: the limit it is over, so the user knows what to split it into.
+  if (failure === 'too-large' && maxBytes !== undefined) return msg('file.too-large', { size: Math.round(maxBytes / (1024 * 1024)) });
+  return msg(`cli.failure.${failure}`);
+}
+
+/** Why a file could not be written: the reason, and that the file on disk is untouched (node/fs writes whole or not at all). */
+export function writeFailureWords(failure: WriteFailure, detail?: string): Message {
+  const reason = failure === 'io' && detail ? msg('cli.write-io-detail', { detail }) : failureWords(failure, detail);
+  return msg('cli.write-failure', { reason });
 }
 
 /** Says, as failures, which folders could not be searched for syntheses. */
-export function reportUnreadable(unreadable: Collected['unreadable'], env: Environment, fail: (file: string, message: string) => void): void {
+export function reportUnreadable(unreadable: Collected['unreadable'], env: Environment, fail: (file: string, message: Message) => void): void {
   for (const folder of unreadable) {
     const shown = displayPath(folder.path, env.cwd);
-    fail(shown, `cannot read the folder ${shown}: ${failureWords(folder.failure, folder.detail)}`);
+    fail(shown, msg('cli.folder-unreadable', { folder: shown, reason: failureWords(folder.failure, folder.detail) }));
   }
 }
 
@@ -122,11 +131,11 @@ export function projectFolder(project: string | undefined, env: Environment): st
 }
 
 /** A template id the command line names must exist in the current folder's project (or be built in). */
-async function checkTemplate(service: LanguageService, folder: string, template: string | undefined): Promise<string | undefined> {
+async function checkTemplate(service: LanguageService, folder: string, template: string | undefined): Promise<Message | undefined> {
   if (template === undefined) return undefined;
   const registry = await service.templates(join(folder, 'x.synth.md'));
   if (registry.get(template)) return undefined;
-  return `unknown template '${template}'; known templates: ${registry.list().map((t) => t.id).join(', ')}`;
+  return msg('cli.unknown-template', { template, known: registry.list().map((t) => t.id).join(', ') });
 }
 
 function unknownRules(severities: Readonly<Record<string, unknown>>): string[] {
@@ -134,54 +143,54 @@ function unknownRules(severities: Readonly<Record<string, unknown>>): string[] {
   return Object.keys(severities).filter((id) => !known.has(id));
 }
 
-function toolInfo(pkg: PackageInfo): ToolInfo {
+function toolInfo(pkg: PackageInfo, locale: Locale): ToolInfo {
   return {
     name: 'synthlint',
     version: pkg.version,
     informationUri: pkg.homepage,
-    helpUri: (id) => (TOOL_RULES.some((r) => r.id === id) ? `${pkg.docsBase}docs/cli.md` : `${pkg.docsBase}docs/rules/${id}.md`),
-    rules: [...RULES, ...TOOL_RULES],
+    helpUri: (id) => (TOOL_CHECKS.some((r) => r.id === id) ? `${pkg.docsBase}docs/cli.md` : `${pkg.docsBase}docs/rules/${id}.md`),
+    locale,
   };
 }
 
-function reporterFor(command: LintCommand, env: Environment): Reporter {
+function reporterFor(command: LintCommand, env: Environment, locale: Locale): Reporter {
   switch (command.format) {
     case 'json':
       return jsonReporter(env.out);
     case 'sarif':
-      return sarifReporter(env.out, toolInfo(env.pkg), pathToFileURL(env.cwd).href);
+      return sarifReporter(env.out, toolInfo(env.pkg, locale), pathToFileURL(env.cwd).href);
     case 'text':
-      return textReporter(env.out);
+      return textReporter(env.out, locale);
   }
 }
 
-async function runLint(command: LintCommand, env: Environment): Promise<number> {
+async function runLint(command: LintCommand, env: CommandEnvironment): Promise<number> {
   const unknown = unknownRules(command.severities);
   if (unknown.length > 0) {
-    return usageError(env, `unknown rule ${unknown.map((id) => `'${id}'`).join(', ')}; known rules: ${RULES.map((r) => r.id).join(', ')}`);
+    return usageError(env, msg('cli.unknown-rules', { rules: list(unknown.map((id) => `'${id}'`)), known: RULES.map((r) => r.id).join(', ') }), env.locale);
   }
   const settings: JobSettings = {
     project: projectFolder(command.project, env),
     ...(command.template !== undefined ? { defaultTemplate: command.template } : {}),
     severities: command.severities,
-    locale: command.lang ?? localeFromEnvironment(env.vars ?? {}),
+    locale: env.locale,
     fix: command.fix,
   };
   const service = createCliService(settings);
   const badTemplate = await checkTemplate(service, settings.project, command.template);
-  if (badTemplate) return usageError(env, badTemplate);
+  if (badTemplate) return usageError(env, badTemplate, env.locale);
   const { files, empty, unreadable } = await collectFiles(command.inputs, env.cwd, service);
   if (files.length === 0 && unreadable.length === 0) {
-    return usageError(env, `no ${SYNTH_SUFFIX} files found in ${empty.map((e) => `'${e}'`).join(', ')}`);
+    return usageError(env, msg('cli.no-synth-files', { suffix: SYNTH_SUFFIX, where: list(empty.map((e) => `'${e}'`)) }), env.locale);
   }
 
-  const reporter = reporterFor(command, env);
+  const reporter = reporterFor(command, env, settings.locale);
   const keep = (f: CliFinding): boolean => !command.quiet || f.severity === 'error';
   const summary: RunSummary = { files: 0, fixesApplied: 0, filesFixed: 0, failures: [] };
   let errors = 0;
-  const fail = (file: string, message: string): void => {
-    summary.failures.push({ file, message });
-    env.out.stderr(`synthlint: ${message}\n`);
+  const fail = (file: string, message: Message): void => {
+    summary.failures.push({ file, message: wordMessage(message, env.locale) });
+    say(env, message);
   };
   reportUnreadable(unreadable, env, fail);
   // After a failed write the file on disk is not the fixed text: its findings are read again.
@@ -199,13 +208,13 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
     }
   };
   // The current folder's project first: its templates are the ones --template was checked against.
-  reportRelated((await service.projectReports(settings.project)).map((r) => ({ path: r.path, findings: toCliFileFindings(r.findings) })));
+  reportRelated((await service.projectReports(settings.project)).map((r) => ({ path: r.path, findings: toCliFileFindings(r.findings, settings.locale) })));
 
   // Files are linted in parallel when there are many; results still arrive in file order.
   await lintFiles(files, settings, async (file, outcome) => {
     const shown = displayPath(file.path, env.cwd);
     if (!outcome.ok) {
-      fail(shown, `cannot read ${shown}: ${failureWords(outcome.failure, outcome.detail)}`);
+      fail(shown, msg('cli.cannot-read', { file: shown, reason: failureWords(outcome.failure, outcome.detail, MAX_DOCUMENT_BYTES) }));
       return;
     }
     reportRelated(outcome.related);
@@ -217,7 +226,7 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
         summary.fixesApplied += outcome.fixesApplied;
         summary.filesFixed++;
       } else {
-        fail(shown, `cannot write ${shown}: ${writeFailureText(written.failure, written.detail)}`);
+        fail(shown, msg('cli.cannot-write', { file: shown, reason: writeFailureWords(written.failure, written.detail) }));
         onDisk ??= createLinter({ ...settings, fix: false });
         const again = await onDisk(file);
         findings = again.ok ? again.findings : [];
@@ -232,22 +241,23 @@ async function runLint(command: LintCommand, env: Environment): Promise<number> 
   return errors > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 
-async function runRender(command: RenderCommand, env: Environment): Promise<number> {
+async function runRender(command: RenderCommand, env: CommandEnvironment): Promise<number> {
   const project = projectFolder(command.project, env);
-  const service = createCliService({ project, severities: {}, locale: 'en', fix: false, ...(command.template !== undefined ? { defaultTemplate: command.template } : {}) });
+  const { locale } = env;
+  const service = createCliService({ project, severities: {}, locale, fix: false, ...(command.template !== undefined ? { defaultTemplate: command.template } : {}) });
   const badTemplate = await checkTemplate(service, project, command.template);
-  if (badTemplate) return usageError(env, badTemplate);
+  if (badTemplate) return usageError(env, badTemplate, locale);
   const path = resolve(env.cwd, command.file);
   const text = await readOrSay(path, env);
   if (text === undefined) return EXIT_TROUBLE;
   const analysis = await service.analyze({ key: path, path, text, version: null });
   // The rendering does not need them, but a broken template or configuration explains a surprise.
   for (const report of analysis.related) {
-    for (const f of toCliFileFindings(report.findings)) {
+    for (const f of toCliFileFindings(report.findings, locale)) {
       if (f.severity === 'error') env.out.stderr(`${displayPath(report.path, env.cwd)}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}\n`);
     }
   }
-  const page = service.render(analysis, { standalone: true });
+  const page = service.render(analysis, { standalone: true, locale });
   if (command.output === '-') {
     env.out.stdout(page.html);
     return EXIT_OK;
@@ -257,10 +267,11 @@ async function runRender(command: RenderCommand, env: Environment): Promise<numb
   // elsewhere is not written through.
   const written = await writeTextFile(target, page.html, { encoding: 'utf-8', within: dirname(target) });
   if (!written.ok) {
-    env.out.stderr(`synthlint: cannot write ${displayPath(target, env.cwd)}: ${writeFailureText(written.failure, written.detail)}\n`);
+    say(env, msg('cli.cannot-write', { file: displayPath(target, env.cwd), reason: writeFailureWords(written.failure, written.detail) }));
     return EXIT_TROUBLE;
   }
-  env.out.stderr(`Wrote ${displayPath(target, env.cwd)}${page.title ? ` (${page.title})` : ''}.\n`);
+  const file = displayPath(target, env.cwd);
+  env.out.stderr(`${wordMessage(page.title ? msg('cli.wrote-titled', { file, title: page.title }) : msg('cli.wrote', { file }), locale)}\n`);
   return EXIT_OK;
 }
 

@@ -4,6 +4,8 @@
  * (`### SDG 16.1 …`, subsections included). Target sections that rest on fewer than `minimum`
  * evaluations are marked weak. Pure: the hosts read the files and registers.
  */
+import { DOCUMENT_WORDS } from './i18n/document.js';
+import { format } from './i18n/format.js';
 import type { EvidenceRegister } from './evidence.js';
 import type { SynthesisDocument } from './parse.js';
 import { getCatalogue } from './sdg/catalogue.js';
@@ -199,21 +201,20 @@ function csvCell(value: string): string {
 /**
  * Markdown: a table with one row per target and one column per evaluation (✓ where the target's
  * sections cite it), weak targets marked ⚠, then the evaluations with their titles and those never
- * cited in a target section.
+ * cited in a target section. It can be pasted into a synthesis as an annex, so it is written in the
+ * document's language (English by default).
  */
-export function coverageToMarkdown(coverage: CoverageMatrix): string {
-  const out: string[] = ['# Evidence coverage', ''];
+export function coverageToMarkdown(coverage: CoverageMatrix, language: Language = 'en'): string {
+  const w = DOCUMENT_WORDS[language].coverage;
+  const out: string[] = [`# ${w.title}`, ''];
   const { minimum } = coverage;
   if (coverage.targets.length === 0) {
-    out.push('No target sections (headings such as `### SDG 16.1 …`) were found, so there is nothing to map.', '');
+    out.push(w.none, '');
   } else {
-    out.push(
-      `Which evaluations support each SDG target section. Target sections resting on fewer than ${minimum} evaluation${minimum === 1 ? '' : 's'} are marked ⚠.`,
-      '',
-    );
+    out.push(minimum === 1 ? w.introOne : format(w.intro, { minimum }), '');
     const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
     const ids = coverage.evaluations.map((e) => mdCell(e.label));
-    out.push(row(['Target', 'Title', 'Evaluations', ...ids]));
+    out.push(row([w.target, w.titleColumn, w.evaluations, ...ids]));
     out.push(`|${['---', '---', '---:', ...ids.map(() => ':-:')].join('|')}|`);
     coverage.targets.forEach((t, i) => {
       const count = t.weak ? `⚠ ${t.evaluations.length}` : String(t.evaluations.length);
@@ -221,14 +222,14 @@ export function coverageToMarkdown(coverage: CoverageMatrix): string {
     });
     out.push('');
     const weak = coverage.targets.filter((t) => t.weak).map((t) => t.target);
-    out.push(weak.length > 0 ? `Weak: ${weak.join(', ')}.` : `Every target section rests on at least ${minimum} evaluation${minimum === 1 ? '' : 's'}.`, '');
+    out.push(weak.length > 0 ? format(w.weak, { targets: weak.join(', ') }) : minimum === 1 ? w.allStrongOne : format(w.allStrong, { minimum }), '');
   }
   if (coverage.evaluations.length > 0) {
-    out.push('## Evaluations', '');
+    out.push(`## ${w.evaluationsHeading}`, '');
     for (const e of coverage.evaluations) {
       const facts = [e.year, e.type].filter((f) => f !== undefined && f !== '').join(', ');
-      const where = e.targets.length > 0 ? `supports ${e.targets.join(', ')}` : 'not cited in any target section';
-      const known = e.registered ? '' : ' — not in the evidence register';
+      const where = e.targets.length > 0 ? format(w.supports, { targets: e.targets.join(', ') }) : w.notCited;
+      const known = e.registered ? '' : ` — ${w.notRegistered}`;
       out.push(`- **${mdCell(e.label)}**${e.title ? ` ${mdCell(e.title)}` : ''}${facts ? ` (${mdCell(facts)})` : ''}: ${where}${known}`);
     }
     out.push('');

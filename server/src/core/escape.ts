@@ -45,27 +45,29 @@ export function escapeLines(text: string): string {
   return text.split('\n').map(escapeLine).join('\n');
 }
 
+/** What kind of character a one-line text may not hold (put into words by the caller's catalogue). */
+export type UnsafeKind = 'line-break' | 'tab' | 'broken' | 'direction' | 'control';
+
 /**
  * The first character that may not appear in a one-line text (a heading, a title, a label), or
  * undefined. With `lineBreaks`, `\n` is allowed (a description may run over several lines).
+ * `code` is the character as U+XXXX, for messages.
  */
-export function unsafeCharacter(text: string, options: { lineBreaks?: boolean } = {}): { index: number; character: string; name: string } | undefined {
+export function unsafeCharacter(text: string, options: { lineBreaks?: boolean } = {}): { index: number; character: string; kind: UnsafeKind; code: string } | undefined {
   UNSAFE.lastIndex = 0;
   for (let m = UNSAFE.exec(text); m; m = UNSAFE.exec(text)) {
     const ch = m[0];
     if (options.lineBreaks && ch === '\n') continue;
-    return { index: m.index, character: ch, name: characterName(ch) };
+    return { index: m.index, character: ch, kind: kindOf(ch), code: `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` };
   }
   return undefined;
 }
 
-/** How a character is named in a message: "a line break", "the tab character", "U+001B". */
-function characterName(ch: string): string {
-  if (ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029' || ch === '\u0085') return 'a line break';
-  if (ch === '\t') return 'a tab';
+function kindOf(ch: string): UnsafeKind {
+  if (ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029' || ch === '\u0085') return 'line-break';
+  if (ch === '\t') return 'tab';
   const code = ch.charCodeAt(0);
-  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  if (code >= 0xd800 && code <= 0xdfff) return `a broken character (${hex})`;
-  if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0x200e || code === 0x200f || code === 0x061c) return `a text-direction control (${hex})`;
-  return `the control character ${hex}`;
+  if (code >= 0xd800 && code <= 0xdfff) return 'broken';
+  if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0x200e || code === 0x200f || code === 0x061c) return 'direction';
+  return 'control';
 }

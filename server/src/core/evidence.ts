@@ -1,7 +1,8 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { msg } from './i18n/message.js';
 import { getCatalogue } from './sdg/catalogue.js';
 import { repeatedKeys } from './yaml-keys.js';
-import type { Span } from './types.js';
+import type { Message, Span } from './types.js';
 
 /** One evaluation that a synthesis reviewed: a row of its evidence register. */
 export interface EvidenceEntry {
@@ -24,7 +25,7 @@ export interface EvidenceProblem {
   /** 1-based line and column in the register file. */
   line: number;
   column: number;
-  message: string;
+  message: Message;
 }
 
 export interface EvidenceRegister {
@@ -68,26 +69,26 @@ function finish(file: string, rows: Row[], problems: EvidenceProblem[]): Evidenc
     const field = (f: string): string => fields.get(f) ?? '';
     const id = field('id').trim();
     if (!id) {
-      problems.push({ line, column: 1, message: 'Expected an id for this evaluation' });
+      problems.push({ line, column: 1, message: msg('register.no-id') });
       continue;
     }
     if (!ID.test(id)) {
-      problems.push({ line, column: col('id'), message: `Expected an id of letters, digits and - _ . : only, found '${id}'` });
+      problems.push({ line, column: col('id'), message: msg('register.bad-id', { id }) });
       continue;
     }
     if (byId.has(id)) {
-      problems.push({ line, column: col('id'), message: `The id '${id}' is already used on line ${byId.get(id)!.line}` });
+      problems.push({ line, column: col('id'), message: msg('register.duplicate-id', { id, line: byId.get(id)!.line }) });
       continue;
     }
     const yearText = field('year').trim();
     const year = yearText === '' ? undefined : Number(yearText);
     if (yearText !== '' && !(Number.isInteger(year) && year! >= 1900 && year! <= 2100)) {
-      problems.push({ line, column: col('year'), message: `Expected a year such as 2021, found '${yearText}'` });
+      problems.push({ line, column: col('year'), message: msg('register.bad-year', { found: yearText }) });
     }
     const projectsText = field('projects').trim();
     const projects = projectsText === '' ? undefined : Number(projectsText.replace(/[,\s]/g, ''));
     if (projectsText !== '' && !(Number.isInteger(projects) && projects! >= 0)) {
-      problems.push({ line, column: col('projects'), message: `Expected a whole number of projects, found '${projectsText}'` });
+      problems.push({ line, column: col('projects'), message: msg('register.bad-projects', { found: projectsText }) });
     }
     const targets = field('targets')
       .split(/[;,\s]+/)
@@ -95,11 +96,11 @@ function finish(file: string, rows: Row[], problems: EvidenceProblem[]): Evidenc
       .filter(Boolean);
     const catalogue = getCatalogue();
     for (const t of targets) {
-      if (!/^\d{1,2}\.(?:\d{1,2}|[a-z])$/.test(t)) problems.push({ line, column: col('targets'), message: `Expected SDG targets such as 16.1; 16.a, found '${t}'` });
-      else if (!catalogue.target(t)) problems.push({ line, column: col('targets'), message: `There is no SDG target ${t}; expected targets such as 16.1; 16.a` });
+      if (!/^\d{1,2}\.(?:\d{1,2}|[a-z])$/.test(t)) problems.push({ line, column: col('targets'), message: msg('register.bad-target', { found: t }) });
+      else if (!catalogue.target(t)) problems.push({ line, column: col('targets'), message: msg('register.unknown-target', { target: t }) });
     }
     const url = field('url').trim();
-    if (url && !/^https?:\/\/\S+$/i.test(url)) problems.push({ line, column: col('url'), message: `Expected a web address starting with https://, found '${url}'` });
+    if (url && !/^https?:\/\/\S+$/i.test(url)) problems.push({ line, column: col('url'), message: msg('register.bad-url', { found: url }) });
     const entry: EvidenceEntry = {
       id,
       title: field('title').trim(),
@@ -122,23 +123,23 @@ function parseCsvRegister(text: string, file: string): EvidenceRegister {
   const problems: EvidenceProblem[] = [];
   const records = readCsv(text.replace(/^\uFEFF/, ''), problems);
   const header = records.shift();
-  if (!header) return { file, entries: [], byId: new Map(), problems: [{ line: 1, column: 1, message: 'Expected a header row naming the columns: id, title, year, type, …' }] };
+  if (!header) return { file, entries: [], byId: new Map(), problems: [{ line: 1, column: 1, message: msg('register.no-header') }] };
   const names = header.cells.map((c) => c.value.trim().toLowerCase());
   names.forEach((n, i) => {
     if (n && !(REGISTER_FIELDS as readonly string[]).includes(n)) {
-      problems.push({ line: header.line, column: header.cells[i]!.column, message: `Unknown column '${n}'; the columns are ${REGISTER_FIELDS.join(', ')}` });
+      problems.push({ line: header.line, column: header.cells[i]!.column, message: msg('register.unknown-column', { name: n, columns: REGISTER_FIELDS.join(', ') }) });
     }
   });
   const named = new Set<string>();
   names.forEach((n, i) => {
-    if (n && named.has(n)) problems.push({ line: header.line, column: header.cells[i]!.column, message: `The column '${n}' appears twice; the first one is read, remove this one` });
+    if (n && named.has(n)) problems.push({ line: header.line, column: header.cells[i]!.column, message: msg('register.duplicate-column', { name: n }) });
     named.add(n);
   });
-  if (!named.has('id')) problems.push({ line: header.line, column: 1, message: "Expected an 'id' column" });
+  if (!named.has('id')) problems.push({ line: header.line, column: 1, message: msg('register.no-id-column') });
   const rows = records
     .filter((r) => r.cells.some((c) => c.value.trim() !== ''))
     .map((r) => {
-      if (r.cells.length > names.length) problems.push({ line: r.line, column: r.cells[names.length]!.column, message: `Expected ${names.length} columns, found ${r.cells.length}` });
+      if (r.cells.length > names.length) problems.push({ line: r.line, column: r.cells[names.length]!.column, message: msg('register.too-many-cells', { expected: names.length, found: r.cells.length }) });
       const fields = new Map<string, string>();
       const columns = new Map<string, number>();
       names.forEach((n, i) => {
@@ -212,7 +213,7 @@ function readCsv(text: string, problems: EvidenceProblem[]): CsvRecord[] {
     i++;
     column++;
   }
-  if (quoted) problems.push({ line: quoteLine, column: 1, message: 'A quoted field is never closed: add the closing "' });
+  if (quoted) problems.push({ line: quoteLine, column: 1, message: msg('register.unclosed-quote') });
   if (cell.value !== '' || record.cells.length > 0) {
     endCell();
     records.push(record);
@@ -230,21 +231,21 @@ function parseYamlRegister(text: string, file: string): EvidenceRegister {
     const p = counter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  for (const e of doc.errors) problems.push({ ...where(e.pos[0]), message: `Invalid YAML: ${e.message.split('\n')[0]}` });
+  for (const e of doc.errors) problems.push({ ...where(e.pos[0]), message: e.code === 'TAB_AS_INDENT' ? msg('register.yaml-tab') : msg('register.yaml') });
   if (doc.errors.length > 0) return { file, entries: [], byId: new Map(), problems };
   // A repeated field is reported where it repeats; the first one is read.
-  for (const key of repeatedKeys(doc)) problems.push({ ...where(key.range?.[0] ?? 0), message: `'${String(key.value)}' is given twice in the same block; the first one is read, remove this one` });
+  for (const key of repeatedKeys(doc)) problems.push({ ...where(key.range?.[0] ?? 0), message: msg('register.repeated-field', { name: String(key.value) }) });
   let list: YamlNode | null = doc.contents as YamlNode | null;
   if (isMap(list)) list = (list.get('evaluations', true) as YamlNode | undefined) ?? null;
   if (!isSeq(list)) {
-    problems.push({ line: 1, column: 1, message: 'Expected a list of evaluations (or `evaluations:` followed by a list)' });
+    problems.push({ line: 1, column: 1, message: msg('register.not-list') });
     return { file, entries: [], byId: new Map(), problems };
   }
   const rows: Row[] = [];
   for (const item of list.items) {
     const at = where((item as YamlNode).range?.[0] ?? 0);
     if (!isMap(item)) {
-      problems.push({ ...at, message: 'Expected an evaluation as `id: …`, `title: …` fields' });
+      problems.push({ ...at, message: msg('register.entry-not-map') });
       continue;
     }
     const fields = new Map<string, string>();
@@ -254,7 +255,7 @@ function parseYamlRegister(text: string, file: string): EvidenceRegister {
       if (fields.has(key)) continue;
       const keyAt = where((pair.key as YamlNode | null)?.range?.[0] ?? 0);
       if (!(REGISTER_FIELDS as readonly string[]).includes(key)) {
-        problems.push({ ...keyAt, message: `Unknown field '${key}'; the fields are ${REGISTER_FIELDS.join(', ')}` });
+        problems.push({ ...keyAt, message: msg('register.unknown-field', { name: key, fields: REGISTER_FIELDS.join(', ') }) });
         continue;
       }
       const value = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? '';

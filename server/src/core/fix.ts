@@ -2,15 +2,23 @@ import type { Finding, Span, TextEdit } from './types.js';
 
 /**
  * Applies the preferred safe fix of each finding that has one (suggestions are left to the
- * writer). A fix whose edits overlap an earlier fix's is left for a later pass; insertions at the
- * same point are all applied, in the order of their findings. `applied` counts the fixes used.
+ * writer). Several findings may share one fix (the correction of a document's counts): it is
+ * applied once, and each of them counts as fixed. A fix whose edits overlap an earlier fix's
+ * otherwise is left for a later pass; insertions at the same point are all applied, in the order of
+ * their findings. `applied` counts the findings whose fix was applied.
  */
 export function applyFixes(text: string, findings: readonly Finding[]): { text: string; applied: number } {
   const chosen: Array<{ edit: TextEdit; order: number }> = [];
   let applied = 0;
+  const same = (a: TextEdit, b: TextEdit): boolean => a.span.start === b.span.start && a.span.end === b.span.end && a.newText === b.newText;
   for (const finding of findings) {
     const fix = finding.fixes?.find((f) => !f.suggestion);
-    if (!fix || fix.edits.some((e) => chosen.some((c) => overlaps(c.edit.span, e.span)))) continue;
+    if (!fix) continue;
+    if (fix.edits.length > 0 && fix.edits.every((e) => chosen.some((c) => same(c.edit, e)))) {
+      applied++;
+      continue;
+    }
+    if (fix.edits.some((e) => chosen.some((c) => overlaps(c.edit.span, e.span)))) continue;
     for (const edit of fix.edits) chosen.push({ edit, order: chosen.length });
     applied++;
   }

@@ -1,6 +1,7 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { msg } from './i18n/message.js';
 import { LineIndex } from './text.js';
-import type { Span } from './types.js';
+import type { Message, Span } from './types.js';
 
 export interface FrontMatterField {
   key: string;
@@ -17,7 +18,7 @@ export interface FrontMatter {
   contentSpan: Span;
   /** Top-level fields, in document order. Empty when the YAML is not a mapping. */
   fields: Map<string, FrontMatterField>;
-  problems: Array<{ span: Span; message: string }>;
+  problems: Array<{ span: Span; message: Message }>;
 }
 
 /**
@@ -42,7 +43,7 @@ export function parseFrontMatter(original: string, base: number, span: Span): Fr
       // (indexOf, not a slice of the rest: with many errors that would be quadratic.)
       const lineEnd = content.indexOf('\n', e.pos[0]);
       const end = lineEnd < 0 ? e.pos[1] : Math.min(e.pos[1], lineEnd);
-      problems.push({ span: at(e.pos[0], end), message: `Invalid YAML in front matter: ${firstLine(e.message)}` });
+      problems.push({ span: at(e.pos[0], end), message: yamlProblem(e) });
     }
     if (doc.errors.length > 0) return { span, contentSpan: at(0, content.length), fields, problems };
     const root = doc.contents;
@@ -51,7 +52,7 @@ export function parseFrontMatter(original: string, base: number, span: Span): Fr
     }
     if (!isMap(root)) {
       const r = root.range ?? [0, content.length];
-      problems.push({ span: at(r[0], r[1]), message: 'Expected the front matter to be a list of `key: value` fields' });
+      problems.push({ span: at(r[0], r[1]), message: msg('yaml.not-fields') });
       return { span, contentSpan: at(0, content.length), fields, problems };
     }
     for (const pair of root.items) {
@@ -61,7 +62,7 @@ export function parseFrontMatter(original: string, base: number, span: Span): Fr
       // A repeated field is reported at its second occurrence (the YAML library's own check is
       // slower and points elsewhere); the first one is kept.
       if (fields.has(keyNode.value)) {
-        problems.push({ span: at(kr[0], kr[1]), message: 'Invalid YAML in front matter: Map keys must be unique' });
+        problems.push({ span: at(kr[0], kr[1]), message: msg('yaml.duplicate-key') });
         continue;
       }
       const valueNode = pair.value as { range?: [number, number, number]; toJSON?: () => unknown } | null;
@@ -80,9 +81,38 @@ export function parseFrontMatter(original: string, base: number, span: Span): Fr
       });
     }
   } catch (error) {
-    problems.push({ span: at(0, content.length), message: `Could not read the front matter: ${firstLine(String(error))}` });
+    problems.push({ span: at(0, content.length), message: msg('yaml.unreadable', { detail: firstLine(String(error)) }) });
   }
   return { span, contentSpan: at(0, content.length), fields, problems };
+}
+
+/**
+ * The YAML library's error, said the way an evaluator would: its code (and, where one code covers
+ * several slips, the character it was missing) chooses the message. The library's own English
+ * wording is never shown.
+ */
+function yamlProblem(error: YAMLError): Message {
+  // An unclosed list or group is reported as a missing character or, inside the front matter's
+  // mapping, as bad indentation: the character the library expected tells them apart.
+  if (/end with a \]/.test(error.message)) return msg('yaml.unclosed-list');
+  if (/end with a \}/.test(error.message)) return msg('yaml.unclosed-map');
+  switch (error.code) {
+    case 'DUPLICATE_KEY':
+      return msg('yaml.duplicate-key');
+    case 'TAB_AS_INDENT':
+      return msg('yaml.tab');
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return msg('yaml.one-per-line');
+    case 'BAD_INDENT':
+      return msg('yaml.indent');
+    case 'UNEXPECTED_TOKEN':
+      return msg('yaml.unexpected');
+    case 'MISSING_CHAR':
+      return /closing "?'?quote/i.test(error.message) ? msg('yaml.unclosed-quote') : msg('yaml.other');
+    default:
+      return msg('yaml.other');
+  }
 }
 
 /** Maps an offset in `normal` (LF line breaks) to the same line and column in `original`. */

@@ -2,7 +2,7 @@
  * The core's public entry: everything the language server, the CLI and the tests use. The core
  * is pure: it does no I/O and knows nothing of LSP or VS Code.
  */
-export type { Finding, Fix, FileProblem, Language, Report, Severity, SeveritySetting, Span, TextEdit } from './types.js';
+export type { Finding, Fix, FileProblem, Language, Message, Report, Severity, SeveritySetting, Span, TextEdit } from './types.js';
 export { LANGUAGES } from './types.js';
 export { LineIndex, type Position } from './text.js';
 export { parse, IncrementalParser, chunkStarts, MAX_NESTING } from './parse.js';
@@ -21,12 +21,16 @@ export {
   type TemplateProblem,
   type TemplateSection,
 } from './templates/template.js';
+export { buildSkeleton, escapeSnippetText, expandSnippet, type SkeletonOptions } from './templates/skeleton.js';
+export { DOCUMENT_WORDS, type DocumentWords } from './i18n/document.js';
 export { analyze, analyzeDocument, templateIdOf, DEFAULT_TEMPLATE, type Analysis, type AnalysisOptions } from './lint.js';
 export { applyFixes } from './fix.js';
-export { formatNumber, LOCALES, localeFromEnvironment, resolveLocale, translator, type Locale, type MessageKey, type Translate } from './i18n/index.js';
+export { catalogue, formatNumber, LOCALES, localeFromEnvironment, resolveLocale, translator, type Locale, type MessageKey, type Translate } from './i18n/index.js';
+export { isMessage, list, msg, number, wordFinding, wordFix, wordMessage, type MessageArg, type WordedFinding, type WordedFix } from './i18n/index.js';
 export { parseEvidenceRegister, scanCitations, REGISTER_FIELDS, type Citation, type EvidenceEntry, type EvidenceProblem, type EvidenceRegister } from './evidence.js';
 export { RULES, ruleById } from './rules/registry.js';
-export type { Rule, RuleContext } from './rules/rule.js';
+export { sarifRules, type SarifRule } from './rules/metadata.js';
+export { defineRule, type Localised, type Rule, type RuleContext } from './rules/rule.js';
 export * from './features/index.js';
 export * from './render/index.js';
 export { citationAt, citationDefinition, citationHover, citationsOf, completeCitation, describeEntry, entryAtLine } from './features/evidence.js';

@@ -19,7 +19,8 @@ import { scanTags, type SdgTag } from './sdg/tags.js';
 import { parseSourcesLines, type SourcesBlock } from './sources.js';
 import { buildSections } from './sections.js';
 import { LineIndex } from './text.js';
-import { LANGUAGES, type Language } from './types.js';
+import { msg, number } from './i18n/message.js';
+import { LANGUAGES, type Language, type Message } from './types.js';
 
 /** Documents longer than this many UTF-16 code units (about 2 MB of text) get the line-based analysis. */
 export const LARGE_DOCUMENT = 2_000_000;
@@ -28,14 +29,9 @@ export function isLargeDocument(text: string): boolean {
   return text.length > LARGE_DOCUMENT;
 }
 
-/** The one information message of the degraded mode, in plain words. */
-export function largeDocumentMessage(length: number): string {
-  const millions = (length / 1_000_000).toFixed(1);
-  return (
-    `This document is very large (${millions} million characters; full checking stops at ${LARGE_DOCUMENT / 1_000_000} million), ` +
-    'so only headings, front matter, SDG tags and sources blocks were checked: quotes, lists and counts in the text were not. ' +
-    'Split it into smaller files for a full check'
-  );
+/** The one information message of the degraded mode, as data (worded at the edge). */
+export function largeDocumentMessage(length: number): Message {
+  return msg('document.large', { size: number(length / 1_000_000, 1), limit: LARGE_DOCUMENT / 1_000_000 });
 }
 
 /**
@@ -61,7 +57,7 @@ export function parseLarge(text: string, fallback: Language = 'en'): SynthesisDo
 
   let fence: { marker: string; sources: boolean; start: number; body: Array<{ text: string; offset: number }> } | undefined;
   const closeFence = (end: number): void => {
-    if (fence?.sources) sourcesBlocks.push(parseSourcesLines(fence.body, { start: fence.start, end }));
+    if (fence?.sources) sourcesBlocks.push(parseSourcesLines(fence.body, { start: fence.start, end }, language));
     fence = undefined;
   };
 

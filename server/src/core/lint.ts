@@ -1,5 +1,5 @@
 import type { EvidenceRegister } from './evidence.js';
-import { localiseProblem, translator, type Locale } from './i18n/index.js';
+import { msg } from './i18n/message.js';
 import { parse, type Suppression, type SynthesisDocument } from './parse.js';
 import { RULES } from './rules/registry.js';
 import type { Rule, RuleContext } from './rules/rule.js';
@@ -18,15 +18,16 @@ export interface AnalysisOptions {
   evidence?: EvidenceRegister;
   /** Per-rule severity overrides; `off` disables a rule. */
   severities?: Readonly<Record<string, SeveritySetting>>;
-  /** The user's language for messages and fix titles; English by default. */
-  locale?: Locale;
 }
 
 export interface Analysis {
   document: SynthesisDocument;
   template: Template | undefined;
   templateId: string;
-  /** Findings in document order, suppressions and severity settings applied. */
+  /**
+   * Findings in document order, suppressions and severity settings applied. Their messages are
+   * data: the same analysis serves every user, whatever their language (see `wordMessage`).
+   */
   findings: Finding[];
 }
 
@@ -46,26 +47,25 @@ export function analyzeDocument(document: SynthesisDocument, options: AnalysisOp
   const templateId = templateIdOf(document, options.defaultTemplate);
   const template = templates.get(templateId);
   const catalogue = getCatalogue(document.language);
-  const locale = options.locale ?? 'en';
-  const t = translator(locale);
   const findings: Finding[] = [];
+  const enabled = (id: string): boolean => options.severities?.[id] !== 'off';
   for (const rule of RULES) {
     const setting = options.severities?.[rule.id];
     if (setting === 'off') continue;
     const severity = setting ?? rule.defaultSeverity;
-    runRule(rule, (report) => findings.push({ ...report, rule: rule.id, severity }), { document, template, templateId, templates, catalogue, evidence: options.evidence, locale, t });
+    runRule(rule, (report) => findings.push({ ...report, rule: rule.id, severity }), { document, template, templateId, templates, catalogue, evidence: options.evidence, enabled });
   }
   for (const problem of document.problems) {
-    findings.push({ rule: 'document', severity: 'info', message: localiseProblem(problem.message, t), span: problem.span });
+    findings.push({ rule: 'document', severity: 'info', message: problem.message, span: problem.span });
   }
   const kept = applySuppressions(document, findings);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
   return { document, template, templateId, findings: kept };
 }
 
-function runRule(rule: Rule, push: (report: Report) => void, context: Omit<RuleContext, 'report'>): void {
-  // A malformed report (no span, a message that is not text) would break the sort below and lose
-  // every rule's findings: it counts as the rule failing instead.
+function runRule(rule: Rule, push: (report: Report) => void, context: Omit<RuleContext, 'report' | 'message'>): void {
+  // A malformed report (no span, a message that is not a catalogue key) would break the sort below
+  // and lose every rule's findings: it counts as the rule failing instead.
   const checked = (report: Report): void => {
     if (!wellFormed(report, context.document.text.length)) throw new Error('it reported a malformed finding');
     push(report);
@@ -74,15 +74,16 @@ function runRule(rule: Rule, push: (report: Report) => void, context: Omit<RuleC
     rule.check({ ...context, report: checked });
   } catch (error) {
     // A bug in one rule must not hide the others' findings.
-    push({ message: context.t('lint.rule-failed', { rule: rule.id, error: String(error).split('\n')[0]! }), span: { start: 0, end: 0 } });
+    push({ message: msg('lint.rule-failed', { rule: rule.id, error: String(error).split('\n')[0]! }), span: { start: 0, end: 0 } });
   }
 }
 
 function wellFormed(report: Report, length: number): boolean {
   const inside = (span: Report['span'] | undefined): boolean =>
     span !== undefined && span !== null && Number.isInteger(span.start) && Number.isInteger(span.end) && 0 <= span.start && span.start <= span.end && span.end <= length;
-  if (typeof report?.message !== 'string' || !inside(report.span)) return false;
-  return (report.fixes ?? []).every((fix) => typeof fix?.title === 'string' && Array.isArray(fix.edits) && fix.edits.every((e) => typeof e?.newText === 'string' && inside(e.span)));
+  const isMessage = (m: unknown): boolean => typeof m === 'object' && m !== null && typeof (m as { key?: unknown }).key === 'string';
+  if (!isMessage(report?.message) || !inside(report.span)) return false;
+  return (report.fixes ?? []).every((fix) => isMessage(fix?.title) && Array.isArray(fix.edits) && fix.edits.every((e) => typeof e?.newText === 'string' && inside(e.span)));
 }
 
 function applySuppressions(document: SynthesisDocument, findings: Finding[]): Finding[] {

@@ -10,7 +10,8 @@ import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { scanTags, type SdgTag } from './sdg/tags.js';
 import { normaliseLabel, parseSourcesLines, type SourcesBlock, type SourcesEntry } from './sources.js';
 import { LineIndex } from './text.js';
-import { LANGUAGES, type Language, type Span } from './types.js';
+import { LANGUAGES, type Language, type Message, type Span } from './types.js';
+import { msg } from './i18n/message.js';
 
 export interface Heading {
   depth: number;
@@ -57,7 +58,7 @@ export interface Suppression {
 
 export interface ParseProblem {
   span: Span;
-  message: string;
+  message: Message;
 }
 
 /**
@@ -345,7 +346,7 @@ function limitNesting(text: string, lines: LineIndex, problems: ParseProblem[]):
       out.push(`${cut}:${i}`);
       if (!flagged) {
         flagged = true;
-        problems.push({ span: { start, end }, message: `Nesting deeper than ${MAX_NESTING} levels is read as plain text` });
+        problems.push({ span: { start, end }, message: msg('document.nesting', { max: MAX_NESTING }) });
       }
     }
   }
@@ -403,7 +404,7 @@ function indexChunk(text: string, language: Language | undefined, fallback: Lang
   try {
     tree = (safeText.startsWith('---') && !hasClosedFrontMatter(safeText) ? withoutFrontMatter : processor).parse(safeText);
   } catch (error) {
-    problems.push({ span: { start: 0, end: 0 }, message: `The document could not be read as Markdown (${String(error).split('\n')[0]}); only a few checks ran` });
+    problems.push({ span: { start: 0, end: 0 }, message: msg('document.unreadable', { error: String(error).split('\n')[0]! }) });
     tree = { type: 'root', children: [] };
   }
   let frontMatter: FrontMatter | undefined;
@@ -428,7 +429,7 @@ function indexChunk(text: string, language: Language | undefined, fallback: Lang
         break;
       case 'code':
         if (depth === 1) chunk.contentStarts.push(start);
-        if ((node.lang ?? '').toLowerCase() === 'sources') chunk.sourcesBlocks.push(readSources(lines, node));
+        if ((node.lang ?? '').toLowerCase() === 'sources') chunk.sourcesBlocks.push(readSources(lines, node, lang));
         break;
       case 'html': {
         if (depth === 1 && !/^<!--[\s\S]*-->\s*$/.test(node.value)) chunk.contentStarts.push(start);
@@ -518,7 +519,7 @@ function assemble(text: string, parts: ReadonlyArray<{ offset: number; chunk: Ch
   }
   contentStarts.sort((a, b) => a - b);
   doc.sections = buildSections(text, doc.headings, contentStarts);
-  doc.proseCounts = matchCounts(rawCounts, doc.sourcesBlocks);
+  doc.proseCounts = matchCounts(rawCounts, doc.sourcesBlocks, doc.language);
   return doc;
 }
 
@@ -619,7 +620,7 @@ function plainText(node: Nodes): string {
   return '';
 }
 
-function readSources(lines: LineIndex, node: Code): SourcesBlock {
+function readSources(lines: LineIndex, node: Code, language: Language): SourcesBlock {
   const span = { start: node.position!.start.offset!, end: node.position!.end.offset! };
   const firstLine = lines.positionAt(span.start).line;
   // The node's value holds the content lines with fence indentation and container markers
@@ -628,7 +629,7 @@ function readSources(lines: LineIndex, node: Code): SourcesBlock {
     text: t,
     offset: lines.lineEnd(firstLine + 1 + i) - t.length,
   }));
-  return parseSourcesLines(contentLines, span);
+  return parseSourcesLines(contentLines, span, language);
 }
 
 const DIRECTIVE = /^<!--\s*synthlint-(disable-next-line|disable|enable)\b([^>]*?)-->/;
@@ -660,7 +661,7 @@ function collectNumbers(value: string, base: number, out: RawCount[]): void {
   }
 }
 
-function matchCounts(raw: RawCount[], blocks: SourcesBlock[]): ProseCount[] {
+function matchCounts(raw: RawCount[], blocks: SourcesBlock[], language: Language): ProseCount[] {
   const keys = new Set<string>();
   let maxWords = 0;
   for (const block of blocks) {
@@ -682,7 +683,7 @@ function matchCounts(raw: RawCount[], blocks: SourcesBlock[]): ProseCount[] {
     // Longest label first: "evaluation reports" before "evaluation".
     for (let n = words.length; n >= 1; n--) {
       const label = words.slice(0, n).map((w) => w.text).join(' ');
-      const key = normaliseLabel(label);
+      const key = normaliseLabel(label, language);
       if (keys.has(key)) {
         const labelStart = r.afterOffset + (r.after.length - r.after.trimStart().length);
         const end = r.afterOffset + words[n - 1]!.end;

@@ -1,9 +1,11 @@
-import type { Span } from './types.js';
+import { labelKey } from './i18n/labels.js';
+import { msg } from './i18n/message.js';
+import type { Language, Message, Span } from './types.js';
 
 /** One `label: count` line of a sources block, with the lines indented under it. */
 export interface SourcesEntry {
   label: string;
-  /** Label normalised for comparison (see `normaliseLabel`). */
+  /** Label normalised for comparison in the document's language (see `normaliseLabel`). */
   key: string;
   /** Undefined when the count could not be read (a `sources-syntax` finding says why). */
   count: number | undefined;
@@ -18,7 +20,7 @@ export interface SourcesEntry {
 
 export interface SourcesSyntaxProblem {
   span: Span;
-  message: string;
+  message: Message;
 }
 
 export interface SourcesBlock {
@@ -32,21 +34,12 @@ export interface SourcesBlock {
 }
 
 /**
- * Lower case, single spaces, and the last word made singular, so that "Evaluation Reports",
- * "evaluation report" and "evaluation  reports" compare equal.
+ * The form in which labels are compared, in the document's language: "Evaluation Reports" and
+ * "evaluation report", "Informes de evaluación" and "informe de evaluacion" compare equal (see
+ * `labelKey` for the rules of each language).
  */
-export function normaliseLabel(label: string): string {
-  const words = label.toLowerCase().trim().split(/[\s\u00a0]+/);
-  const last = words.length - 1;
-  words[last] = singular(words[last]!);
-  return words.join(' ');
-}
-
-function singular(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 4 && /(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
+export function normaliseLabel(label: string, language: Language = 'en'): string {
+  return labelKey(label, language);
 }
 
 /** `3076`, `3,076` and `3 076` (also with a no-break or narrow no-break space). */
@@ -62,7 +55,7 @@ export function parseCount(text: string): number | undefined {
  * Reads the content lines of a sources block. `lines` are the block's content lines with the
  * offset at which each starts in the document.
  */
-export function parseSourcesLines(lines: ReadonlyArray<{ text: string; offset: number }>, span: Span): SourcesBlock {
+export function parseSourcesLines(lines: ReadonlyArray<{ text: string; offset: number }>, span: Span, language: Language = 'en'): SourcesBlock {
   const entries: SourcesEntry[] = [];
   const all: SourcesEntry[] = [];
   const problems: SourcesSyntaxProblem[] = [];
@@ -75,7 +68,7 @@ export function parseSourcesLines(lines: ReadonlyArray<{ text: string; offset: n
     const lineSpan = { start: offset, end: offset + text.length };
     const indentMatch = /^[ \t]*/.exec(text)![0];
     if (indentMatch.includes('\t')) {
-      problems.push({ span: lineSpan, message: 'Unexpected tab in the indentation of a sources line, use two spaces per level' });
+      problems.push({ span: lineSpan, message: msg('sources.tab') });
       continue;
     }
     const indent = indentMatch.length;
@@ -83,42 +76,39 @@ export function parseSourcesLines(lines: ReadonlyArray<{ text: string; offset: n
     const body = text.slice(indent);
     const colon = body.lastIndexOf(':');
     if (colon <= 0) {
-      problems.push({ span: lineSpan, message: `Expected a sources line as 'label: count', found '${clip(body)}'` });
+      problems.push({ span: lineSpan, message: msg('sources.line', { found: clip(body) }) });
       continue;
     }
     const label = body.slice(0, colon).trim();
     const countText = body.slice(colon + 1);
     const countStartInBody = colon + 1 + (countText.length - countText.trimStart().length);
-    const countSpan = {
-      start: offset + indent + countStartInBody,
-      end: offset + indent + colon + 1 + countText.trimEnd().length,
-    };
+    // A count of only spaces ("label: ") is an empty span after them, never one that ends before it starts.
+    const countStart = offset + indent + countStartInBody;
+    const countSpan = { start: countStart, end: Math.max(countStart, offset + indent + colon + 1 + countText.trimEnd().length) };
     const count = parseCount(countText);
     if (count === undefined) {
       const found = countText.trim();
       problems.push({
         span: found ? countSpan : lineSpan,
-        message: found
-          ? `Expected a whole number after '${clip(label)}:', found '${clip(found)}' (write 3076, 3,076 or 3 076)`
-          : `Expected a count after '${clip(label)}:'`,
+        message: found ? msg('sources.not-number', { label: clip(label), found: clip(found) }) : msg('sources.no-count', { label: clip(label) }),
       });
     }
     const rel = indent - baseIndent;
     let depth: number;
     if (rel < 0 || rel % 2 !== 0) {
-      problems.push({ span: lineSpan, message: 'Unexpected indentation, indent a breakdown by exactly two spaces more than its parent' });
+      problems.push({ span: lineSpan, message: msg('sources.indent-even') });
       depth = Math.max(0, Math.min(stack.length, Math.floor(Math.max(0, rel) / 2)));
     } else {
       depth = rel / 2;
       if (depth > stack.length) {
-        problems.push({ span: lineSpan, message: 'Unexpected indentation, a breakdown can only be two spaces deeper than the line above' });
+        problems.push({ span: lineSpan, message: msg('sources.indent-deep') });
         depth = stack.length;
       }
     }
     const labelStart = offset + indent;
     const entry: SourcesEntry = {
       label,
-      key: normaliseLabel(label),
+      key: normaliseLabel(label, language),
       count,
       labelSpan: { start: labelStart, end: labelStart + body.slice(0, colon).trimEnd().length },
       countSpan,

@@ -1,3 +1,7 @@
+import type { Message } from './i18n/message.js';
+
+export type { Message } from './i18n/message.js';
+
 /**
  * Plain data shared by every part of the core. Positions are UTF-16 offsets into the document
  * text (what JavaScript strings and LSP use); `LineIndex` turns them into lines and columns.
@@ -21,8 +25,8 @@ export interface TextEdit {
 
 /** A safe, mechanical correction that a finding carries as data (quick fix, `--fix`). */
 export interface Fix {
-  /** Short imperative title, e.g. "Insert section 'Conclusions'". */
-  title: string;
+  /** Short imperative title, e.g. "Insert the section 'Conclusions'", as data (see `Message`). */
+  title: Message;
   edits: TextEdit[];
   /**
    * A suggestion that needs the writer's judgement (e.g. the closest valid target to an unknown
@@ -34,7 +38,8 @@ export interface Fix {
 export interface Finding {
   rule: string;
   severity: Severity;
-  message: string;
+  /** What is wrong, as a key and arguments: `wordMessage` puts it into the user's language. */
+  message: Message;
   span: Span;
   /** Safe fixes; the first one is the preferred one. */
   fixes?: Fix[];
@@ -46,11 +51,14 @@ export type Report = Omit<Finding, 'rule' | 'severity'>;
 export type Language = 'en' | 'es' | 'fr';
 export const LANGUAGES: readonly Language[] = ['en', 'es', 'fr'];
 
+/** A text (or anything) in each of the three languages. */
+export type Localised<T = string> = Readonly<Record<Language, T>>;
+
 /** A message about a file that is not the document itself (e.g. a workspace template). */
 export interface FileProblem {
   file: string;
   /** 1-based line and column. */
   line: number;
   column: number;
-  message: string;
+  message: Message;
 }

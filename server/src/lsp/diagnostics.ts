@@ -1,6 +1,6 @@
 /** Findings -> LSP diagnostics: severity mapping, rule links and the data quick fixes need. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { formatNumber, ruleById, translator, type FileFinding, type Finding, type LineIndex, type Locale, type Severity } from '../core/index.js';
+import { formatNumber, ruleById, translator, wordMessage, type FileFinding, type Finding, type LineIndex, type Locale, type Severity } from '../core/index.js';
 import { toRange } from './positions.js';
 
 export const DIAGNOSTIC_SOURCE = 'synthlint';
@@ -23,18 +23,18 @@ export interface DiagnosticData {
   version: number | null;
 }
 
-/** The one place a finding's message becomes the text a diagnostic shows. */
-function messageText(finding: Pick<Finding, 'message'>): string {
-  return finding.message;
+/** The one place a finding's message becomes the text a diagnostic shows, in the editor's language. */
+function messageText(finding: Pick<Finding, 'message'>, locale: Locale): string {
+  return wordMessage(finding.message, locale);
 }
 
-export function toDiagnostic(finding: Finding, lines: LineIndex, version: number | null): Diagnostic {
+export function toDiagnostic(finding: Finding, lines: LineIndex, version: number | null, locale: Locale): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(lines, finding.span),
     severity: toSeverity(finding.severity),
     code: finding.rule,
     source: DIAGNOSTIC_SOURCE,
-    message: messageText(finding),
+    message: messageText(finding, locale),
     data: { rule: finding.rule, version } satisfies DiagnosticData,
   };
   if (ruleById(finding.rule)) diagnostic.codeDescription = { href: `${RULE_DOCS_BASE}${finding.rule}.md` };
@@ -46,7 +46,7 @@ export const MAX_DIAGNOSTICS = 1000;
 
 /** The findings as diagnostics, capped, with one information diagnostic saying how many more. */
 export function toDiagnostics(findings: readonly Finding[], lines: LineIndex, version: number | null, locale: Locale): Diagnostic[] {
-  const shown = findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(f, lines, version));
+  const shown = findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(f, lines, version, locale));
   if (findings.length > MAX_DIAGNOSTICS) {
     shown.push({
       range: toRange(lines, { start: 0, end: 0 }),
@@ -59,6 +59,6 @@ export function toDiagnostics(findings: readonly Finding[], lines: LineIndex, ve
 }
 
 /** Findings on a configuration, template or register file (their ranges are already line/character). */
-export function toFileDiagnostics(findings: readonly FileFinding[]): Diagnostic[] {
-  return findings.slice(0, MAX_DIAGNOSTICS).map((f) => ({ range: f.range, severity: toSeverity(f.severity), source: DIAGNOSTIC_SOURCE, code: f.rule, message: messageText(f) }));
+export function toFileDiagnostics(findings: readonly FileFinding[], locale: Locale): Diagnostic[] {
+  return findings.slice(0, MAX_DIAGNOSTICS).map((f) => ({ range: f.range, severity: toSeverity(f.severity), source: DIAGNOSTIC_SOURCE, code: f.rule, message: messageText(f, locale) }));
 }

@@ -123,6 +123,8 @@ export interface SkeletonParams {
   uri?: string;
   /** Snippet syntax with tab stops (for the editor's insertSnippet) instead of plain text. */
   snippet?: boolean;
+  /** The language of the new synthesis (en, es or fr): its headings, placeholders and `language` field. The editor's display language by default. */
+  language?: 'en' | 'es' | 'fr';
 }
 
 /** The text, or null when no template has that id. */

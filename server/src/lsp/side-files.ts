@@ -18,7 +18,7 @@ export class SideFiles {
   async show(reports: readonly FileReport[]): Promise<void> {
     for (const report of reports) {
       const uri = pathToUri(report.path);
-      const diagnostics = toFileDiagnostics(report.findings);
+      const diagnostics = toFileDiagnostics(report.findings, this.state.locale);
       const text = JSON.stringify(diagnostics);
       if (diagnostics.length === 0) {
         if (!this.shown.delete(uri)) continue;

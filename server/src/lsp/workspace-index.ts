@@ -5,7 +5,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Range } from 'vscode-languageserver';
-import { failureText, targetSections, type FileFailure, type SynthesisDocument } from '../core/index.js';
+import { failureText, msg, targetSections, wordMessage, type FileFailure, type SynthesisDocument } from '../core/index.js';
 import { toRange } from './positions.js';
 import type { ServerState } from './state.js';
 import { pathToUri } from './uris.js';
@@ -53,7 +53,7 @@ export class WorkspaceIndex {
       const onUnreadable = (folder: string, failure: FileFailure, detail?: string): void => {
         if (this.unreadable.has(folder)) return;
         this.unreadable.add(folder);
-        this.state.log(`Synthesis: the folder ${folder} cannot be searched for syntheses: ${failureText(failure, detail)}`);
+        this.state.log(wordMessage(msg('server.folder-unsearchable', { folder, reason: failureText(failure, detail) }), this.state.locale));
       };
       out.push(...(await this.state.service.findSyntheses(root, { limit: MAX_WORKSPACE_FILES - out.length, within: root, onUnreadable, ...(isCancelled ? { isCancelled } : {}) })));
     }

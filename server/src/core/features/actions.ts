@@ -4,7 +4,7 @@
  * around the whole block (disable … enable) when the line is inside a paragraph, a list, a table or
  * a fenced block, where a comment line would split the block or not be read as a comment at all.
  */
-import { translator, type Locale } from '../i18n/index.js';
+import { msg } from '../i18n/message.js';
 import type { SynthesisDocument } from '../parse.js';
 import type { Finding, Fix } from '../types.js';
 import { fencedBlocks } from './folding.js';
@@ -21,8 +21,7 @@ function isTableDelimiter(line: string): boolean {
 const NEXT_LINE_DIRECTIVE = /^((?:[ \t]*>)*[ \t]*<!--\s*synthlint-disable-next-line\b[^>]*?)(\s*-->\s*)$/;
 
 /** The fix that silences `finding`'s rule at its place, or undefined where no comment can go (front matter). */
-export function disableRuleFix(document: SynthesisDocument, finding: Pick<Finding, 'rule' | 'span'>, locale: Locale = 'en'): Fix | undefined {
-  const t = translator(locale);
+export function disableRuleFix(document: SynthesisDocument, finding: Pick<Finding, 'rule' | 'span'>): Fix | undefined {
   const { lines } = document;
   const rule = finding.rule;
   if (document.frontMatter && finding.span.start < document.frontMatter.span.end) return undefined;
@@ -33,7 +32,7 @@ export function disableRuleFix(document: SynthesisDocument, finding: Pick<Findin
   const wrap = (first: number, last: number, what: 'block' | 'table' | 'paragraph'): Fix => {
     const prefix = prefixOf(first);
     return {
-      title: t(`disable.${what}`, { rule }),
+      title: msg(`disable.${what}`, { rule }),
       edits: [
         { span: { start: lines.lineStart(first), end: lines.lineStart(first) }, newText: `${prefix}<!-- synthlint-disable ${rule} -->\n` },
         { span: { start: lines.lineEnd(last), end: lines.lineEnd(last) }, newText: `\n${prefix}<!-- synthlint-enable ${rule} -->` },
@@ -66,11 +65,11 @@ export function disableRuleFix(document: SynthesisDocument, finding: Pick<Findin
       const above = NEXT_LINE_DIRECTIVE.exec(lines.lineText(line - 1));
       if (above) {
         const at = lines.lineStart(line - 1) + above[1]!.length;
-        return { title: t('disable.line', { rule }), edits: [{ span: { start: at, end: at }, newText: ` ${rule}` }] };
+        return { title: msg('disable.line', { rule }), edits: [{ span: { start: at, end: at }, newText: ` ${rule}` }] };
       }
     }
     const start = lines.lineStart(line);
-    return { title: t('disable.line', { rule }), edits: [{ span: { start, end: start }, newText: `${prefixOf(line)}<!-- synthlint-disable-next-line ${rule} -->\n` }] };
+    return { title: msg('disable.line', { rule }), edits: [{ span: { start, end: start }, newText: `${prefixOf(line)}<!-- synthlint-disable-next-line ${rule} -->\n` }] };
   }
   return wrap(first, last, 'paragraph');
 }

@@ -44,9 +44,10 @@ export function hover(document: SynthesisDocument, offset: number, options: Feat
           : undefined,
         section.sources ? t('hover.sources') : undefined,
       ].filter((f): f is string => f !== undefined);
-      const description = section.description ? `${section.description}\n\n` : '';
+      // The heading as the document's language writes it; the template's own words in the user's.
+      const description = section.descriptions ? `${section.descriptions[locale]}\n\n` : '';
       return {
-        contents: `${t('hover.section', { heading: section.heading, template: template.title })}\n\n${description}${facts.map((f) => `- ${f}`).join('\n')}`,
+        contents: `${t('hover.section', { heading: section.headings[document.language], template: template.titles[locale] })}\n\n${description}${facts.map((f) => `- ${f}`).join('\n')}`,
         span: heading.textSpan,
       };
     }

@@ -1,9 +1,11 @@
 /**
  * Messages in the user's language. Two languages are at play and they are kept apart: the
- * DOCUMENT's language (front matter `language:`) decides tag prefixes and the SDG texts shown; the
- * USER's language (the editor's display language, the CLI's `--lang` or environment) decides the
- * language of messages, fix titles, hovers' own words and completion details. This module is the
- * second. It is pure: hosts pass the locale in (`AnalysisOptions.locale`, `FeatureOptions.locale`).
+ * DOCUMENT's language (front matter `language:`) decides tag prefixes, the SDG texts shown and
+ * everything inserted into the document; the USER's language (the editor's display language, the
+ * CLI's `--lang` or environment) decides the language of messages, fix titles, hovers' own words
+ * and completion details. This module is the second. It is pure: an analysis carries messages as
+ * data (`Message`), and the edges put them into words with `wordMessage(message, locale)`; hovers
+ * and completions take the locale in `FeatureOptions.locale`.
  */
 import type { Language } from '../types.js';
 import { format, type MessageParams, type Placeholders } from './format.js';
@@ -13,7 +15,9 @@ import { fr } from './messages/fr.js';
 
 export { format, formatNumber, formatPercent, listText, placeholdersOf, type MessageParams, type Placeholders } from './format.js';
 export type { MessageCatalogue, MessageKey } from './messages/en.js';
-export { RULE_DESCRIPTIONS, SEVERITY_NAMES } from './rule-descriptions.js';
+export { isMessage, list, message, msg, number, type ArgsFor, type ListArg, type Message, type MessageArg, type NumberArg } from './message.js';
+export { catalogue, wordFinding, wordFix, wordMessage, type WordedFinding, type WordedFix } from './words.js';
+export { SEVERITY_NAMES } from './severity.js';
 
 /** A user's language for messages: the same three languages a document may be written in. */
 export type Locale = Language;
@@ -75,25 +79,4 @@ export function localeFromEnvironment(vars: Readonly<Record<string, string | und
     return resolveLocale(language) ?? resolveLocale(value) ?? 'en';
   }
   return resolveLocale(language) ?? 'en';
-}
-
-/**
- * Problems that the core's readers word in English (the Markdown parser, the front-matter and
- * sources readers), in the user's language. Messages that are not recognised are kept as they are.
- */
-export function localiseProblem(message: string, t: Translate): string {
-  let m: RegExpExecArray | null;
-  if ((m = /^Nesting deeper than (\d+) levels is read as plain text$/.exec(message))) return t('document.nesting', { max: m[1]! });
-  if ((m = /^The document could not be read as Markdown \((.*)\); only a few checks ran$/s.exec(message))) return t('document.unreadable', { error: m[1]! });
-  if (message === 'Unexpected tab in the indentation of a sources line, use two spaces per level') return t('sources-syntax.tab');
-  if ((m = /^Expected a sources line as 'label: count', found '(.*)'$/s.exec(message))) return t('sources-syntax.line', { found: m[1]! });
-  if ((m = /^Expected a whole number after '(.*)', found '(.*)' \(write 3076, 3,076 or 3 076\)$/s.exec(message))) {
-    return t('sources-syntax.not-number', { label: m[1]!.replace(/:$/, ''), found: m[2]! });
-  }
-  if ((m = /^Expected a count after '(.*)'$/s.exec(message))) return t('sources-syntax.no-count', { label: m[1]!.replace(/:$/, '') });
-  if (message === 'Unexpected indentation, indent a breakdown by exactly two spaces more than its parent') return t('sources-syntax.indent-even');
-  if (message === 'Unexpected indentation, a breakdown can only be two spaces deeper than the line above') return t('sources-syntax.indent-deep');
-  if (message === 'Expected the front matter to be a list of `key: value` fields') return t('front-matter.yaml.not-fields');
-  if ((m = /^Could not read the front matter: (.*)$/s.exec(message))) return t('front-matter.yaml.unreadable', { detail: m[1]! });
-  return message;
 }

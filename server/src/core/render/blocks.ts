@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
-import type { Finding, Severity } from '../types.js';
+import { wordMessage } from '../i18n/words.js';
+import type { Finding, Language, Severity } from '../types.js';
 import { addClasses } from './hast.js';
 
 /** A top-level block of the rendered document with the source offsets it came from. */
@@ -28,14 +29,18 @@ export function addLineNumbers(tree: Root): void {
 }
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-const NAME: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
+const NAME: Record<Language, Record<Severity, string>> = {
+  en: { error: 'Error', warning: 'Warning', info: 'Note' },
+  es: { error: 'Error', warning: 'Advertencia', info: 'Nota' },
+  fr: { error: 'Erreur', warning: 'Avertissement', info: 'Note' },
+};
 
 /**
  * Marks each top-level block that holds findings: the classes `synthesis-problem` and
- * `synthesis-problem-<worst severity>`, and the messages as its tooltip. A finding between blocks
+ * `synthesis-problem-<worst severity>`, and the messages, in the reader's language, as its tooltip. A finding between blocks
  * marks the block before it (the first block when there is none).
  */
-export function markProblems(tree: Root, findings: readonly Finding[]): void {
+export function markProblems(tree: Root, findings: readonly Finding[], locale: Language = 'en'): void {
   const blocks = topLevelBlocks(tree);
   if (blocks.length === 0 || findings.length === 0) return;
   const marks = new Map<Block, Finding[]>();
@@ -48,7 +53,7 @@ export function markProblems(tree: Root, findings: readonly Finding[]): void {
   for (const [block, list] of marks) {
     const worst = list.reduce((w, f) => (RANK[f.severity] > RANK[w] ? f.severity : w), 'info' as Severity);
     addClasses(block.element, 'synthesis-problem', `synthesis-problem-${worst}`);
-    block.element.properties.title = list.map((f) => `${NAME[f.severity]}: ${f.message}`).join('\n');
+    block.element.properties.title = list.map((f) => `${NAME[locale][f.severity]}: ${wordMessage(f.message, locale)}`).join('\n');
   }
 }
 

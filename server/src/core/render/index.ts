@@ -13,7 +13,7 @@ import { analyze, type Analysis, type AnalysisOptions } from '../lint.js';
 import { MAX_NESTING } from '../parse.js';
 import { getCatalogue } from '../sdg/catalogue.js';
 import type { TemplateRegistry } from '../templates/template.js';
-import type { SeveritySetting } from '../types.js';
+import type { Language as Locale, SeveritySetting } from '../types.js';
 import { addBadges } from './badges.js';
 import { addLineNumbers, markProblems } from './blocks.js';
 import { addClasses, h, text as textNode, textOf } from './hast.js';
@@ -31,6 +31,8 @@ export interface RenderOptions {
   severities?: Record<string, SeveritySetting>;
   /** Mark the blocks that have findings (default true). */
   showProblems?: boolean;
+  /** The reader's language for the problem marks' messages (English by default). */
+  locale?: Locale;
   /** Styles added after the page's own, for the standalone page: the printed PDF's page size and type. */
   extraCss?: string;
 }
@@ -58,14 +60,19 @@ export const MAX_RENDER_LENGTH = 2_000_000;
  */
 export const STANDALONE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:";
 
-/** The document as an HTML fragment for the preview, with the analysis it was marked from. */
+/**
+ * The document as an HTML fragment for the preview, with the analysis it was marked from. The
+ * preview fetches nothing from the web: each remote image is replaced by a line of text that
+ * says so and names the image (see `remoteImagePlaceholders`).
+ */
 export function renderPreview(text: string, options: RenderOptions = {}): RenderedPreview {
   return renderPreviewOf(safeAnalyze(text, options), options);
 }
 
 /** The preview fragment of a document already analysed: its problem marks are that analysis's findings. */
-export function renderPreviewOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems'> = {}): RenderedPreview {
+export function renderPreviewOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale'> = {}): RenderedPreview {
   const { tree, title } = render(analysis.document.text, analysis, options);
+  remoteImagePlaceholders(tree, labelsFor(analysis.document.language));
   return { html: safeSerialise(tree, analysis), title, analysis };
 }
 
@@ -78,7 +85,7 @@ export function renderStandalonePage(text: string, options: RenderOptions = {}):
 }
 
 /** The standalone page of a document already analysed. */
-export function renderStandalonePageOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'extraCss'> = {}): RenderedPage {
+export function renderStandalonePageOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale' | 'extraCss'> = {}): RenderedPage {
   const text = analysis.document.text;
   const { tree, title } = render(text, analysis, options);
   const page: Root = {
@@ -128,7 +135,7 @@ function safeSerialise(tree: Root, analysis: Analysis): string {
 }
 
 /** The sanitized HTML tree of the document, and its title. */
-function render(text: string, analysis: Analysis, options: Pick<RenderOptions, 'showProblems'>): { tree: Root; title: string } {
+function render(text: string, analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale'>): { tree: Root; title: string } {
   const labels = labelsFor(analysis.document.language);
   const title = titleOf(analysis);
   try {
@@ -138,7 +145,7 @@ function render(text: string, analysis: Analysis, options: Pick<RenderOptions, '
   }
 }
 
-function buildTree(text: string, analysis: Analysis, options: Pick<RenderOptions, 'showProblems'>, labels: RenderLabels): Root {
+function buildTree(text: string, analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale'>, labels: RenderLabels): Root {
   if (text.length > MAX_RENDER_LENGTH) {
     const count = new Intl.NumberFormat(analysis.document.language);
     return { type: 'root', children: [notice(labels.tooLarge(count.format(text.length), count.format(MAX_RENDER_LENGTH)))] };
@@ -168,7 +175,7 @@ function buildTree(text: string, analysis: Analysis, options: Pick<RenderOptions
     }
   }
   addLineNumbers(tree);
-  if (options.showProblems !== false) markProblems(tree, analysis.findings);
+  if (options.showProblems !== false) markProblems(tree, analysis.findings, options.locale);
   return tree;
 }
 
@@ -200,6 +207,31 @@ function titleOf(analysis: Analysis): string {
   const heading = document.headings.find((h) => h.depth === 1) ?? document.headings[0];
   if (heading && heading.text.trim()) return heading.text.trim();
   return 'Synthesis';
+}
+
+/**
+ * Replaces each image that would load from the web (an `https:` address, the only remote scheme
+ * the sanitizer keeps, or no address left after the sanitizer dropped an `http:` one) with a
+ * visible line of plain text. Runs on the sanitized tree and adds only text and a fixed class.
+ * Inline `data:` images and relative addresses are left as they are.
+ */
+function remoteImagePlaceholders(tree: Root, labels: RenderLabels): void {
+  const visit = (parent: Root | Element): void => {
+    parent.children.forEach((child, index) => {
+      if (child.type !== 'element') return;
+      if (child.tagName !== 'img') {
+        visit(child);
+        return;
+      }
+      const src = typeof child.properties.src === 'string' ? child.properties.src.trim() : '';
+      if (src !== '' && !/^https:/i.test(src)) return;
+      const alt = typeof child.properties.alt === 'string' ? child.properties.alt.trim() : '';
+      const placeholder = h('span', { className: ['synthesis-remote-image'] }, [textNode(labels.remoteImage(alt, src))]);
+      if (child.position) placeholder.position = child.position;
+      (parent.children as ElementContent[])[index] = placeholder;
+    });
+  };
+  visit(tree);
 }
 
 function notice(message: string): RootContent & Element {

@@ -17,6 +17,13 @@ export interface RenderLabels {
   failed: string;
   tooLarge: (size: string, limit: string) => string;
   tooDeep: (levels: number) => string;
+  /** Shown in the preview instead of an image from the web (`alt` and `address` may be empty). */
+  remoteImage: (alt: string, address: string) => string;
+}
+
+/** "<words>: <alt> (<address>)", leaving out what is empty. */
+function imageLine(words: string, colon: string, alt: string, address: string): string {
+  return `${words}${alt ? `${colon} ${alt}` : ''}${address ? ` (${address})` : ''}`;
 }
 
 const EN: RenderLabels = {
@@ -34,6 +41,7 @@ const EN: RenderLabels = {
   failed: 'The preview could not be shown for this document. The problems list may say why.',
   tooLarge: (size, limit) => `This document is too large to preview: it has ${size} characters and the preview shows documents of up to ${limit}. The checks still run.`,
   tooDeep: (levels) => `This document nests quotes or lists more than ${levels} levels deep, so the preview shows its text as it is.`,
+  remoteImage: (alt, address) => imageLine('Remote image not shown', ':', alt, address),
 };
 
 const ES: RenderLabels = {
@@ -51,6 +59,7 @@ const ES: RenderLabels = {
   failed: 'No se pudo mostrar la vista previa de este documento. La lista de problemas puede indicar por qué.',
   tooLarge: (size, limit) => `Este documento es demasiado grande para la vista previa: tiene ${size} caracteres y la vista previa muestra documentos de hasta ${limit}. Las comprobaciones se siguen haciendo.`,
   tooDeep: (levels) => `Este documento anida citas o listas a más de ${levels} niveles, así que la vista previa muestra su texto tal cual.`,
+  remoteImage: (alt, address) => imageLine('Imagen remota no mostrada', ':', alt, address),
 };
 
 const FR: RenderLabels = {
@@ -68,6 +77,7 @@ const FR: RenderLabels = {
   failed: 'L’aperçu de ce document n’a pas pu être affiché. La liste des problèmes peut en donner la raison.',
   tooLarge: (size, limit) => `Ce document est trop volumineux pour l’aperçu : il compte ${size} caractères et l’aperçu affiche les documents d’au plus ${limit}. Les vérifications sont toujours faites.`,
   tooDeep: (levels) => `Ce document imbrique des citations ou des listes sur plus de ${levels} niveaux ; l’aperçu affiche donc son texte tel quel.`,
+  remoteImage: (alt, address) => imageLine('Image distante non affichée', ' :', alt, address),
 };
 
 export function labelsFor(language: Language): RenderLabels {

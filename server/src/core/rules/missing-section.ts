@@ -1,20 +1,47 @@
 import type { Section, SynthesisDocument } from '../parse.js';
 import type { TemplateSection } from '../templates/template.js';
 import type { Fix, Span, TextEdit } from '../types.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { atxMarkers, effectiveTemplate, eolOf, locateSections, quote, type LocatedSection } from './util.js';
 
 /**
  * Every required section of the template must be present, as a heading of the template's level.
  * The fix inserts the heading where the template puts it.
  */
-export const missingSection: Rule = {
+export const missingSection = defineRule({
   id: 'missing-section',
-  description: 'A section the template requires is not in the document',
+  description: {
+    en: 'A section the template requires is not in the document',
+    es: 'Falta en el documento una sección que exige la plantilla',
+    fr: 'Une section exigée par le modèle ne figure pas dans le document',
+  },
   defaultSeverity: 'error',
   tags: ['template', 'structure'],
+  messages: {
+    en: {
+      level: "Expected {heading} as a level-{level} heading ('{marks}'), found a level-{found} heading",
+      'level-fix': "Make it a '{marks}' heading",
+      before: "Expected a section {heading} before {before}, as the template '{template}' requires",
+      end: "Expected a section {heading} at the end of the document, as the template '{template}' requires",
+      fix: 'Insert the section {heading}',
+    },
+    es: {
+      level: "Se esperaba {heading} como título de nivel {level} ('{marks}') y se encontró un título de nivel {found}",
+      'level-fix': "Convertirlo en un título '{marks}'",
+      before: "Falta la sección {heading} antes de {before}, como exige la plantilla '{template}'",
+      end: "Falta la sección {heading} al final del documento, como exige la plantilla '{template}'",
+      fix: 'Insertar la sección {heading}',
+    },
+    fr: {
+      level: "{heading} devrait être un titre de niveau {level} ('{marks}'), mais c'est un titre de niveau {found}",
+      'level-fix': "En faire un titre '{marks}'",
+      before: "Il manque la section {heading} avant {before}, que le modèle '{template}' exige",
+      end: "Il manque la section {heading} à la fin du document, que le modèle '{template}' exige",
+      fix: 'Insérer la section {heading}',
+    },
+  },
   check: function checkMissingSection(context) {
-    const { document, report, t } = context;
+    const { document, report, message } = context;
     const template = effectiveTemplate(context);
     if (!template) return;
     const located = locateSections(document, template);
@@ -22,26 +49,29 @@ export const missingSection: Rule = {
       const { section, found, otherLevel } = entry;
       if (!section.required || found.length > 0) continue;
       const marks = '#'.repeat(section.level);
+      // The heading as the document's language writes it: what the fix inserts, and what the
+      // message names.
+      const heading = section.headings[document.language];
       const wrong = otherLevel[0];
       if (wrong) {
         const markers = atxMarkers(document, wrong.heading);
         report({
-          message: t('missing-section.level', { heading: quote(section.heading), level: section.level, marks, found: wrong.heading.depth }),
+          message: message('level', { heading: quote(wrong.heading.text), level: section.level, marks, found: wrong.heading.depth }),
           span: wrong.heading.span,
-          ...(markers ? { fixes: [{ title: t('missing-section.level-fix', { marks }), edits: [{ span: markers, newText: marks }] }] } : {}),
+          ...(markers ? { fixes: [{ title: message('level-fix', { marks }), edits: [{ span: markers, newText: marks }] }] } : {}),
         });
         continue;
       }
       const place = insertionPoint(document, located, entry);
       const eol = eolOf(document.text);
       const edit: TextEdit = place.before
-        ? { span: { start: place.offset, end: place.offset }, newText: `${marks} ${section.heading}${eol}${eol}` }
-        : { span: { start: place.offset, end: place.offset }, newText: `${leadingBreaks(document.text, place.offset, eol)}${marks} ${section.heading}${eol}` };
-      const fix: Fix = { title: t('missing-section.fix', { heading: quote(section.heading) }), edits: [edit] };
+        ? { span: { start: place.offset, end: place.offset }, newText: `${marks} ${heading}${eol}${eol}` }
+        : { span: { start: place.offset, end: place.offset }, newText: `${leadingBreaks(document.text, place.offset, eol)}${marks} ${heading}${eol}` };
+      const fix: Fix = { title: message('fix', { heading: quote(heading) }), edits: [edit] };
       report({
         message: place.before
-          ? t('missing-section.before', { heading: quote(section.heading), before: quote(place.before.text), template: template.id })
-          : t('missing-section.end', { heading: quote(section.heading), template: template.id }),
+          ? message('before', { heading: quote(heading), before: quote(place.before.text), template: template.id })
+          : message('end', { heading: quote(heading), template: template.id }),
         span: place.span,
         // At the end of a text left inside an open code block or comment, the heading would land
         // inside it: no fix then.
@@ -49,7 +79,7 @@ export const missingSection: Rule = {
       });
     }
   },
-};
+});
 
 interface Place {
   offset: number;

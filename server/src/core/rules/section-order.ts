@@ -1,14 +1,38 @@
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { effectiveTemplate, inOrder, locateSections, quote } from './util.js';
 
 /** Template sections must come in the template's order. */
-export const sectionOrder: Rule = {
+export const sectionOrder = defineRule({
   id: 'section-order',
-  description: 'Sections of the template that are not in the order the template gives',
+  description: {
+    en: 'Sections of the template that are not in the order the template gives',
+    es: 'Secciones de la plantilla que no siguen el orden que ella indica',
+    fr: "Des sections du modèle qui ne suivent pas l'ordre qu'il indique",
+  },
   defaultSeverity: 'warning',
   tags: ['template', 'structure'],
+  messages: {
+    en: {
+      message: "Expected the section {heading} {where}, as in the template '{template}'",
+      after: 'after {heading}',
+      before: 'before {heading}',
+      between: 'after {after} and before {before}',
+    },
+    es: {
+      message: "La sección {heading} debería ir {where}, como en la plantilla '{template}'",
+      after: 'después de {heading}',
+      before: 'antes de {heading}',
+      between: 'después de {after} y antes de {before}',
+    },
+    fr: {
+      message: "La section {heading} devrait venir {where}, comme dans le modèle '{template}'",
+      after: 'après {heading}',
+      before: 'avant {heading}',
+      between: 'après {after} et avant {before}',
+    },
+  },
   check: function checkSectionOrder(context) {
-    const { document, report, t } = context;
+    const { document, report, message } = context;
     const template = effectiveTemplate(context);
     if (!template) return;
     // The first heading of each template section, in document order.
@@ -24,16 +48,16 @@ export const sectionOrder: Rule = {
       const before = ordered.find((o) => o.index > item.index);
       const where =
         after && before
-          ? t('section-order.between', { after: quote(after.heading.text), before: quote(before.heading.text) })
+          ? message('between', { after: quote(after.heading.text), before: quote(before.heading.text) })
           : after
-            ? t('section-order.after', { heading: quote(after.heading.text) })
+            ? message('after', { heading: quote(after.heading.text) })
             : before
-              ? t('section-order.before', { heading: quote(before.heading.text) })
+              ? message('before', { heading: quote(before.heading.text) })
               : '';
       report({
-        message: t('section-order.message', { heading: quote(item.heading.text), where, template: template.id }),
+        message: message('message', { heading: quote(item.heading.text), where, template: template.id }),
         span: item.heading.span,
       });
     });
   },
-};
+});

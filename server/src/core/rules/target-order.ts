@@ -1,18 +1,42 @@
 import type { Section } from '../parse.js';
 import type { SdgCatalogue } from '../sdg/catalogue.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 import { inOrder, targetSectionsByParent } from './util.js';
 
 /**
  * Target sections under one parent follow the official order of their first target:
  * 16.1 < 16.2 < … < 16.10 < 16.a < 16.b.
  */
-export const targetOrder: Rule = {
+export const targetOrder = defineRule({
   id: 'target-order',
-  description: 'Target sections that are not in the official order of their targets',
+  description: {
+    en: 'Target sections that are not in the official order of their targets',
+    es: 'Secciones de meta que no siguen el orden oficial de sus metas',
+    fr: "Des sections de cible qui ne suivent pas l'ordre officiel de leurs cibles",
+  },
   defaultSeverity: 'warning',
   tags: ['sdg', 'structure'],
-  check: function checkTargetOrder({ document, catalogue, report, t }) {
+  messages: {
+    en: {
+      message: 'Expected the section for SDG {id} {where}, in the official order of targets',
+      after: 'after SDG {id}',
+      before: 'before SDG {id}',
+      between: 'after SDG {after} and before SDG {before}',
+    },
+    es: {
+      message: 'La sección ODS {id} debería ir {where}, según el orden oficial de las metas',
+      after: 'después de ODS {id}',
+      before: 'antes de ODS {id}',
+      between: 'después de ODS {after} y antes de ODS {before}',
+    },
+    fr: {
+      message: "La section ODD {id} devrait venir {where}, dans l'ordre officiel des cibles",
+      after: 'après ODD {id}',
+      before: 'avant ODD {id}',
+      between: 'après ODD {after} et avant ODD {before}',
+    },
+  },
+  check: function checkTargetOrder({ document, catalogue, report, message }) {
     for (const siblings of targetSectionsByParent(document)) {
       const compare = (a: Section, b: Section): number => compareRefs(catalogue, firstId(a), firstId(b));
       const kept = inOrder(siblings, compare);
@@ -23,20 +47,20 @@ export const targetOrder: Rule = {
         const before = ordered.find((o) => compare(o, section) > 0);
         const where =
           after && before
-            ? t('target-order.between', { after: firstId(after), before: firstId(before) })
+            ? message('between', { after: firstId(after), before: firstId(before) })
             : after
-              ? t('target-order.after', { id: firstId(after) })
+              ? message('after', { id: firstId(after) })
               : before
-                ? t('target-order.before', { id: firstId(before) })
+                ? message('before', { id: firstId(before) })
                 : '';
         report({
-          message: t('target-order.message', { id: firstId(section), where }),
+          message: message('message', { id: firstId(section), where }),
           span: section.heading.targetTag!.refs[0]!.span,
         });
       });
     }
   },
-};
+});
 
 function firstId(section: Section): string {
   return section.heading.targetTag!.refs[0]!.id;

@@ -4,8 +4,7 @@
  */
 import type { Heading, Section, SynthesisDocument } from '../parse.js';
 import { matchSection, type Template, type TemplateSection } from '../templates/template.js';
-import { listText as localisedList } from '../i18n/index.js';
-import type { Language, Span } from '../types.js';
+import type { Span } from '../types.js';
 import type { RuleContext } from './rule.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -208,11 +207,6 @@ function longestRunFast<T>(items: readonly T[], compare: (a: T, b: T) => number)
   const kept = new Set<number>();
   for (let i = tails.length > 0 ? tails[tails.length - 1]! : -1; i >= 0; i = previous[i]!) kept.add(i);
   return kept;
-}
-
-/** Natural-language list in the user's language: "a", "a and b", "a, b and c" ("a, b y c", "a, b et c"). */
-export function listText(items: readonly string[], conjunction: 'and' | 'or' = 'and', locale: Language = 'en'): string {
-  return localisedList(items, conjunction, locale);
 }
 
 // ---------------------------------------------------------------------------------------------

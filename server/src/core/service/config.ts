@@ -6,6 +6,7 @@
  * key it concerns keeps its default.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { msg, type Message, type MessageArg } from '../i18n/message.js';
 import { repeatedKeys } from '../yaml-keys.js';
 import { LANGUAGES, type Language, type SeveritySetting, type Span } from '../types.js';
 import { settableRuleIds } from './checks.js';
@@ -16,14 +17,14 @@ export const CONFIG_FILE = 'config.yaml';
 
 export interface ConfigProblem {
   span: Span;
-  message: string;
+  message: Message;
   severity: 'error' | 'warning';
 }
 
 /** What reading one key's value can do: report a problem at a node (the value's by default). */
 interface KeyContext {
   node: Node | null;
-  report(message: string, at?: Node | Pair | null, severity?: 'error' | 'warning'): void;
+  report(message: Message, at?: Node | Pair | null, severity?: 'error' | 'warning'): void;
 }
 
 interface ConfigKey<T> {
@@ -39,7 +40,7 @@ const SEVERITY_SETTINGS: readonly string[] = ['off', 'info', 'warning', 'error']
 export const CONFIG_KEYS = {
   rules: key<Readonly<Record<string, SeveritySetting>>>('rules', (value, context) => {
     if (!isMap(context.node)) {
-      context.report(`Expected 'rules' to map rule ids to off, info, warning or error, such as { uncited-evidence: warning }, found ${kindOf(value)}`);
+      context.report(msg('config.rules', { found: kindOf(value) }));
       return undefined;
     }
     const known = settableRuleIds();
@@ -48,11 +49,11 @@ export const CONFIG_KEYS = {
       const id = isScalar(pair.key) ? String(pair.key.value) : '';
       const level = isScalar(pair.value) ? pair.value.value : undefined;
       if (!known.has(id)) {
-        context.report(`Expected a rule id such as 'count-mismatch', found '${id}'; it has no effect, remove it`, pair.key as Node, 'warning');
+        context.report(msg('config.unknown-rule', { id }), pair.key as Node, 'warning');
         continue;
       }
       if (typeof level !== 'string' || !SEVERITY_SETTINGS.includes(level)) {
-        context.report(`Expected off, info, warning or error for '${id}', found ${kindOf(level ?? pair.value)}; the rule keeps its default level`, (pair.value ?? pair.key) as Node);
+        context.report(msg('config.level', { id, found: kindOf(level ?? pair.value) }), (pair.value ?? pair.key) as Node);
         continue;
       }
       out[id] = level as SeveritySetting;
@@ -61,45 +62,45 @@ export const CONFIG_KEYS = {
   }),
   defaultTemplate: key<string>('defaultTemplate', (value, context) => {
     if (typeof value === 'string' && value.trim() !== '') return value.trim();
-    context.report(`Expected a template id such as 'unodc-meta-synthesis' for 'defaultTemplate', found ${kindOf(value)}`);
+    context.report(msg('config.default-template', { found: kindOf(value) }));
     return undefined;
   }),
   templateFolders: key<readonly string[]>('templateFolders', (value, context) => {
     if (!isSeq(context.node)) {
-      context.report(`Expected 'templateFolders' to be a list of folders inside the project, such as [templates], found ${kindOf(value)}`);
+      context.report(msg('config.template-folders', { found: kindOf(value) }));
       return undefined;
     }
     const out: string[] = [];
     for (const item of context.node.items) {
       const folder = isScalar(item) && typeof item.value === 'string' ? item.value.trim() : '';
-      if (folder === '') context.report(`Expected a folder name, found ${kindOf(isScalar(item) ? item.value : item)}`, item as Node);
+      if (folder === '') context.report(msg('config.folder-name', { found: kindOf(isScalar(item) ? item.value : item) }), item as Node);
       else out.push(folder);
     }
     return out;
   }),
   evidence: key<string>('evidence', (value, context) => {
     if (typeof value === 'string' && value.trim() !== '') return value.trim();
-    context.report(`Expected 'evidence' to name a register file relative to the project, such as data/evidence.csv, found ${kindOf(value)}`);
+    context.report(msg('config.evidence', { found: kindOf(value) }));
     return undefined;
   }),
   language: key<Language>('language', (value, context) => {
     if (typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value.trim())) return value.trim() as Language;
-    context.report(`Expected 'language' to be en, es or fr, found ${kindOf(value)}`);
+    context.report(msg('config.language', { found: kindOf(value) }));
     return undefined;
   }),
   coverageMinimum: key<number>('coverage.minimum', (value, context) => {
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1000) return value;
-    context.report(`Expected 'minimum' to be a whole number of evaluations such as 2, found ${kindOf(value)}`);
+    context.report(msg('config.minimum', { found: kindOf(value) }));
     return undefined;
   }),
   referenceDoc: key<string>('referenceDoc', (value, context) => {
     if (typeof value === 'string' && value.trim() !== '') return value.trim();
-    context.report(`Expected 'referenceDoc' to name a Word document relative to the project, such as templates/office.docx, found ${kindOf(value)}`);
+    context.report(msg('config.reference-doc', { found: kindOf(value) }));
     return undefined;
   }),
   pdfPaper: key<'a4' | 'letter'>('pdf.paper', (value, context) => {
     if (value === 'a4' || value === 'letter') return value;
-    context.report(`Expected 'paper' to be a4 or letter, found ${kindOf(value)}`);
+    context.report(msg('config.paper', { found: kindOf(value) }));
     return undefined;
   }),
 };
@@ -133,7 +134,7 @@ export function parseConfig(text: string): ConfigFile {
     const range = node?.range;
     return range ? { start: range[0], end: Math.max(range[0], range[1]) } : { start: 0, end: 0 };
   };
-  const report = (message: string, at: Node | Pair | null | undefined, severity: 'error' | 'warning' = 'error'): void => {
+  const report = (message: Message, at: Node | Pair | null | undefined, severity: 'error' | 'warning' = 'error'): void => {
     problems.push({ span: spanOf(at), message, severity });
   };
 
@@ -142,7 +143,7 @@ export function parseConfig(text: string): ConfigFile {
     // Repeated keys are found by `repeatedKeys`, in linear time (the library's check is quadratic).
     doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   } catch (error) {
-    report(`The configuration could not be read: ${error instanceof Error ? error.message : String(error)}`, null);
+    report(msg('config.unreadable', { error: error instanceof Error ? error.message : String(error) }), null);
     return done();
   }
   if (doc.errors.length > 0) {
@@ -150,17 +151,17 @@ export function parseConfig(text: string): ConfigFile {
     for (const error of doc.errors) {
       if (seen.has(error.pos[0])) continue;
       seen.add(error.pos[0]);
-      problems.push({ span: { start: error.pos[0], end: Math.max(error.pos[0], error.pos[1]) }, message: `This is not valid YAML: ${firstLine(error.message)}; the whole file is ignored until it is fixed`, severity: 'error' });
+      problems.push({ span: { start: error.pos[0], end: Math.max(error.pos[0], error.pos[1]) }, message: error.code === 'TAB_AS_INDENT' ? msg('config.yaml-tab') : msg('config.yaml'), severity: 'error' });
     }
     return done();
   }
   const repeated = repeatedKeys(doc);
-  for (const key of repeated) report(`This is not valid YAML: '${String(key.value)}' is given twice in the same block; the whole file is ignored until it is fixed`, key);
+  for (const key of repeated) report(msg('config.repeated-key', { key: String(key.value) }), key);
   if (repeated.length > 0) return done();
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return done();
   if (!isMap(root)) {
-    report(`Expected the configuration to be keys and values, such as 'language: en', found ${kindOf(doc.toJS())}`, root);
+    report(msg('config.not-keys', { found: kindOf(doc.toJS()) }), root);
     return done();
   }
 
@@ -182,33 +183,27 @@ export function parseConfig(text: string): ConfigFile {
     }
     if (prefix === '' && groups.has(name)) {
       if (!isMap(value)) {
-        report(`Expected '${name}' to hold keys such as ${[...byName.keys()].filter((n) => n.startsWith(`${name}.`)).map((n) => `'${n.slice(name.length + 1)}'`).join(', ')}, found ${kindOf(isScalar(value) ? value.value : value)}`, value ?? pair);
+        report(msg('config.group', { name, keys: [...byName.keys()].filter((n) => n.startsWith(`${name}.`)).map((n) => `'${n.slice(name.length + 1)}'`).join(', '), found: kindOf(isScalar(value) ? value.value : value) }), value ?? pair);
         return;
       }
       for (const inner of value.items) readPair(inner, `${name}.`);
       return;
     }
     const known = [...byName.keys()].filter((n) => n.startsWith(prefix)).map((n) => `'${n.slice(prefix.length).split('.')[0]}'`);
-    report(`Unknown key '${name}': the keys are ${[...new Set(known)].join(', ')}; it has no effect, remove it`, pair, 'warning');
+    report(msg('config.unknown-key', { name, keys: [...new Set(known)].join(', ') }), pair, 'warning');
   };
   for (const pair of root.items) readPair(pair, '');
   problems.sort((a, b) => a.span.start - b.span.start);
   return done();
 }
 
-/** The YAML library's message without its position (the finding has it) or its source excerpt. */
-function firstLine(message: string): string {
-  const line = message.split('\n')[0]!;
-  const at = line.lastIndexOf(' at line ');
-  return (at > 0 ? line.slice(0, at) : line).trim();
-}
 
 /** How a wrong value is named in a message: its text, or what kind of thing it is. */
-function kindOf(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (typeof value === 'string') return value.trim() === '' ? 'an empty text' : `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+function kindOf(value: unknown): MessageArg {
+  if (value === null || value === undefined) return msg('config.kind.nothing');
+  if (typeof value === 'string') return value.trim() === '' ? msg('config.kind.empty-text') : `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return 'a list';
-  if (isSeq(value)) return 'a list';
-  return 'a group of keys';
+  if (Array.isArray(value)) return msg('config.kind.list');
+  if (isSeq(value)) return msg('config.kind.list');
+  return msg('config.kind.group');
 }

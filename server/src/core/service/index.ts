@@ -21,5 +21,4 @@ export { createMemoryHost, posixPaths, type MemoryHost } from './memory-host.js'
 export { CONFIG_FILE, CONFIG_FOLDER, CONFIG_KEYS, parseConfig, type ConfigFile, type ConfigProblem, type ProjectConfig } from './config.js';
 export { TOOL_CHECKS, settableRuleIds, type ToolCheck } from './checks.js';
 export { failureText, MAX_DOCUMENT_BYTES, MAX_SIDE_FILE_BYTES } from './failures.js';
-export { buildSkeleton, escapeSnippetText, expandSnippet, type SkeletonOptions, type SkeletonTemplate } from './skeleton.js';
 export { findSyntheses, isSkippedFolder, SKIPPED_FOLDERS, SYNTHESIS_SUFFIX, type WalkOptions } from './walker.js';

@@ -18,6 +18,7 @@ import { coverageMatrix, DEFAULT_COVERAGE_MINIMUM, type CoverageMatrix, type Cov
 import { parseEvidenceRegister, type EvidenceRegister } from '../evidence.js';
 import { applyFixes } from '../fix.js';
 import type { Locale } from '../i18n/index.js';
+import { msg, type Message } from '../i18n/message.js';
 import { analyzeDocument, DEFAULT_TEMPLATE, type Analysis } from '../lint.js';
 import { IncrementalParser, parse, type SynthesisDocument } from '../parse.js';
 import { renderPreviewOf, renderStandalonePageOf } from '../render/index.js';
@@ -27,7 +28,7 @@ import type { Finding, Language, Severity, SeveritySetting, Span } from '../type
 import { CONFIG_FILE, CONFIG_FOLDER, parseConfig, type ConfigFile, type ProjectConfig } from './config.js';
 import { failureText, MAX_DOCUMENT_BYTES, MAX_SIDE_FILE_BYTES } from './failures.js';
 import { isInside, type FileFailure, type ServiceHost } from './host.js';
-import { buildSkeleton } from './skeleton.js';
+import { buildSkeleton } from '../templates/skeleton.js';
 import { findSyntheses, type WalkOptions } from './walker.js';
 
 /** A document to work on: its text as the caller has it (an open editor's, or read from disk). */
@@ -66,8 +67,6 @@ export interface Overrides {
 export interface LanguageServiceOptions {
   /** Folders a project root never goes above (workspace folders; the CLI's start folder or --project). */
   ceilings?: readonly string[];
-  /** The language of messages and fix titles. */
-  locale?: Locale;
   userSettings?: UserSettings;
   overrides?: Overrides;
 }
@@ -95,7 +94,8 @@ export interface Range {
 export interface FileFinding {
   rule: string;
   severity: Severity;
-  message: string;
+  /** As data: `wordMessage` puts it into the user's language. */
+  message: Message;
   range: Range;
 }
 
@@ -174,15 +174,17 @@ export interface LanguageService {
   fixAll(source: DocumentSource): Promise<FixResult>;
   /**
    * The preview's fragment, or with `standalone` the complete page. `showProblems: false` leaves the
-   * problem marks out and `extraCss` adds styles to the standalone page (the printed PDF brief).
+   * problem marks out, `extraCss` adds styles to the standalone page (the printed PDF brief), and
+   * the problem marks are worded in `locale` (English by default).
    */
-  render(analysis: DocumentAnalysis, options?: { standalone?: boolean; showProblems?: boolean; extraCss?: string }): { html: string; title: string };
+  render(analysis: DocumentAnalysis, options?: { standalone?: boolean; showProblems?: boolean; extraCss?: string; locale?: Locale }): { html: string; title: string };
   /** The coverage map of the documents; `minimum` from the caller wins over the configuration. */
   coverage(sources: readonly DocumentSource[], options?: { minimum?: number; files?: (source: DocumentSource) => string }): Promise<CoverageMatrix>;
   /** The templates a document at `path` (or a new one in that folder) may name; the built-ins without a path. */
   templates(path?: string): Promise<TemplateRegistry>;
   /** The text of a new synthesis following a template, or undefined for an unknown id. */
-  skeleton(templateId: string, options?: { path?: string; snippet?: boolean }): Promise<string | undefined>;
+  /** The text of a new synthesis in `language` (English by default), from a template of the project of `path`. */
+  skeleton(templateId: string, options?: { path?: string; snippet?: boolean; language?: Language }): Promise<string | undefined>;
   /** The configuration and template files of the project of a folder (of a new document in it), with their findings. */
   projectReports(folder: string): Promise<FileReport[]>;
   /** Every configuration, template and register file read so far, with its findings. */
@@ -190,7 +192,7 @@ export interface LanguageService {
   /** Every `*.synth.md` under a folder (see walker.ts). */
   findSyntheses(root: string, options?: WalkOptions): Promise<string[]>;
   /** Reads a synthesis from disk: `within` for paths a document or setting names. */
-  readDocument(path: string, options?: { within?: string }): Promise<{ ok: true; source: DocumentSource } | { ok: false; failure: FileFailure; message: string }>;
+  readDocument(path: string, options?: { within?: string }): Promise<{ ok: true; source: DocumentSource } | { ok: false; failure: FileFailure; message: Message }>;
   /** The ceiling of a path: the innermost ceiling holding it, else its own folder. */
   ceilingOf(path: string): string;
   readonly host: ServiceHost;
@@ -207,7 +209,7 @@ export interface Project {
   configPath: string | undefined;
   configFile: ConfigFile | undefined;
   /** Problems found with the configuration beyond its syntax (a folder outside the project...). */
-  configFindings: Array<{ span: Span; message: string; severity: Severity }>;
+  configFindings: Array<{ span: Span; message: Message; severity: Severity }>;
   configText: string;
   templates: TemplateRegistry;
   templateFiles: TemplateFile[];
@@ -219,7 +221,7 @@ interface TemplateFile {
   path: string;
   text: string;
   usable: boolean;
-  problems: Array<{ line: number; column: number; message: string }>;
+  problems: Array<{ line: number; column: number; message: Message }>;
 }
 
 type RegisterFile = { path: string; ok: true; text: string; register: EvidenceRegister; root: string } | { path: string; ok: false; failure: FileFailure; detail?: string; root: string };
@@ -229,7 +231,6 @@ const TEMPLATE_FOLDER = 'templates';
 
 export function createLanguageService(host: ServiceHost, options: LanguageServiceOptions = {}): LanguageService {
   const { paths } = host;
-  const locale = options.locale ?? 'en';
   const overrides = options.overrides ?? {};
   let ceilings = normaliseCeilings(options.ceilings ?? []);
   let userSettings: UserSettings = options.userSettings ?? {};
@@ -308,7 +309,7 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       } else if (read.failure !== 'not-found') {
         configPath = path;
         configFile = { config: {}, problems: [], spans: {}, itemSpans: {} };
-        configFindings.push({ span: { start: 0, end: 0 }, severity: 'error', message: `The configuration file cannot be read: ${failureText(read.failure, read.detail)}; the defaults are used` });
+        configFindings.push({ span: { start: 0, end: 0 }, severity: 'error', message: msg('config.file-unreadable', { reason: failureText(read.failure, read.detail) }) });
       }
       folders.push({ path: paths.join(root, CONFIG_FOLDER, TEMPLATE_FOLDER), within: root });
     }
@@ -318,13 +319,13 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       written.forEach((folder, i) => {
         const path = paths.resolve(root, folder);
         const span = spans[i] ?? { start: 0, end: 0 };
-        if (!isInside(paths, root, path)) configFindings.push({ span, severity: 'error', message: `Expected a folder inside the project, found '${folder}'; it is not read` });
+        if (!isInside(paths, root, path)) configFindings.push({ span, severity: 'error', message: msg('config.folder-outside', { folder }) });
         else folders.push({ path, within: root, span });
       });
       // The office's reference document is read when a document is exported, only inside the project.
       const reference = configFile.config.referenceDoc;
       if (reference !== undefined && !isInside(paths, root, paths.resolve(root, reference))) {
-        configFindings.push({ span: configFile.spans.referenceDoc ?? { start: 0, end: 0 }, severity: 'error', message: `Expected a Word document inside the project, found '${reference}'; it is not used` });
+        configFindings.push({ span: configFile.spans.referenceDoc ?? { start: 0, end: 0 }, severity: 'error', message: msg('config.reference-outside', { file: reference }) });
       }
     } else {
       for (const folder of userSettings.templateFolders ?? []) folders.push({ path: paths.resolve(ceiling, folder), within: ceiling });
@@ -338,8 +339,8 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       seen.add(folder.path);
       const listed = await host.listFolder(folder.path, { within: folder.within });
       if (!listed.ok) {
-        if (folder.span && listed.failure !== 'not-found') configFindings.push({ span: folder.span, severity: 'error', message: `The template folder cannot be read: ${failureText(listed.failure, listed.detail)}` });
-        else if (folder.span) configFindings.push({ span: folder.span, severity: 'warning', message: `There is no folder '${paths.relative(root, folder.path)}' in the project; no templates are read from it` });
+        if (folder.span && listed.failure !== 'not-found') configFindings.push({ span: folder.span, severity: 'error', message: msg('config.folder-unreadable', { reason: failureText(listed.failure, listed.detail) }) });
+        else if (folder.span) configFindings.push({ span: folder.span, severity: 'warning', message: msg('config.folder-missing', { folder: paths.relative(root, folder.path) }) });
         continue;
       }
       const names = listed.entries.filter((e) => e.kind === 'file' && /\.ya?ml$/i.test(e.name)).map((e) => e.name).sort();
@@ -347,7 +348,7 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
         const path = paths.join(folder.path, name);
         const read = await host.readText(path, { within: folder.within, maxBytes: MAX_SIDE_FILE_BYTES });
         if (!read.ok) {
-          templateFiles.push({ path, text: '', usable: false, problems: [{ line: 1, column: 1, message: `This template cannot be read: ${failureText(read.failure, read.detail)}` }] });
+          templateFiles.push({ path, text: '', usable: false, problems: [{ line: 1, column: 1, message: msg('template.file-unreadable', { reason: failureText(read.failure, read.detail) }) }] });
           continue;
         }
         const { template, problems } = parseTemplate(read.text, path);
@@ -412,7 +413,7 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       if (severity === undefined) return { findings: [], failure };
       return {
         failure,
-        findings: [{ rule: 'evidence', severity, span: field.valueSpan, message: `The evidence register '${named}' cannot be read: ${failureText(file.failure, file.detail)}. Name a CSV or YAML file relative to this synthesis.` }],
+        findings: [{ rule: 'evidence', severity, span: field.valueSpan, message: msg('register.named-unreadable', { named, reason: failureText(file.failure, file.detail) }) }],
       };
     }
     const configured = config.file.evidence;
@@ -427,7 +428,7 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       if (file.failure === 'not-found' || file.failure === 'not-a-file') continue;
       const failure = { named: name, path: file.path, failure: file.failure, ...(file.detail ? { detail: file.detail } : {}) };
       if (severity === undefined) return { findings: [], failure };
-      return { failure, findings: [{ rule: 'evidence', severity, span: { start: 0, end: 0 }, message: `The evidence register '${name}' beside this synthesis cannot be read: ${failureText(file.failure, file.detail)}` }] };
+      return { failure, findings: [{ rule: 'evidence', severity, span: { start: 0, end: 0 }, message: msg('register.beside-unreadable', { name, reason: failureText(file.failure, file.detail) }) }] };
     }
     return { findings: [] };
   }
@@ -461,7 +462,6 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       templates: ctx.templates,
       defaultTemplate: ctx.config.defaultTemplate,
       severities: ctx.config.rules,
-      locale,
       ...(ctx.register ? { evidence: ctx.register.register } : {}),
     });
     const findings = ctx.registerFindings.length === 0 ? analysis.findings : sortFindings([...analysis.findings, ...ctx.registerFindings]);
@@ -533,13 +533,13 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
   }
 
   /** A register the configuration names that cannot be read: a finding at its key. */
-  function configuredRegisterFindings(project: Project): Array<{ span: Span; message: string; severity: Severity }> {
+  function configuredRegisterFindings(project: Project): Array<{ span: Span; message: Message; severity: Severity }> {
     const named = project.configFile?.config.evidence;
     if (named === undefined) return [];
     const path = paths.resolve(project.root, named);
     const settled = settledRegisters.get(path);
     if (!settled || settled.ok) return [];
-    return [{ span: project.configFile?.spans.evidence ?? { start: 0, end: 0 }, severity: 'error', message: `The evidence register '${named}' cannot be read: ${failureText(settled.failure, settled.detail)}. Name a CSV or YAML file relative to the project.` }];
+    return [{ span: project.configFile?.spans.evidence ?? { start: 0, end: 0 }, severity: 'error', message: msg('register.configured-unreadable', { named, reason: failureText(settled.failure, settled.detail) }) }];
   }
 
 
@@ -621,8 +621,13 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       return { text: current.text, applied, analysis };
     },
     render(analysis, renderOptions = {}) {
-      const marks = renderOptions.showProblems === false ? { showProblems: false } : {};
-      const rendered = renderOptions.standalone === true ? renderStandalonePageOf(analysis, { ...marks, ...(renderOptions.extraCss !== undefined ? { extraCss: renderOptions.extraCss } : {}) }) : renderPreviewOf(analysis, marks);
+      const options = {
+        ...(renderOptions.showProblems === false ? { showProblems: false } : {}),
+        ...(renderOptions.locale !== undefined ? { locale: renderOptions.locale } : {}),
+      };
+      const rendered = renderOptions.standalone === true
+        ? renderStandalonePageOf(analysis, { ...options, ...(renderOptions.extraCss !== undefined ? { extraCss: renderOptions.extraCss } : {}) })
+        : renderPreviewOf(analysis, options);
       return { html: rendered.html, title: rendered.title };
     },
     async coverage(sources, coverageOptions = {}) {
@@ -644,7 +649,7 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
     async skeleton(templateId, skeletonOptions = {}) {
       const registry = await service.templates(skeletonOptions.path);
       const template = registry.get(templateId);
-      return template ? buildSkeleton(template, { snippet: skeletonOptions.snippet === true }) : undefined;
+      return template ? buildSkeleton(template, { snippet: skeletonOptions.snippet === true, ...(skeletonOptions.language ? { language: skeletonOptions.language } : {}) }) : undefined;
     },
     async projectReports(folder) {
       return projectFileReports(await projectOf(paths.join(paths.resolve(folder), 'untitled.synth.md')));
@@ -671,8 +676,8 @@ function sortFindings(findings: Finding[]): Finding[] {
 }
 
 /** The first problem of a template that cannot be used says so. */
-function markUnused(problems: Array<{ line: number; column: number; message: string }>): Array<{ line: number; column: number; message: string }> {
-  return problems.map((p, i) => (i === 0 ? { ...p, message: `${p.message} (This template is not used until its problems are fixed.)` } : p));
+function markUnused(problems: Array<{ line: number; column: number; message: Message }>): Array<{ line: number; column: number; message: Message }> {
+  return problems.map((p, i) => (i === 0 ? { ...p, message: msg('template.not-used', { problem: p.message }) } : p));
 }
 
 function rangeOf(lines: LineIndex, span: Span): Range {

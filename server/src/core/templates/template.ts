@@ -13,15 +13,19 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { unsafeCharacter } from '../escape.js';
+import { msg, type Message, type MessageArg } from '../i18n/message.js';
+import { LANGUAGES, type Language, type Localised } from '../types.js';
 import { repeatedKeys } from '../yaml-keys.js';
 import { BUILTIN_TEMPLATE_SOURCES } from './builtin.generated.js';
 
 export interface TemplateSection {
   /** Stable name used by rules, quick fixes and settings, e.g. `findings`. */
   id: string;
-  /** The heading text as the template spells it, e.g. "Main findings and considerations". */
+  /** The heading text as the template spells it in English (or its only heading), e.g. "Main findings and considerations". */
   heading: string;
-  /** Other texts that count as this heading (short forms, Spanish and French). */
+  /** The heading in each language: what is inserted into a document written in it. */
+  headings: Localised;
+  /** Other texts that count as this heading (short forms, in any of the three languages). */
   aliases: readonly string[];
   /** Markdown heading level, 1–6 (2 is `##`). */
   level: number;
@@ -30,14 +34,19 @@ export interface TemplateSection {
   targets: boolean;
   /** This section needs a sources block (counted sources of data). */
   sources: boolean;
-  /** What belongs in the section, in one sentence (for hovers). */
+  /** What belongs in the section, in one sentence (for hovers), in English or its only language. */
   description?: string;
+  /** The description in each language. */
+  descriptions?: Localised;
 }
 
 export interface Template {
   id: string;
+  /** The title in English (or the only one given); `titles` has it in each language. */
   title: string;
+  titles: Localised;
   description: string;
+  descriptions: Localised;
   /**
    * Front-matter fields a document must have. Each entry lists alternatives, any one of which
    * satisfies it: `[["title"], ["country", "scope"]]` means "title, and country or scope".
@@ -49,17 +58,19 @@ export interface Template {
    */
   goals: readonly number[];
   sections: readonly TemplateSection[];
-  /** Vocabulary of sources-block labels, offered by completion. */
+  /** Vocabulary of sources-block labels, offered by completion: every language's. */
   sourceLabels: readonly string[];
+  /** The labels for documents in each language (the skeleton's sources block uses them). */
+  labels: Localised<readonly string[]>;
   /** Where it came from: 'builtin' or a file path. */
   origin: string;
 }
 
-/** A problem in a template file. Line and column are 1-based. */
+/** A problem in a template file. Line and column are 1-based; the message is data (see `Message`). */
 export interface TemplateProblem {
   line: number;
   column: number;
-  message: string;
+  message: Message;
 }
 
 /** Keys a template file may have at its top level (the JSON schema lists exactly these). */
@@ -105,8 +116,10 @@ function headingLookup(template: Template): Map<string, TemplateSection> {
   if (!lookup) {
     lookup = new Map();
     for (const section of template.sections) {
-      const key = normaliseHeading(section.heading);
-      if (!lookup.has(key)) lookup.set(key, section);
+      for (const heading of [section.heading, ...LANGUAGES.map((l) => section.headings[l])]) {
+        const key = normaliseHeading(heading);
+        if (!lookup.has(key)) lookup.set(key, section);
+      }
     }
     for (const section of template.sections) {
       for (const alias of section.aliases) {
@@ -159,7 +172,8 @@ export function builtinTemplates(): TemplateRegistry {
   for (const source of BUILTIN_TEMPLATE_SOURCES) {
     const { template, problems } = parseTemplate(source.text, 'builtin');
     if (!template || problems.length > 0) {
-      const list = problems.map((p) => `${source.file}:${p.line}:${p.column}: ${p.message}`).join('\n');
+      // Message keys, not words: this only ever reaches a developer who broke a built-in template.
+      const list = problems.map((p) => `${source.file}:${p.line}:${p.column}: ${JSON.stringify(p.message)}`).join('\n');
       throw new Error(`Built-in template ${source.file} is broken:\n${list}`);
     }
     parsed.push(template);
@@ -189,7 +203,7 @@ export function parseTemplate(yamlText: string, origin: string): { template?: Te
       template = readTemplate(reader, doc.contents, origin);
     }
   } catch (error) {
-    reader.report(0, `The template could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    reader.report(0, msg('template.unreadable', { error: error instanceof Error ? error.message : String(error) }));
   }
   const problems = reader.sortedProblems();
   return reader.fatal || !template ? { problems } : { template, problems };
@@ -197,7 +211,7 @@ export function parseTemplate(yamlText: string, origin: string): { template?: Te
 
 interface Located {
   offset: number;
-  message: string;
+  message: Message;
 }
 
 /** Collects problems with their offsets; knows how to find where a node starts. */
@@ -209,7 +223,7 @@ class Reader {
   constructor(private readonly lines: LineCounter) {}
 
   /** Report at an offset or at the start of a node. `fatal`: the template cannot be used. */
-  report(where: number | Positioned | undefined, message: string, fatal = true): void {
+  report(where: number | Positioned | undefined, message: Message, fatal = true): void {
     if (fatal) this.fatal = true;
     this.problems.push({ offset: offsetOf(where), message });
   }
@@ -253,20 +267,20 @@ function reportYamlErrors(reader: Reader, doc: Document.Parsed): boolean {
     const line = reader.line(error.pos[0]);
     if (seenLines.has(line)) continue; // one syntax error per line is enough; the rest follow from it
     seenLines.add(line);
-    reader.report(error.pos[0], yamlErrorMessage(error.code, error.message));
+    reader.report(error.pos[0], yamlErrorMessage(error.code));
   }
   for (const warning of doc.warnings) {
-    reader.report(warning.pos[0], `${warning.message}; this is ignored.`, false);
+    reader.report(warning.pos[0], msg('template.yaml.warning'), false);
   }
   if (doc.errors.length > 0) return false;
   const repeated = repeatedKeys(doc);
-  for (const key of repeated) reader.report(key, yamlErrorMessage('DUPLICATE_KEY', ''));
+  for (const key of repeated) reader.report(key, yamlErrorMessage('DUPLICATE_KEY'));
   if (repeated.length > 0) return false;
   let aliasesOk = true;
   visit(doc, {
     Alias(_key, alias) {
       if (!alias.resolve(doc)) {
-        reader.report(alias, `'*${alias.source}' refers to an anchor '&${alias.source}' that is not defined earlier in the file.`);
+        reader.report(alias, msg('template.yaml.alias', { name: alias.source }));
         aliasesOk = false;
       }
     },
@@ -274,22 +288,22 @@ function reportYamlErrors(reader: Reader, doc: Document.Parsed): boolean {
   return aliasesOk;
 }
 
-function yamlErrorMessage(code: string, yamlMessage: string): string {
-  const detail = yamlMessage.replace(/\s+at line \d+, column \d+.*$/s, '').replace(/\.$/, '');
+/** The YAML library's error by its code, in our words (the library's English is never shown). */
+function yamlErrorMessage(code: string): Message {
   switch (code) {
     case 'TAB_AS_INDENT':
-      return 'This line is indented with a tab; YAML needs spaces.';
+      return msg('template.yaml.tab');
     case 'DUPLICATE_KEY':
-      return 'This key appears twice in the same block; keep only one.';
+      return msg('template.yaml.duplicate-key');
     case 'MULTIPLE_DOCS':
-      return "A template file holds one template: remove this '---' and what follows, or move it to a file of its own.";
+      return msg('template.yaml.multiple-docs');
     case 'BAD_INDENT':
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
     case 'UNEXPECTED_TOKEN':
-      return `This is not valid YAML: ${detail}. Check the indentation and punctuation here and on the line before.`;
+      return msg('template.yaml.structure');
     default:
-      return `This is not valid YAML: ${detail}.`;
+      return msg('template.yaml.other');
   }
 }
 
@@ -299,12 +313,12 @@ interface Entry {
 }
 
 /** The entries of a mapping, reporting keys that are not allowed (they are ignored). */
-function readEntries(reader: Reader, map: YAMLMap, allowed: readonly string[], otherLevel: readonly string[], what: string): Map<string, Entry> {
+function readEntries(reader: Reader, map: YAMLMap, allowed: readonly string[], otherLevel: readonly string[], what: What): Map<string, Entry> {
   const entries = new Map<string, Entry>();
   for (const pair of map.items) {
     const key = pair.key;
     if (!isScalar(key) || key.value === null || typeof key.value === 'object') {
-      reader.report(isScalar(key) || isMap(key) || isSeq(key) ? key : map, `Keys in ${what} are plain words such as ${quoteList(allowed.slice(0, 3))}; this one is ignored.`, false);
+      reader.report(isScalar(key) || isMap(key) || isSeq(key) ? key : map, msg('template.key-not-word', { what: whatIs(what), examples: quoteList(allowed.slice(0, 3)) }), false);
       continue;
     }
     const name = String(key.value);
@@ -317,16 +331,20 @@ function readEntries(reader: Reader, map: YAMLMap, allowed: readonly string[], o
   return entries;
 }
 
-function unknownKeyMessage(name: string, allowed: readonly string[], otherLevel: readonly string[], what: string): string {
-  const base = `'${name}' is not a setting of ${what}, so it is ignored.`;
+/** Where a key was found: in the template itself or in one of its sections. */
+type What = 'template' | 'section';
+
+function whatIs(what: What): Message {
+  return what === 'template' ? msg('template.what.template') : msg('template.what.section');
+}
+
+function unknownKeyMessage(name: string, allowed: readonly string[], otherLevel: readonly string[], what: What): Message {
   const suggestion = closest(name, allowed);
-  if (suggestion) return `${base} Did you mean '${suggestion}'?`;
+  if (suggestion) return msg('template.unknown-key.suggest', { name, what: whatIs(what), suggestion });
   if (otherLevel.includes(name)) {
-    return what === 'a section'
-      ? `${base} '${name}' applies to the whole template: put it at the top of the file, not inside a section.`
-      : `${base} '${name}' belongs to a section: put it under one of the entries of 'sections'.`;
+    return what === 'section' ? msg('template.unknown-key.template-level', { name }) : msg('template.unknown-key.section-level', { name });
   }
-  return `${base} The settings are: ${quoteList(allowed)}.`;
+  return msg('template.unknown-key.list', { name, what: whatIs(what), settings: quoteList(allowed) });
 }
 
 /** The allowed key that `name` is most likely a misspelling of. */
@@ -366,13 +384,14 @@ function quoteList(items: readonly string[]): string {
   return items.map((item) => `'${item}'`).join(', ');
 }
 
-function describe(value: Value | undefined): string {
-  if (!value) return 'nothing';
-  if (isMap(value)) return 'a block of settings';
-  if (isSeq(value)) return 'a list';
-  if (value.value === null) return 'nothing';
-  if (typeof value.value === 'string') return `the text "${value.value}"`;
-  return String(value.value);
+/** How a value is called in messages: "nothing", "a list", the text "…". */
+function describe(value: Value | undefined): Message {
+  if (!value) return msg('template.value.nothing');
+  if (isMap(value)) return msg('template.value.block');
+  if (isSeq(value)) return msg('template.value.list');
+  if (value.value === null) return msg('template.value.nothing');
+  if (typeof value.value === 'string') return msg('template.value.text', { text: value.value });
+  return msg('template.value.other', { value: String(value.value) });
 }
 
 /** A short example of an id made from some text: "Main Findings" → "main-findings". */
@@ -392,32 +411,32 @@ function isEmptyValue(value: Value | undefined): boolean {
 }
 
 interface TextOptions {
-  /** The mapping the key belongs to, and how to name it ("The template", "This section"). */
+  /** The mapping the key belongs to, and whether it is the template or one of its sections. */
   owner: Positioned;
-  ownerName: string;
+  ownerName: What;
   required: boolean;
   /** An example line for the message, e.g. "heading: Conclusions". */
-  example: string;
+  example: MessageArg;
 }
 
 function readText(reader: Reader, entries: Map<string, Entry>, name: string, options: TextOptions): string | undefined {
   const entry = entries.get(name);
   if (!entry) {
-    if (options.required) reader.report(options.owner, `${options.ownerName} has no '${name}': add one, e.g. "${options.example}".`);
+    if (options.required) reader.report(options.owner, msg(options.ownerName === 'template' ? 'template.missing-key.template' : 'template.missing-key.section', { name, example: options.example }));
     return undefined;
   }
   const value = reader.resolve(entry.value);
   if (isScalar(value) && typeof value.value === 'string' && value.value.trim() !== '') {
     const text = value.value.trim();
     // Only a description may run over several lines; no text may hold control characters.
-    return safeText(reader, value, `'${name}'`, text, name === 'description') ? text : undefined;
+    return safeText(reader, value, text, name === 'description') ? text : undefined;
   }
   if (isEmptyValue(value)) {
-    if (options.required) reader.report(entry.key, `'${name}' is empty: write it, e.g. "${options.example}".`);
-    else reader.report(entry.key, `'${name}' has no value, so it is ignored.`, false);
+    if (options.required) reader.report(entry.key, msg('template.empty-required', { name, example: options.example }));
+    else reader.report(entry.key, msg('template.empty-ignored', { name }), false);
     return undefined;
   }
-  reader.report(value ?? entry.key, `'${name}' should be text, not ${describe(value)}. Put it in quotes if it is meant as text.`);
+  reader.report(value ?? entry.key, msg('template.not-text', { name, value: describe(value) }));
   return undefined;
 }
 
@@ -426,18 +445,102 @@ function readText(reader: Reader, entries: Map<string, Entry>, name: string, opt
  * inserted into documents by fixes and printed by the CLI, so a line break or an escape sequence
  * in one would end up in both. A fatal problem on the value otherwise.
  */
-function safeText(reader: Reader, where: Positioned, what: string, text: string, lineBreaks = false): boolean {
+function safeText(reader: Reader, where: Positioned, text: string, lineBreaks = false): boolean {
   const bad = unsafeCharacter(text, { lineBreaks });
   if (!bad) return true;
-  reader.report(where, `${what} holds ${bad.name}, which a template text cannot hold: ${bad.name === 'a line break' ? 'write it on one line' : 'remove it'}.`);
+  reader.report(where, msg(`template.unsafe.${bad.kind}`, { code: bad.code }));
   return false;
 }
 
-function readId(reader: Reader, entries: Map<string, Entry>, owner: Positioned, ownerName: string, suggestion: string): string | undefined {
-  const text = readText(reader, entries, 'id', { owner, ownerName, required: true, example: `id: ${suggestion}` });
+/** A text given once, or once per language: the text, the languages given, and where each was written. */
+interface LocalText {
+  /** The English text, or the first one given. */
+  text: string;
+  languages: Partial<Record<Language, string>>;
+  nodes: Array<[string, Positioned]>;
+}
+
+/**
+ * A text that may differ by language: `heading: Conclusions`, or
+ * `heading: { en: Conclusions, es: Conclusiones, fr: Conclusions }`. Keys other than en, es and fr
+ * are reported and ignored; a mapping without English is reported (its first text stands in).
+ */
+function readLocalText(reader: Reader, entries: Map<string, Entry>, name: string, options: TextOptions): LocalText | undefined {
+  const entry = entries.get(name);
+  const value = entry ? reader.resolve(entry.value) : undefined;
+  if (!entry || !isMap(value)) {
+    const text = readText(reader, entries, name, options);
+    if (text === undefined) return undefined;
+    return { text, languages: {}, nodes: [[text, value ?? entry!.key]] };
+  }
+  const languages: Partial<Record<Language, string>> = {};
+  const nodes: Array<[string, Positioned]> = [];
+  let fatal = false;
+  for (const pair of value.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!(LANGUAGES as readonly string[]).includes(key)) {
+      reader.report(isScalar(pair.key) ? pair.key : value, msg('template.languages.unknown', { language: key }), false);
+      continue;
+    }
+    const text = reader.resolve(pair.value);
+    if (isScalar(text) && typeof text.value === 'string' && text.value.trim() !== '') {
+      if (!safeText(reader, text, text.value.trim(), name === 'description')) {
+        fatal = true;
+        continue;
+      }
+      languages[key as Language] = text.value.trim();
+      nodes.push([text.value.trim(), text]);
+    } else {
+      reader.report(text ?? pair.key ?? value, msg('template.not-text', { name: `${name}.${key}`, value: describe(text) }));
+      fatal = true;
+    }
+  }
+  const first = languages.en ?? LANGUAGES.map((l) => languages[l]).find((t) => t !== undefined);
+  if (first === undefined) {
+    if (!fatal && options.required) reader.report(entry.key, msg('template.empty-required', { name, example: options.example }));
+    return undefined;
+  }
+  if (fatal) return undefined;
+  if (languages.en === undefined) reader.report(entry.key, msg('template.languages.no-english', { name }), false);
+  return { text: first, languages, nodes };
+}
+
+/** A text in each language: the one given for it, else the English one, else the only one. */
+function everyLanguage(text: LocalText): Localised {
+  return Object.freeze(Object.fromEntries(LANGUAGES.map((l) => [l, text.languages[l] ?? text.languages.en ?? text.text])) as Record<Language, string>);
+}
+
+/**
+ * A list of texts that may differ by language: `[a, b]` for every language, or
+ * `{ en: [a], es: [b], fr: [c] }`. Each list is read with `readTextList`'s checks.
+ */
+function readLocalList(reader: Reader, entry: Entry | undefined, example: string, same: (text: string) => string, itemProblem: (value: Value | undefined) => Message): { all: Array<[string, Positioned]>; languages: Partial<Record<Language, string[]>> } | undefined {
+  const value = entry ? reader.resolve(entry.value) : undefined;
+  if (!entry || !isMap(value)) {
+    const items = readTextItems(reader, entry, example, same, itemProblem);
+    return items && { all: items, languages: {} };
+  }
+  const all: Array<[string, Positioned]> = [];
+  const languages: Partial<Record<Language, string[]>> = {};
+  for (const pair of value.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!(LANGUAGES as readonly string[]).includes(key)) {
+      reader.report(isScalar(pair.key) ? pair.key : value, msg('template.languages.unknown', { language: key }), false);
+      continue;
+    }
+    const items = readTextItems(reader, { key: pair.key as Scalar, value: pair.value }, example, same, itemProblem);
+    if (!items) return undefined;
+    languages[key as Language] = items.map(([t]) => t);
+    all.push(...items);
+  }
+  return { all, languages };
+}
+
+function readId(reader: Reader, entries: Map<string, Entry>, owner: Positioned, ownerName: What, suggestion: string): string | undefined {
+  const text = readText(reader, entries, 'id', { owner, ownerName, required: true, example: msg('template.example.id', { id: suggestion }) });
   if (text === undefined) return undefined;
   if (!ID_PATTERN.test(text)) {
-    reader.report(reader.resolve(entries.get('id')?.value) ?? owner, `'${text}' cannot be an id: use lower-case letters, digits and hyphens, e.g. '${slug(text)}'.`);
+    reader.report(reader.resolve(entries.get('id')?.value) ?? owner, msg('template.bad-id', { text, example: slug(text) }));
     return undefined;
   }
   return text;
@@ -448,10 +551,10 @@ function readBoolean(reader: Reader, entry: Entry | undefined, fallback: boolean
   const value = reader.resolve(entry.value);
   if (isScalar(value) && typeof value.value === 'boolean') return value.value;
   if (isEmptyValue(value)) {
-    reader.report(entry.key, `'${entry.key.value}' has no value, so it is ${fallback}.`, false);
+    reader.report(entry.key, msg('template.boolean-empty', { name: String(entry.key.value), fallback: String(fallback) }), false);
     return fallback;
   }
-  reader.report(value ?? entry.key, `'${entry.key.value}' should be true or false, not ${describe(value)}.`);
+  reader.report(value ?? entry.key, msg('template.not-boolean', { name: String(entry.key.value), value: describe(value) }));
   return fallback;
 }
 
@@ -461,64 +564,74 @@ function readList(reader: Reader, entry: Entry | undefined, example: string): YA
   const value = reader.resolve(entry.value);
   if (isSeq(value)) return value;
   if (isEmptyValue(value)) {
-    reader.report(entry.key, `'${entry.key.value}' has no value, so it is ignored. Leave it out, or give a list such as ${example}.`, false);
+    reader.report(entry.key, msg('template.list-empty', { name: String(entry.key.value), example }), false);
     return undefined;
   }
-  reader.report(value ?? entry.key, `'${entry.key.value}' should be a list such as ${example}, not ${describe(value)}.`);
+  reader.report(value ?? entry.key, msg('template.not-list', { name: String(entry.key.value), example, value: describe(value) }));
   return undefined;
 }
 
-/** A list of non-empty texts; repeated entries (compared with `same`) are reported and dropped. */
-function readTextList(reader: Reader, entry: Entry | undefined, example: string, itemName: string, same: (text: string) => string): string[] {
+/**
+ * A list of non-empty texts with where each was written; repeated entries (compared with `same`)
+ * are reported and dropped. Undefined when the value is there but not a usable list.
+ */
+function readTextItems(reader: Reader, entry: Entry | undefined, example: string, same: (text: string) => string, itemProblem: (value: Value | undefined) => Message): Array<[string, Positioned]> | undefined {
   const list = readList(reader, entry, example);
-  const out: string[] = [];
+  if (entry && !list && !isEmptyValue(reader.resolve(entry.value))) return undefined;
+  const out: Array<[string, Positioned]> = [];
   const seen = new Set<string>();
+  let usable = true;
   for (const item of list?.items ?? []) {
     const value = reader.resolve(item);
-    if (!isScalar(value) || typeof value.value !== 'string' || value.value.trim() === '') {
-      reader.report(value ?? list, `Each ${itemName} should be a piece of text, not ${describe(value)}.`);
+    if (!isScalar(value) || typeof value.value !== 'string' || same(value.value) === '') {
+      reader.report(value ?? list, itemProblem(value));
+      usable = false;
       continue;
     }
     const text = value.value.trim();
-    if (!safeText(reader, value, `This ${itemName}`, text)) continue;
+    if (!safeText(reader, value, text)) continue;
     const key = same(text);
     if (seen.has(key)) {
-      reader.report(value, `'${text}' is listed twice; the repeat is ignored.`, false);
+      reader.report(value, msg('template.repeated', { text }), false);
       continue;
     }
     seen.add(key);
-    out.push(text);
+    out.push([text, value]);
   }
-  return out;
+  return usable ? out : undefined;
 }
 
 function readTemplate(reader: Reader, contents: unknown, origin: string): Template | undefined {
   const root = reader.resolve(contents);
   if (isEmptyValue(root)) {
-    reader.report(0, "The template is empty. A template needs at least 'id', 'title' and 'sections'.");
+    reader.report(0, msg('template.empty'));
     return undefined;
   }
   if (!isMap(root)) {
-    reader.report(root, `A template is a block of settings ('id', 'title', 'sections'...) starting at the left margin, but this file holds ${describe(root)}.`);
+    reader.report(root, msg('template.not-a-map', { value: describe(root) }));
     return undefined;
   }
-  const entries = readEntries(reader, root, TEMPLATE_KEYS, SECTION_KEYS, 'a template');
-  const id = readId(reader, entries, root, 'The template', 'my-template');
-  const title = readText(reader, entries, 'title', { owner: root, ownerName: 'The template', required: true, example: 'title: My synthesis template' });
-  const description = readText(reader, entries, 'description', { owner: root, ownerName: 'The template', required: false, example: '' }) ?? '';
+  const entries = readEntries(reader, root, TEMPLATE_KEYS, SECTION_KEYS, 'template');
+  const id = readId(reader, entries, root, 'template', 'my-template');
+  const title = readLocalText(reader, entries, 'title', { owner: root, ownerName: 'template', required: true, example: msg('template.example.title') });
+  const description = readLocalText(reader, entries, 'description', { owner: root, ownerName: 'template', required: false, example: '' });
   const requiredFields = readRequiredFields(reader, entries.get('requiredFields'));
   const goals = readGoals(reader, entries.get('goals'));
   const sections = readSections(reader, entries.get('sections'), root);
-  const sourceLabels = readTextList(reader, entries.get('sourceLabels'), '[documents, surveys]', 'source label', (t) => normaliseHeading(t));
+  const labels = readLocalList(reader, entries.get('sourceLabels'), '[documents, surveys]', (t) => normaliseHeading(t), (value) => msg('template.source-label-not-text', { value: describe(value) })) ?? { all: [], languages: {} };
   if (id === undefined || title === undefined || sections === undefined) return undefined;
+  const everyLabel = [...new Map(labels.all.map(([t]) => [normaliseHeading(t), t])).values()];
   return Object.freeze({
     id,
-    title,
-    description,
+    title: title.text,
+    titles: everyLanguage(title),
+    description: description?.text ?? '',
+    descriptions: description ? everyLanguage(description) : Object.freeze({ en: '', es: '', fr: '' }),
     requiredFields: Object.freeze(requiredFields.map((alternatives) => Object.freeze(alternatives))),
     goals: Object.freeze(goals.length === 0 ? ALL_GOALS : goals),
     sections: Object.freeze(sections),
-    sourceLabels: Object.freeze(sourceLabels),
+    sourceLabels: Object.freeze(everyLabel),
+    labels: Object.freeze(Object.fromEntries(LANGUAGES.map((l) => [l, Object.freeze(labels.languages[l] ?? labels.languages.en ?? everyLabel)])) as Record<Language, readonly string[]>),
     origin,
   });
 }
@@ -530,16 +643,16 @@ function readRequiredFields(reader: Reader, entry: Entry | undefined): string[][
   const readField = (node: unknown): string | undefined => {
     const value = reader.resolve(node);
     if (!isScalar(value) || typeof value.value !== 'string' || value.value.trim() === '') {
-      reader.report(value ?? list, `Each required field is a front-matter field name such as 'title', or a list of names of which one is enough, such as [country, scope]; not ${describe(value)}.`);
+      reader.report(value ?? list, msg('template.required-field-invalid', { value: describe(value) }));
       return undefined;
     }
     const name = value.value.trim();
     if (!FIELD_PATTERN.test(name)) {
-      reader.report(value, `'${name}' cannot be a front-matter field name: use a letter followed by letters, digits, '-' or '_'.`);
+      reader.report(value, msg('template.field-name-invalid', { name }));
       return undefined;
     }
     if (seen.has(name)) {
-      reader.report(value, `The field '${name}' is already required above; the repeat is ignored.`, false);
+      reader.report(value, msg('template.field-repeated', { name }), false);
       return undefined;
     }
     seen.add(name);
@@ -549,7 +662,7 @@ function readRequiredFields(reader: Reader, entry: Entry | undefined): string[][
     const value = reader.resolve(item);
     if (isSeq(value)) {
       if (value.items.length === 0) {
-        reader.report(value, 'This list of alternative fields is empty; name at least one field, e.g. [country, scope].');
+        reader.report(value, msg('template.alternatives-empty'));
         continue;
       }
       const alternatives = value.items.map(readField).filter((name): name is string => name !== undefined);
@@ -569,15 +682,15 @@ function readGoals(reader: Reader, entry: Entry | undefined): number[] {
     const value = reader.resolve(item);
     const goal = isScalar(value) ? value.value : undefined;
     if (typeof goal !== 'number' || !Number.isInteger(goal)) {
-      reader.report(value ?? list, `Goals are whole numbers from 1 to 17, written without quotes; not ${describe(value)}.`);
+      reader.report(value ?? list, msg('template.goal-not-number', { value: describe(value) }));
       continue;
     }
     if (goal < 1 || goal > 17) {
-      reader.report(value, `${goal} is not an SDG goal: the goals are numbered 1 to 17.`);
+      reader.report(value, msg('template.goal-out-of-range', { goal }));
       continue;
     }
     if (goals.has(goal)) {
-      reader.report(value, `Goal ${goal} is listed twice; the repeat is ignored.`, false);
+      reader.report(value, msg('template.goal-repeated', { goal }), false);
       continue;
     }
     goals.add(goal);
@@ -587,35 +700,35 @@ function readGoals(reader: Reader, entry: Entry | undefined): number[] {
 
 function readSections(reader: Reader, entry: Entry | undefined, root: YAMLMap): TemplateSection[] | undefined {
   if (!entry) {
-    reader.report(root, "The template has no 'sections': list the sections a document must have, in order.");
+    reader.report(root, msg('template.no-sections'));
     return undefined;
   }
   const list = reader.resolve(entry.value);
   if (!isSeq(list) || list.items.length === 0) {
-    reader.report(list ?? entry.key, `'sections' should be a list of sections (each starting with '- id:'), not ${isSeq(list) ? 'an empty list' : describe(list)}.`);
+    reader.report(list ?? entry.key, msg('template.sections-not-list', { value: isSeq(list) ? msg('template.value.empty-list') : describe(list) }));
     return undefined;
   }
   const sections: TemplateSection[] = [];
   let usable = true;
   const ids = new Map<string, Positioned>();
-  const headings = new Map<string, { owner: string; where: Positioned }>();
-  let targetsOwner: { owner: string; where: Positioned } | undefined;
+  const headings = new Map<string, { owner: Message; where: Positioned }>();
+  let targetsOwner: { owner: Message; where: Positioned } | undefined;
   for (const item of list.items) {
     const node = reader.resolve(item);
     if (!isMap(node)) {
-      reader.report(node ?? list, `Each section is a block of settings ('id', 'heading', 'level'...), not ${describe(node)}.`);
+      reader.report(node ?? list, msg('template.section-not-map', { value: describe(node) }));
       usable = false;
       continue;
     }
     // The checks across sections run even for a section with problems of its own, so that one
     // pass reports everything.
     const read = readSection(reader, node);
-    const name = read.id !== undefined ? `section '${read.id}'` : `the section on line ${reader.line(node)}`;
+    const name = read.id !== undefined ? msg('template.owner.id', { id: read.id }) : msg('template.owner.line', { line: reader.line(node) });
 
     if (read.id !== undefined) {
       const earlier = ids.get(read.id);
       if (earlier) {
-        reader.report(read.idNode, `Another section (line ${reader.line(earlier)}) already has the id '${read.id}'; each section needs its own.`);
+        reader.report(read.idNode, msg('template.section-id-repeated', { line: reader.line(earlier), id: read.id }));
         usable = false;
       } else {
         ids.set(read.id, read.idNode);
@@ -626,7 +739,7 @@ function readSections(reader: Reader, entry: Entry | undefined, root: YAMLMap): 
       const key = normaliseHeading(text);
       const earlier = headings.get(key);
       if (earlier) {
-        reader.report(where, `'${text}' already names ${earlier.owner} (line ${reader.line(earlier.where)}); a heading can stand for one section only.`);
+        reader.report(where, msg('template.heading-repeated', { text, owner: earlier.owner, line: reader.line(earlier.where) }));
         usable = false;
       } else {
         headings.set(key, { owner: name, where });
@@ -635,7 +748,7 @@ function readSections(reader: Reader, entry: Entry | undefined, root: YAMLMap): 
 
     if (read.targetsNode) {
       if (targetsOwner) {
-        reader.report(read.targetsNode, `Only one section can hold the SDG target sections, and ${targetsOwner.owner} (line ${reader.line(targetsOwner.where)}) already does.`);
+        reader.report(read.targetsNode, msg('template.targets-repeated', { owner: targetsOwner.owner, line: reader.line(targetsOwner.where) }));
         usable = false;
       } else {
         targetsOwner = { owner: name, where: read.targetsNode };
@@ -660,46 +773,37 @@ interface ReadSection {
 }
 
 function readSection(reader: Reader, node: YAMLMap): ReadSection {
-  const entries = readEntries(reader, node, SECTION_KEYS, TEMPLATE_KEYS, 'a section');
-  const heading = readText(reader, entries, 'heading', { owner: node, ownerName: 'This section', required: true, example: 'heading: Conclusions' });
-  const id = readId(reader, entries, node, 'This section', heading ? slug(heading) : 'conclusions');
+  const entries = readEntries(reader, node, SECTION_KEYS, TEMPLATE_KEYS, 'section');
+  const heading = readLocalText(reader, entries, 'heading', { owner: node, ownerName: 'section', required: true, example: msg('template.example.heading') });
+  const id = readId(reader, entries, node, 'section', heading ? slug(heading.text) : 'conclusions');
   const level = readLevel(reader, entries.get('level'));
   const required = readBoolean(reader, entries.get('required'), true);
   const targets = readBoolean(reader, entries.get('targets'), false);
   const sources = readBoolean(reader, entries.get('sources'), false);
-  const description = readText(reader, entries, 'description', { owner: node, ownerName: 'This section', required: false, example: '' });
+  const description = readLocalText(reader, entries, 'description', { owner: node, ownerName: 'section', required: false, example: '' });
   let usable = id !== undefined && heading !== undefined && level !== undefined;
 
+  // Every text that names the section, in every language, for the checks across sections. The
+  // same words in two languages (French "Conclusions") are harmless: one copy is kept.
   const headingNodes: [string, Positioned][] = [];
-  const headingEntry = entries.get('heading');
-  if (heading !== undefined && headingEntry) headingNodes.push([heading, reader.resolve(headingEntry.value) ?? headingEntry.key]);
+  const seen = new Set<string>();
+  const name = (text: string, where: Positioned): boolean => {
+    const key = normaliseHeading(text);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    headingNodes.push([text, where]);
+    return true;
+  };
+  for (const [text, where] of heading?.nodes ?? []) name(text, where);
+  const aliasLists = readLocalList(reader, entries.get('aliases'), '[Findings, Hallazgos, Constatations]', normaliseHeading, (value) => msg('template.alias-not-text', { value: describe(value) }));
+  if (!aliasLists) usable = false;
   const aliases: string[] = [];
-  const aliasList = readList(reader, entries.get('aliases'), '[Findings, Hallazgos, Constatations]');
-  if (entries.has('aliases') && !aliasList && !isEmptyValue(reader.resolve(entries.get('aliases')?.value))) usable = false;
-  const seen = new Set<string>(heading !== undefined ? [normaliseHeading(heading)] : []);
-  for (const item of aliasList?.items ?? []) {
-    const value = reader.resolve(item);
-    if (!isScalar(value) || typeof value.value !== 'string' || normaliseHeading(value.value) === '') {
-      reader.report(value ?? aliasList, `Each alias is another heading text for this section, not ${describe(value)}.`);
-      usable = false;
-      continue;
-    }
-    const text = value.value.trim();
-    if (!safeText(reader, value, 'This alias', text)) {
-      usable = false;
-      continue;
-    }
-    // The same words in another language (French "Conclusions") are harmless: keep one copy.
-    if (seen.has(normaliseHeading(text))) continue;
-    seen.add(normaliseHeading(text));
-    aliases.push(text);
-    headingNodes.push([text, value]);
-  }
+  for (const [text, where] of aliasLists?.all ?? []) if (name(text, where)) aliases.push(text);
 
   const targetsEntry = entries.get('targets');
   const targetsNode = targets && targetsEntry ? (reader.resolve(targetsEntry.value) ?? targetsEntry.key) : undefined;
   if (targets && level !== undefined && level >= 6) {
-    reader.report(targetsNode, `The target sections go one level below their section, and Markdown has no level ${level + 1}: use level 5 or less for a section with 'targets: true'.`);
+    reader.report(targetsNode, msg('template.targets-level', { next: level + 1 }));
     usable = false;
   }
   const idEntry = entries.get('id');
@@ -708,8 +812,11 @@ function readSection(reader: Reader, node: YAMLMap): ReadSection {
   if (id !== undefined) read.id = id;
   if (targetsNode) read.targetsNode = targetsNode;
   if (usable && id !== undefined && heading !== undefined && level !== undefined) {
-    const section: TemplateSection = { id, heading, aliases: Object.freeze(aliases), level, required, targets, sources };
-    if (description !== undefined) section.description = description;
+    const section: TemplateSection = { id, heading: heading.text, headings: everyLanguage(heading), aliases: Object.freeze(aliases), level, required, targets, sources };
+    if (description !== undefined) {
+      section.description = description.text;
+      section.descriptions = everyLanguage(description);
+    }
     read.section = section;
   }
   return read;
@@ -720,15 +827,15 @@ function readLevel(reader: Reader, entry: Entry | undefined): number | undefined
   const value = reader.resolve(entry.value);
   const level = isScalar(value) ? value.value : undefined;
   if (isEmptyValue(value)) {
-    reader.report(entry.key, `'level' has no value, so it is ${DEFAULT_LEVEL} (a '##' heading).`, false);
+    reader.report(entry.key, msg('template.level-empty', { level: DEFAULT_LEVEL }), false);
     return DEFAULT_LEVEL;
   }
   if (typeof level !== 'number' || !Number.isInteger(level)) {
-    reader.report(value ?? entry.key, `'level' is the heading level, a whole number from 1 to 6 (2 means a '##' heading); not ${describe(value)}.`);
+    reader.report(value ?? entry.key, msg('template.level-not-number', { value: describe(value) }));
     return undefined;
   }
   if (level < 1 || level > 6) {
-    reader.report(value, `${level} is not a heading level: use a number from 1 to 6 (2 means a '##' heading).`);
+    reader.report(value, msg('template.level-out-of-range', { level }));
     return undefined;
   }
   return level;

@@ -1,6 +1,6 @@
 /** textDocument/codeAction: the fixes the findings carry, and "disable this rule here". */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
-import { disableRuleFix, type Finding, type Fix } from '../../core/index.js';
+import { disableRuleFix, wordMessage, type Finding, type Fix } from '../../core/index.js';
 import { DIAGNOSTIC_SOURCE, toDiagnostic, type DiagnosticData } from '../diagnostics.js';
 import { toTextEdit } from '../convert.js';
 import { guard } from '../guard.js';
@@ -26,14 +26,14 @@ export function registerCodeActions(state: ServerState): void {
         const diagnostic =
           asked.length > 0
             ? asked.find((d) => ((d.data as DiagnosticData | undefined)?.rule ?? d.code) === finding.rule && sameRange(d.range, range))
-            : toDiagnostic(finding, lines, analysis.version);
+            : toDiagnostic(finding, lines, analysis.version, state.locale);
         if (diagnostic) pairs.push({ finding, diagnostic });
       }
 
       const actions: CodeAction[] = [];
       const toAction = (fix: Fix, diagnostic: Diagnostic, preferred: boolean): CodeAction => {
         const action: CodeAction = {
-          title: fix.title,
+          title: wordMessage(fix.title, state.locale),
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           edit: { changes: { [uri]: fix.edits.map((e) => toTextEdit(e, lines)) } },
@@ -44,7 +44,7 @@ export function registerCodeActions(state: ServerState): void {
       for (const { finding, diagnostic } of pairs) (finding.fixes ?? []).forEach((fix, i) => actions.push(toAction(fix, diagnostic, i === 0)));
       const disables = new Set<string>();
       for (const { finding, diagnostic } of pairs) {
-        const fix = disableRuleFix(analysis.document, finding, state.locale);
+        const fix = disableRuleFix(analysis.document, finding);
         if (!fix) continue;
         const key = JSON.stringify(fix);
         if (disables.has(key)) continue;

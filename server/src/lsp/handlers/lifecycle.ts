@@ -67,7 +67,7 @@ export function registerLifecycle(state: ServerState, host: ServiceHost): void {
     const delay = (params.initializationOptions as { validationDelay?: unknown } | null | undefined)?.validationDelay;
     if (typeof delay === 'number' && Number.isFinite(delay) && delay >= 0) state.validationDelay = delay;
     state.locale = resolveLocale(params.locale) ?? 'en';
-    state.service = createLanguageService(host, { ceilings: state.roots, locale: state.locale });
+    state.service = createLanguageService(host, { ceilings: state.roots });
     return { capabilities: CAPABILITIES, serverInfo: { name: 'synthesis-markdown-language-server' } };
   });
 

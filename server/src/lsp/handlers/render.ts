@@ -17,7 +17,7 @@ export function registerRender(state: ServerState): void {
       const path = state.pathOf(uri);
       const source = open ?? (typeof params.text === 'string' ? { key: uri, ...(path !== undefined ? { path } : {}), text: params.text, version: null, transient: true } : await state.diskSource(uri));
       if (!source) return null;
-      return state.service.render(await state.service.analyze(source), { standalone: params.standalone === true });
+      return state.service.render(await state.service.analyze(source), { standalone: params.standalone === true, locale: state.locale });
     }),
   );
 }

@@ -11,7 +11,8 @@ export function registerSkeleton(state: ServerState): void {
       if (typeof params?.templateId !== 'string') return null;
       await state.ready;
       const path = projectPath(state, params.uri);
-      const text = await state.service.skeleton(params.templateId, { snippet: params.snippet === true, ...(path !== undefined ? { path } : {}) });
+      const language = params.language === 'en' || params.language === 'es' || params.language === 'fr' ? params.language : state.locale;
+      const text = await state.service.skeleton(params.templateId, { snippet: params.snippet === true, language, ...(path !== undefined ? { path } : {}) });
       return text === undefined ? null : { text };
     }),
   );

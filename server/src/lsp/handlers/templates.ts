@@ -1,5 +1,5 @@
 /** `synthesis/templates`: the templates a document may name (of its project), for the skeleton command. */
-import type { Template } from '../../core/index.js';
+import type { Locale, Template } from '../../core/index.js';
 import { guard } from '../guard.js';
 import { Requests, type TemplateInfo, type TemplatesParams } from '../protocol.js';
 import type { ServerState } from '../state.js';
@@ -11,20 +11,21 @@ export function registerTemplates(state: ServerState): void {
     guard(state.log, Requests.templates, [], async (params: TemplatesParams | null): Promise<TemplateInfo[]> => {
       await state.ready;
       const registry = await state.service.templates(projectPath(state, params?.uri));
-      return registry.list().map(templateInfo);
+      return registry.list().map((t) => templateInfo(t, state.locale));
     }),
   );
 }
 
-export function templateInfo(t: Template): TemplateInfo {
+/** A template as the editor shows it, in the user's language (the picker's title and description). */
+export function templateInfo(t: Template, locale: Locale): TemplateInfo {
   return {
     id: t.id,
-    title: t.title,
-    description: t.description,
+    title: t.titles[locale],
+    description: t.descriptions[locale],
     origin: t.origin,
-    sections: t.sections.map((s) => ({ id: s.id, heading: s.heading, level: s.level, required: s.required, targets: s.targets, sources: s.sources, description: s.description ?? null })),
+    sections: t.sections.map((s) => ({ id: s.id, heading: s.headings[locale], level: s.level, required: s.required, targets: s.targets, sources: s.sources, description: s.descriptions?.[locale] ?? null })),
     requiredFields: t.requiredFields.map((alternatives) => [...alternatives]),
     goals: [...t.goals],
-    sourceLabels: [...t.sourceLabels],
+    sourceLabels: [...t.labels[locale]],
   };
 }

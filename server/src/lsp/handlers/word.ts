@@ -29,20 +29,21 @@ import { browserProblem, MAX_IMPORT_BYTES, MAX_REFERENCE_BYTES, say } from '../w
 const word = async (): Promise<typeof import('../../word-entry.js')> => import('../../word-entry.js');
 
 export function registerWord(state: ServerState): void {
-  const failed = { ok: false, message: say('failed') } as const;
+  // Worded when sent, so that it is in the language the editor gave at initialisation.
+  const failed = { ok: false as const, get message() { return say(state.locale, 'failed'); } };
   state.connection.onRequest(Requests.exportDocument, guard(state.log, Requests.exportDocument, failed, (params: Partial<ExportDocumentParams> | null) => exportDocument(state, params)));
   state.connection.onRequest(Requests.importDocument, guard(state.log, Requests.importDocument, failed, (params: Partial<ImportDocumentParams> | null) => importFile(state, params)));
 }
 
 async function exportDocument(state: ServerState, params: Partial<ExportDocumentParams> | null): Promise<ExportDocumentResult> {
-  if (typeof params?.uri !== 'string' || typeof params.target !== 'string' || (params.to !== 'docx' && params.to !== 'pdf')) return { ok: false, message: say('nothingToExport') };
+  if (typeof params?.uri !== 'string' || typeof params.target !== 'string' || (params.to !== 'docx' && params.to !== 'pdf')) return { ok: false, message: say(state.locale, 'nothingToExport') };
   await state.ready;
   const { uri, target, to } = params;
   const path = state.pathOf(uri);
-  if (path !== undefined && (await sameFile(path, target))) return { ok: false, message: say('overSynthesis') };
+  if (path !== undefined && (await sameFile(path, target))) return { ok: false, message: say(state.locale, 'overSynthesis') };
   const source: DocumentSource | undefined =
     state.source(uri) ?? (typeof params.text === 'string' ? { key: uri, ...(path !== undefined ? { path } : {}), text: params.text, version: null, transient: true } : await state.diskSource(uri));
-  if (!source) return { ok: false, message: say('cannotReadSynthesis') };
+  if (!source) return { ok: false, message: say(state.locale, 'cannotReadSynthesis') };
   const analysis = await state.service.analyze(source);
   const { exportDocx, exportSettings, exportSourceOf, findBrowser, printPage, printToPdf } = await word();
   const settings = exportSettings(analysis, state.service.host.paths, params.paper === 'a4' || params.paper === 'letter' ? { settingsPaper: params.paper } : {});
@@ -51,10 +52,10 @@ async function exportDocument(state: ServerState, params: Partial<ExportDocument
   let title: string;
   if (to === 'pdf') {
     const browser = findBrowser(typeof params.browser === 'string' ? params.browser : undefined);
-    if (!browser.ok) return { ok: false, message: browserProblem(browser) };
+    if (!browser.ok) return { ok: false, message: browserProblem(state.locale, browser) };
     const page = printPage(state.service, analysis, settings.paper);
     const printed = await printToPdf(page.html, browser.path);
-    if (!printed.ok) return { ok: false, message: say('printFailed', { browser: browser.path, problem: printed }) };
+    if (!printed.ok) return { ok: false, message: say(state.locale, 'printFailed', { browser: browser.path, problem: printed }) };
     ({ bytes } = printed);
     ({ title } = page);
   } else {
@@ -62,29 +63,29 @@ async function exportDocument(state: ServerState, params: Partial<ExportDocument
     const reference = settings.referenceDoc;
     if (reference) {
       const read = await readBytes(reference.path, { maxBytes: MAX_REFERENCE_BYTES, ...(reference.within !== undefined ? { within: reference.within } : {}) });
-      if (!read.ok) return { ok: false, message: say('cannotReadReference', { named: reference.named, failure: read.failure, ...(read.detail !== undefined ? { detail: read.detail } : {}) }) };
+      if (!read.ok) return { ok: false, message: say(state.locale, 'cannotReadReference', { named: reference.named, failure: read.failure, ...(read.detail !== undefined ? { detail: read.detail } : {}) }) };
       referenceDoc = read.bytes;
     }
     const result = await exportDocx(exportSourceOf(analysis), referenceDoc ? { referenceDoc } : {});
-    if (!result.ok) return { ok: false, message: say('cannotUseReference', { named: reference?.named ?? '', problem: result.problem }) };
+    if (!result.ok) return { ok: false, message: say(state.locale, 'cannotUseReference', { named: reference?.named ?? '', problem: result.problem }) };
     ({ bytes, title } = result);
   }
   // The user chose the target in a save dialog, which asked before replacing a file.
   const written = await writeBytes(target, bytes, { within: dirname(target) });
-  if (!written.ok) return { ok: false, message: say('cannotWrite', { file: target, failure: written.failure, ...(written.detail !== undefined ? { detail: written.detail } : {}) }) };
+  if (!written.ok) return { ok: false, message: say(state.locale, 'cannotWrite', { file: target, failure: written.failure, ...(written.detail !== undefined ? { detail: written.detail } : {}) }) };
   return { ok: true, path: target, title };
 }
 
 async function importFile(state: ServerState, params: Partial<ImportDocumentParams> | null): Promise<ImportDocumentResult> {
-  if (typeof params?.path !== 'string') return { ok: false, message: say('noFile') };
+  if (typeof params?.path !== 'string') return { ok: false, message: say(state.locale, 'noFile') };
   await state.ready;
   const { importDocument, importFormatOf } = await word();
   const input = params.path;
   const name = basename(input);
   const format = importFormatOf(input);
-  if (!format) return { ok: false, message: say('notImportable') };
+  if (!format) return { ok: false, message: say(state.locale, 'notImportable') };
   const read = await readBytes(input, { maxBytes: MAX_IMPORT_BYTES });
-  if (!read.ok) return { ok: false, message: say('cannotRead', { file: name, failure: read.failure, ...(read.detail !== undefined ? { detail: read.detail } : {}) }) };
+  if (!read.ok) return { ok: false, message: say(state.locale, 'cannotRead', { file: name, failure: read.failure, ...(read.detail !== undefined ? { detail: read.detail } : {}) }) };
   const target = await freeName(input);
   // Where the synthesis lands decides its project: the templates it may follow, its default template and its checks.
   const key = pathToUri(target);
@@ -99,11 +100,11 @@ async function importFile(state: ServerState, params: Partial<ImportDocumentPara
     });
   } catch (error) {
     // The readers reject a damaged .docx or .pdf; their first line says what they found.
-    return { ok: false, message: say('cannotReadAs', { file: name, detail: (error instanceof Error ? error.message : String(error)).split('\n')[0] || '?' }) };
+    return { ok: false, message: say(state.locale, 'cannotReadAs', { file: name, detail: (error instanceof Error ? error.message : String(error)).split('\n')[0] || '?' }) };
   }
   // Exclusive: never over a file, even one that appeared since the name was chosen.
   const written = await writeBytes(target, new TextEncoder().encode(result.markdown), { within: dirname(target), exclusive: true });
-  if (!written.ok) return { ok: false, message: say('cannotWrite', { file: target, failure: written.failure, ...(written.detail !== undefined ? { detail: written.detail } : {}) }) };
+  if (!written.ok) return { ok: false, message: say(state.locale, 'cannotWrite', { file: target, failure: written.failure, ...(written.detail !== undefined ? { detail: written.detail } : {}) }) };
   const analysis = await state.service.analyze({ key, path: target, text: result.markdown, version: null, transient: true });
   const count = (severity: string): number => analysis.findings.filter((f) => f.severity === severity).length;
   return { ok: true, path: target, report: { ...result.report, findings: { errors: count('error'), warnings: count('warning'), infos: count('info') } } };

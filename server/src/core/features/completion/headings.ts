@@ -11,7 +11,7 @@ import { sortKey } from './types.js';
 const HEADING_START = /^(#{1,6})(?:[ \t]+([^#]*))?$/;
 
 export function completeHeadings(context: CompletionContext): Completion[] | undefined {
-  const { document, template, catalogue, linePrefix, lineStart, offset, t } = context;
+  const { document, template, catalogue, linePrefix, lineStart, offset, t, locale } = context;
   const m = HEADING_START.exec(linePrefix);
   if (!m || !template) return undefined;
   // `SDG 16.` in a heading is the SDG source's business.
@@ -26,14 +26,16 @@ export function completeHeadings(context: CompletionContext): Completion[] | und
   }
   const items: Completion[] = [];
   template.sections.forEach((section, i) => {
-    const text = `${'#'.repeat(section.level)} ${section.heading}`;
+    // The heading in the document's language: it becomes part of the document.
+    const heading = section.headings[document.language];
+    const text = `${'#'.repeat(section.level)} ${heading}`;
     const missing = !present.has(section.id);
     const flags = [
       section.required ? t('completion.section-required') : t('completion.section-optional'),
       missing ? t('completion.section-missing') : t('completion.section-present'),
     ];
     const item: Completion = {
-      label: section.heading,
+      label: heading,
       kind: 'section',
       detail: `${'#'.repeat(section.level)} · ${flags.join(', ')}`,
       insertText: text,
@@ -41,7 +43,7 @@ export function completeHeadings(context: CompletionContext): Completion[] | und
       replace,
       sortText: sortKey(missing ? (section.level === typedLevel ? 0 : 1) : 5, i),
     };
-    if (section.description) item.documentation = section.description;
+    if (section.descriptions) item.documentation = section.descriptions[locale];
     items.push(item);
   });
 

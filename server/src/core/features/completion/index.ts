@@ -39,6 +39,7 @@ export function complete(document: SynthesisDocument, offset: number, options: C
     catalogue: getCatalogue(document.language),
     workspaceLabels: options.workspaceLabels ?? [],
     t: translator(options.locale),
+    locale: options.locale ?? 'en',
   };
   for (const source of SOURCES) {
     const items = source(context);

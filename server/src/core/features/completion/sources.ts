@@ -26,7 +26,7 @@ export function completeSourcesLabels(context: CompletionContext): Completion[] 
   const seen = new Set<string>();
   const items: Completion[] = [];
   const add = (label: string, group: number, detail: string): void => {
-    const key = normaliseLabel(label);
+    const key = normaliseLabel(label, document.language);
     if (seen.has(key) || inBlock.has(key) || key === '') return;
     seen.add(key);
     items.push({ label, kind: 'label', detail, insertText: `${label}: `, filterText: label, replace, sortText: sortKey(group, items.length) });

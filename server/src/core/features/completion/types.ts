@@ -2,7 +2,7 @@ import type { Translate } from '../../i18n/index.js';
 import type { SynthesisDocument } from '../../parse.js';
 import type { SdgCatalogue } from '../../sdg/catalogue.js';
 import type { Template, TemplateRegistry } from '../../templates/template.js';
-import type { Span } from '../../types.js';
+import type { Language, Span } from '../../types.js';
 
 export type CompletionKind = 'goal' | 'target' | 'indicator' | 'section' | 'target-section' | 'field' | 'value' | 'label';
 
@@ -39,6 +39,8 @@ export interface CompletionContext {
   workspaceLabels: readonly string[];
   /** The features' own words (details, descriptions) in the user's language. */
   t: Translate;
+  /** The user's language, for the template's descriptions. */
+  locale: Language;
 }
 
 /**

@@ -3,8 +3,9 @@
  * `--fix`) — as plain, cloneable data, so that the main thread and the worker threads
  * (cli-worker.ts) run exactly the same code. Each thread has its own service over the Node host.
  */
-import { createLanguageService, MAX_DOCUMENT_BYTES, type FileFailure, type LanguageService, type Locale, type SeveritySetting, type TextEncodingName } from '../core/index.js';
+import { createLanguageService, MAX_DOCUMENT_BYTES, type FileFailure, type FileStamp, type LanguageService, type Locale, type SeveritySetting, type TextEncodingName } from '../core/index.js';
 import { createNodeHost } from '../node/host.js';
+import type { CliFile } from './files.js';
 import { toCliFileFindings, toCliFindings, type CliFinding } from './findings.js';
 
 /** What a job needs besides the file: plain data, so it can be posted to a worker. */
@@ -30,6 +31,8 @@ export type JobOutcome =
       /** With `fix`: the corrected text when at least one fix was applied, and how to write it. */
       fixedText?: string;
       encoding: TextEncodingName;
+      /** The file as it was read: `--fix` writes only if it is still so. */
+      stamp: FileStamp;
       fixesApplied: number;
       related: RelatedFile[];
     }
@@ -44,11 +47,11 @@ export function createCliService(settings: JobSettings): LanguageService {
 }
 
 /** Lints files one after another with one service (projects, templates and registers are read once). */
-export function createLinter(settings: JobSettings): (path: string) => Promise<JobOutcome> {
+export function createLinter(settings: JobSettings): (file: CliFile) => Promise<JobOutcome> {
   const service = createCliService(settings);
-  return async (path) => {
-    // A file the user named or that a folder they named holds: read without a `within`.
-    const read = await service.host.readText(path, { maxBytes: MAX_DOCUMENT_BYTES });
+  const lint = async ({ path, within, found }: CliFile): Promise<JobOutcome> => {
+    // A file the user named is read wherever it is; one found in a folder only inside that folder.
+    const read = await service.host.readText(path, { ...(found ? { within } : {}), maxBytes: MAX_DOCUMENT_BYTES });
     if (!read.ok) return { ok: false, failure: read.failure, ...(read.detail ? { detail: read.detail } : {}) };
     const source = { key: path, path, text: read.text, version: null, transient: true };
     const result = settings.fix ? await service.fixAll(source) : { text: read.text, applied: 0, analysis: await service.analyze(source) };
@@ -57,8 +60,11 @@ export function createLinter(settings: JobSettings): (path: string) => Promise<J
       findings: toCliFindings(result.analysis, settings.locale),
       ...(result.text !== read.text ? { fixedText: result.text } : {}),
       encoding: read.encoding,
+      stamp: read.stamp,
       fixesApplied: result.applied,
       related: result.analysis.related.map((r) => ({ path: r.path, findings: toCliFileFindings(r.findings, settings.locale) })),
     };
   };
+  // Whatever goes wrong with one file is that file's failure: the others are still checked.
+  return (file) => lint(file).catch((error: unknown) => ({ ok: false, failure: 'io', detail: `the check failed (${String(error instanceof Error ? error.message : error).split('\n')[0]})` }));
 }

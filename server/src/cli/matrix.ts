@@ -4,13 +4,13 @@
  * criterion`. The language service finds the document's project, register and configuration; this
  * module reads the arguments and writes the result.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs as parseTokens } from 'node:util';
-import { checkFlow, criteriaToCsv, criteriaToMarkdown, flowToPrismaCsv, matrixFor, matrixToCsv, matrixToJson, matrixToMarkdown, screeningFlows, type CriteriaMatrix, type DocumentContext, type DocumentSource, flowProblemMessage, wordMessage } from '../core/index.js';
-import { writeTextFile } from '../node/files.js';
+import { checkFlow, criteriaToCsv, criteriaToMarkdown, flowToPrismaCsv, matrixFor, matrixToCsv, matrixToJson, matrixToMarkdown, msg, screeningFlows, type CriteriaMatrix, type DocumentContext, type DocumentSource, flowProblemMessage, wordMessage } from '../core/index.js';
+import { writeTextFile } from '../node/fs/index.js';
 import { displayPath } from './files.js';
 import { createCliService } from './lint-job.js';
-import { EXIT_OK, EXIT_TROUBLE, failureWords, projectFolder, readOrSay, type CommandEnvironment } from './run.js';
+import { EXIT_OK, EXIT_TROUBLE, failureWords, projectFolder, readOrSay, say, writeFailureWords, type CommandEnvironment } from './run.js';
 
 export const MATRIX_HELP = `synthlint matrix: the summary matrix of a synthesis
 
@@ -131,7 +131,7 @@ async function writeOutput(env: CommandEnvironment, output: string | undefined, 
     return true;
   }
   const target = resolve(env.cwd, output);
-  const written = await writeTextFile(target, text, { encoding: 'utf-8' });
-  if (!written.ok) env.out.stderr(`synthlint: cannot write ${displayPath(target, env.cwd)}: ${wordMessage(failureWords(written.failure, written.detail), env.locale)}\n`);
+  const written = await writeTextFile(target, text, { encoding: 'utf-8', within: dirname(target) });
+  if (!written.ok) say(env, msg('cli.cannot-write', { file: displayPath(target, env.cwd), reason: writeFailureWords(written.failure, written.detail) }));
   return written.ok;
 }

@@ -39,3 +39,4 @@ export { coverageMatrix, coverageToCsv, coverageToMarkdown, DEFAULT_COVERAGE_MIN
 export { codebookFromTemplate, guidFor, toQdc, QDC_NAMESPACE, type CodebookOptions, type QdcCode } from './qda.js';
 export * from './service/index.js';
 export * from './findings/index.js';
+export { escapeLine, escapeLines, escapeText, unsafeCharacter } from './escape.js';

@@ -70,12 +70,26 @@ export function analyzeDocument(document: SynthesisDocument, options: AnalysisOp
 }
 
 function runRule(rule: Rule, push: (report: Report) => void, context: Omit<RuleContext, 'report' | 'message'>): void {
+  // A malformed report (no span, a message that is not a catalogue key) would break the sort below
+  // and lose every rule's findings: it counts as the rule failing instead.
+  const checked = (report: Report): void => {
+    if (!wellFormed(report, context.document.text.length)) throw new Error('it reported a malformed finding');
+    push(report);
+  };
   try {
-    rule.check({ ...context, report: push });
+    rule.check({ ...context, report: checked });
   } catch (error) {
     // A bug in one rule must not hide the others' findings.
     push({ message: msg('lint.rule-failed', { rule: rule.id, error: String(error).split('\n')[0]! }), span: { start: 0, end: 0 } });
   }
+}
+
+function wellFormed(report: Report, length: number): boolean {
+  const inside = (span: Report['span'] | undefined): boolean =>
+    span !== undefined && span !== null && Number.isInteger(span.start) && Number.isInteger(span.end) && 0 <= span.start && span.start <= span.end && span.end <= length;
+  const isMessage = (m: unknown): boolean => typeof m === 'object' && m !== null && typeof (m as { key?: unknown }).key === 'string';
+  if (!isMessage(report?.message) || !inside(report.span)) return false;
+  return (report.fixes ?? []).every((fix) => isMessage(fix?.title) && Array.isArray(fix.edits) && fix.edits.every((e) => typeof e?.newText === 'string' && inside(e.span)));
 }
 
 function applySuppressions(document: SynthesisDocument, findings: Finding[]): Finding[] {

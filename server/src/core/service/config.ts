@@ -7,6 +7,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import { msg, type Message, type MessageArg } from '../i18n/message.js';
+import { repeatedKeys } from '../yaml-keys.js';
 import { LANGUAGES, type Language, type SeveritySetting, type Span } from '../types.js';
 import { MAX_PHRASE_LENGTH } from '../findings/fold.js';
 import { settableRuleIds } from './checks.js';
@@ -154,7 +155,8 @@ export function parseConfig(text: string): ConfigFile {
 
   let doc;
   try {
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    // Repeated keys are found by `repeatedKeys`, in linear time (the library's check is quadratic).
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     report(msg('config.unreadable', { error: error instanceof Error ? error.message : String(error) }), null);
     return done();
@@ -168,6 +170,9 @@ export function parseConfig(text: string): ConfigFile {
     }
     return done();
   }
+  const repeated = repeatedKeys(doc);
+  for (const key of repeated) report(msg('config.repeated-key', { key: String(key.value) }), key);
+  if (repeated.length > 0) return done();
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return done();
   if (!isMap(root)) {

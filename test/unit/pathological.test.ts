@@ -303,6 +303,10 @@ describe('regular expressions in server/src', () => {
       new RegExp(String.raw`[([]\s*${CODE}(?:\s*[;,]\s*${CODE})*\s*[)\]]|(?<![\p{L}\p{N}@_-])${CODE}(?![\p{L}\p{N}_]|-[\p{L}\p{N}])`, 'gu'),
     ],
     "server/src/core/import/recognise.ts new RegExp(code!, 'gu')": [new RegExp(CODE, 'gu')],
+    // The strong wording of the overclaim rule, built from the built-in and the team's phrases.
+    'server/src/core/findings/fold.ts new RegExp(`(?<![': [
+      new RegExp(String.raw`(?<![\p{L}\p{N}\p{M}])(?:(all\s+the\s+evaluations)|(clearly\s+demonstrated)|(consistent[\p{L}\p{M}]*)|(todas\s+las\s+evaluaciones))(?![\p{L}\p{N}\p{M}])`, 'gu'),
+    ],
   };
 
   /** Built regexes recheck flags, which only see bounded text; each with that bound. */

@@ -80,9 +80,11 @@ export interface ScreeningFlow {
 export function isFlowBlock(documentText: string, block: SourcesBlock): boolean {
   const lineEnd = documentText.slice(block.span.start, Math.min(documentText.length, block.span.start + 300)).search(/\r|\n|$/);
   const line = documentText.slice(block.span.start, block.span.start + lineEnd);
-  const info = /^[\s>]*(?:`{3,}|~{3,})\s*(\S+)\s*(.*)$/.exec(line);
-  if (!info || info[1]!.toLowerCase() !== 'sources') return false;
-  return info[2]!.toLowerCase().split(/\s+/).includes('flow');
+  // The fence, then its info words (split, not matched by one regex: linear on any line).
+  const fence = /^[\s>]*(?:`{3,}|~{3,})/.exec(line);
+  if (!fence) return false;
+  const [first, ...rest] = line.slice(fence[0].length).trim().toLowerCase().split(/\s+/);
+  return first === 'sources' && rest.includes('flow');
 }
 
 /** The document's screening flows: its sources blocks marked `flow`. */

@@ -53,14 +53,15 @@ for (const w of LABEL_WORDS) {
   WORDS.set(w.plural, { kind: w.kind, plural: true });
 }
 
-const LABEL = /^\s*([a-z]+)(?:\s+(\d{1,3}[a-z]?|[a-z]))?\s*([:.])?\s*$/;
+// Read after trimming, so no run of spaces sits between two others (linear, as the regex audit checks).
+const LABEL = /^([a-z]+)(?:\s+(\d{1,3}[a-z]?|[a-z]))?(?:\s*([:.]))?$/;
 
 /**
  * Reads a label: `strong` is the text of the opening strong emphasis, `after` the text that follows
  * it (the punctuation may stand outside the bold). Undefined when it is not a label.
  */
 export function readLabel(strong: string, after: string): LabelMatch | undefined {
-  const m = LABEL.exec(fold(strong));
+  const m = LABEL.exec(fold(strong).trim());
   if (!m) return undefined;
   const word = WORDS.get(m[1]!);
   if (!word) return undefined;

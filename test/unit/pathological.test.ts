@@ -288,7 +288,6 @@ describe('regular expressions in server/src', () => {
   const PREFIXES = 'SDG|ODS|ODD|Goal|Objetivo';
   const CODE = String.raw`(?:COL-2019-A|MEX-01|GLO-02)`;
   const DYNAMIC: Record<string, RegExp[]> = {
-    "server/src/core/parse.ts new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`)": [/^ {0,3}`{3,}[ \t]*$/, /^ {0,3}~{7,}[ \t]*$/],
     'server/src/core/features/completion/sdg.ts new RegExp(String.raw`(?<![\\p{L}\\p{N}_])(?:${key})[ \\t\\u00a0]{1,4}(?:\\d{1,2}(?:\\.[0-9a-zA-Z]{1,2}){0,2}\\/)*(\\d{': [
       new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${PREFIXES})[ \t\u00a0]{1,4}(?:\d{1,2}(?:\.[0-9a-zA-Z]{1,2}){0,2}\/)*(\d{0,2}(?:\.[0-9a-zA-Z]{0,2}(?:\.\d{0,2})?)?)$`, 'u'),
     ],

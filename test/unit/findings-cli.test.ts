@@ -85,7 +85,7 @@ describe('synthlint matrix', () => {
       [['matrix', 'a.synth.md', 'b.synth.md'], /takes one file, not 2/],
       [['matrix', '--format', 'pdf', 'norland.synth.md'], /unknown matrix format 'pdf': use md, csv, json or prisma/],
       [['matrix', '--min', 'two', 'norland.synth.md'], /--min expects a whole number of evaluations such as 2, found 'two'/],
-      [['matrix', '--colour', 'norland.synth.md'], /^synthlint: Unknown option '--colour'/],
+      [['matrix', '--colour', 'norland.synth.md'], /^synthlint: unknown option '--colour'\nRun 'synthlint matrix --help' for usage\.\n$/],
       [['matrix', 'missing.synth.md'], /^synthlint: cannot read missing\.synth\.md: no such file/],
       [['matrix', '-o', 'norland.synth.md', 'norland.synth.md'], /-o names the synthesis itself/],
     ];

@@ -185,6 +185,13 @@ describe('synthlint --lang', () => {
   });
 });
 
+/**
+ * Words of an English sentence that Spanish and French do not use, found in a text once option
+ * names (--to, -o) are taken out: an English sentence left in the output shows up as these.
+ */
+const ENGLISH = new Set(['the', 'and', 'with', 'cannot', 'which', 'where', 'from', 'file', 'files', 'found', 'not', 'for', 'of', 'is', 'are', 'will', 'be', 'into', 'run', 'see', 'default', 'none', 'guessed', 'imported', 'wrote', 'checks', 'errors', 'warnings', 'name', 'write', 'read', 'takes', 'unknown', 'usage', 'needs', 'already', 'exists', 'choose', 'another', 'kept', 'ordinary', 'paragraph', 'english', 'spanish', 'french', 'what', 'it', 'background', 'context']);
+const englishWords = (text: string): string[] => text.replace(/(?<![\p{L}])--?[A-Za-z][\w-]*/gu, ' ').split(/[^\p{L}]+/u).filter((w) => ENGLISH.has(w.toLowerCase()));
+
 describe('synthlint export and import in the user’s language', () => {
   const pkg = { version: '0.0.0', docsBase: 'file:///docs/', homepage: 'file:///README.md' };
   const dir = mkdtempSync(join(tmpdir(), 'synthesis-i18n-word-'));
@@ -195,12 +202,6 @@ describe('synthlint export and import in the user’s language', () => {
     const code = await run(args, { cwd: dir, pkg, vars, out: { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) } });
     return { code, stdout, stderr };
   }
-  /**
-   * Words of an English sentence that Spanish and French do not use, found in a text once option
-   * names (--to, -o) are taken out: an English sentence left in the output shows up as these.
-   */
-  const ENGLISH = new Set(['the', 'and', 'with', 'cannot', 'which', 'where', 'from', 'file', 'files', 'found', 'not', 'for', 'of', 'is', 'are', 'will', 'be', 'into', 'run', 'see', 'default', 'none', 'guessed', 'imported', 'wrote', 'checks', 'errors', 'warnings', 'name', 'write', 'read', 'takes', 'unknown', 'usage', 'needs', 'already', 'exists', 'choose', 'another', 'kept', 'ordinary', 'paragraph', 'english', 'spanish', 'french', 'what', 'it', 'background', 'context']);
-  const englishWords = (text: string): string[] => text.replace(/(?<![\p{L}])--?[A-Za-z][\w-]*/gu, ' ').split(/[^\p{L}]+/u).filter((w) => ENGLISH.has(w.toLowerCase()));
   const BRIEFS = {
     es: 'Síntesis de las evaluaciones en Honduras\n\nPaís: Honduras\n\nANTECEDENTES Y CONTEXTO\n\nLa oficina de evaluación pidió esta síntesis para preparar el próximo ciclo del programa.\n\nODS 16.1 REDUCIR LA VIOLENCIA: Los observatorios municipales publican cifras comparables.\n',
     fr: 'Synthèse des évaluations au Sénégal\n\nPays : Sénégal\n\nCONTEXTE\n\nLe bureau de l’évaluation a demandé cette synthèse pour préparer le prochain cycle du programme.\n\nODD 16.1 RÉDUIRE LA VIOLENCE : Les observatoires municipaux publient des chiffres comparables.\n',
@@ -416,4 +417,69 @@ describe('package.json and the extension’s messages', () => {
       assert.deepEqual(Object.keys(bundle).filter((k) => !messages.has(k)), [], `${locale}: no stale messages`);
     }
   });
+});
+
+describe('synthlint matrix in the user’s language', () => {
+  const pkg = { version: '0.0.0', docsBase: 'file:///docs/', homepage: 'file:///README.md' };
+  const dir = mkdtempSync(join(tmpdir(), 'synthesis-i18n-matrix-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'sin-flujo.synth.md'), '---\ntitle: Norland\n---\n\n## Main findings and considerations\n\n### SDG 16.1 Reducing violence\n\nObservatories publish figures.\n');
+  async function synthlint(args: string[], vars: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const code = await run(args, { cwd: dir, pkg, vars, out: { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) } });
+    return { code, stdout, stderr };
+  }
+  const expected = {
+    es: { help: /^synthlint matrix: la matriz de resumen de una síntesis\n\nUso:\n {2}synthlint matrix <archivo> \[--format md\|csv\|json\|prisma\] \[--min N\] \[-o ARCHIVO\]\n/, hint: "Ejecute 'synthlint matrix --help' para ver cómo se usa.", unknown: "opción desconocida '--nope'", needsValue: '--format necesita un valor', needsFile: "'synthlint matrix' necesita un archivo: synthlint matrix informe.synth.md", format: "formato de matriz desconocido 'pdf': use md, csv, json o prisma", missing: 'no se puede leer missing.synth.md: no existe ese archivo' },
+    fr: { help: /^synthlint matrix : la matrice de synthèse d'un document \(constats, données probantes, considérations\)\n\nUtilisation :\n {2}synthlint matrix <fichier> \[--format md\|csv\|json\|prisma\] \[--min N\] \[-o FICHIER\]\n/, hint: "Lancez 'synthlint matrix --help' pour l'utilisation.", unknown: "option inconnue '--nope'", needsValue: '--format demande une valeur', needsFile: "'synthlint matrix' demande un fichier : synthlint matrix note.synth.md", format: "format de matrice inconnu 'pdf' : utilisez md, csv, json ou prisma", missing: "impossible de lire missing.synth.md : ce fichier n'existe pas" },
+  } as const;
+
+  test('English stays the default, and its help is caught by the check for English sentences', async () => {
+    const help = (await synthlint(['matrix', '--help'])).stdout;
+    assert.match(help, /^synthlint matrix: the summary matrix of a synthesis\n/);
+    assert.ok(englishWords(help).length > 20);
+    const usage = await synthlint(['matrix', '--nope', 'x.synth.md']);
+    assert.equal(usage.stderr, "synthlint: unknown option '--nope'\nRun 'synthlint matrix --help' for usage.\n");
+  });
+
+  for (const locale of ['es', 'fr'] as const) {
+    const want = expected[locale];
+    test(`${locale}: matrix --help, with --lang or from the environment, agrees with the main help`, async () => {
+      // The main help's matrix line, in the same language: its usage is the start of the command's.
+      const line = translator(locale)('cli.help').split('\n').find((l) => l.trimStart().startsWith('synthlint matrix'))!;
+      const mainUsage = line.trim().replace(/\s+\(.*$/, '').replace(' [-o ', ' [--min N] [-o ');
+      for (const r of [await synthlint(['matrix', '--help', '--lang', locale]), await synthlint(['matrix', '-h'], { LANG: locale === 'es' ? 'es_AR.UTF-8' : 'fr_BE.UTF-8' })]) {
+        assert.equal(r.code, 0);
+        assert.equal(r.stderr, '');
+        assert.match(r.stdout, want.help);
+        assert.ok(r.stdout.includes(`\n  ${mainUsage}\n`), `${locale}: the usage line of 'synthlint --help' (${mainUsage}) is the command's`);
+        for (const option of ['--format', '--min', '--output', '--lang', '--project', '--help']) assert.ok(r.stdout.includes(option), option);
+        assert.deepEqual(englishWords(r.stdout), [], `${locale} matrix --help`);
+      }
+    });
+
+    test(`${locale}: matrix usage errors, an unknown format and a missing file, in the user's language only`, async () => {
+      const cases: Array<[string[], string]> = [
+        [['matrix', '--nope', 'x.synth.md'], `synthlint: ${want.unknown}\n${want.hint}\n`],
+        [['matrix', 'x.synth.md', '--format'], `synthlint: ${want.needsValue}\n${want.hint}\n`],
+        [['matrix'], `synthlint: ${want.needsFile}\n${want.hint}\n`],
+        [['matrix', '--format', 'pdf', 'x.synth.md'], `synthlint: ${want.format}\n${want.hint}\n`],
+        [['matrix', 'missing.synth.md'], `synthlint: ${want.missing}\n`],
+      ];
+      for (const [args, stderr] of cases) {
+        const r = await synthlint([...args, '--lang', locale]);
+        assert.equal(r.code, 2, args.join(' '));
+        assert.equal(r.stdout, '');
+        assert.equal(r.stderr, stderr, args.join(' '));
+      }
+      // Every other thing the command can say on a mistake: none is left in English.
+      for (const args of [['matrix', 'a.synth.md', 'b.synth.md'], ['matrix', '--min', 'two', 'x.synth.md'], ['matrix', '--min'], ['matrix', '--help=yes'], ['matrix', '-o', 'sin-flujo.synth.md', 'sin-flujo.synth.md'], ['matrix', '--format', 'prisma', 'sin-flujo.synth.md'], ['matrix', '--lang', 'de', 'x.synth.md']]) {
+        const r = await synthlint([...args, ...(args.includes('--lang') ? [] : ['--lang', locale])], { LANG: `${locale}_${locale.toUpperCase()}.UTF-8` });
+        assert.equal(r.code, 2, args.join(' '));
+        assert.notEqual(r.stderr, '', args.join(' '));
+        assert.deepEqual(englishWords(r.stderr), [], r.stderr);
+      }
+    });
+  }
 });

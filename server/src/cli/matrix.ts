@@ -6,32 +6,17 @@
  */
 import { dirname, resolve } from 'node:path';
 import { parseArgs as parseTokens } from 'node:util';
-import { checkFlow, criteriaToCsv, criteriaToMarkdown, flowToPrismaCsv, matrixFor, matrixToCsv, matrixToJson, matrixToMarkdown, msg, screeningFlows, type CriteriaMatrix, type DocumentContext, type DocumentSource, flowProblemMessage, wordMessage } from '../core/index.js';
+import { checkFlow, criteriaToCsv, criteriaToMarkdown, flowToPrismaCsv, matrixFor, matrixToCsv, matrixToJson, matrixToMarkdown, msg, resolveLocale, screeningFlows, translator, type Locale, type CriteriaMatrix, type DocumentContext, type DocumentSource, flowProblemMessage, wordMessage } from '../core/index.js';
 import { writeTextFile } from '../node/fs/index.js';
 import { displayPath } from './files.js';
 import { createCliService } from './lint-job.js';
+import { plainUsage } from './word-messages.js';
 import { EXIT_OK, EXIT_TROUBLE, failureWords, projectFolder, readOrSay, say, writeFailureWords, type CommandEnvironment } from './run.js';
 
-export const MATRIX_HELP = `synthlint matrix: the summary matrix of a synthesis
-
-Usage:
-  synthlint matrix <file> [--format md|csv|json|prisma] [--min N] [-o FILE]
-
-For each SDG target section: its findings with the evaluations each cites
-(and, where the evidence register rates their quality, a confidence level),
-the evidence behind the section (evaluations by kind and year) and its
-considerations. The register is found as for checking.
-
-Options:
-  -f, --format FORMAT   md (Markdown, the default), csv or json; or prisma:
-                        the screening flow (a 'sources flow' block) in the
-                        CSV layout of the PRISMA2020 R package
-      --min N           fewest evaluations a target section should rest on
-                        (default: the project's coverage.minimum, else 2)
-  -o, --output FILE     where to write it (default: standard output)
-      --project DIR     the folder no project is looked for above
-  -h, --help            show this help
-`;
+/** The command's help, in the language of the messages (`cli.matrix.help`; English by default). */
+export function matrixHelp(locale?: Locale): string {
+  return translator(locale)('cli.matrix.help');
+}
 
 const FORMATS = ['md', 'markdown', 'csv', 'json', 'prisma'] as const;
 type MatrixFormat = 'md' | 'csv' | 'json' | 'prisma';
@@ -39,27 +24,30 @@ type MatrixFormat = 'md' | 'csv' | 'json' | 'prisma';
 type MatrixArgs = { help: true } | { help: false; file: string; format: MatrixFormat; minimum?: number; output?: string; project?: string };
 
 /** The arguments after `matrix`; a mistake is a message in plain words. */
-export function parseMatrixArgs(argv: readonly string[]): MatrixArgs | { error: string } {
+export function parseMatrixArgs(argv: readonly string[], locale?: Locale): MatrixArgs | { error: string } {
+  const t = translator(locale);
   let parsed;
   try {
     parsed = parseTokens({
       args: [...argv],
-      options: { format: { type: 'string', short: 'f' }, min: { type: 'string' }, output: { type: 'string', short: 'o' }, project: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      // --lang is read by the CLI before the command runs (it chooses the language of everything said here); checked below.
+      options: { format: { type: 'string', short: 'f' }, min: { type: 'string' }, output: { type: 'string', short: 'o' }, lang: { type: 'string' }, project: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
     });
   } catch (error) {
-    // Node's messages name the option; keep their first sentence.
-    return { error: (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/\. To specify .*$/, '') };
+    // Node's messages are English: the option they name, in the catalogue's words.
+    return { error: plainUsage(error, locale) };
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true };
-  if (positionals.length === 0) return { error: "'synthlint matrix' needs a file: synthlint matrix brief.synth.md" };
-  if (positionals.length > 1) return { error: `'synthlint matrix' takes one file, not ${positionals.length}` };
+  if (values.lang !== undefined && !resolveLocale(values.lang)) return { error: t('cli.unknown-language', { language: values.lang }) };
+  if (positionals.length === 0) return { error: t('cli.matrix.needs-file') };
+  if (positionals.length > 1) return { error: t('cli.matrix.one-file', { count: positionals.length }) };
   const format = values.format ?? 'md';
-  if (!(FORMATS as readonly string[]).includes(format)) return { error: `unknown matrix format '${format}': use md, csv, json or prisma` };
+  if (!(FORMATS as readonly string[]).includes(format)) return { error: t('cli.matrix.unknown-format', { format }) };
   const minText = values.min;
-  if (minText !== undefined && !/^\d{1,4}$/.test(minText.trim())) return { error: `--min expects a whole number of evaluations such as 2, found '${minText}'` };
+  if (minText !== undefined && !/^\d{1,4}$/.test(minText.trim())) return { error: t('cli.matrix.bad-min', { found: minText }) };
   return {
     help: false,
     file: positionals[0]!,
@@ -71,13 +59,14 @@ export function parseMatrixArgs(argv: readonly string[]): MatrixArgs | { error: 
 }
 
 export async function runMatrix(argv: readonly string[], env: CommandEnvironment): Promise<number> {
-  const args = parseMatrixArgs(argv);
+  const t = translator(env.locale);
+  const args = parseMatrixArgs(argv, env.locale);
   if ('error' in args) {
-    env.out.stderr(`synthlint: ${args.error}\nRun 'synthlint matrix --help' for usage.\n`);
+    env.out.stderr(`synthlint: ${args.error}\n${t('cli.matrix.usage-hint')}\n`);
     return EXIT_TROUBLE;
   }
   if (args.help) {
-    env.out.stdout(MATRIX_HELP);
+    env.out.stdout(matrixHelp(env.locale));
     return EXIT_OK;
   }
   const service = createCliService({ project: projectFolder(args.project, env), severities: {}, locale: env.locale, fix: false });
@@ -85,14 +74,15 @@ export async function runMatrix(argv: readonly string[], env: CommandEnvironment
   const text = await readOrSay(path, env);
   if (text === undefined) return EXIT_TROUBLE;
   if (args.output !== undefined && args.output !== '-' && resolve(env.cwd, args.output) === path) {
-    env.out.stderr(`synthlint: -o names the synthesis itself (${displayPath(path, env.cwd)}); name another file for the matrix\n`);
+    env.out.stderr(`synthlint: ${t('cli.matrix.output-is-synthesis', { file: displayPath(path, env.cwd) })}\n`);
     return EXIT_TROUBLE;
   }
   const source: DocumentSource = { key: displayPath(path, env.cwd), path, text, version: null, transient: true };
   const context = await service.context(source);
   let trouble = false;
   if (context.registerFailure) {
-    env.out.stderr(`synthlint: ${source.key}: cannot read the evidence register ${context.registerFailure.named}: ${wordMessage(failureWords(context.registerFailure.failure, context.registerFailure.detail), env.locale)}\n`);
+    const reason = wordMessage(failureWords(context.registerFailure.failure, context.registerFailure.detail), env.locale);
+    env.out.stderr(`synthlint: ${t('cli.matrix.register-unreadable', { file: source.key, named: context.registerFailure.named, reason })}\n`);
     trouble = true;
   }
   if (args.format === 'prisma') return writeFlow(env, args.output, source.key, context, trouble);
@@ -104,14 +94,15 @@ export async function runMatrix(argv: readonly string[], env: CommandEnvironment
 
 /** The first screening flow of the document in the PRISMA2020 layout; its problems on standard error. */
 async function writeFlow(env: CommandEnvironment, output: string | undefined, shown: string, context: DocumentContext, trouble: boolean): Promise<number> {
+  const t = translator(env.locale);
   const flows = screeningFlows(context.document);
   const flow = flows[0];
   if (!flow) {
-    env.out.stderr(`synthlint: ${shown} has no screening flow: write one as a sources block that starts with \`\`\`sources flow\n`);
+    env.out.stderr(`synthlint: ${t('cli.matrix.no-flow', { file: shown })}\n`);
     return EXIT_TROUBLE;
   }
   const line = (offset: number): number => context.document.lines.positionAt(offset).line + 1;
-  if (flows.length > 1) env.out.stderr(`synthlint: ${shown} has ${flows.length} screening flows; writing the first (line ${line(flow.block.span.start)})\n`);
+  if (flows.length > 1) env.out.stderr(`synthlint: ${t('cli.matrix.several-flows', { file: shown, count: flows.length, line: line(flow.block.span.start) })}\n`);
   for (const problem of checkFlow(flow, context.register?.register)) env.out.stderr(`synthlint: ${shown}:${line(problem.span.start)}: ${wordMessage(flowProblemMessage(problem), env.locale)}\n`);
   const written = await writeOutput(env, output, flowToPrismaCsv(flow, context.document.language));
   return written && !trouble ? EXIT_OK : EXIT_TROUBLE;

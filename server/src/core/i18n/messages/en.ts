@@ -384,6 +384,16 @@ export const en = {
   "cli.write-failure": "{reason}; the file was left as it was",
   "cli.write-io-detail": "it could not be written ({detail})",
   "cli.export.output-exists": "{file} already exists: choose another name with -o, or add --force to replace it",
+  "cli.matrix.help": "synthlint matrix: the summary matrix of a synthesis\n\nUsage:\n  synthlint matrix <file> [--format md|csv|json|prisma] [--min N] [-o FILE]\n\nFor each SDG target section: its findings with the evaluations each cites\n(and, where the evidence register rates their quality, a confidence level),\nthe evidence behind the section (evaluations by kind and year) and its\nconsiderations. The register is found as for checking.\n\nOptions:\n  -f, --format FORMAT   md (Markdown, the default), csv or json; or prisma:\n                        the screening flow (a 'sources flow' block) in the\n                        CSV layout of the PRISMA2020 R package\n      --min N           fewest evaluations a target section should rest on\n                        (default: the project's coverage.minimum, else 2)\n  -o, --output FILE     where to write it (default: standard output)\n      --lang LANG       language of the messages: en, es or fr (default: the\n                        one LANGUAGE, LC_ALL, LC_MESSAGES or LANG names, else en)\n      --project DIR     the folder no project is looked for above\n  -h, --help            show this help\n",
+  "cli.matrix.usage-hint": "Run 'synthlint matrix --help' for usage.",
+  "cli.matrix.needs-file": "'synthlint matrix' needs a file: synthlint matrix brief.synth.md",
+  "cli.matrix.one-file": "'synthlint matrix' takes one file, not {count}",
+  "cli.matrix.unknown-format": "unknown matrix format '{format}': use md, csv, json or prisma",
+  "cli.matrix.bad-min": "--min expects a whole number of evaluations such as 2, found '{found}'",
+  "cli.matrix.output-is-synthesis": "-o names the synthesis itself ({file}); name another file for the matrix",
+  "cli.matrix.register-unreadable": "{file}: cannot read the evidence register {named}: {reason}",
+  "cli.matrix.no-flow": "{file} has no screening flow: write one as a sources block that starts with ```sources flow",
+  "cli.matrix.several-flows": "{file} has {count} screening flows; writing the first (line {line})",
 } as const;
 
 export type MessageKey = keyof typeof en;

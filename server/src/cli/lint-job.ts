@@ -3,9 +3,10 @@
  * `--fix`) — as plain, cloneable data, so that the main thread and the worker threads
  * (cli-worker.ts) run exactly the same code. Each thread has its own service over the Node host.
  */
-import { createLanguageService, MAX_DOCUMENT_BYTES, type FileFailure, type LanguageService, type Locale, type SeveritySetting, type TextEncodingName } from '../core/index.js';
+import { createHash } from 'node:crypto';
+import { createLanguageService, MAX_DOCUMENT_BYTES, type FileFailure, type LanguageService, type Locale, type ServiceInput, type SeveritySetting, type TextEncodingName } from '../core/index.js';
 import { createNodeHost } from '../node/host.js';
-import { toCliFileFindings, toCliFindings, type CliFinding } from './findings.js';
+import { fileFindingData, findingData, type FindingData } from './findings.js';
 
 /** What a job needs besides the file: plain data, so it can be posted to a worker. */
 export interface JobSettings {
@@ -20,18 +21,22 @@ export interface JobSettings {
 /** A template, register or configuration file the analysis read, with its findings (maybe none). */
 export interface RelatedFile {
   path: string;
-  findings: CliFinding[];
+  findings: FindingData[];
 }
 
 export type JobOutcome =
   | {
       ok: true;
-      findings: CliFinding[];
+      findings: FindingData[];
       /** With `fix`: the corrected text when at least one fix was applied, and how to write it. */
       fixedText?: string;
       encoding: TextEncodingName;
       fixesApplied: number;
       related: RelatedFile[];
+      /** The SHA-256 of the text the findings are about (the corrected text after `--fix`). */
+      textHash: string;
+      /** What else the findings depend on (for `--cache`). */
+      inputs: ServiceInput[];
     }
   | { ok: false; failure: FileFailure; detail?: string };
 
@@ -54,11 +59,18 @@ export function createLinter(settings: JobSettings): (path: string) => Promise<J
     const result = settings.fix ? await service.fixAll(source) : { text: read.text, applied: 0, analysis: await service.analyze(source) };
     return {
       ok: true,
-      findings: toCliFindings(result.analysis, settings.locale),
+      findings: findingData(result.analysis),
       ...(result.text !== read.text ? { fixedText: result.text } : {}),
       encoding: read.encoding,
       fixesApplied: result.applied,
-      related: result.analysis.related.map((r) => ({ path: r.path, findings: toCliFileFindings(r.findings, settings.locale) })),
+      related: result.analysis.related.map((r) => ({ path: r.path, findings: fileFindingData(r.findings) })),
+      textHash: textHash(result.text),
+      inputs: result.analysis.inputs,
     };
   };
+}
+
+/** The hash a document's text is known by in the cache. */
+export function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

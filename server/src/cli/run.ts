@@ -4,6 +4,7 @@
  * reporter as soon as they are known, together with the findings on the configuration, template
  * and register files it uses (each of those once).
  */
+import { statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { list, localeFromEnvironment, MAX_DOCUMENT_BYTES, msg, RULES, settableRuleIds, TOOL_CHECKS, translator, wordMessage, type FileFailure, type LanguageService, type Locale, type Message } from '../core/index.js';
@@ -11,8 +12,9 @@ import { readTextFile, writeTextFile } from '../node/files.js';
 import { parseArgs, requestedLocale, UsageError, type LintCommand, type RenderCommand } from './args.js';
 import { runCodebook, runCoverage } from './coverage.js';
 import { collectFiles, displayPath } from './files.js';
-import { toCliFileFindings, type CliFinding } from './findings.js';
-import { createCliService, type JobSettings, type RelatedFile } from './lint-job.js';
+import { cacheFile, loadCache, RunCache, saveCache, settingsKey } from './cache.js';
+import { fileFindingData, toCliFileFindings, wordFindings, type CliFinding, type FindingData } from './findings.js';
+import { createCliService, textHash, type JobOutcome, type JobSettings, type RelatedFile } from './lint-job.js';
 import { lintFiles } from './pool.js';
 import { jsonReporter, sarifReporter, textReporter, type Output, type Reporter, type RunSummary, type ToolInfo } from './report.js';
 
@@ -164,6 +166,7 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
 
   const reporter = reporterFor(command, env, settings.locale);
   const keep = (f: CliFinding): boolean => !command.quiet || f.severity === 'error';
+  const words = (findings: readonly FindingData[]): CliFinding[] => wordFindings(findings, settings.locale);
   const summary: RunSummary = { files: 0, fixesApplied: 0, filesFixed: 0, failures: [] };
   let errors = 0;
   const fail = (file: string, message: Message): void => {
@@ -179,14 +182,14 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
       reported.add(file.path);
       if (file.findings.length === 0) continue;
       errors += file.findings.filter((f) => f.severity === 'error').length;
-      reporter.file({ file: displayPath(file.path, env.cwd), findings: file.findings.filter(keep) });
+      reporter.file({ file: displayPath(file.path, env.cwd), findings: words(file.findings).filter(keep) });
     }
   };
   // The current folder's project first: its templates are the ones --template was checked against.
-  reportRelated((await service.projectReports(settings.project)).map((r) => ({ path: r.path, findings: toCliFileFindings(r.findings, settings.locale) })));
+  reportRelated((await service.projectReports(settings.project)).map((r) => ({ path: r.path, findings: fileFindingData(r.findings) })));
 
-  // Files are linted in parallel when there are many; results still arrive in file order.
-  await lintFiles(files, settings, async (path, outcome) => {
+  const cache = command.cache ? await openCache(command, settings, env, service) : undefined;
+  const onOutcome = async (path: string, outcome: JobOutcome): Promise<void> => {
     const shown = displayPath(path, env.cwd);
     if (!outcome.ok) {
       fail(shown, msg('cli.cannot-read', { file: shown, reason: failureWords(outcome.failure, outcome.detail) }));
@@ -198,17 +201,62 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
       if (written.ok) {
         summary.fixesApplied += outcome.fixesApplied;
         summary.filesFixed++;
+        await cache?.run.remember(path, outcome);
       } else {
         fail(shown, msg('cli.cannot-write', { file: shown, reason: failureWords(written.failure, written.detail) }));
       }
+    } else {
+      await cache?.run.remember(path, outcome);
     }
     summary.files++;
     errors += outcome.findings.filter((f) => f.severity === 'error').length;
-    reporter.file({ file: shown, findings: outcome.findings.filter(keep) });
-  });
+    reporter.file({ file: shown, findings: words(outcome.findings).filter(keep) });
+  };
+  if (cache) {
+    // The syntheses whose findings are known are not checked again; the others are, and every
+    // file is still reported in order.
+    const known = new Map<string, JobOutcome>();
+    for (const path of files) {
+      const outcome = await cachedOutcome(cache.run, path, command.fix);
+      if (outcome) known.set(path, outcome);
+    }
+    const fresh = new Map<string, JobOutcome>();
+    await lintFiles(files.filter((f) => !known.has(f)), settings, async (path, outcome) => void fresh.set(path, outcome));
+    for (const path of files) await onOutcome(path, known.get(path) ?? fresh.get(path)!);
+    const saved = await saveCache(cache.path, cache.run.serialise(new Set(files)));
+    if (!saved.ok) say(env, msg('cli.cannot-write', { file: displayPath(cache.path, env.cwd), reason: failureWords(saved.failure, saved.detail) }));
+  } else {
+    // Files are linted in parallel when there are many; results still arrive in file order.
+    await lintFiles(files, settings, onOutcome);
+  }
   reporter.end(summary);
   if (summary.failures.length > 0) return EXIT_TROUBLE;
   return errors > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+/** The cache of this run: its file read (or, when it cannot be used, said in one line and started anew). */
+async function openCache(command: LintCommand, settings: JobSettings, env: CommandEnvironment, service: LanguageService): Promise<{ path: string; run: RunCache }> {
+  const path = cacheFile(command.cacheLocation, env.cwd, (p) => statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false);
+  const loaded = await loadCache(path);
+  if (!loaded.ok && loaded.reason !== 'not-found') {
+    const reason = loaded.reason === 'not-ours' ? msg('cli.cache-not-ours') : failureWords((loaded.failure ?? 'io') as FileFailure);
+    say(env, msg('cli.cache-ignored', { file: displayPath(path, env.cwd), reason }));
+  }
+  const key = settingsKey(env.pkg.version, settings);
+  return { path, run: new RunCache(service.host, key, settings.project, loaded.ok ? loaded.entries : new Map()) };
+}
+
+/**
+ * A file's outcome from the cache, when its text and everything its findings depend on are as
+ * they were. With --fix, only when nothing in it can be fixed: otherwise it is fixed now.
+ */
+async function cachedOutcome(cache: RunCache, path: string, fix: boolean): Promise<JobOutcome | undefined> {
+  if (!cache.has(path)) return undefined;
+  const read = await readTextFile(path, { maxBytes: MAX_DOCUMENT_BYTES });
+  if (!read.ok) return undefined;
+  const outcome = await cache.lookup(path, textHash(read.text), read.encoding);
+  if (outcome?.ok && fix && outcome.findings.some((f) => f.fixable)) return undefined;
+  return outcome;
 }
 
 async function runRender(command: RenderCommand, env: CommandEnvironment): Promise<number> {

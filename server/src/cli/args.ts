@@ -23,7 +23,7 @@ export interface LintCommand {
   /** `--project`: the folder no project root goes above (default: the current folder). */
   project?: string;
   /** `--cache`: keep findings between runs and re-check only what may have changed. */
-  cache: boolean;
+  cache?: boolean;
   /** `--cache-location`: the cache file, or a folder to keep it in (default: `.synthesis-cache` in the current folder). */
   cacheLocation?: string;
 }
@@ -202,7 +202,7 @@ export function parseArgs(argv: readonly string[]): Command {
     fix: flags.has('fix'),
     quiet: flags.has('quiet'),
     // A cache location alone means the cache is wanted (as with ESLint's --cache-location, it is pointless otherwise).
-    cache: flags.has('cache') || values.has('cache-location'),
+    ...(flags.has('cache') || values.has('cache-location') ? { cache: true } : {}),
     ...(values.has('cache-location') ? { cacheLocation: last(values.get('cache-location'))! } : {}),
     ...(lang ? { lang } : {}),
     ...withProject,

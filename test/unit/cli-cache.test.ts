@@ -5,7 +5,7 @@
 // spawns the bundled CLI (dist/cli.js, built by `npm test`).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -178,4 +178,20 @@ test('--cache-location names the file, or a folder to keep it in', () => {
   rmSync(join(dir, 'my.cache'));
   synthlint(['project'], dir);
   assert.ok(!existsSync(join(dir, 'my.cache')) && !existsSync(join(dir, '.synthesis-cache')));
+});
+
+test('a .synthesis-cache that links out of the current folder is neither read nor written through', () => {
+  const dir = project();
+  const outside = mkdtempSync(join(tmpdir(), 'synthlint-cache-outside-'));
+  temps.push(outside);
+  const victim = join(outside, 'notes.txt');
+  writeFileSync(victim, 'a file of the user, outside the project\n');
+  symlinkSync(victim, join(dir, '.synthesis-cache'));
+  const plain = synthlint(['--format', 'json', 'project'], dir);
+  const run = synthlint(['--cache', '--format', 'json', 'project'], dir);
+  assert.equal(run.stdout, plain.stdout);
+  assert.equal(run.status, plain.status);
+  assert.equal(readFileSync(victim, 'utf8'), 'a file of the user, outside the project\n');
+  assert.match(run.stderr, /cannot write \.synthesis-cache: it is outside the project/);
+  assert.doesNotMatch(run.stderr, /^\s+at |node:internal/m);
 });

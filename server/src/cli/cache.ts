@@ -14,6 +14,7 @@
  * writes makes the whole file ignored (with one line said), never a crash.
  */
 import { createHash } from 'node:crypto';
+import { lstat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { catalogue, isInside, MAX_SIDE_FILE_BYTES, type Message, type ServiceHost, type ServiceInput, type TextEncodingName } from '../core/index.js';
 import { readTextFile, writeTextFile } from '../node/files.js';
@@ -45,9 +46,9 @@ export function settingsKey(version: string, settings: JobSettings): string {
   return JSON.stringify({ format: FORMAT, version, project: settings.project, template: settings.defaultTemplate ?? null, rules });
 }
 
-/** Reads the cache file; anything odd in it is `not-ours`. */
-export async function loadCache(path: string): Promise<Loaded> {
-  const read = await readTextFile(path, { maxBytes: MAX_CACHE_BYTES });
+/** Reads the cache file (`within`: as for `saveCache`); anything odd in it is `not-ours`. */
+export async function loadCache(path: string, within: string | undefined): Promise<Loaded> {
+  const read = await readTextFile(path, { ...(within !== undefined ? { within } : {}), maxBytes: MAX_CACHE_BYTES });
   if (!read.ok) return read.failure === 'not-found' ? { ok: false, reason: 'not-found' } : { ok: false, reason: 'unreadable', failure: read.failure };
   let data: unknown;
   try {
@@ -191,7 +192,15 @@ export function cacheFile(location: string | undefined, cwd: string, isFolder: (
   return /[\\/]$/.test(location) || isFolder(path) ? resolve(path, DEFAULT_CACHE_FILE) : path;
 }
 
-export function saveCache(path: string, text: string): ReturnType<typeof writeTextFile> {
-  // Through the project's one writer (node/fs once it lands): a whole file or none.
+/**
+ * Writes the cache. `within`: the folder the default location must stay in (a repository could
+ * hold a `.synthesis-cache` that links elsewhere); undefined for a location the user gave.
+ */
+export async function saveCache(path: string, text: string, within: string | undefined): ReturnType<typeof writeTextFile> {
+  if (within !== undefined) {
+    const info = await lstat(path).catch(() => undefined);
+    if (info && !info.isFile()) return { ok: false, failure: info.isSymbolicLink() ? 'outside-project' : 'not-a-file' };
+  }
+  // Through the project's one writer (node/fs once it lands, with `within`): a whole file or none.
   return writeTextFile(path, text, { encoding: 'utf-8' });
 }

@@ -223,7 +223,7 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
     const fresh = new Map<string, JobOutcome>();
     await lintFiles(files.filter((f) => !known.has(f)), settings, async (path, outcome) => void fresh.set(path, outcome));
     for (const path of files) await onOutcome(path, known.get(path) ?? fresh.get(path)!);
-    const saved = await saveCache(cache.path, cache.run.serialise(new Set(files)));
+    const saved = await saveCache(cache.path, cache.run.serialise(new Set(files)), cache.within);
     if (!saved.ok) say(env, msg('cli.cannot-write', { file: displayPath(cache.path, env.cwd), reason: failureWords(saved.failure, saved.detail) }));
   } else {
     // Files are linted in parallel when there are many; results still arrive in file order.
@@ -235,15 +235,17 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
 }
 
 /** The cache of this run: its file read (or, when it cannot be used, said in one line and started anew). */
-async function openCache(command: LintCommand, settings: JobSettings, env: CommandEnvironment, service: LanguageService): Promise<{ path: string; run: RunCache }> {
+async function openCache(command: LintCommand, settings: JobSettings, env: CommandEnvironment, service: LanguageService): Promise<{ path: string; within: string | undefined; run: RunCache }> {
   const path = cacheFile(command.cacheLocation, env.cwd, (p) => statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false);
-  const loaded = await loadCache(path);
+  // The default location is the current folder's; one the user named is theirs.
+  const within = command.cacheLocation === undefined ? env.cwd : undefined;
+  const loaded = await loadCache(path, within);
   if (!loaded.ok && loaded.reason !== 'not-found') {
     const reason = loaded.reason === 'not-ours' ? msg('cli.cache-not-ours') : failureWords((loaded.failure ?? 'io') as FileFailure);
     say(env, msg('cli.cache-ignored', { file: displayPath(path, env.cwd), reason }));
   }
   const key = settingsKey(env.pkg.version, settings);
-  return { path, run: new RunCache(service.host, key, settings.project, loaded.ok ? loaded.entries : new Map()) };
+  return { path, within, run: new RunCache(service.host, key, settings.project, loaded.ok ? loaded.entries : new Map()) };
 }
 
 /**

@@ -2,8 +2,8 @@
  * `synthlint --cache`: the findings of each synthesis kept in one file, in the manner of ESLint's
  * `--cache`, so that a second run re-checks only the syntheses whose findings could have changed.
  *
- * An entry is used only when its key still matches. The key is a hash of: the cache format and
- * synthlint's version, the command line's settings that change findings (`--rule`, `--template`,
+ * An entry is used only when its key still matches. The key is a hash of: the cache format,
+ * synthlint's version and the hash of its code, the command line's settings that change findings (`--rule`, `--template`,
  * the project folder), the document's text, and the current state of every file and folder the
  * language service read for it (the project's configuration file, its template folders and
  * templates, the evidence register and the registers it looked for, the `.synthesis` folders it

@@ -4,9 +4,10 @@
  * reporter as soon as they are known, together with the findings on the configuration, template
  * and register files it uses (each of those once).
  */
-import { statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { list, localeFromEnvironment, MAX_DOCUMENT_BYTES, msg, RULES, settableRuleIds, TOOL_CHECKS, translator, wordMessage, type FileFailure, type LanguageService, type Locale, type Message } from '../core/index.js';
 import { readTextFile, writeTextFile } from '../node/files.js';
 import { parseArgs, requestedLocale, UsageError, type LintCommand, type RenderCommand } from './args.js';
@@ -244,8 +245,20 @@ async function openCache(command: LintCommand, settings: JobSettings, env: Comma
     const reason = loaded.reason === 'not-ours' ? msg('cli.cache-not-ours') : failureWords((loaded.failure ?? 'io') as FileFailure);
     say(env, msg('cli.cache-ignored', { file: displayPath(path, env.cwd), reason }));
   }
-  const key = settingsKey(env.pkg.version, settings);
+  const key = settingsKey(`${env.pkg.version} ${codeHash()}`, settings);
   return { path, within, run: new RunCache(service.host, key, settings.project, loaded.ok ? loaded.entries : new Map()) };
+}
+
+/**
+ * The hash of the running program (the bundle, or this module when run from source): a build
+ * that changed the rules without a new version number must not reuse the old findings.
+ */
+function codeHash(): string {
+  try {
+    return createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
+  } catch {
+    return 'unknown';
+  }
 }
 
 /**

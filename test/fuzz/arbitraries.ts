@@ -110,11 +110,135 @@ export const sourcesBlock: fc.Arbitrary<string> = fc
     [`${fence}sources`, ...lines, ...(closed ? [fence] : [])].map((l, i) => (i === 0 ? container : container.replace('- ', '  ')) + l).join('\n') + '\n',
   );
 
+// ---------------------------------------------------------------------------------------------
+// Evidence: citations in the text and the register they point into
+
+/** Ids the registers and the citations share, so that citations find (or just miss) their evaluation. */
+const EVIDENCE_IDS = ['COL-01', 'COL-02', 'GLO-01', 'MEX-2019-03', 'A', 'a.b:c', 'X_1'];
+/** Ids that are near misses, hostile or malformed. */
+const ODD_IDS = ['COL-1', 'col-01', 'COL-01 ', 'constructor', '__proto__', 'toString', 'hasOwnProperty', '-bad', 'A-', '', 'Ñ-1', 'ID\u202eX', 'X'.repeat(300)];
+
+const evidenceId: fc.Arbitrary<string> = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...EVIDENCE_IDS) },
+  { weight: 2, arbitrary: fc.constantFrom(...ODD_IDS) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', maxLength: 8 }) },
+);
+
+/** A citation as writers write it, and as they break it: `[@COL-01]`, `[@A; @B]`, `[see @A, p. 4]`, `[@`, `\[@A]`. */
+export const citation: fc.Arbitrary<string> = fc.oneof(
+  { weight: 6, arbitrary: fc.tuple(fc.array(evidenceId, { minLength: 1, maxLength: 4 }), fc.constantFrom('; ', ';', ', ', ' ')).map(([ids, sep]) => `[${ids.map((id) => `@${id}`).join(sep)}]`) },
+  { weight: 1, arbitrary: evidenceId.map((id) => `[see @${id}, p. 4]`) },
+  { weight: 1, arbitrary: fc.constantFrom('[@]', '[@COL-01', '@COL-01]', '\\[@COL-01]', '`[@COL-01]`', '[@COL-01][@GLO-01]', '[@@COL-01]', 'e-mail a@COL-01.org', '[^@COL-01]', '[@COL-01](http://e.org)') },
+);
+
+/** A paragraph that cites evaluations. */
+const citingProse = fc.tuple(prose, citation, fc.option(prose, { nil: '' })).map(([a, c, b]) => `${a} ${c} ${b}\n`);
+
+/** An evidence register, as the host hands it to the analysis: its file name and its text. */
+export interface RegisterCase {
+  file: 'evidence.csv' | 'evidence.yaml';
+  text: string;
+}
+
+/** Cells a spreadsheet exports, and cells an attacker writes: quotes, separators, line breaks, formulas, controls, very long text. */
+const HOSTILE_CELLS = [
+  '"quoted, with a comma"',
+  '"two\nlines"',
+  '"a ""quoted"" word"',
+  '"unclosed',
+  'a"b',
+  '=HYPERLINK("http://e.org")',
+  '+cmd|calc',
+  '@SUM(1)',
+  ' 2021 ',
+  '20xx',
+  '1899',
+  '16.1; 5.2',
+  'SDG 16.1, 99.9',
+  '16.z',
+  'https://e.org/r.pdf',
+  'javascript:alert(1)',
+  'Title \u001b[31mred\u001b[0m',
+  'Title \u202etxet',
+  '\ufeffBOM',
+  '👩‍👩‍👧',
+  '\u0000',
+  'x'.repeat(2000),
+  '__proto__',
+  'constructor',
+  '-3',
+  '1,234',
+];
+
+const csvCell: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...EVIDENCE_IDS, 'Evaluation of the programme', 'country', 'regional', 'global', 'Colombia', '2019', '12', '16.1', '') },
+  { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_CELLS) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', maxLength: 10 }) },
+);
+
+const COLUMNS = ['id', 'title', 'year', 'type', 'country', 'projects', 'targets', 'url'];
+const ODD_COLUMNS = ['ID', ' Title ', 'extra', '', '__proto__', 'constructor', 'id', 'toString', 'title'];
+
+const lineBreak = fc.constantFrom('\n', '\n', '\r\n', '\r');
+
+/** A CSV register: a header of known, repeated and hostile column names; rows of any length and any cells. */
+const csvRegister: fc.Arbitrary<RegisterCase> = fc
+  .tuple(
+    fc.shuffledSubarray(COLUMNS, { minLength: 0 }),
+    fc.array(fc.constantFrom(...ODD_COLUMNS), { maxLength: 2 }),
+    fc.array(fc.tuple(evidenceId, fc.array(csvCell, { maxLength: 9 })), { maxLength: 10 }),
+    lineBreak,
+    fc.boolean(),
+  )
+  .map(([known, odd, rows, eol, bom]) => {
+    const header = [...known, ...odd];
+    // The id mostly goes in the id column, so that rows usually name an evaluation.
+    const idAt = header.indexOf('id');
+    const lines = rows.map(([id, cells]) => {
+      const out = [...cells];
+      if (idAt >= 0) out.splice(Math.min(idAt, out.length), 0, id);
+      return out.join(',');
+    });
+    return { file: 'evidence.csv' as const, text: (bom ? '\ufeff' : '') + [header.join(','), ...lines].join(eol) + (rows.length > 0 ? eol : '') };
+  });
+
+const yamlValue: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('Evaluation of the programme', '2019', '12', 'country', '[16.1, 5.2]', '"16.1; 99.9"', 'https://e.org') },
+  { weight: 2, arbitrary: fc.constantFrom('', 'null', '~', '[]', '{a: 1}', '[[1]]', '&anchor x', '*anchor', '*missing', '!!binary aGVsbG8=', '"\\e[31m"', '"\\u202e"', "'quoted: colon'", '|\n    block', '- nested', '2021-01-01', 'true', '.inf', '0x1F') },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', maxLength: 10 }).map((v) => JSON.stringify(v)) },
+);
+const YAML_KEYS = [...COLUMNS, ...COLUMNS, '__proto__', 'constructor', 'toString', 'Title', 'extra', '<<'];
+
+/** A YAML register: a list or `evaluations:` with a list; entries with known, repeated and hostile keys, values of every YAML kind, and broken lines. */
+const yamlRegister: fc.Arbitrary<RegisterCase> = fc
+  .tuple(
+    fc.boolean(),
+    fc.array(fc.tuple(evidenceId, fc.array(fc.tuple(fc.constantFrom(...YAML_KEYS), yamlValue), { maxLength: 6 })), { maxLength: 10 }),
+    fc.option(fc.constantFrom('- just text', 'key: [unclosed', '\tid: tab', '---', '? complex key', 'evaluations: again'), { nil: undefined }),
+  )
+  .map(([wrapped, entries, broken]) => {
+    const indent = wrapped ? '  ' : '';
+    const lines = wrapped ? ['evaluations:'] : [];
+    for (const [id, fields] of entries) {
+      lines.push(`${indent}- id: ${JSON.stringify(id)}`);
+      for (const [key, value] of fields) lines.push(`${indent}  ${key}: ${value}`);
+    }
+    if (broken !== undefined) lines.push(broken);
+    return { file: 'evidence.yaml' as const, text: lines.join('\n') + '\n' };
+  });
+
+/** A register, CSV or YAML, or none (most documents in a project have one beside them). */
+export const registerCase: fc.Arbitrary<RegisterCase | undefined> = fc.oneof(
+  { weight: 2, arbitrary: csvRegister },
+  { weight: 2, arbitrary: yamlRegister },
+  { weight: 1, arbitrary: fc.constant(undefined) },
+);
+
 const fieldValue = fc.oneof(
   fc.constantFrom('Synthesis', '"Quoted: title"', "'single'", '2018-2023', 'null', '', '[16, 5]', '{a: 1}', '- x', '|\n  block', '12', 'true', '*anchor', '&a x', '!!binary x', ':'),
   prose,
 );
-const FIELDS = ['title', 'template', 'country', 'scope', 'period', 'language', 'report', 'goals', 'author', 'title'];
+const FIELDS = ['title', 'template', 'country', 'scope', 'period', 'language', 'report', 'goals', 'author', 'title', 'evidence', 'team'];
 
 /** Front matter: valid, with bad YAML, with wrong types, unclosed, or none. */
 export const frontMatter: fc.Arbitrary<string> = fc.oneof(
@@ -164,6 +288,7 @@ const dialectBlock: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: targetSection },
   { weight: 3, arbitrary: sourcesBlock },
   { weight: 3, arbitrary: proseWithCounts },
+  { weight: 3, arbitrary: citingProse },
   { weight: 2, arbitrary: prose.map((p) => `${p}\n`) },
   { weight: 1, arbitrary: fc.constantFrom(...SUPPRESSIONS) },
   { weight: 1, arbitrary: markdownBlock },
@@ -173,6 +298,14 @@ const dialectBlock: fc.Arbitrary<string> = fc.oneof(
 /** A synthesis: front matter, then template sections, target sections, sources blocks and prose in random order. */
 export const synthesisDocument = (maxBlocks = 25): fc.Arbitrary<string> =>
   fc.tuple(frontMatter, fc.array(dialectBlock, { maxLength: maxBlocks })).map(([fm, blocks]) => fm + blocks.join('\n'));
+
+/** A document in the dialect with the register it cites (or none): the evidence rules at work. */
+export interface EvidenceCase {
+  text: string;
+  register: RegisterCase | undefined;
+}
+
+export const synthesisWithRegister = (maxBlocks = 25): fc.Arbitrary<EvidenceCase> => fc.record({ text: synthesisDocument(maxBlocks), register: registerCase });
 
 /** Any of the three kinds of document, with line endings randomly mixed. */
 export const anyDocument = (): fc.Arbitrary<string> =>

@@ -10,11 +10,13 @@
  * Used by test/protocol/chaos.test.ts (a few hundred edits) and scripts/fuzz.mjs (10,000).
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import { analyze, analyzeDocument, documentSymbols, foldingRanges, IncrementalParser, LineIndex, parse, type Finding } from '../../server/src/core/index.js';
+import { analyzeDocument, createLanguageService, documentSymbols, foldingRanges, IncrementalParser, LineIndex, parse, type Finding } from '../../server/src/core/index.js';
+import { createNodeHost } from '../../server/src/node/host.js';
 import { toDocumentSymbol, toFoldingRange } from '../../server/src/lsp/convert.js';
 import { toRange } from '../../server/src/lsp/positions.js';
 import { LspClient, type PublishDiagnosticsParams } from '../protocol/lsp-client.js';
@@ -24,6 +26,13 @@ import { applyEdit, edit as editArb, type Edit } from './arbitraries.js';
 export interface ChaosOptions {
   edits: number;
   seed: number;
+  /**
+   * `large`: a document of about 1 MB (the Colombia sample, repeated) in a workspace folder that
+   * holds the samples, their evidence registers and a template folder, opened as the workspace;
+   * the findings then include the evidence rules and the workspace's templates. `sample` (the
+   * default): a few sample sections, no workspace.
+   */
+  document?: 'sample' | 'large';
   /** Edits between two consistency checks. */
   batch?: number;
   /** Passed to the server as `initializationOptions.validationDelay` (ms). */
@@ -39,6 +48,8 @@ export interface ChaosFigures {
   cancelled: number;
   batches: number;
   diagnosticsPublished: number;
+  /** Publications whose findings were compared with an analysis of their version's text. */
+  diagnosticsChecked: number;
   /** Slowest answer to any request, and the 99th percentile, in ms. */
   maxLatencyMs: number;
   p99LatencyMs: number;
@@ -99,6 +110,63 @@ interface Change {
 
 /** Above this length pastes turn into large cuts, so that the document stays a writer's size. */
 const MAX_LENGTH = 20_000;
+/** The large document's size, and its bound. */
+const LARGE_LENGTH = 1_000_000;
+const LARGE_MAX_LENGTH = 1_100_000;
+
+interface Setup {
+  uri: string;
+  text: string;
+  maxLength: number;
+  /** The folder opened as the workspace, if any. */
+  root?: string;
+  /**
+   * The findings a from-scratch analysis of a version gives, as the server should publish them:
+   * with the workspace's project (configuration, templates, the register) for the large document.
+   */
+  expected: (text: string) => Promise<Finding[]>;
+  /** Whether the findings are those of the core's `analyze` alone (then an incremental parse can explain a difference). */
+  coreOnly: boolean;
+  /** Patience for the server's answers, in ms (a 1 MB document takes seconds to analyse on a busy machine). */
+  timeoutMs: number;
+  /** Compare only the latest publication of each batch with an analysis (each analysis of 1 MB takes seconds). */
+  checkLatestOnly: boolean;
+  cleanup: () => void;
+}
+
+function sampleSetup(seed: number): Setup {
+  return { uri: `file:///chaos/chaos-${seed}.synth.md`, text: sampleSections().slice(0, 4).join('\n'), maxLength: MAX_LENGTH, expected: async (text) => analyzeDocument(parse(text)).findings, coreOnly: true, timeoutMs: 30_000, checkLatestOnly: false, cleanup: () => undefined };
+}
+
+/**
+ * A copy of samples/ as the workspace, and a 1 MB synthesis in it that names the Colombia register.
+ * The expected findings come from a language service of its own over the disk, as the server's
+ * would (the register's own `evidence` findings are the server's business and are left out).
+ */
+function largeSetup(seed: number): Setup {
+  const root = mkdtempSync(join(tmpdir(), 'synthesis-chaos-'));
+  cpSync(join(repoRoot, 'samples'), root, { recursive: true });
+  const sample = readFileSync(join(root, 'colombia-country-programme.synth.md'), 'utf8');
+  const end = sample.indexOf('\n---\n', 4) + 5;
+  const head = sample.slice(0, end);
+  const body = sample.slice(end);
+  let text = head;
+  while (text.length < LARGE_LENGTH) text += body;
+  const file = join(root, `chaos-${seed}.synth.md`);
+  const service = createLanguageService(createNodeHost(), { ceilings: [root] });
+  let checks = 0;
+  return {
+    uri: pathToFileURL(file).href,
+    text,
+    maxLength: LARGE_MAX_LENGTH,
+    root,
+    expected: async (at) => (await service.analyze({ key: `expected-${checks++}`, path: file, text: at, version: null, transient: true })).findings.filter((f) => f.rule !== 'evidence'),
+    coreOnly: false,
+    timeoutMs: 180_000,
+    checkLatestOnly: true,
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
 
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null));
 
@@ -115,6 +183,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
   const edits: Edit[] = fc.sample(editArb, { seed: options.seed, numRuns: options.edits });
   const sections = sampleSections();
 
+  const setup = options.document === 'large' ? largeSetup(options.seed) : sampleSetup(options.seed);
+  const wait = setup.timeoutMs;
   const client = new LspClient();
   const figures: ChaosFigures = {
     edits: 0,
@@ -123,6 +193,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
     cancelled: 0,
     batches: 0,
     diagnosticsPublished: 0,
+    diagnosticsChecked: 0,
     maxLatencyMs: 0,
     p99LatencyMs: 0,
     rssStartMb: 0,
@@ -133,15 +204,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
   };
   const latencies: number[] = [];
   try {
-    await client.initialize({ initializationOptions: { validationDelay: options.validationDelay ?? 10 } });
-    const uri = `file:///chaos/chaos-${options.seed}.synth.md`;
-    let text = sections.slice(0, 4).join('\n');
+    await client.initialize({ initializationOptions: { validationDelay: options.validationDelay ?? 10 }, ...(setup.root ? { rootPath: setup.root } : {}) });
+    const uri = setup.uri;
+    let text = setup.text;
     let version = 1;
     /** Texts by version, kept until the diagnostics published for them have been checked. */
     const texts = new Map<number, string>([[version, text]]);
     const history: string[] = [text];
     client.open(uri, text, version);
-    await client.diagnostics(uri, (p) => p.version === 1, 30_000);
+    await client.diagnostics(uri, (p) => p.version === 1, wait);
     figures.rssStartMb = rssMb(client.process.pid!);
     figures.rssPeakMb = figures.rssStartMb;
     let checkedPublishes = 0;
@@ -150,7 +221,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
     const request = (method: string, params: unknown, cancel: boolean): Promise<void> => {
       figures.requests++;
       const sent = performance.now();
-      const answer = client.requestRaw(method, params, 30_000).then((response) => {
+      const answer = client.requestRaw(method, params, wait).then((response) => {
         latencies.push(performance.now() - sent);
         // Cancelled requests may be answered with the RequestCancelled error; nothing else may fail.
         if (response.error) assert.equal(response.error.code, -32800, `${method} failed: ${response.error.message}`);
@@ -164,8 +235,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
       return answer;
     };
 
-    /** Checks the diagnostics published since the last call. */
-    const checkPublished = (): void => {
+    /**
+     * Checks the diagnostics published since the last call: versions never go back, and each
+     * publication matches the analysis of its version's text — every one, or for the large
+     * document (where one analysis takes a second or more) the latest one of each batch.
+     */
+    const checkPublished = async (): Promise<void> => {
       const published = client.published(uri);
       for (; checkedPublishes < published.length; checkedPublishes++) {
         const p: PublishDiagnosticsParams = published[checkedPublishes]!;
@@ -175,16 +250,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
         lastPublished = p.version;
         const at = texts.get(p.version);
         assert.ok(at !== undefined, `diagnostics published for version ${p.version}, which the client never sent`);
+        if (setup.checkLatestOnly && checkedPublishes < published.length - 1) continue;
+        figures.diagnosticsChecked++;
         const lines = new LineIndex(at);
         const view = (findings: Finding[]): string[] => findings.map((f) => `${JSON.stringify(toRange(lines, f.span))} ${f.rule}`);
-        const expected = view(analyze(at).findings);
+        const expected = view(await setup.expected(at));
         // `evidence` findings need the workspace's evidence register, which only the server reads.
         const actual = p.diagnostics.filter((d) => d.code !== 'evidence').map((d) => `${JSON.stringify(d.range)} ${String(d.code)}`);
         if (JSON.stringify(actual) !== JSON.stringify(expected)) {
           // Keep the text for a reproduction, and say whether the incremental parse explains it.
           const file = join(tmpdir(), `chaos-seed-${options.seed}-version-${p.version}.synth.md`);
           writeFileSync(file, at);
-          const incremental = JSON.stringify(view(analyzeDocument(new IncrementalParser().parse(at)).findings)) === JSON.stringify(actual);
+          const incremental = setup.coreOnly && JSON.stringify(view(analyzeDocument(new IncrementalParser().parse(at)).findings)) === JSON.stringify(actual);
           assert.deepEqual(
             actual,
             expected,
@@ -211,7 +288,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
             // Undo: back to an earlier text, sent as the one replacement an editor would send.
             const target = history[Math.floor(next() * history.length)]!;
             replacement = diff(text, target);
-          } else if (roll < 0.1 && text.length > MAX_LENGTH) {
+          } else if (roll < 0.1 && text.length > setup.maxLength) {
             // Keep the document at a writer's size: cut a large piece instead of pasting.
             const at = clean(text, Math.floor(next() * text.length));
             replacement = { start: at, end: clean(text, Math.min(text.length, at + 500 + Math.floor(next() * 4000))), text: '' };
@@ -249,11 +326,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
 
       // The server's view equals the client's: outline and folding computed from its text.
       const doc = parse(text);
-      const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } }, 30_000);
+      const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } }, wait);
       assert.deepEqual(symbols, plain(documentSymbols(doc).map((s) => toDocumentSymbol(s, doc.lines))), `outline differs after ${done} edits`);
-      const folding = await client.request('textDocument/foldingRange', { textDocument: { uri } }, 30_000);
+      const folding = await client.request('textDocument/foldingRange', { textDocument: { uri } }, wait);
       assert.deepEqual(folding, plain(foldingRanges(doc).map(toFoldingRange)), `folding differs after ${done} edits`);
-      checkPublished();
+      await checkPublished();
       figures.batches++;
       const rss = rssMb(client.process.pid!);
       if (rss > figures.rssPeakMb) figures.rssPeakMb = rss;
@@ -261,8 +338,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
     }
 
     // The last diagnostics are for the last version, and match its text.
-    if (!client.published(uri).some((p) => p.version === version)) await client.diagnostics(uri, (p) => p.version === version, 30_000);
-    checkPublished();
+    if (!client.published(uri).some((p) => p.version === version)) await client.diagnostics(uri, (p) => p.version === version, wait);
+    await checkPublished();
     assert.equal(lastPublished, version, 'the last diagnostics published are for the final version');
     figures.rssEndMb = rssMb(client.process.pid!);
     figures.finalLength = text.length;
@@ -282,5 +359,6 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
     throw Object.assign(error instanceof Error ? error : new Error(String(error)), { figures });
   } finally {
     client.kill();
+    setup.cleanup();
   }
 }

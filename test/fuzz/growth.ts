@@ -5,13 +5,25 @@
  * are meaningless; a second measurement is taken before a bound is declared broken.
  */
 
-/** Median wall time of `runs` calls, in ms. */
-export function medianMs(fn: () => void, runs = 3): number {
+/**
+ * Which time is measured: `wall` (elapsed), or `cpu` (the process's own processor time, which other
+ * programs on a shared machine disturb far less; it includes the garbage collector's threads).
+ */
+export type Clock = 'wall' | 'cpu';
+
+function now(clock: Clock): number {
+  if (clock === 'wall') return performance.now();
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** Median time of `runs` calls, in ms. */
+export function medianMs(fn: () => void, runs = 3, clock: Clock = 'wall'): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const started = performance.now();
+    const started = now(clock);
     fn();
-    times.push(performance.now() - started);
+    times.push(now(clock) - started);
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
@@ -28,13 +40,21 @@ export interface Growth {
  * Times `run(make(n))` and `run(make(factor × n))` (after one warm-up at size n) and returns the
  * ratio of their medians. The inputs are built before timing starts.
  */
-export function measureGrowth(make: (n: number) => string, n: number, run: (text: string) => void, options: { factor?: number; runs?: number; floorMs?: number } = {}): Growth {
+export interface GrowthOptions {
+  /** How much larger the second input is (4 by default: linear ×4, quadratic ×16). */
+  factor?: number;
+  runs?: number;
+  floorMs?: number;
+  clock?: Clock;
+}
+
+export function measureGrowth(make: (n: number) => string, n: number, run: (text: string) => void, options: GrowthOptions = {}): Growth {
   const factor = options.factor ?? 4;
   const small = make(n);
   const large = make(n * factor);
   run(small);
-  const a = medianMs(() => run(small), options.runs ?? 3);
-  const b = medianMs(() => run(large), options.runs ?? 3);
+  const a = medianMs(() => run(small), options.runs ?? 3, options.clock);
+  const b = medianMs(() => run(large), options.runs ?? 3, options.clock);
   return { small: a, large: b, ratio: b / Math.max(a, options.floorMs ?? 5) };
 }
 
@@ -42,7 +62,7 @@ export function measureGrowth(make: (n: number) => string, n: number, run: (text
  * The growth, measured a second time if the first exceeds `bound` (a busy machine can stall one
  * run); the better of the two is returned.
  */
-export function growthWithin(make: (n: number) => string, n: number, run: (text: string) => void, bound: number, options: { factor?: number; runs?: number; floorMs?: number } = {}): Growth {
+export function growthWithin(make: (n: number) => string, n: number, run: (text: string) => void, bound: number, options: GrowthOptions = {}): Growth {
   const first = measureGrowth(make, n, run, options);
   if (first.ratio <= bound) return first;
   const second = measureGrowth(make, n, run, options);

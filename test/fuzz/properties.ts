@@ -5,19 +5,72 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze, analyzeDocument, applyFixes, IncrementalParser, LineIndex, wordMessage, type Analysis, type Finding } from '../../server/src/core/index.js';
-import { anyDocument, applyEdit, edit, lfDocument, synthesisDocument } from './arbitraries.js';
+import {
+  analyze,
+  analyzeDocument,
+  applyFixes,
+  IncrementalParser,
+  LineIndex,
+  parseEvidenceRegister,
+  wordMessage,
+  type Analysis,
+  type EvidenceRegister,
+  type Finding,
+} from '../../server/src/core/index.js';
+import { anyDocument, applyEdit, edit, lfDocument, registerCase, synthesisWithRegister, type EvidenceCase, type RegisterCase } from './arbitraries.js';
 
 /** How many passes `--fix` may need: a fix that overlaps another waits for the next pass. */
 export const MAX_FIX_PASSES = 4;
 
-/** Running totals, for the figures the fuzz run prints. */
-export const stats = { documents: 0, characters: 0, findings: 0, fixesApplied: 0, edits: 0 };
+/**
+ * Running totals, for the figures the fuzz run reports. `analyses` counts every analysis;
+ * `distinct` counts different generated inputs (a document and its register), so that properties
+ * which see the same input, or a generator that repeats itself, do not inflate the figures.
+ */
+export const stats = { analyses: 0, characters: 0, findings: 0, fixesApplied: 0, edits: 0, registers: 0, registerProblems: 0 };
+const seenInputs = new Set<number>();
 
-function analyse(text: string): Analysis {
-  stats.documents++;
+export function distinctInputs(): number {
+  return seenInputs.size;
+}
+
+/** Forgets the counts (between runs in one process). */
+export function resetStats(): void {
+  for (const key of Object.keys(stats) as Array<keyof typeof stats>) stats[key] = 0;
+  seenInputs.clear();
+}
+
+/** A 53-bit hash of a string (cyrb53): enough to count 100,000 inputs without keeping their text. */
+function hash53(text: string, seed = 0): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** Records one generated input (as the generator made it, before any property transforms it). */
+function generated(text: string, register?: RegisterCase): void {
+  seenInputs.add(hash53(register ? `${text}\u0000${register.file}\u0000${register.text}` : text));
+}
+
+function readRegister(register: RegisterCase | undefined): EvidenceRegister | undefined {
+  if (!register) return undefined;
+  stats.registers++;
+  const parsed = parseEvidenceRegister(register.text, register.file);
+  stats.registerProblems += parsed.problems.length;
+  return parsed;
+}
+
+function analyse(text: string, evidence?: EvidenceRegister): Analysis {
+  stats.analyses++;
   stats.characters += text.length;
-  const analysis = analyze(text);
+  const analysis = analyze(text, evidence ? { evidence } : {});
   stats.findings += analysis.findings.length;
   return analysis;
 }
@@ -27,8 +80,11 @@ function plain(findings: readonly Finding[]): string {
   return JSON.stringify(findings);
 }
 
-/** Every finding's span, and every edit of every fix, lies inside the text. */
+/** Every finding's span, and every edit of every fix, lies inside the text; no rule failed. */
 export function assertSpansInside(text: string, findings: readonly Finding[]): void {
+  // A rule that throws, or reports a malformed finding, becomes a finding saying so (lint.ts).
+  const failed = findings.find((f) => f.message.key === 'lint.rule-failed');
+  assert.equal(failed, undefined, failed && wordMessage(failed.message));
   const inside = (s: { start: number; end: number }): boolean =>
     Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start <= s.end && s.end <= text.length;
   for (const f of findings) {
@@ -49,10 +105,10 @@ function seen(findings: readonly Finding[], lines: LineIndex): string[] {
 }
 
 /** Applies fixes the way `synthlint --fix` does until nothing more applies; returns the final text. */
-export function fixRepeatedly(text: string, passes = MAX_FIX_PASSES): string {
+export function fixRepeatedly(text: string, passes = MAX_FIX_PASSES, evidence?: EvidenceRegister): string {
   let current = text;
   for (let pass = 0; pass < passes; pass++) {
-    const { text: next, applied } = applyFixes(current, analyse(current).findings);
+    const { text: next, applied } = applyFixes(current, analyse(current, evidence).findings);
     stats.fixesApplied += applied;
     if (applied === 0) break;
     current = next;
@@ -76,11 +132,44 @@ export interface NamedProperty {
 export const PROPERTIES: NamedProperty[] = [
   {
     name: 'analysis never throws, and every finding and fix lies inside the document',
-    weight: 4,
+    weight: 3,
     check: (parameters) =>
       fc.assert(
         fc.property(anyDocument(), (text) => {
+          generated(text);
           assertSpansInside(text, analyse(text).findings);
+        }),
+        parameters,
+      ),
+  },
+  {
+    name: 'with an evidence register (CSV or YAML, hostile cells): analysis never throws, findings and fixes inside the document',
+    weight: 2,
+    check: (parameters) =>
+      fc.assert(
+        fc.property(synthesisWithRegister(), ({ text, register }: EvidenceCase) => {
+          generated(text, register);
+          assertSpansInside(text, analyse(text, readRegister(register)).findings);
+        }),
+        parameters,
+      ),
+  },
+  {
+    name: 'reading a register never throws, and every problem lies inside the file',
+    weight: 1,
+    check: (parameters) =>
+      fc.assert(
+        fc.property(registerCase, (register) => {
+          if (!register) return;
+          generated('', register);
+          const parsed = readRegister(register)!;
+          const lines = new LineIndex(register.text.replace(/^\uFEFF/, ''));
+          for (const p of parsed.problems) {
+            assert.ok(Number.isInteger(p.line) && p.line >= 1 && p.line <= lines.lineCount, `problem on line ${p.line} of ${lines.lineCount}: ${wordMessage(p.message)}`);
+            assert.ok(Number.isInteger(p.column) && p.column >= 1, `problem at column ${p.column}: ${wordMessage(p.message)}`);
+            assert.equal(typeof p.message.key, 'string');
+          }
+          for (const entry of parsed.entries) assert.equal(parsed.byId.get(entry.id), entry, `the id '${entry.id}' finds its own entry`);
         }),
         parameters,
       ),
@@ -90,8 +179,10 @@ export const PROPERTIES: NamedProperty[] = [
     weight: 1,
     check: (parameters) =>
       fc.assert(
-        fc.property(anyDocument(), (text) => {
-          assert.equal(plain(analyse(text).findings), plain(analyse(text).findings));
+        fc.property(synthesisWithRegister(), ({ text, register }: EvidenceCase) => {
+          generated(text, register);
+          const evidence = readRegister(register);
+          assert.equal(plain(analyse(text, evidence).findings), plain(analyse(text, evidence).findings));
         }),
         parameters,
       ),
@@ -102,6 +193,7 @@ export const PROPERTIES: NamedProperty[] = [
     check: (parameters) =>
       fc.assert(
         fc.property(lfDocument(), (lf) => {
+          generated(lf);
           const crlf = lf.replace(/\n/g, '\r\n');
           assert.deepEqual(seen(analyse(crlf).findings, new LineIndex(crlf)), seen(analyse(lf).findings, new LineIndex(lf)));
         }),
@@ -113,10 +205,12 @@ export const PROPERTIES: NamedProperty[] = [
     weight: 2,
     check: (parameters) =>
       fc.assert(
-        fc.property(synthesisDocument(), (text) => {
-          const fixed = fixRepeatedly(text);
+        fc.property(synthesisWithRegister(), ({ text, register }: EvidenceCase) => {
+          generated(text, register);
+          const evidence = readRegister(register);
+          const fixed = fixRepeatedly(text, MAX_FIX_PASSES, evidence);
           // Suggestions need the writer's judgement: --fix never applies them.
-          const left = analyse(fixed).findings.filter((f) => (f.fixes ?? []).some((x) => !x.suggestion));
+          const left = analyse(fixed, evidence).findings.filter((f) => (f.fixes ?? []).some((x) => !x.suggestion));
           assert.deepEqual(
             left.map((f) => `${f.rule}: ${wordMessage(f.message)}`),
             [],
@@ -131,14 +225,16 @@ export const PROPERTIES: NamedProperty[] = [
     weight: 1,
     check: (parameters) =>
       fc.assert(
-        fc.property(synthesisDocument(), fc.array(edit, { maxLength: 8 }), (initial, edits) => {
+        fc.property(synthesisWithRegister(), fc.array(edit, { maxLength: 8 }), ({ text: initial, register }: EvidenceCase, edits) => {
+          generated(initial, register);
+          const evidence = readRegister(register);
           const parser = new IncrementalParser();
           let text = initial;
           for (let i = 0; i <= edits.length; i++) {
             if (i > 0) text = applyEdit(text, edits[i - 1]!).text;
             stats.edits++;
-            const incremental = analyzeDocument(parser.parse(text));
-            assert.equal(plain(incremental.findings), plain(analyse(text).findings));
+            const incremental = analyzeDocument(parser.parse(text), evidence ? { evidence } : {});
+            assert.equal(plain(incremental.findings), plain(analyse(text, evidence).findings));
           }
         }),
         parameters,
@@ -147,19 +243,16 @@ export const PROPERTIES: NamedProperty[] = [
 ];
 
 /**
- * Runs every property with its share of `total` runs. Returns the time each took, in ms.
- * `seed` makes a failing run reproducible (fast-check prints the seed and the shrunk case).
+ * The seed of one property in a run: derived from the run's seed and the property's name, so that
+ * each property draws its own documents (with one seed for all, properties built on the same
+ * generator would all check the same documents).
  */
-export function runProperties(total: number, options: { seed?: number; onProgress?: (name: string, ms: number) => void } = {}): Array<{ name: string; runs: number; ms: number }> {
+export function propertySeed(runSeed: number, name: string): number {
+  return hash53(name, runSeed) % 2_147_483_647;
+}
+
+/** How many of `total` runs a property gets. */
+export function runsFor(property: NamedProperty, total: number): number {
   const weights = PROPERTIES.reduce((sum, p) => sum + p.weight, 0);
-  const results: Array<{ name: string; runs: number; ms: number }> = [];
-  for (const p of PROPERTIES) {
-    const runs = Math.max(1, Math.round((total * p.weight) / weights));
-    const started = performance.now();
-    p.check({ numRuns: runs, ...(options.seed === undefined ? {} : { seed: options.seed }) });
-    const ms = performance.now() - started;
-    results.push({ name: p.name, runs, ms });
-    options.onProgress?.(p.name, ms);
-  }
-  return results;
+  return Math.max(1, Math.round((total * property.weight) / weights));
 }

@@ -1,13 +1,17 @@
 /**
- * Finds every regular-expression literal in server/src (with the TypeScript parser, so nothing is
- * missed or misread) and attacks each one with strings built to make backtracking engines blow
- * up: long runs of one piece, then a character that makes the match fail at the end.
+ * Finds every regular expression in server/src (with the TypeScript parser, so nothing is missed or
+ * misread: a new one is audited without being listed anywhere) and asks recheck
+ * (https://makenowjust-labs.github.io/recheck/) whether it can backtrack super-linearly. recheck
+ * decides from the regex itself (an automaton analysis, or a fuzzer that counts the steps of its
+ * own backtracking matcher), so the verdict never depends on how busy the machine is: it runs its
+ * pure JavaScript build in this process (no native program, no Java, nothing downloaded), with a
+ * fixed random seed and every time limit turned off.
  */
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { checkSync, type Diagnostics } from 'recheck';
 import ts from 'typescript';
 import { filesUnder, repoRoot } from '../helpers.js';
-import { medianMs } from './growth.js';
 
 export interface RegexSite {
   file: string;
@@ -45,63 +49,41 @@ export function findRegexes(root = join(repoRoot, 'server', 'src')): { literals:
   return { literals, dynamic };
 }
 
-/** Pieces whose repetition drives common regex shapes: spaces, digits with separators, words, markup. */
-const PUMPS = [
-  ' ', '\t', 'a', 'A', 'é', '1', '12', '1,', '1 ', '1.', '1,000', '1 000', '-', '_', '*', '#', '`', '~', '>', '<', '!', ':', '/',
-  '.', ',', '[', ']', '(', ')', '\\', '"', "'", '@', '@a', 'a@', '|', '=', '&', '\n', '\r\n', '\r', '\u00a0', '\u202f',
-  'SDG 1', 'SDG 16.1/', '16.', '16.a', '<!--', '-->', '- ', '> ', '1. ', 'a ', 'a:', 'a.', 'a-', 'a_', '---', 'ab', ' -', '[@a', 'x: ',
-  'ies', 'es', 's', '%', '{', '}', '$', '\u0000',
-];
-/** Ends that make a match fail after the run (forcing any backtracking to happen). */
-const ENDS = ['!', '\n!'];
-
-function execAll(regex: RegExp, text: string): void {
-  if (!regex.global && !regex.sticky) {
-    regex.exec(text);
-    return;
-  }
-  regex.lastIndex = 0;
-  for (let m = regex.exec(text); m; m = regex.exec(text)) {
-    if (m[0] === '') regex.lastIndex++;
-    if (regex.sticky && regex.lastIndex >= text.length) break;
-  }
-  regex.lastIndex = 0;
-}
-
-export interface Suspect {
-  site: RegexSite;
-  attack: string;
-  smallMs: number;
-  largeMs: number;
-  ratio: number;
-}
+/** Fixed, so the fuzzer explores the same strings on every run and every machine. */
+export const RECHECK_SEED = 20261201;
 
 /**
- * Attacks one regex: every pump repeated `n` times (with each end) is tried once; any attack that
- * takes more than `screenMs` is measured again at n/2 and 2n, and reported if its time grows by
- * more than `bound` (4 is linear, 16 quadratic).
+ * Every limit that is a time (and so depends on the machine's load) is off; the step limits stay.
+ * "Recall validation" (re-running an attack on the real engine against a clock) is off too.
  */
-export function attack(site: RegexSite, options: { n?: number; screenMs?: number; bound?: number } = {}): Suspect[] {
-  const n = options.n ?? 2000;
-  const screenMs = options.screenMs ?? 1;
-  const bound = options.bound ?? 8;
-  const suspects: Suspect[] = [];
-  // Characters of the regex's own source are pumped too: they are what it is built to match.
-  const own = [...new Set(site.regex.source.replace(/\\[pPu]\{[^}]*\}|\\[a-zA-Z]/g, '').split(''))].filter((c) => c.trim() !== '' || c === ' ');
-  for (const pump of [...PUMPS, ...own]) {
-    for (const end of ENDS) {
-      const make = (k: number): string => pump.repeat(k) + end;
-      const probe = make(n);
-      const started = performance.now();
-      execAll(site.regex, probe);
-      if (performance.now() - started < screenMs) continue;
-      const small = make(n / 2);
-      const big = make(n * 2);
-      const smallMs = medianMs(() => execAll(site.regex, small));
-      const largeMs = medianMs(() => execAll(site.regex, big));
-      const ratio = largeMs / Math.max(smallMs, 0.25);
-      if (ratio > bound) suspects.push({ site, attack: `${JSON.stringify(pump)} × ${n * 2} + ${JSON.stringify(end)}`, smallMs, largeMs, ratio });
-    }
+const PARAMS = { randomSeed: RECHECK_SEED, timeout: null, attackTimeout: null, incubationTimeout: null, seedingTimeout: null, recallTimeout: -1, recallLimit: 0 } as const;
+
+export type Verdict = { site: RegexSite; status: 'safe' } | { site: RegexSite; status: 'vulnerable'; complexity: string; attack: string } | { site: RegexSite; status: 'unknown'; error: string };
+
+/** recheck's verdict on one regex. */
+export function audit(site: RegexSite): Verdict {
+  // The in-process build: the default starts a worker thread, and its other back ends are programs.
+  process.env.RECHECK_SYNC_BACKEND = 'pure';
+  const result: Diagnostics = checkSync(site.regex.source, site.regex.flags, PARAMS);
+  switch (result.status) {
+    case 'safe':
+      return { site, status: 'safe' };
+    case 'vulnerable':
+      return { site, status: 'vulnerable', complexity: result.complexity.summary, attack: result.attack.pattern };
+    case 'unknown':
+      return { site, status: 'unknown', error: 'message' in result.error ? `${result.error.kind}: ${result.error.message}` : result.error.kind };
   }
-  return suspects;
+}
+
+/** One line for a failure report. */
+export function verdictText(v: Verdict): string {
+  const where = `${v.site.file}${v.site.line > 0 ? `:${v.site.line}` : ''} ${v.site.literal}`;
+  switch (v.status) {
+    case 'safe':
+      return `${where} — safe`;
+    case 'vulnerable':
+      return `${where} — ${v.complexity}, for example ${v.attack}`;
+    case 'unknown':
+      return `${where} — no verdict (${v.error})`;
+  }
 }

@@ -61,8 +61,10 @@ export class LspClient {
   private stderr = '';
   readonly exited: Promise<number | null>;
 
-  constructor(args: string[] = ['--stdio']) {
-    this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `prefix`: a command that runs the server (e.g. `setpriv …` to run it as another user). */
+  constructor(args: string[] = ['--stdio'], options: { prefix?: readonly string[] } = {}) {
+    const command = [...(options.prefix ?? []), process.execPath, SERVER, ...args];
+    this.process = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     // After kill() the server's stdin is gone: a late answer to one of its requests must not throw.

@@ -34,9 +34,9 @@ test('worker threads report exactly what one thread reports, in file order', asy
   const parallel = synthlint(['--format', 'json', '.']);
   const expected: unknown[] = [];
   await lintFiles(
-    files,
+    files.map((path) => ({ path, within: dir, found: true })),
     { project: dir, severities: {}, locale: 'en', fix: false },
-    async (path, outcome) => {
+    async ({ path }, outcome) => {
       assert.ok(outcome.ok);
       for (const f of outcome.findings) {
         expected.push({ file: path.slice(dir.length + 1), line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, severity: f.severity, rule: f.rule, message: wordMessage(f.message, 'en') });

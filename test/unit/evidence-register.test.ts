@@ -25,7 +25,7 @@ test('mistakes in a CSV register are reported at their line and column', () => {
   const csv = ['id,title,year,targets,colour', 'A,x,20x,16.x,red', 'A,y,2020,16-1,', ',z,2021,16.1,'].join('\n');
   const problems = parseEvidenceRegister(csv, 'evidence.csv').problems.map((p) => `${p.line}:${p.column} ${wordMessage(p.message)}`);
   assert.deepEqual(problems, [
-    "1:23 Unknown column 'colour'; the columns are id, title, year, type, country, projects, targets, url",
+    "1:23 Unknown column 'colour'; the columns are id, title, year, type, country, projects, targets, url, quality, criteria",
     "2:5 Expected a year such as 2021, found '20x'",
     '2:9 There is no SDG target 16.x; expected targets such as 16.1; 16.a',
     "3:1 The id 'A' is already used on line 2",

@@ -22,7 +22,7 @@ interface Manifest {
   engines: { vscode: string };
   icon?: string;
   activationEvents: string[];
-  capabilities?: { untrustedWorkspaces?: { supported: boolean | string } };
+  capabilities?: { untrustedWorkspaces?: { supported: boolean | string; description?: string; restrictedConfigurations?: string[] } };
   devDependencies: Record<string, string>;
   contributes: {
     languages: { id: string; extensions: string[]; configuration: string }[];
@@ -53,7 +53,12 @@ describe('package.json: the extension manifest', () => {
     assert.equal(manifest.engines.vscode, '^1.100.0');
     // vsce refuses to package when @types/vscode is newer than engines.vscode.
     assert.match(manifest.devDependencies['@types/vscode'] ?? '', /^\^?1\.100\./);
-    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+    // In Restricted Mode only the workspace's own template folders are not used: a workspace
+    // setting cannot send the server reading templates from elsewhere (docs/security.md).
+    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, 'limited');
+    assert.deepEqual(manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations, ['synthesis.templateFolders']);
+    assert.ok(manifest.contributes.configuration.properties?.['synthesis.templateFolders'], 'the restricted setting exists');
+    assert.match(manifest.capabilities?.untrustedWorkspaces?.description ?? '', /synthesis\.templateFolders/);
   });
 
   test('every command has a title and the category "Synthesis", and is registered by the client', () => {

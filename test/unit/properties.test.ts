@@ -4,16 +4,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze, analyzeDocument, IncrementalParser, LineIndex, parse, wordMessage } from '../../server/src/core/index.js';
-import { fixRepeatedly, PROPERTIES, type RunParameters } from '../fuzz/properties.js';
+import { fixRepeatedly, PROPERTIES, runsFor } from '../fuzz/properties.js';
 
-/** Documents in total across the properties; kept small enough for `npm test` on a busy machine. */
+/** Inputs in total across the properties; kept small enough for `npm test` on a busy machine. */
 const TOTAL = 5000;
-const weights = PROPERTIES.reduce((sum, p) => sum + p.weight, 0);
 
+// Each property draws its own random seed; fast-check prints it with the shrunk case on a failure.
 for (const property of PROPERTIES) {
   test(property.name, () => {
-    const parameters: RunParameters = { numRuns: Math.round((TOTAL * property.weight) / weights) };
-    property.check(parameters);
+    property.check({ numRuns: runsFor(property, TOTAL) });
   });
 }
 

@@ -20,6 +20,8 @@
  *             test/fixtures/rules/templates/*.yaml)
  *   evidence  the evidence register, relative to the fixture (default: found as synthlint finds it)
  *   lang      the language the marker messages are written in (default: en)
+ *   config    project settings the evidence rules read, as in .synthesis/config.yaml:
+ *             `{coverage: {minimum: 3}, overclaim: {words: [invariably]}}`
  *
  * A marker `{rule-id}` at the end of a line expects one finding of that rule starting on that
  * line; `{rule-id: message}` also expects its message, worded in `lang`. A line may end with
@@ -55,6 +57,9 @@ export interface FixtureSpec {
   template?: string;
   evidence?: string;
   lang: Language;
+  /** `coverage.minimum` and `overclaim.words`, as the project's configuration would give them. */
+  coverageMinimum?: number;
+  overclaimWords?: string[];
 }
 
 export interface ExpectedFinding {
@@ -80,7 +85,7 @@ export function readSpec(source: string, rule: string | undefined): FixtureSpec 
   const header = HEADER.exec(source);
   const raw: unknown = header ? parseYaml(header[1]!.trim() || '{}') : {};
   const data = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const known = ['rules', 'template', 'evidence', 'lang'];
+  const known = ['rules', 'template', 'evidence', 'lang', 'config'];
   const unknown = Object.keys(data).filter((k) => !known.includes(k));
   if (unknown.length > 0) throw new Error(`unknown fixture setting ${unknown.join(', ')}; the settings are ${known.join(', ')}`);
   const rules = data.rules === 'all' ? undefined : data.rules === undefined ? (rule ? [rule] : undefined) : ([] as string[]).concat(data.rules as string | string[]);
@@ -90,6 +95,9 @@ export function readSpec(source: string, rule: string | undefined): FixtureSpec 
   const spec: FixtureSpec = { rules, lang };
   if (typeof data.template === 'string') spec.template = data.template;
   if (typeof data.evidence === 'string') spec.evidence = data.evidence;
+  const config = (data.config ?? {}) as { coverage?: { minimum?: unknown }; overclaim?: { words?: unknown } };
+  if (typeof config.coverage?.minimum === 'number') spec.coverageMinimum = config.coverage.minimum;
+  if (Array.isArray(config.overclaim?.words)) spec.overclaimWords = config.overclaim.words.map(String);
   return spec;
 }
 
@@ -187,6 +195,8 @@ export function checkFixture(file: string, fixture: Fixture, text = fixture.text
   templates ??= fixtureTemplates();
   const options: AnalysisOptions = { templates, severities: onlyRules(spec) };
   if (spec.template) options.defaultTemplate = spec.template;
+  if (spec.coverageMinimum !== undefined) options.coverageMinimum = spec.coverageMinimum;
+  if (spec.overclaimWords) options.overclaimWords = spec.overclaimWords;
   const register = spec.evidence
     ? parseEvidenceRegister(readFileSync(join(dirname(file), spec.evidence), 'utf8'), basename(spec.evidence))
     : loadEvidenceFor(file, parse(text)).register;

@@ -92,7 +92,7 @@ describe('samples', () => {
     assert.ok(targets.every((t) => t.startsWith('SDG 16.')), 'target sections are all goal 16');
     const prose = document.tags.filter((t) => !document.headings.some((h) => h.targetTag === t)).map((t) => t.raw);
     for (const tag of ['SDG 16', 'SDG 5.2', 'SDG 16.7', 'SDG 16.1.1']) assert.ok(prose.includes(tag), `mentions ${tag} in prose`);
-    assert.equal(document.sourcesBlocks.length, 2);
+    assert.equal(document.sourcesBlocks.length, 3);
     const reports = document.sourcesBlocks[1]!.entries.find((e) => e.key === 'evaluation report');
     assert.deepEqual([reports?.count, reports?.children.map((c) => c.count)], [18, [11, 3, 4]]);
     const quoted = document.proseCounts.map((c) => `${c.value} ${c.key}`);

@@ -195,7 +195,7 @@ describe('the configuration file', () => {
         ['error', 1, 15, "Expected off, info, warning or error for 'sources-sum', found 'loud'; the rule keeps its default level"],
         ['warning', 2, 2, "Expected a rule id such as 'count-mismatch', found 'no-such-rule'; it has no effect, remove it"],
         ['error', 4, 10, "Expected 'language' to be en, es or fr, found 'de'"],
-        ['warning', 5, 0, "Unknown key 'colour': the keys are 'rules', 'defaultTemplate', 'templateFolders', 'evidence', 'language', 'coverage', 'referenceDoc', 'pdf'; it has no effect, remove it"],
+        ['warning', 5, 0, "Unknown key 'colour': the keys are 'rules', 'defaultTemplate', 'templateFolders', 'evidence', 'language', 'coverage', 'referenceDoc', 'pdf', 'overclaim'; it has no effect, remove it"],
         ['error', 7, 11, "Expected 'minimum' to be a whole number of evaluations such as 2, found -1"],
       ],
     );

@@ -302,7 +302,7 @@ describe('parseTemplate', () => {
     assert.equal(template.goals.length, 17, 'no goals means all goals');
     assert.deepEqual(template.sourceLabels, []);
     assert.deepEqual(template.sections, [
-      { id: 'findings', heading: 'Findings', headings: { en: 'Findings', es: 'Findings', fr: 'Findings' }, aliases: [], level: 2, required: true, targets: true, sources: false },
+      { id: 'findings', heading: 'Findings', headings: { en: 'Findings', es: 'Findings', fr: 'Findings' }, aliases: [], level: 2, required: true, targets: true, sources: false, considerations: false },
     ]);
     assert.deepEqual(template.titles, { en: template.title, es: template.title, fr: template.title }, 'one title serves every language');
   });

@@ -48,7 +48,7 @@ suite('Language features', () => {
     await api();
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
     editor.selection = new vscode.Selection(end, end);
-    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: LANGUAGE_ID, name: 'Target section' });
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: LANGUAGE_ID, name: 'Target section (en)' });
     const text = await waitFor(() => (editor.document.getText().includes('### SDG 16.') ? editor.document.getText() : undefined), vscode.workspace.onDidChangeTextDocument, 'the snippet');
     assert.match(text, /^### SDG 16\.1 \S/m, 'a level-3 heading with a target of goal 16');
     assert.match(text, /^### SDG 16\.1 .+\n\n\S.+/m, 'a paragraph under the heading');

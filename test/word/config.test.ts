@@ -161,7 +161,7 @@ describe('synthlint export in a project whose configuration names a reference do
     const r = synthlint(['export', 'elsewhere/brief.synth.md', '--to', 'docx']);
     assert.equal(r.status, 2);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
-    assert.match(r.stderr, /^synthlint export: cannot read the reference document \.\.\/office\/styles\/office\.docx \(referenceDoc in \.synthesis\/config\.yaml\): it is outside the project\n$/);
+    assert.match(r.stderr, /^synthlint export: cannot read the reference document \.\.\/office\/styles\/office\.docx \(referenceDoc in \.synthesis\/config\.yaml\): it is outside the project folder\n$/);
     const lint = synthlint(['elsewhere/brief.synth.md']);
     assert.match(lint.stdout, /elsewhere\/\.synthesis\/config\.yaml:1:15: error config Expected a Word document inside the project, found '\.\.\/office\/styles\/office\.docx'; it is not used/);
 
@@ -173,7 +173,7 @@ describe('synthlint export in a project whose configuration names a reference do
     symlinkSync(join(project, 'styles', 'office.docx'), join(linked, 'office.docx'));
     const viaLink = synthlint(['export', 'linked/brief.synth.md', '--to', 'docx']);
     assert.equal(viaLink.status, 2);
-    assert.match(viaLink.stderr, /cannot read the reference document office\.docx \(referenceDoc in \.synthesis\/config\.yaml\): it is outside the project/);
+    assert.match(viaLink.stderr, /cannot read the reference document office\.docx \(referenceDoc in \.synthesis\/config\.yaml\): it is a link to a file outside the project folder\n$/);
   });
 
   test("the project's language: the same analysis as the checks", () => {

@@ -170,7 +170,7 @@ describe('Word export opened in LibreOffice', () => {
       assert.deepEqual(after.frontMatter?.fields.get(field)?.value, before.frontMatter?.fields.get(field)?.value, field);
     }
     // The parts the export generated are left out, and the report says so.
-    assert.deepEqual([...new Set(imported.report.generated.map((g) => g.kind))].sort(), ['caption', 'coverage', 'evidence', 'toc']);
+    assert.deepEqual([...new Set(imported.report.generated.map((g) => g.kind))].sort(), ['caption', 'coverage', 'evidence', 'matrix', 'toc']);
     assert.doesNotMatch(imported.markdown, /Annex|Contents|Table \d/);
   });
 });

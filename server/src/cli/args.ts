@@ -49,6 +49,8 @@ export interface CoverageCommand {
   /** Where to write the map; undefined or `-` is standard output. */
   output?: string;
   project?: string;
+  /** `--by criterion`: the target × OECD-DAC criterion view instead of target × evaluation. */
+  by?: 'evaluation' | 'criterion';
   /** `--lang`: the language of the messages and of the Markdown map (else the documents'). */
   lang?: Locale;
 }
@@ -111,6 +113,7 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   lang: { type: 'string', value: msg('cli.value.lang'), commands: ['lint', 'render', 'coverage', 'codebook'] },
   output: { type: 'string', short: 'o', value: msg('cli.value.output'), commands: ['render', 'coverage', 'codebook'] },
   min: { type: 'string', value: msg('cli.value.min'), commands: ['coverage'] },
+  by: { type: 'string', value: msg('cli.value.by'), commands: ['coverage'] },
   sections: { type: 'boolean', commands: ['codebook'] },
   project: { type: 'string', value: msg('cli.value.project'), commands: ['lint', 'render', 'coverage', 'codebook'] },
   help: { type: 'boolean', short: 'h', commands: ALL },
@@ -223,8 +226,11 @@ function parseEvidenceCommand(subcommand: 'coverage' | 'codebook', positional: s
   if (minText !== undefined && !/^\d{1,4}$/.test(minText.trim())) throw new UsageError(msg('cli.min', { found: minText }));
   if (positional.length === 0) throw new UsageError(msg('cli.coverage-no-files'));
   const lang = langOf(values);
+  const by = last(values.get('by'));
+  if (by !== undefined && by !== 'evaluation' && by !== 'criterion') throw new UsageError(msg('cli.by', { found: by }));
   return {
     command: 'coverage',
+    ...(by === 'criterion' ? { by } : {}),
     ...(lang ? { lang } : {}),
     inputs: positional,
     format: format as CoverageFormat,

@@ -14,10 +14,9 @@
  * writes makes the whole file ignored (with one line said), never a crash.
  */
 import { createHash } from 'node:crypto';
-import { lstat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { catalogue, isInside, MAX_SIDE_FILE_BYTES, type Message, type ServiceHost, type ServiceInput, type TextEncodingName } from '../core/index.js';
-import { readTextFile, writeTextFile } from '../node/files.js';
+import { catalogue, isInside, MAX_SIDE_FILE_BYTES, type FileStamp, type Message, type ServiceHost, type ServiceInput, type TextEncodingName } from '../core/index.js';
+import { readTextFile, writeTextFile } from '../node/fs/index.js';
 import type { FindingData } from './findings.js';
 import type { JobOutcome, JobSettings, RelatedFile } from './lint-job.js';
 
@@ -136,13 +135,13 @@ export class RunCache {
   }
 
   /** The outcome kept for a document whose text hashes to `textHash`, if it is still valid. */
-  async lookup(path: string, textHash: string, encoding: TextEncodingName): Promise<JobOutcome | undefined> {
+  async lookup(path: string, textHash: string, encoding: TextEncodingName, stamp: FileStamp): Promise<JobOutcome | undefined> {
     const entry = this.entries.get(path);
     // Inputs outside the run's project folder are never read for the service: a cache that names some is not trusted.
     if (!entry || !entry.inputs.every((i) => isInside(this.host.paths, this.folder, i.within!) && isInside(this.host.paths, i.within!, i.path))) return undefined;
     if ((await this.key(textHash, entry.inputs)) !== entry.key) return undefined;
     this.fresh.set(path, entry);
-    return { ok: true, findings: entry.findings, related: entry.related, encoding, fixesApplied: 0, textHash, inputs: entry.inputs };
+    return { ok: true, findings: entry.findings, related: entry.related, encoding, stamp, fixesApplied: 0, textHash, inputs: entry.inputs };
   }
 
   /** Keeps a fresh outcome (of the text now on disk) for the next run. */
@@ -196,11 +195,7 @@ export function cacheFile(location: string | undefined, cwd: string, isFolder: (
  * Writes the cache. `within`: the folder the default location must stay in (a repository could
  * hold a `.synthesis-cache` that links elsewhere); undefined for a location the user gave.
  */
-export async function saveCache(path: string, text: string, within: string | undefined): ReturnType<typeof writeTextFile> {
-  if (within !== undefined) {
-    const info = await lstat(path).catch(() => undefined);
-    if (info && !info.isFile()) return { ok: false, failure: info.isSymbolicLink() ? 'outside-project' : 'not-a-file' };
-  }
-  // Through the project's one writer (node/fs once it lands, with `within`): a whole file or none.
-  return writeTextFile(path, text, { encoding: 'utf-8' });
+export function saveCache(path: string, text: string, within: string | undefined): ReturnType<typeof writeTextFile> {
+  // Through the project's one writer: a whole file or none, never through a link that leaves `within`.
+  return writeTextFile(path, text, { ...(within !== undefined ? { within } : {}), encoding: 'utf-8' });
 }

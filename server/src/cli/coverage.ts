@@ -3,31 +3,38 @@
  * `synthlint codebook` (a template's SDG targets as a REFI-QDA codebook). The language service
  * finds each synthesis's register and project; this module reads the files and writes the result.
  */
-import { join, resolve } from 'node:path';
-import { codebookFromTemplate, coverageToCsv, coverageToMarkdown, DEFAULT_TEMPLATE, list, msg, toQdc, wordMessage, type CoverageMatrix, type DocumentSource, type Language } from '../core/index.js';
-import { writeTextFile } from '../node/files.js';
+import { dirname, join, resolve } from 'node:path';
+import { codebookFromTemplate, coverageToCsv, coverageToMarkdown, criteriaMatrix, DEFAULT_TEMPLATE, escapeLines, list, msg, toQdc, wordMessage, type CoverageMatrix, type CriteriaSource, type DocumentSource, type Language } from '../core/index.js';
+import { writeTextFile } from '../node/fs/index.js';
 import type { CodebookCommand, CoverageCommand } from './args.js';
 import { collectFiles, displayPath } from './files.js';
+import { formatCriteria } from './matrix.js';
 import { createCliService } from './lint-job.js';
-import { EXIT_OK, EXIT_TROUBLE, failureWords, projectFolder, readOrSay, say, SYNTH_SUFFIX, usageError, type CommandEnvironment } from './run.js';
+import { EXIT_OK, EXIT_TROUBLE, failureWords, writeFailureWords, projectFolder, readOrSay, reportUnreadable, say, SYNTH_SUFFIX, usageError, type CommandEnvironment } from './run.js';
 
 export async function runCoverage(command: CoverageCommand, env: CommandEnvironment): Promise<number> {
   const service = createCliService({ project: projectFolder(command.project, env), severities: {}, locale: env.locale, fix: false });
-  const { files, empty } = await collectFiles(command.inputs, env.cwd, service);
-  if (files.length === 0) return usageError(env, msg('cli.no-synth-files', { suffix: SYNTH_SUFFIX, where: list(empty.map((e) => `'${e}'`)) }), env.locale);
+  const { files, empty, unreadable } = await collectFiles(command.inputs, env.cwd, service);
+  if (files.length === 0 && unreadable.length === 0) return usageError(env, msg('cli.no-synth-files', { suffix: SYNTH_SUFFIX, where: list(empty.map((e) => `'${e}'`)) }), env.locale);
   let trouble = false;
+  reportUnreadable(unreadable, env, (_file, message) => {
+    trouble = true;
+    say(env, message);
+  });
   const sources: DocumentSource[] = [];
+  const criteria: CriteriaSource[] = [];
   const languages = new Set<Language>();
   const reported = new Set<string>();
-  for (const path of files) {
+  for (const { path, within, found } of files) {
     const shown = displayPath(path, env.cwd);
-    const text = await readOrSay(path, env);
+    const text = await readOrSay(path, env, found ? within : undefined);
     if (text === undefined) {
       trouble = true;
       continue;
     }
     const source: DocumentSource = { key: shown, path, text, version: null, transient: true };
     const context = await service.context(source);
+    criteria.push({ file: shown, document: context.document, ...(context.register ? { register: context.register.register } : {}) });
     languages.add(context.document.language);
     const failed = context.registerFailure;
     if (failed && !reported.has(failed.path)) {
@@ -37,10 +44,16 @@ export async function runCoverage(command: CoverageCommand, env: CommandEnvironm
     }
     sources.push(source);
   }
-  const coverage = await service.coverage(sources, command.minimum === undefined ? {} : { minimum: command.minimum });
   // The Markdown map may become an annex: in the documents' language when they share one.
   const language = command.lang ?? (languages.size === 1 ? [...languages][0]! : 'en');
-  const written = await write(env, command.output, formatCoverage(coverage, command.format, language));
+  let text: string;
+  if (command.by === 'criterion') {
+    text = formatCriteria(criteriaMatrix(criteria), command.format, language);
+  } else {
+    const coverage = await service.coverage(sources, command.minimum === undefined ? {} : { minimum: command.minimum });
+    text = formatCoverage(coverage, command.format, language);
+  }
+  const written = await write(env, command.output, text);
   return written && !trouble ? EXIT_OK : EXIT_TROUBLE;
 }
 
@@ -51,7 +64,8 @@ export function formatCoverage(coverage: CoverageMatrix, format: CoverageCommand
     case 'json':
       return `${JSON.stringify(coverage, null, 2)}\n`;
     case 'markdown':
-      return coverageToMarkdown(coverage, language);
+      // Text for people (and terminals): titles and ids from the registers are escaped.
+      return escapeLines(coverageToMarkdown(coverage, language));
   }
 }
 
@@ -83,8 +97,8 @@ async function write(env: CommandEnvironment, output: string | undefined, text: 
     return true;
   }
   const target = resolve(env.cwd, output);
-  const written = await writeTextFile(target, text, { encoding: 'utf-8' });
-  if (!written.ok) say(env, msg('cli.cannot-write', { file: displayPath(target, env.cwd), reason: failureWords(written.failure, written.detail) }));
+  const written = await writeTextFile(target, text, { encoding: 'utf-8', within: dirname(target) });
+  if (!written.ok) say(env, msg('cli.cannot-write', { file: displayPath(target, env.cwd), reason: writeFailureWords(written.failure, written.detail) }));
   return written.ok;
 }
 

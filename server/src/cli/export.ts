@@ -3,19 +3,23 @@
  * office's reference document), as the PDF brief (printed by a local Chromium) or as the HTML page
  * `synthlint render` writes. The document is exported as the language service analyses it (its
  * project's configuration, templates and register); the core builds the documents; this file reads
- * and writes files (through node/files.ts) and starts the browser. Its words are in the catalogue
+ * and writes files (through node/fs) and starts the browser. Its words are in the catalogue
  * (`cli.export.*`), in the language of the messages; word-messages.ts puts the longer ones together.
+ *
+ * A reference document the project's configuration names is read only inside the project. The
+ * output is never written through a link in its folder that leads elsewhere, and an existing file is
+ * replaced only with --force (then whole or not at all: a temporary file renamed over it).
  */
-import { realpath } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_DOCUMENT_BYTES } from '../core/index.js';
 import { exportDocx, exportSettings, exportSourceOf, PAPERS, printPage, type Paper } from '../core/word.js';
-import { readBytes, readTextFile, writeBytes } from '../node/files.js';
+import { readBytes, readTextFile, writeBytes } from '../node/fs/index.js';
 import { findBrowser, printToPdf } from '../node/pdf/index.js';
 import { displayPath } from './files.js';
 import { createCliService } from './lint-job.js';
-import { failureWords, projectFolder, type Environment } from './run.js';
+import { failureWords, writeFailureWords, projectFolder, type Environment } from './run.js';
 import { resolveLocale, translator, wordMessage, type Locale } from '../core/index.js';
 import { browserProblem, plainUsage, printProblem, referenceProblem, usage } from './word-messages.js';
 
@@ -48,6 +52,7 @@ export async function runExport(argv: readonly string[], env: Environment & { lo
         browser: { type: 'string' },
         template: { type: 'string' },
         'no-toc': { type: 'boolean' },
+        force: { type: 'boolean' },
         // Read by the CLI before the command runs (it chooses the language of everything said here); checked below.
         lang: { type: 'string' },
         project: { type: 'string' },
@@ -77,9 +82,10 @@ export async function runExport(argv: readonly string[], env: Environment & { lo
   const input = resolve(env.cwd, positionals[0]!);
   const shown = displayPath(input, env.cwd);
   const read = await readTextFile(input, { maxBytes: MAX_DOCUMENT_BYTES });
-  if (!read.ok) return fail(t('cli.cannot-read', { file: shown, reason: reason(failureWords(read.failure, read.detail)) }));
+  if (!read.ok) return fail(t('cli.cannot-read', { file: shown, reason: reason(failureWords(read.failure, read.detail, MAX_DOCUMENT_BYTES)) }));
   const output = values.output === undefined ? defaultOutput(input, to) : resolve(env.cwd, values.output);
   if (output === input || (await sameFile(output, input))) return fail(t('cli.export.not-over-synthesis', { file: shown }));
+  if (!values.force && (await exists(output))) return fail(t('cli.export.output-exists', { file: displayPath(output, env.cwd) }));
 
   const service = createCliService({ project: projectFolder(values.project, env), severities: {}, locale: 'en', fix: false, ...(values.template !== undefined ? { defaultTemplate: values.template } : {}) });
   if (values.template !== undefined) {
@@ -115,21 +121,34 @@ export async function runExport(argv: readonly string[], env: Environment & { lo
     if (reference) {
       const file = reference.from === 'user' ? displayPath(reference.path, env.cwd) : reference.named;
       const bytesRead = await readBytes(reference.path, { maxBytes: MAX_REFERENCE_BYTES, ...(reference.within !== undefined ? { within: reference.within } : {}) });
-      if (!bytesRead.ok) return fail(t(reference.from === 'config' ? 'cli.export.cannot-read-reference-config' : 'cli.export.cannot-read-reference', { file, reason: reason(failureWords(bytesRead.failure, bytesRead.detail)) }));
+      if (!bytesRead.ok) return fail(t(reference.from === 'config' ? 'cli.export.cannot-read-reference-config' : 'cli.export.cannot-read-reference', { file, reason: reason(failureWords(bytesRead.failure, bytesRead.detail, MAX_REFERENCE_BYTES)) }));
       referenceDoc = bytesRead.bytes;
     }
     const result = await exportDocx(exportSourceOf(analysis), { ...(referenceDoc ? { referenceDoc } : {}), ...(values['no-toc'] ? { toc: false } : {}) });
     if (!result.ok) return fail(t('cli.export.cannot-use-reference', { file: reference?.from === 'user' ? displayPath(reference.path, env.cwd) : (reference?.named ?? ''), problem: referenceProblem(env.locale, result.problem) }));
     ({ bytes, title } = result);
   }
-  // The output is a path the user gave (or beside the file they named).
-  const written = await writeBytes(output, bytes);
-  if (!written.ok) return fail(t('cli.cannot-write', { file: displayPath(output, env.cwd), reason: written.failure === 'exists' ? t('cli.export.exists') : reason(failureWords(written.failure, written.detail)) }));
+  // The output is a path the user gave (or beside the file they named), but its folder may be the
+  // hostile repository's: a link planted there is not written through. Without --force, a file that
+  // appeared since the check above is not replaced either.
+  const written = await writeBytes(output, bytes, { within: dirname(output), exclusive: !values.force });
+  if (!written.ok) {
+    if (written.failure === 'exists') return fail(t('cli.export.output-exists', { file: displayPath(output, env.cwd) }));
+    return fail(t('cli.cannot-write', { file: displayPath(output, env.cwd), reason: reason(writeFailureWords(written.failure, written.detail)) }));
+  }
   const file = displayPath(output, env.cwd);
   const paperName = settings.paper === 'letter' ? t('cli.export.paper.letter') : t('cli.export.paper.a4');
   const wrote = !title ? t('cli.wrote', { file }) : to === 'pdf' ? t('cli.export.wrote-paper', { file, title, paper: paperName }) : t('cli.wrote-titled', { file, title });
   env.out.stderr(`${wrote}\n`);
   return EXIT_OK;
+}
+
+/** Whether anything is at `path`, a link that leads nowhere included. */
+export async function exists(path: string): Promise<boolean> {
+  return lstat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function sameFile(a: string, b: string): Promise<boolean> {

@@ -2,19 +2,21 @@
  * `synthlint import FILE`: a brief or report in Word, PDF, HTML, Markdown or plain text as a
  * synthesis. The core does the reading and recognising; the language service gives the templates of
  * the project the result is written into and checks the result as `synthlint` would there. This
- * file reads the input and the register and writes the result (through node/files.ts: never over
- * the input, never over a file without --force) and prints what was recognised. Its words are in
- * the catalogue (`cli.import.*`), in the language of the messages; word-messages.ts writes the report.
+ * file reads the input and the register and writes the result (through node/fs: never over
+ * the input, never over a file without --force, never through a link in the output's folder that
+ * leads elsewhere) and prints what was recognised. Its words are in the catalogue (`cli.import.*`),
+ * in the language of the messages; word-messages.ts writes the report.
  */
-import { realpath, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LANGUAGES, MAX_SIDE_FILE_BYTES, parseEvidenceRegister, resolveLocale, type Language } from '../core/index.js';
 import { importDocument, importFormatOf } from '../core/word.js';
-import { readBytes, readTextFile, writeBytes } from '../node/files.js';
+import { readBytes, readTextFile, writeBytes } from '../node/fs/index.js';
+import { exists } from './export.js';
 import { displayPath } from './files.js';
 import { createCliService } from './lint-job.js';
-import { failureWords, projectFolder, type Environment } from './run.js';
+import { failureWords, writeFailureWords, projectFolder, type Environment } from './run.js';
 import { translator, wordMessage, type Locale } from '../core/index.js';
 import { formatName, importReport, plainUsage, usage } from './word-messages.js';
 
@@ -69,7 +71,7 @@ export async function runImport(argv: readonly string[], env: Environment & { lo
   const kind = importFormatOf(input);
   if (!kind) return fail(t('cli.import.not-importable', { file: shown }));
   const read = await readBytes(input, { maxBytes: MAX_INPUT_BYTES });
-  if (!read.ok) return fail(t('cli.cannot-read', { file: shown, reason: reason(failureWords(read.failure, read.detail)) }));
+  if (!read.ok) return fail(t('cli.cannot-read', { file: shown, reason: reason(failureWords(read.failure, read.detail, MAX_INPUT_BYTES)) }));
 
   const output = values.output === undefined ? defaultOutput(input) : values.output === '-' ? undefined : resolve(env.cwd, values.output);
   if (output !== undefined) {
@@ -89,7 +91,7 @@ export async function runImport(argv: readonly string[], env: Environment & { lo
   if (values.evidence !== undefined) {
     const path = resolve(env.cwd, values.evidence);
     const text = await readTextFile(path, { maxBytes: MAX_SIDE_FILE_BYTES });
-    if (!text.ok) return fail(t('cli.import.cannot-read-register', { file: displayPath(path, env.cwd), reason: reason(failureWords(text.failure, text.detail)) }));
+    if (!text.ok) return fail(t('cli.import.cannot-read-register', { file: displayPath(path, env.cwd), reason: reason(failureWords(text.failure, text.detail, MAX_SIDE_FILE_BYTES)) }));
     register = parseEvidenceRegister(text.text, basename(path));
     for (const p of register.problems) env.out.stderr(`${displayPath(path, env.cwd)}:${p.line}:${p.column}: ${reason(p.message)}\n`);
     evidencePath = relative(dirname(target), path).split(sep).join('/');
@@ -111,10 +113,10 @@ export async function runImport(argv: readonly string[], env: Environment & { lo
 
   if (output === undefined) env.out.stdout(result.markdown);
   else {
-    const written = await writeBytes(output, new TextEncoder().encode(result.markdown), { exclusive: !values.force });
+    const written = await writeBytes(output, new TextEncoder().encode(result.markdown), { within: dirname(output), exclusive: !values.force });
     if (!written.ok) {
       if (written.failure === 'exists') return fail(t('cli.import.output-exists', { file: displayPath(output, env.cwd) }));
-      return fail(t('cli.cannot-write', { file: displayPath(output, env.cwd), reason: reason(failureWords(written.failure, written.detail)) }));
+      return fail(t('cli.cannot-write', { file: displayPath(output, env.cwd), reason: reason(writeFailureWords(written.failure, written.detail)) }));
     }
   }
   // Checked as `synthlint` will check the file where it was written.
@@ -127,13 +129,6 @@ export async function runImport(argv: readonly string[], env: Environment & { lo
   if (format === 'json') env.out.stdout(`${JSON.stringify({ input: shown, output: output ? written : null, ...result.report, findings }, null, 2)}\n`);
   else env.out.stderr(importReport(env.locale, { input: shown, output: written, toStandardOutput: output === undefined, report: result.report, findings, sectionHeading }));
   return EXIT_OK;
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }
 
 async function sameFile(a: string, b: string): Promise<boolean> {

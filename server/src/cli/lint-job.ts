@@ -4,8 +4,9 @@
  * (cli-worker.ts) run exactly the same code. Each thread has its own service over the Node host.
  */
 import { createHash } from 'node:crypto';
-import { createLanguageService, MAX_DOCUMENT_BYTES, type FileFailure, type LanguageService, type Locale, type ServiceInput, type SeveritySetting, type TextEncodingName } from '../core/index.js';
+import { createLanguageService, MAX_DOCUMENT_BYTES, type FileFailure, type FileStamp, type LanguageService, type Locale, type ServiceInput, type SeveritySetting, type TextEncodingName } from '../core/index.js';
 import { createNodeHost } from '../node/host.js';
+import type { CliFile } from './files.js';
 import { fileFindingData, findingData, type FindingData } from './findings.js';
 
 /** What a job needs besides the file: plain data, so it can be posted to a worker. */
@@ -31,6 +32,8 @@ export type JobOutcome =
       /** With `fix`: the corrected text when at least one fix was applied, and how to write it. */
       fixedText?: string;
       encoding: TextEncodingName;
+      /** The file as it was read: `--fix` writes only if it is still so. */
+      stamp: FileStamp;
       fixesApplied: number;
       related: RelatedFile[];
       /** The SHA-256 of the text the findings are about (the corrected text after `--fix`). */
@@ -49,11 +52,11 @@ export function createCliService(settings: JobSettings): LanguageService {
 }
 
 /** Lints files one after another with one service (projects, templates and registers are read once). */
-export function createLinter(settings: JobSettings): (path: string) => Promise<JobOutcome> {
+export function createLinter(settings: JobSettings): (file: CliFile) => Promise<JobOutcome> {
   const service = createCliService(settings);
-  return async (path) => {
-    // A file the user named or that a folder they named holds: read without a `within`.
-    const read = await service.host.readText(path, { maxBytes: MAX_DOCUMENT_BYTES });
+  const lint = async ({ path, within, found }: CliFile): Promise<JobOutcome> => {
+    // A file the user named is read wherever it is; one found in a folder only inside that folder.
+    const read = await service.host.readText(path, { ...(found ? { within } : {}), maxBytes: MAX_DOCUMENT_BYTES });
     if (!read.ok) return { ok: false, failure: read.failure, ...(read.detail ? { detail: read.detail } : {}) };
     const source = { key: path, path, text: read.text, version: null, transient: true };
     const result = settings.fix ? await service.fixAll(source) : { text: read.text, applied: 0, analysis: await service.analyze(source) };
@@ -62,12 +65,15 @@ export function createLinter(settings: JobSettings): (path: string) => Promise<J
       findings: findingData(result.analysis),
       ...(result.text !== read.text ? { fixedText: result.text } : {}),
       encoding: read.encoding,
+      stamp: read.stamp,
       fixesApplied: result.applied,
       related: result.analysis.related.map((r) => ({ path: r.path, findings: fileFindingData(r.findings) })),
       textHash: textHash(result.text),
       inputs: result.analysis.inputs,
     };
   };
+  // Whatever goes wrong with one file is that file's failure: the others are still checked.
+  return (file) => lint(file).catch((error: unknown) => ({ ok: false, failure: 'io', detail: `the check failed (${String(error instanceof Error ? error.message : error).split('\n')[0]})` }));
 }
 
 /** The hash a document's text is known by in the cache. */

@@ -7,21 +7,22 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { CliFile } from './files.js';
 import { createLinter, type JobOutcome, type JobSettings } from './lint-job.js';
 
 /** Below this many files, starting workers costs more than it saves. */
 export const PARALLEL_THRESHOLD = 24;
 
 export async function lintFiles(
-  files: readonly string[],
+  files: readonly CliFile[],
   settings: JobSettings,
-  onOutcome: (path: string, outcome: JobOutcome) => Promise<void>,
+  onOutcome: (file: CliFile, outcome: JobOutcome) => Promise<void>,
   threads = Math.min(4, availableParallelism()),
 ): Promise<void> {
   const script = fileURLToPath(new URL('./cli-worker.js', import.meta.url));
   if (files.length < PARALLEL_THRESHOLD || threads < 2 || !existsSync(script)) {
     const lint = createLinter(settings);
-    for (const path of files) await onOutcome(path, await lint(path));
+    for (const file of files) await onOutcome(file, await lint(file));
     return;
   }
   const outcomes = new Map<number, JobOutcome>();
@@ -32,7 +33,7 @@ export async function lintFiles(
     const workers = Array.from({ length: Math.min(threads, files.length) }, () => new Worker(script, { workerData: settings }));
     const stop = (): void => void Promise.all(workers.map((w) => w.terminate()));
     const give = (worker: Worker): void => {
-      if (next < files.length) worker.postMessage({ id: next, path: files[next++] });
+      if (next < files.length) worker.postMessage({ id: next, file: files[next++] });
     };
     for (const worker of workers) {
       worker.on('message', ({ id, outcome }: { id: number; outcome: JobOutcome }) => {

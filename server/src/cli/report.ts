@@ -8,7 +8,7 @@
  * - sarif: one SARIF 2.1.0 log, written at the end (SARIF is a single document).
  */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { msg, sarifRules, wordMessage, type Locale, type Message, type MessageKey, type Severity } from '../core/index.js';
+import { escapeLine, msg, sarifRules, wordMessage, type Locale, type Message, type MessageKey, type Severity } from '../core/index.js';
 import type { CliFinding } from './findings.js';
 
 export interface FileReport {
@@ -74,7 +74,9 @@ export function textReporter(out: Output, locale: Locale = 'en'): Reporter {
     file({ file, findings }) {
       count(counts, findings);
       let chunk = '';
-      for (const f of findings) chunk += `${file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${oneLine(f.message)}\n`;
+      // One line per finding, escaped: a file name or a message can hold line breaks and escape
+      // sequences (a line break in a file name would let it forge a CI annotation).
+      for (const f of findings) chunk += `${escapeLine(`${file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${oneLine(f.message)}`)}\n`;
       if (chunk) out.stdout(chunk);
     },
     end(summary) {

@@ -8,14 +8,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { list, localeFromEnvironment, MAX_DOCUMENT_BYTES, msg, RULES, settableRuleIds, TOOL_CHECKS, translator, wordMessage, type FileFailure, type LanguageService, type Locale, type Message } from '../core/index.js';
-import { readTextFile, writeTextFile } from '../node/files.js';
+import { escapeLines, list, localeFromEnvironment, MAX_DOCUMENT_BYTES, msg, RULES, settableRuleIds, TOOL_CHECKS, translator, wordMessage, type FileFailure, type LanguageService, type Locale, type Message } from '../core/index.js';
+import { readTextFile, writeTextFile, type WriteFailure } from '../node/fs/index.js';
 import { parseArgs, requestedLocale, UsageError, type LintCommand, type RenderCommand } from './args.js';
 import { runCodebook, runCoverage } from './coverage.js';
-import { collectFiles, displayPath } from './files.js';
+import { runMatrix } from './matrix.js';
+import { collectFiles, displayPath, type CliFile, type Collected } from './files.js';
 import { cacheFile, loadCache, RunCache, saveCache, settingsKey } from './cache.js';
 import { fileFindingData, toCliFileFindings, wordFindings, type CliFinding, type FindingData } from './findings.js';
-import { createCliService, textHash, type JobOutcome, type JobSettings, type RelatedFile } from './lint-job.js';
+import { createCliService, createLinter, textHash, type JobOutcome, type JobSettings, type RelatedFile } from './lint-job.js';
 import { lintFiles } from './pool.js';
 import { jsonReporter, sarifReporter, textReporter, type Output, type Reporter, type RunSummary, type ToolInfo } from './report.js';
 
@@ -41,9 +42,14 @@ export interface Environment {
   vars?: Readonly<Record<string, string | undefined>>;
 }
 
-export async function run(argv: readonly string[], env: Environment): Promise<number> {
+export async function run(argv: readonly string[], environment: Environment): Promise<number> {
+  // Standard error is text for a terminal or a CI log, and its messages name files and quote
+  // documents: every line is escaped here, once (core/escape.ts).
+  const env: Environment = { ...environment, out: { stdout: (t) => environment.out.stdout(t), stderr: (t) => environment.out.stderr(escapeLines(t)) } };
   // The language of everything said to the user: --lang, else the environment's.
   const locale = requestedLocale(argv) ?? localeFromEnvironment(env.vars ?? {});
+  // The summary matrix: a command with its own options (cli/matrix.ts).
+  if (argv[0] === 'matrix') return runMatrix(argv.slice(1), { ...env, locale });
   let command;
   try {
     command = parseArgs(argv);
@@ -91,19 +97,38 @@ export function say(env: CommandEnvironment, problem: Message): void {
   env.out.stderr(`synthlint: ${wordMessage(problem, env.locale)}\n`);
 }
 
-/** Reads a file the user named; if it cannot be read, says why in one line and gives undefined. */
-export async function readOrSay(path: string, env: CommandEnvironment): Promise<string | undefined> {
-  const read = await readTextFile(path, { maxBytes: MAX_DOCUMENT_BYTES });
+/**
+ * Reads a file the user named (or, with `within`, one found inside a folder they named); if it
+ * cannot be read, says why in one line and gives undefined.
+ */
+export async function readOrSay(path: string, env: CommandEnvironment, within?: string): Promise<string | undefined> {
+  const read = await readTextFile(path, { ...(within !== undefined ? { within } : {}), maxBytes: MAX_DOCUMENT_BYTES });
   if (read.ok) return read.text;
-  say(env, msg('cli.cannot-read', { file: displayPath(path, env.cwd), reason: failureWords(read.failure, read.detail) }));
+  say(env, msg('cli.cannot-read', { file: displayPath(path, env.cwd), reason: failureWords(read.failure, read.detail, MAX_DOCUMENT_BYTES) }));
   return undefined;
 }
 
 /** Why a file cannot be read or written, in the CLI's words: one short phrase, no jargon. */
-export function failureWords(failure: FileFailure | 'changed' | 'no-space', detail?: string): Message {
+export function failureWords(failure: FileFailure | WriteFailure, detail?: string, maxBytes?: number): Message {
   // The system's own words for an input/output error are all there is to say.
   if (failure === 'io' && detail) return msg('file.io-detail', { detail });
+  // A file refused for its size: the limit it is over, so the user knows what to split it into.
+  if (failure === 'too-large' && maxBytes !== undefined) return msg('file.too-large', { size: Math.round(maxBytes / (1024 * 1024)) });
   return msg(`cli.failure.${failure}`);
+}
+
+/** Why a file could not be written: the reason, and that the file on disk is untouched (node/fs writes whole or not at all). */
+export function writeFailureWords(failure: WriteFailure, detail?: string): Message {
+  const reason = failure === 'io' && detail ? msg('cli.write-io-detail', { detail }) : failureWords(failure, detail);
+  return msg('cli.write-failure', { reason });
+}
+
+/** Says, as failures, which folders could not be searched for syntheses. */
+export function reportUnreadable(unreadable: Collected['unreadable'], env: Environment, fail: (file: string, message: Message) => void): void {
+  for (const folder of unreadable) {
+    const shown = displayPath(folder.path, env.cwd);
+    fail(shown, msg('cli.folder-unreadable', { folder: shown, reason: failureWords(folder.failure, folder.detail) }));
+  }
 }
 
 /** The folder no project root goes above: --project, else the current folder. */
@@ -160,8 +185,8 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
   const service = createCliService(settings);
   const badTemplate = await checkTemplate(service, settings.project, command.template);
   if (badTemplate) return usageError(env, badTemplate, env.locale);
-  const { files, empty } = await collectFiles(command.inputs, env.cwd, service);
-  if (files.length === 0) {
+  const { files, empty, unreadable } = await collectFiles(command.inputs, env.cwd, service);
+  if (files.length === 0 && unreadable.length === 0) {
     return usageError(env, msg('cli.no-synth-files', { suffix: SYNTH_SUFFIX, where: list(empty.map((e) => `'${e}'`)) }), env.locale);
   }
 
@@ -174,6 +199,9 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
     summary.failures.push({ file, message: wordMessage(message, env.locale) });
     say(env, message);
   };
+  reportUnreadable(unreadable, env, fail);
+  // After a failed write the file on disk is not the fixed text: its findings are read again.
+  let onDisk: ((file: CliFile) => ReturnType<ReturnType<typeof createLinter>>) | undefined;
   // Configuration, template and register files are shared by many syntheses: each is reported
   // once, before the first synthesis that uses it.
   const reported = new Set<string>();
@@ -190,42 +218,47 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
   reportRelated((await service.projectReports(settings.project)).map((r) => ({ path: r.path, findings: fileFindingData(r.findings) })));
 
   const cache = command.cache ? await openCache(command, settings, env, service) : undefined;
-  const onOutcome = async (path: string, outcome: JobOutcome): Promise<void> => {
-    const shown = displayPath(path, env.cwd);
+  const onOutcome = async (file: CliFile, outcome: JobOutcome): Promise<void> => {
+    const shown = displayPath(file.path, env.cwd);
     if (!outcome.ok) {
-      fail(shown, msg('cli.cannot-read', { file: shown, reason: failureWords(outcome.failure, outcome.detail) }));
+      fail(shown, msg('cli.cannot-read', { file: shown, reason: failureWords(outcome.failure, outcome.detail, MAX_DOCUMENT_BYTES) }));
       return;
     }
     reportRelated(outcome.related);
+    let findings = outcome.findings;
     if (outcome.fixedText !== undefined) {
-      const written = await writeTextFile(path, outcome.fixedText, { encoding: outcome.encoding });
+      // Only inside the folder the file was named in or found in, and only if nobody changed it meanwhile.
+      const written = await writeTextFile(file.path, outcome.fixedText, { within: file.within, expected: outcome.stamp, encoding: outcome.encoding });
       if (written.ok) {
         summary.fixesApplied += outcome.fixesApplied;
         summary.filesFixed++;
-        await cache?.run.remember(path, outcome);
+        await cache?.run.remember(file.path, outcome);
       } else {
-        fail(shown, msg('cli.cannot-write', { file: shown, reason: failureWords(written.failure, written.detail) }));
+        fail(shown, msg('cli.cannot-write', { file: shown, reason: writeFailureWords(written.failure, written.detail) }));
+        onDisk ??= createLinter({ ...settings, fix: false });
+        const again = await onDisk(file);
+        findings = again.ok ? again.findings : [];
       }
     } else {
-      await cache?.run.remember(path, outcome);
+      await cache?.run.remember(file.path, outcome);
     }
     summary.files++;
-    errors += outcome.findings.filter((f) => f.severity === 'error').length;
-    reporter.file({ file: shown, findings: words(outcome.findings).filter(keep) });
+    errors += findings.filter((f) => f.severity === 'error').length;
+    reporter.file({ file: shown, findings: words(findings).filter(keep) });
   };
   if (cache) {
     // The syntheses whose findings are known are not checked again; the others are, and every
     // file is still reported in order.
-    const known = new Map<string, JobOutcome>();
-    for (const path of files) {
-      const outcome = await cachedOutcome(cache.run, path, command.fix);
-      if (outcome) known.set(path, outcome);
+    const known = new Map<CliFile, JobOutcome>();
+    for (const file of files) {
+      const outcome = await cachedOutcome(cache.run, file, command.fix);
+      if (outcome) known.set(file, outcome);
     }
-    const fresh = new Map<string, JobOutcome>();
-    await lintFiles(files.filter((f) => !known.has(f)), settings, async (path, outcome) => void fresh.set(path, outcome));
-    for (const path of files) await onOutcome(path, known.get(path) ?? fresh.get(path)!);
-    const saved = await saveCache(cache.path, cache.run.serialise(new Set(files)), cache.within);
-    if (!saved.ok) say(env, msg('cli.cannot-write', { file: displayPath(cache.path, env.cwd), reason: failureWords(saved.failure, saved.detail) }));
+    const fresh = new Map<CliFile, JobOutcome>();
+    await lintFiles(files.filter((f) => !known.has(f)), settings, async (file, outcome) => void fresh.set(file, outcome));
+    for (const file of files) await onOutcome(file, known.get(file) ?? fresh.get(file)!);
+    const saved = await saveCache(cache.path, cache.run.serialise(new Set(files.map((f) => f.path))), cache.within);
+    if (!saved.ok) say(env, msg('cli.cannot-write', { file: displayPath(cache.path, env.cwd), reason: writeFailureWords(saved.failure, saved.detail) }));
   } else {
     // Files are linted in parallel when there are many; results still arrive in file order.
     await lintFiles(files, settings, onOutcome);
@@ -265,11 +298,12 @@ function codeHash(): string {
  * A file's outcome from the cache, when its text and everything its findings depend on are as
  * they were. With --fix, only when nothing in it can be fixed: otherwise it is fixed now.
  */
-async function cachedOutcome(cache: RunCache, path: string, fix: boolean): Promise<JobOutcome | undefined> {
+async function cachedOutcome(cache: RunCache, { path, within, found }: CliFile, fix: boolean): Promise<JobOutcome | undefined> {
   if (!cache.has(path)) return undefined;
-  const read = await readTextFile(path, { maxBytes: MAX_DOCUMENT_BYTES });
+  // Read as the check reads it (lint-job.ts): a file found in a folder only inside that folder.
+  const read = await readTextFile(path, { ...(found ? { within } : {}), maxBytes: MAX_DOCUMENT_BYTES });
   if (!read.ok) return undefined;
-  const outcome = await cache.lookup(path, textHash(read.text), read.encoding);
+  const outcome = await cache.lookup(path, textHash(read.text), read.encoding, read.stamp);
   if (outcome?.ok && fix && outcome.findings.some((f) => f.fixable)) return undefined;
   return outcome;
 }
@@ -296,9 +330,11 @@ async function runRender(command: RenderCommand, env: CommandEnvironment): Promi
     return EXIT_OK;
   }
   const target = command.output !== undefined ? resolve(env.cwd, command.output) : defaultOutput(path);
-  const written = await writeTextFile(target, page.html, { encoding: 'utf-8' });
+  // Into the folder the output names (or the synthesis's own): a link planted there that leads
+  // elsewhere is not written through.
+  const written = await writeTextFile(target, page.html, { encoding: 'utf-8', within: dirname(target) });
   if (!written.ok) {
-    say(env, msg('cli.cannot-write', { file: displayPath(target, env.cwd), reason: failureWords(written.failure, written.detail) }));
+    say(env, msg('cli.cannot-write', { file: displayPath(target, env.cwd), reason: writeFailureWords(written.failure, written.detail) }));
     return EXIT_TROUBLE;
   }
   const file = displayPath(target, env.cwd);

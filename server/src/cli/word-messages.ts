@@ -108,6 +108,9 @@ export function importReport(
     [t('cli.import.report.front-matter'), list(report.frontMatter)],
     [t('cli.import.report.sections'), list(report.sections.map((s) => a.sectionHeading?.(s.id) ?? s.heading))],
     [t('cli.import.report.targets'), list(report.targets)],
+    ...(report.considerations.length > 0
+      ? [[t('cli.import.report.considerations'), t('cli.import.report.considerations-marked', { n: report.considerations.length })] as [string, string]]
+      : []),
     [t('cli.import.report.sources'), sources.length === 0 ? t('cli.import.report.none') : sources.join('; ')],
     [t('cli.import.report.citations'), String(report.citations)],
   ];

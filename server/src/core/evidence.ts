@@ -1,6 +1,9 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { readCriteria, type Criterion } from './findings/criteria.js';
+import { readQuality, type QualityRating } from './findings/quality.js';
 import { msg } from './i18n/message.js';
 import { getCatalogue } from './sdg/catalogue.js';
+import { repeatedKeys } from './yaml-keys.js';
 import type { Message, Span } from './types.js';
 
 /** One evaluation that a synthesis reviewed: a row of its evidence register. */
@@ -16,6 +19,10 @@ export interface EvidenceEntry {
   /** SDG targets the evaluation speaks to, e.g. ["16.1", "16.a"]. */
   targets: string[];
   url: string;
+  /** The report's quality rating (optional `quality` column; see findings/quality.ts). */
+  quality?: QualityRating;
+  /** The OECD-DAC criteria it informs (optional `criteria` column; see findings/criteria.ts). */
+  criteria?: Criterion[];
   /** 1-based line of the row in the register file. */
   line: number;
 }
@@ -42,7 +49,7 @@ export interface Citation {
   span: Span;
 }
 
-export const REGISTER_FIELDS = ['id', 'title', 'year', 'type', 'country', 'projects', 'targets', 'url'] as const;
+export const REGISTER_FIELDS = ['id', 'title', 'year', 'type', 'country', 'projects', 'targets', 'url', 'quality', 'criteria'] as const;
 const ID = /^[A-Za-z0-9](?:[A-Za-z0-9_.:-]*[A-Za-z0-9])?$/;
 
 /** Reads a register from CSV (a header row naming the fields) or YAML, by the file's name. */
@@ -50,12 +57,23 @@ export function parseEvidenceRegister(text: string, file: string): EvidenceRegis
   return /\.ya?ml$/i.test(file) ? parseYamlRegister(text, file) : parseCsvRegister(text, file);
 }
 
-function finish(file: string, rows: Array<{ fields: Record<string, string>; line: number; columns: Record<string, number> }>, problems: EvidenceProblem[]): EvidenceRegister {
+/**
+ * One row of a register as read: field name → value and → column. Maps, not plain objects: the
+ * names come from the file, and a column called `constructor` or `__proto__` must be just a name.
+ */
+interface Row {
+  fields: Map<string, string>;
+  columns: Map<string, number>;
+  line: number;
+}
+
+function finish(file: string, rows: Row[], problems: EvidenceProblem[]): EvidenceRegister {
   const entries: EvidenceEntry[] = [];
   const byId = new Map<string, EvidenceEntry>();
   for (const { fields, line, columns } of rows) {
-    const col = (f: string): number => columns[f] ?? 1;
-    const id = (fields.id ?? '').trim();
+    const col = (f: string): number => columns.get(f) ?? 1;
+    const field = (f: string): string => fields.get(f) ?? '';
+    const id = field('id').trim();
     if (!id) {
       problems.push({ line, column: 1, message: msg('register.no-id') });
       continue;
@@ -68,17 +86,17 @@ function finish(file: string, rows: Array<{ fields: Record<string, string>; line
       problems.push({ line, column: col('id'), message: msg('register.duplicate-id', { id, line: byId.get(id)!.line }) });
       continue;
     }
-    const yearText = (fields.year ?? '').trim();
+    const yearText = field('year').trim();
     const year = yearText === '' ? undefined : Number(yearText);
     if (yearText !== '' && !(Number.isInteger(year) && year! >= 1900 && year! <= 2100)) {
       problems.push({ line, column: col('year'), message: msg('register.bad-year', { found: yearText }) });
     }
-    const projectsText = (fields.projects ?? '').trim();
+    const projectsText = field('projects').trim();
     const projects = projectsText === '' ? undefined : Number(projectsText.replace(/[,\s]/g, ''));
     if (projectsText !== '' && !(Number.isInteger(projects) && projects! >= 0)) {
       problems.push({ line, column: col('projects'), message: msg('register.bad-projects', { found: projectsText }) });
     }
-    const targets = (fields.targets ?? '')
+    const targets = field('targets')
       .split(/[;,\s]+/)
       .map((t) => t.replace(/^(?:SDG|ODS|ODD)\s*/i, '').trim().toLowerCase())
       .filter(Boolean);
@@ -87,17 +105,23 @@ function finish(file: string, rows: Array<{ fields: Record<string, string>; line
       if (!/^\d{1,2}\.(?:\d{1,2}|[a-z])$/.test(t)) problems.push({ line, column: col('targets'), message: msg('register.bad-target', { found: t }) });
       else if (!catalogue.target(t)) problems.push({ line, column: col('targets'), message: msg('register.unknown-target', { target: t }) });
     }
-    const url = (fields.url ?? '').trim();
+    const url = field('url').trim();
     if (url && !/^https?:\/\/\S+$/i.test(url)) problems.push({ line, column: col('url'), message: msg('register.bad-url', { found: url }) });
+    const quality = readQuality(fields.get('quality') ?? '');
+    if (quality.problem) problems.push({ line, column: col('quality'), message: quality.problem });
+    const criteria = readCriteria(fields.get('criteria') ?? '');
+    for (const problem of criteria.problems) problems.push({ line, column: col('criteria'), message: problem });
     const entry: EvidenceEntry = {
       id,
-      title: (fields.title ?? '').trim(),
+      title: field('title').trim(),
       year: Number.isInteger(year) ? year : undefined,
-      type: (fields.type ?? '').trim().toLowerCase(),
-      country: (fields.country ?? '').trim(),
+      type: field('type').trim().toLowerCase(),
+      country: field('country').trim(),
       projects: Number.isInteger(projects) ? projects : undefined,
       targets: targets.filter((t) => catalogue.target(t) !== undefined),
       url,
+      ...(quality.rating ? { quality: quality.rating } : {}),
+      ...(criteria.criteria.length > 0 ? { criteria: criteria.criteria } : {}),
       line,
     };
     entries.push(entry);
@@ -118,16 +142,23 @@ function parseCsvRegister(text: string, file: string): EvidenceRegister {
       problems.push({ line: header.line, column: header.cells[i]!.column, message: msg('register.unknown-column', { name: n, columns: REGISTER_FIELDS.join(', ') }) });
     }
   });
-  if (!names.includes('id')) problems.push({ line: header.line, column: 1, message: msg('register.no-id-column') });
+  const named = new Set<string>();
+  names.forEach((n, i) => {
+    if (n && named.has(n)) problems.push({ line: header.line, column: header.cells[i]!.column, message: msg('register.duplicate-column', { name: n }) });
+    named.add(n);
+  });
+  if (!named.has('id')) problems.push({ line: header.line, column: 1, message: msg('register.no-id-column') });
   const rows = records
     .filter((r) => r.cells.some((c) => c.value.trim() !== ''))
     .map((r) => {
       if (r.cells.length > names.length) problems.push({ line: r.line, column: r.cells[names.length]!.column, message: msg('register.too-many-cells', { expected: names.length, found: r.cells.length }) });
-      const fields: Record<string, string> = {};
-      const columns: Record<string, number> = {};
+      const fields = new Map<string, string>();
+      const columns = new Map<string, number>();
       names.forEach((n, i) => {
-        fields[n] = r.cells[i]?.value ?? '';
-        columns[n] = r.cells[i]?.column ?? 1;
+        // The first column of a name counts (a repeated column is reported above).
+        if (fields.has(n)) return;
+        fields.set(n, r.cells[i]?.value ?? '');
+        columns.set(n, r.cells[i]?.column ?? 1);
       });
       return { fields, line: r.line, columns };
     });
@@ -206,38 +237,42 @@ function readCsv(text: string, problems: EvidenceProblem[]): CsvRecord[] {
 function parseYamlRegister(text: string, file: string): EvidenceRegister {
   const problems: EvidenceProblem[] = [];
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  // Repeated keys are found by `repeatedKeys`, in linear time (the library's check is quadratic).
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
   const where = (offset: number): { line: number; column: number } => {
     const p = counter.linePos(offset);
     return { line: p.line, column: p.col };
   };
   for (const e of doc.errors) problems.push({ ...where(e.pos[0]), message: e.code === 'TAB_AS_INDENT' ? msg('register.yaml-tab') : msg('register.yaml') });
   if (doc.errors.length > 0) return { file, entries: [], byId: new Map(), problems };
+  // A repeated field is reported where it repeats; the first one is read.
+  for (const key of repeatedKeys(doc)) problems.push({ ...where(key.range?.[0] ?? 0), message: msg('register.repeated-field', { name: String(key.value) }) });
   let list: YamlNode | null = doc.contents as YamlNode | null;
   if (isMap(list)) list = (list.get('evaluations', true) as YamlNode | undefined) ?? null;
   if (!isSeq(list)) {
     problems.push({ line: 1, column: 1, message: msg('register.not-list') });
     return { file, entries: [], byId: new Map(), problems };
   }
-  const rows: Array<{ fields: Record<string, string>; line: number; columns: Record<string, number> }> = [];
+  const rows: Row[] = [];
   for (const item of list.items) {
     const at = where((item as YamlNode).range?.[0] ?? 0);
     if (!isMap(item)) {
       problems.push({ ...at, message: msg('register.entry-not-map') });
       continue;
     }
-    const fields: Record<string, string> = {};
-    const columns: Record<string, number> = {};
+    const fields = new Map<string, string>();
+    const columns = new Map<string, number>();
     for (const pair of item.items) {
       const key = String((pair.key as { value?: unknown } | null)?.value ?? '');
+      if (fields.has(key)) continue;
       const keyAt = where((pair.key as YamlNode | null)?.range?.[0] ?? 0);
       if (!(REGISTER_FIELDS as readonly string[]).includes(key)) {
         problems.push({ ...keyAt, message: msg('register.unknown-field', { name: key, fields: REGISTER_FIELDS.join(', ') }) });
         continue;
       }
       const value = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? '';
-      fields[key] = Array.isArray(value) ? value.map(String).join('; ') : String(value ?? '');
-      columns[key] = where((pair.value as YamlNode | null)?.range?.[0] ?? 0).column;
+      fields.set(key, Array.isArray(value) ? value.map(String).join('; ') : String(value ?? ''));
+      columns.set(key, where((pair.value as YamlNode | null)?.range?.[0] ?? 0).column);
     }
     rows.push({ fields, line: at.line, columns });
   }

@@ -40,8 +40,9 @@ export function parseFrontMatter(original: string, base: number, span: Span): Fr
     const doc = parseDocument(content, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false });
     for (const e of doc.errors) {
       // Underline within the error's first line.
-      const lineEnd = content.slice(e.pos[0]).search(/\n/);
-      const end = lineEnd < 0 ? e.pos[1] : Math.min(e.pos[1], e.pos[0] + lineEnd);
+      // (indexOf, not a slice of the rest: with many errors that would be quadratic.)
+      const lineEnd = content.indexOf('\n', e.pos[0]);
+      const end = lineEnd < 0 ? e.pos[1] : Math.min(e.pos[1], lineEnd);
       problems.push({ span: at(e.pos[0], end), message: yamlProblem(e) });
     }
     if (doc.errors.length > 0) return { span, contentSpan: at(0, content.length), fields, problems };

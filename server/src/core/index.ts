@@ -30,10 +30,13 @@ export { isMessage, list, msg, number, wordFinding, wordFix, wordMessage, type M
 export { parseEvidenceRegister, scanCitations, REGISTER_FIELDS, type Citation, type EvidenceEntry, type EvidenceProblem, type EvidenceRegister } from './evidence.js';
 export { RULES, ruleById } from './rules/registry.js';
 export { sarifRules, type SarifRule } from './rules/metadata.js';
-export { defineRule, type Localised, type Rule, type RuleContext } from './rules/rule.js';
+export { defineRule, type Localised, type Rule, type RuleContext, type RuleSettings } from './rules/rule.js';
+export { flowProblemMessage } from './rules/screening-flow.js';
 export * from './features/index.js';
 export * from './render/index.js';
 export { citationAt, citationDefinition, citationHover, citationsOf, completeCitation, describeEntry, entryAtLine } from './features/evidence.js';
 export { coverageMatrix, coverageToCsv, coverageToMarkdown, DEFAULT_COVERAGE_MINIMUM, type CoverageEvaluation, type CoverageMatrix, type CoverageOptions, type CoverageSection, type CoverageSource, type CoverageTarget } from './coverage.js';
 export { codebookFromTemplate, guidFor, toQdc, QDC_NAMESPACE, type CodebookOptions, type QdcCode } from './qda.js';
 export * from './service/index.js';
+export * from './findings/index.js';
+export { escapeLine, escapeLines, escapeText, unsafeCharacter } from './escape.js';

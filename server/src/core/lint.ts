@@ -1,6 +1,7 @@
 import type { EvidenceRegister } from './evidence.js';
 import { msg } from './i18n/message.js';
 import { parse, type Suppression, type SynthesisDocument } from './parse.js';
+import { DEFAULT_MINIMUM } from './findings/checks.js';
 import { RULES } from './rules/registry.js';
 import type { Rule, RuleContext } from './rules/rule.js';
 import { getCatalogue } from './sdg/catalogue.js';
@@ -18,6 +19,10 @@ export interface AnalysisOptions {
   evidence?: EvidenceRegister;
   /** Per-rule severity overrides; `off` disables a rule. */
   severities?: Readonly<Record<string, SeveritySetting>>;
+  /** `coverage.minimum`: fewest evaluations a target section should rest on (2 by default). */
+  coverageMinimum?: number;
+  /** `overclaim.words`: strong wording the team adds to the built-in list. */
+  overclaimWords?: readonly string[];
 }
 
 export interface Analysis {
@@ -49,11 +54,12 @@ export function analyzeDocument(document: SynthesisDocument, options: AnalysisOp
   const catalogue = getCatalogue(document.language);
   const findings: Finding[] = [];
   const enabled = (id: string): boolean => options.severities?.[id] !== 'off';
+  const settings = { coverageMinimum: options.coverageMinimum ?? DEFAULT_MINIMUM, overclaimWords: options.overclaimWords ?? [] };
   for (const rule of RULES) {
     const setting = options.severities?.[rule.id];
     if (setting === 'off') continue;
     const severity = setting ?? rule.defaultSeverity;
-    runRule(rule, (report) => findings.push({ ...report, rule: rule.id, severity }), { document, template, templateId, templates, catalogue, evidence: options.evidence, enabled });
+    runRule(rule, (report) => findings.push({ ...report, rule: rule.id, severity }), { document, template, templateId, templates, catalogue, evidence: options.evidence, settings, enabled });
   }
   for (const problem of document.problems) {
     findings.push({ rule: 'document', severity: 'info', message: problem.message, span: problem.span });
@@ -64,12 +70,26 @@ export function analyzeDocument(document: SynthesisDocument, options: AnalysisOp
 }
 
 function runRule(rule: Rule, push: (report: Report) => void, context: Omit<RuleContext, 'report' | 'message'>): void {
+  // A malformed report (no span, a message that is not a catalogue key) would break the sort below
+  // and lose every rule's findings: it counts as the rule failing instead.
+  const checked = (report: Report): void => {
+    if (!wellFormed(report, context.document.text.length)) throw new Error('it reported a malformed finding');
+    push(report);
+  };
   try {
-    rule.check({ ...context, report: push });
+    rule.check({ ...context, report: checked });
   } catch (error) {
     // A bug in one rule must not hide the others' findings.
     push({ message: msg('lint.rule-failed', { rule: rule.id, error: String(error).split('\n')[0]! }), span: { start: 0, end: 0 } });
   }
+}
+
+function wellFormed(report: Report, length: number): boolean {
+  const inside = (span: Report['span'] | undefined): boolean =>
+    span !== undefined && span !== null && Number.isInteger(span.start) && Number.isInteger(span.end) && 0 <= span.start && span.start <= span.end && span.end <= length;
+  const isMessage = (m: unknown): boolean => typeof m === 'object' && m !== null && typeof (m as { key?: unknown }).key === 'string';
+  if (!isMessage(report?.message) || !inside(report.span)) return false;
+  return (report.fixes ?? []).every((fix) => isMessage(fix?.title) && Array.isArray(fix.edits) && fix.edits.every((e) => typeof e?.newText === 'string' && inside(e.span)));
 }
 
 function applySuppressions(document: SynthesisDocument, findings: Finding[]): Finding[] {

@@ -82,10 +82,9 @@ export function parseSourcesLines(lines: ReadonlyArray<{ text: string; offset: n
     const label = body.slice(0, colon).trim();
     const countText = body.slice(colon + 1);
     const countStartInBody = colon + 1 + (countText.length - countText.trimStart().length);
-    const countSpan = {
-      start: offset + indent + countStartInBody,
-      end: offset + indent + colon + 1 + countText.trimEnd().length,
-    };
+    // A count of only spaces ("label: ") is an empty span after them, never one that ends before it starts.
+    const countStart = offset + indent + countStartInBody;
+    const countSpan = { start: countStart, end: Math.max(countStart, offset + indent + colon + 1 + countText.trimEnd().length) };
     const count = parseCount(countText);
     if (count === undefined) {
       const found = countText.trim();

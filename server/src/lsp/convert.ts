@@ -52,6 +52,7 @@ const SYMBOL_KINDS: Readonly<Record<OutlineKind, SymbolKind>> = {
   'target-section': SymbolKind.Key,
   sources: SymbolKind.Array,
   'sources-entry': SymbolKind.Number,
+  consideration: SymbolKind.Event,
 };
 
 export function toDocumentSymbol(symbol: OutlineSymbol, lines: LineIndex): DocumentSymbol {

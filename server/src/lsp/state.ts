@@ -4,8 +4,8 @@
  * diagnostics on side files. Handlers (handlers/*.ts) read and change it; they hold none of their own.
  */
 import { TextDocuments, type Connection } from 'vscode-languageserver';
-import type { DocumentAnalysis, DocumentContext, DocumentSource, LanguageService, Locale, SynthesisDocument } from '../core/index.js';
 import { EditLog } from './edit-log.js';
+import { escapeLines, type DocumentAnalysis, type DocumentContext, type DocumentSource, type LanguageService, type Locale, type SynthesisDocument } from '../core/index.js';
 import type { Log } from './guard.js';
 import { ValidationScheduler } from './scheduler.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
@@ -46,7 +46,8 @@ export class ServerState {
 
   constructor(readonly connection: Connection) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
-    this.log = (message) => connection.console.error(message);
+    // The output panel is a log: file names and quoted text in a message are escaped (core/escape.ts).
+    this.log = (message) => connection.console.error(escapeLines(message));
   }
 
   pathOf(uri: string): string | undefined {

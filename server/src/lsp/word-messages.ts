@@ -3,7 +3,8 @@
  * language (`state.locale`): one table per language, with the same keys and arguments. The shared
  * reasons a file cannot be read come from the core's catalogue (`failureText`), in the same language.
  */
-import { failureText, wordMessage, type FileFailure, type Locale } from '../core/index.js';
+import { failureText, msg, wordMessage, type FileFailure, type Locale } from '../core/index.js';
+import type { WriteFailure } from '../node/fs/index.js';
 import type { ReferenceProblem } from '../core/word.js';
 import type { BrowserProblem, PrintProblem } from '../node/pdf/index.js';
 
@@ -21,7 +22,7 @@ interface Args {
   printFailed: { browser: string; problem: PrintProblem };
   cannotReadReference: { named: string; failure: FileFailure; detail?: string };
   cannotUseReference: { named: string; problem: ReferenceProblem };
-  cannotWrite: { file: string; failure: FileFailure | 'exists'; detail?: string };
+  cannotWrite: { file: string; failure: WriteFailure; detail?: string };
   noFile: undefined;
   notImportable: undefined;
   cannotRead: { file: string; failure: FileFailure; detail?: string };
@@ -35,7 +36,7 @@ interface Why {
   file(failure: FileFailure, detail: string | undefined, maxBytes?: number): string;
   reference(problem: ReferenceProblem): string;
   print(problem: PrintProblem): string;
-  write(failure: FileFailure | 'exists', detail: string | undefined): string;
+  write(failure: WriteFailure, detail: string | undefined): string;
 }
 
 const EN: Table = {
@@ -95,7 +96,7 @@ const FR: Table = {
 const TABLES: Readonly<Record<Locale, Table>> = { en: EN, es: ES, fr: FR };
 
 /** The nested problems, per language. */
-const PROBLEMS: Readonly<Record<Locale, { reference: Record<ReferenceProblem, string>; print: (p: PrintProblem) => string; exists: string; folder: string; permission: string; io: string }>> = {
+const PROBLEMS: Readonly<Record<Locale, { reference: Record<ReferenceProblem, string>; print: (p: PrintProblem) => string; exists: string; outside: string; permission: string; io: string }>> = {
   en: {
     reference: {
       'not-a-package': 'it is not a Word document (.docx): it cannot be opened as one',
@@ -108,7 +109,7 @@ const PROBLEMS: Readonly<Record<Locale, { reference: Record<ReferenceProblem, st
       : p.problem === 'exited' ? `the browser stopped with code ${p.code}${p.detail ? ` (${p.detail})` : ''}`
       : `the browser wrote no PDF${p.detail ? ` (${p.detail})` : ''}`,
     exists: 'a file of that name appeared meanwhile; try again',
-    folder: 'its folder does not exist',
+    outside: 'it is a link to a file outside its folder, which is not written through; the file was left as it was',
     permission: 'permission denied',
     io: 'the system could not write it',
   },
@@ -124,7 +125,7 @@ const PROBLEMS: Readonly<Record<Locale, { reference: Record<ReferenceProblem, st
       : p.problem === 'exited' ? `el navegador se detuvo con el código ${p.code}${p.detail ? ` (${p.detail})` : ''}`
       : `el navegador no escribió ningún PDF${p.detail ? ` (${p.detail})` : ''}`,
     exists: 'entretanto apareció un archivo con ese nombre; vuelva a intentarlo',
-    folder: 'su carpeta no existe',
+    outside: 'es un enlace a un archivo fuera de su carpeta, y no se escribe a través de él; el archivo quedó como estaba',
     permission: 'permiso denegado',
     io: 'el sistema no pudo escribirlo',
   },
@@ -140,7 +141,7 @@ const PROBLEMS: Readonly<Record<Locale, { reference: Record<ReferenceProblem, st
       : p.problem === 'exited' ? `le navigateur s’est arrêté avec le code ${p.code}${p.detail ? ` (${p.detail})` : ''}`
       : `le navigateur n’a écrit aucun PDF${p.detail ? ` (${p.detail})` : ''}`,
     exists: 'un fichier de ce nom est apparu entre-temps ; réessayez',
-    folder: 'son dossier n’existe pas',
+    outside: 'c’est un lien vers un fichier hors de son dossier, à travers lequel rien n’est écrit ; le fichier est resté tel quel',
     permission: 'permission refusée',
     io: 'le système n’a pas pu l’écrire',
   },
@@ -154,9 +155,10 @@ function whyIn(locale: Locale): Why {
     print: p.print,
     write: (failure, detail) =>
       failure === 'exists' ? p.exists
-      : failure === 'not-found' ? p.folder
+      : failure === 'outside-project' ? p.outside
       : failure === 'permission' ? p.permission
       : failure === 'io' ? (detail ?? p.io)
+      : failure === 'changed' || failure === 'no-space' ? wordMessage(msg(`cli.failure.${failure}`), locale)
       : wordMessage(failureText(failure, detail), locale),
   };
 }

@@ -5,7 +5,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Range } from 'vscode-languageserver';
-import { targetSections, type SynthesisDocument } from '../core/index.js';
+import { failureText, msg, targetSections, wordMessage, type FileFailure, type SynthesisDocument } from '../core/index.js';
 import { toRange } from './positions.js';
 import type { ServerState } from './state.js';
 import { pathToUri } from './uris.js';
@@ -21,6 +21,8 @@ interface Entry {
 
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
+  /** Folders already said in the log to be unreadable. */
+  private readonly unreadable = new Set<string>();
 
   constructor(private readonly state: ServerState) {}
 
@@ -47,7 +49,13 @@ export class WorkspaceIndex {
     const out: string[] = [];
     for (const root of this.state.roots) {
       if (out.length >= MAX_WORKSPACE_FILES) break;
-      out.push(...(await this.state.service.findSyntheses(root, { limit: MAX_WORKSPACE_FILES - out.length, within: root, ...(isCancelled ? { isCancelled } : {}) })));
+      // A folder that cannot be searched is said in the log (once), not skipped in silence.
+      const onUnreadable = (folder: string, failure: FileFailure, detail?: string): void => {
+        if (this.unreadable.has(folder)) return;
+        this.unreadable.add(folder);
+        this.state.log(wordMessage(msg('server.folder-unsearchable', { folder, reason: failureText(failure, detail) }), this.state.locale));
+      };
+      out.push(...(await this.state.service.findSyntheses(root, { limit: MAX_WORKSPACE_FILES - out.length, within: root, onUnreadable, ...(isCancelled ? { isCancelled } : {}) })));
     }
     return out;
   }

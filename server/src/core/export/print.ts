@@ -35,5 +35,6 @@ p, ul, ol { margin: 0 0 4pt; }
 
 /** The complete page to print, rendered by the service from the document's analysis. */
 export function printPage(service: Pick<LanguageService, 'render'>, analysis: DocumentAnalysis, paper: Paper): { html: string; title: string } {
-  return service.render(analysis, { standalone: true, showProblems: false, extraCss: printCss(paper) });
+  // The brief stays a brief: the summary matrix annex is for the Word and HTML exports.
+  return service.render(analysis, { standalone: true, showProblems: false, extraCss: printCss(paper), annexes: false });
 }

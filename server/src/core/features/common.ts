@@ -2,6 +2,7 @@
  * What the editor features share: the options they take and how they find the document's
  * template. Everything here is pure and works on offsets.
  */
+import type { EvidenceRegister } from '../evidence.js';
 import type { Locale } from '../i18n/index.js';
 import { DEFAULT_TEMPLATE, templateIdOf } from '../lint.js';
 import type { SynthesisDocument } from '../parse.js';
@@ -16,6 +17,8 @@ export interface FeatureOptions {
   defaultTemplate?: string;
   /** The user's language for the features' own words (the SDG texts follow the document's language). */
   locale?: Locale;
+  /** For the evidence base in the hover of a target heading: the register and `coverage.minimum`. */
+  evidence?: { register: EvidenceRegister | undefined; minimum: number };
 }
 
 export interface ResolvedTemplate {

@@ -2,6 +2,7 @@
  * Hover: the official text of an SDG goal, target or indicator; the share a sources line has of its
  * parent (or of the block's top-level total); what the template expects under a section heading.
  */
+import { evidenceHover } from '../findings/editor.js';
 import { formatNumber, formatPercent, translator, type Locale, type Translate } from '../i18n/index.js';
 import type { SynthesisDocument } from '../parse.js';
 import { getCatalogue, type SdgCatalogue } from '../sdg/catalogue.js';
@@ -20,11 +21,14 @@ export interface HoverInfo {
 export function hover(document: SynthesisDocument, offset: number, options: FeatureOptions = {}): HoverInfo | undefined {
   const locale = options.locale ?? 'en';
   const t = translator(locale);
+  // On a target heading, its evidence base follows whatever else the hover says.
+  const evidence = options.evidence ? evidenceHover(document, offset, options.evidence) : undefined;
+  const withEvidence = (info: HoverInfo | undefined): HoverInfo | undefined => (evidence ? (info ? { ...info, contents: `${info.contents}\n\n---\n\n${evidence.contents}` } : evidence) : info);
   const tag = document.tags.find((t) => t.span.start <= offset && offset < t.span.end);
   if (tag && tag.refs.length > 0) {
     const ref = tag.refs.find((r) => contains(r.span, offset)) ?? tag.refs[0]!;
     const contents = sdgHover(ref, getCatalogue(document.language), document.language, t);
-    return { contents, span: tag.refs.length === 1 ? tag.span : ref.span };
+    return withEvidence({ contents, span: tag.refs.length === 1 ? tag.span : ref.span });
   }
   for (const block of document.sourcesBlocks) {
     if (!contains(block.span, offset)) continue;
@@ -52,7 +56,7 @@ export function hover(document: SynthesisDocument, offset: number, options: Feat
       };
     }
   }
-  return undefined;
+  return withEvidence(undefined);
 }
 
 function sdgHover(ref: SdgRef, catalogue: SdgCatalogue, language: Language, t: Translate): string {

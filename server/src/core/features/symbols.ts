@@ -2,12 +2,13 @@
  * The outline: front matter, sections nested by heading level, target sections, and sources blocks
  * with their entries. Also the flat list of target sections for workspace symbols.
  */
+import { considerationSymbols } from '../findings/editor.js';
 import type { SynthesisDocument } from '../parse.js';
 import { getCatalogue } from '../sdg/catalogue.js';
 import type { Span } from '../types.js';
 import { clip, formatCount } from './common.js';
 
-export type OutlineKind = 'front-matter' | 'section' | 'target-section' | 'sources' | 'sources-entry';
+export type OutlineKind = 'front-matter' | 'section' | 'target-section' | 'sources' | 'sources-entry' | 'consideration';
 
 export interface OutlineSymbol {
   name: string;
@@ -74,6 +75,11 @@ export function documentSymbols(document: SynthesisDocument): OutlineSymbol[] {
     for (const s of sectionSymbols) if (s.span.start <= block.span.start && block.span.end <= s.span.end) owner = s;
     if (owner) insertInOrder(owner.children, symbol);
     else insertInOrder(roots, symbol);
+  }
+  // Considerations under their target section, in the order of the text.
+  for (const c of considerationSymbols(document)) {
+    const owner = sectionSymbols.find((s) => s.span.start === c.section.start && s.span.end === c.section.end);
+    if (owner) insertInOrder(owner.children, { name: c.name, detail: c.detail, kind: 'consideration', span: c.span, selectionSpan: c.selectionSpan, children: [] });
   }
   return roots;
 }

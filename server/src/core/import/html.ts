@@ -103,6 +103,11 @@ function removeGenerated(hast: Hast): GeneratedPart[] {
     const marks = isElement(child) ? anchorIds(child, GENERATED_PREFIX) : [];
     const level = isElement(child) ? Number(HEADING.exec(child.tagName)?.[1] ?? 0) : 0;
     if (skipping && level > 0 && level <= skipping.level && marks.length === 0) skipping = undefined;
+    // The summary matrix annex of our exported page (findings/html.ts): generated, left out.
+    if (isElement(child) && child.tagName === 'section' && hasClass(child, 'synthesis-annex')) {
+      parts.push({ kind: 'matrix', title: textOf(child.children.find((c) => isElement(c) && HEADING.test(c.tagName)) ?? child).replace(/\s+/g, ' ').trim() });
+      continue;
+    }
     if (marks.length > 0 && isElement(child)) {
       const kind = marks[0]!.slice(GENERATED_PREFIX.length).split('_')[0]!;
       parts.push({ kind, title: textOf(child).replace(/\s+/g, ' ').trim() });

@@ -77,6 +77,8 @@ export interface ImportReport {
   generated: GeneratedPart[];
   /** Blocks kept as ordinary Markdown because nothing placed them. */
   left: Array<{ kind: string; text: string }>;
+  /** Considerations marked with a bold label in target sections (first words of each). */
+  considerations: string[];
   /** Pictures not brought in (their alt text is kept). */
   images: number;
   /** Things the reader of the file said (a damaged part of a .docx, say). */
@@ -148,6 +150,7 @@ export async function importDocument(bytes: Uint8Array, format: ImportFormat, op
       citations: recognised.citations,
       generated,
       left: recognised.left,
+      considerations: recognised.considerations,
       images,
       warnings,
     },

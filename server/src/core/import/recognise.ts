@@ -10,6 +10,8 @@ import type { Node as UnistNode } from 'unist';
 import type { EvidenceRegister } from '../evidence.js';
 import { scanTags, type SdgTag } from '../sdg/tags.js';
 import { matchSection, type Template, type TemplateSection } from '../templates/template.js';
+import { readLabel } from '../findings/labels.js';
+import { recogniseConsideration } from '../findings/recognise.js';
 import type { Language } from '../types.js';
 import { Casing, isShouting } from './casing.js';
 import { countedSentences, figure, sourcesBlockText, type CountLine } from './counts.js';
@@ -64,6 +66,8 @@ export interface Recognised {
   citations: number;
   /** Blocks kept as they were because nothing placed them (first words of each). */
   left: Array<{ kind: string; text: string }>;
+  /** Considerations marked with a bold label in target sections (first words of each). */
+  considerations: string[];
 }
 
 const MAX_TITLE = 200;
@@ -74,7 +78,7 @@ export function recognise(input: Root, options: RecogniseOptions): Recognised {
   for (const block of blocks) if (block.type === 'paragraph' || block.type === 'list' || block.type === 'blockquote') casing.learn(plain(block));
   const guessed = options.language === undefined;
   const language = options.language ?? guessLanguage(plain(input));
-  const result: Recognised = { tree: { type: 'root', children: [] }, frontMatter: [], language, languageGuessed: guessed, sections: [], targets: [], sourcesBlocks: [], citations: 0, left: [] };
+  const result: Recognised = { tree: { type: 'root', children: [] }, frontMatter: [], language, languageGuessed: guessed, sections: [], targets: [], sourcesBlocks: [], citations: 0, left: [], considerations: [] };
   const out = result.tree.children;
   const { template } = options;
 
@@ -162,14 +166,15 @@ export function recognise(input: Root, options: RecogniseOptions): Recognised {
       const split = targetParagraph(block, language);
       if (split) {
         startTarget(split.tag, split.title);
-        if (split.rest.children.length > 0) out.push(split.rest);
+        if (split.rest.children.length > 0) out.push(...markConsideration(split.rest, language, result));
         continue;
       }
     }
     if (block.type === 'code' && block.lang?.trim().toLowerCase() === 'sources') {
       result.sourcesBlocks.push({ section: section?.id, lines: block.value.split('\n') });
     }
-    out.push(block);
+    if (inTarget && block.type === 'paragraph') out.push(...markConsideration(block, language, result));
+    else out.push(block);
     if (!section && !inTarget) result.left.push({ kind: kindOf(block), text: excerpt(text) });
   }
   endFigures();
@@ -180,6 +185,25 @@ export function recognise(input: Root, options: RecogniseOptions): Recognised {
   // 4. Citations: `[@ID]` already written, and evaluation codes of the register.
   result.citations = markCitations(result.tree, options.register);
   return result;
+}
+
+/**
+ * A paragraph of a target section with its consideration marked: a plain label made bold, or the
+ * sentences that open as a consideration moved to a paragraph of their own under the language's
+ * label. Nothing is dropped; a label already in bold is left as it is.
+ */
+function markConsideration(block: Paragraph, language: Language, result: Recognised): Paragraph[] {
+  const first = block.children[0];
+  if (first?.type === 'strong' && readLabel(plain(first), plain(block.children.slice(1)).slice(0, 8))) return [block];
+  const text = plain(block);
+  const found = recogniseConsideration(text, language);
+  if (!found) return [block];
+  const label: PhrasingContent = { type: 'strong', children: [{ type: 'text', value: found.label }] };
+  const rest = trimInline(sliceInline(block.children, found.labelEnd ?? found.start), /^\s+/);
+  result.considerations.push(excerpt(plain(rest)));
+  const consideration: Paragraph = { type: 'paragraph', children: [label, { type: 'text', value: ' ' }, ...rest] };
+  if (found.start === 0) return [consideration];
+  return [{ type: 'paragraph', children: trimInline(sliceInline(block.children, 0, found.start), /$^/) }, consideration];
 }
 
 function kindOf(block: RootContent): string {

@@ -14,6 +14,8 @@ import { MAX_NESTING } from '../parse.js';
 import { getCatalogue } from '../sdg/catalogue.js';
 import type { TemplateRegistry } from '../templates/template.js';
 import type { Language as Locale, SeveritySetting } from '../types.js';
+import { addFlowDiagrams, markConsiderations, matrixAnnex } from '../findings/html.js';
+import type { SummaryMatrix } from '../findings/matrix.js';
 import { addBadges } from './badges.js';
 import { addLineNumbers, markProblems } from './blocks.js';
 import { addClasses, h, text as textNode, textOf } from './hast.js';
@@ -35,6 +37,8 @@ export interface RenderOptions {
   locale?: Locale;
   /** Styles added after the page's own, for the standalone page: the printed PDF's page size and type. */
   extraCss?: string;
+  /** The summary matrix, added to the standalone page as an annex (the HTML export). */
+  matrix?: SummaryMatrix;
 }
 
 export interface RenderedPreview {
@@ -85,7 +89,7 @@ export function renderStandalonePage(text: string, options: RenderOptions = {}):
 }
 
 /** The standalone page of a document already analysed. */
-export function renderStandalonePageOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale' | 'extraCss'> = {}): RenderedPage {
+export function renderStandalonePageOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale' | 'extraCss' | 'matrix'> = {}): RenderedPage {
   const text = analysis.document.text;
   const { tree, title } = render(text, analysis, options);
   const page: Root = {
@@ -135,7 +139,7 @@ function safeSerialise(tree: Root, analysis: Analysis): string {
 }
 
 /** The sanitized HTML tree of the document, and its title. */
-function render(text: string, analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale'>): { tree: Root; title: string } {
+function render(text: string, analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale' | 'matrix'>): { tree: Root; title: string } {
   const labels = labelsFor(analysis.document.language);
   const title = titleOf(analysis);
   try {
@@ -145,7 +149,7 @@ function render(text: string, analysis: Analysis, options: Pick<RenderOptions, '
   }
 }
 
-function buildTree(text: string, analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale'>, labels: RenderLabels): Root {
+function buildTree(text: string, analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale' | 'matrix'>, labels: RenderLabels): Root {
   if (text.length > MAX_RENDER_LENGTH) {
     const count = new Intl.NumberFormat(analysis.document.language);
     return { type: 'root', children: [notice(labels.tooLarge(count.format(text.length), count.format(MAX_RENDER_LENGTH)))] };
@@ -157,7 +161,9 @@ function buildTree(text: string, analysis: Analysis, options: Pick<RenderOptions
   const { document } = analysis;
   const tree = htmlTree(markdownTree(text));
   addBadges(tree, document.language, getCatalogue(document.language), labels);
+  addFlowDiagrams(tree, document);
   addTiles(tree, document.language);
+  markConsiderations(tree, document);
 
   if (document.frontMatter) {
     const block = titleBlock(document.frontMatter, labels);
@@ -176,6 +182,9 @@ function buildTree(text: string, analysis: Analysis, options: Pick<RenderOptions
   }
   addLineNumbers(tree);
   if (options.showProblems !== false) markProblems(tree, analysis.findings, options.locale);
+  // After the line numbers and marks: the annex is not part of the document's text.
+  const annex = options.matrix ? matrixAnnex(options.matrix) : undefined;
+  if (annex) tree.children.push(annex);
   return tree;
 }
 

@@ -47,6 +47,17 @@ function build(): Schema {
   allowClasses('span', 'sdg-badge', 'sdg-unknown', GOAL_CLASS, 'sources-count', 'sources-label');
   allow('span', ['dataSdg', /^[0-9a-z./]{1,60}$/]);
   allowClasses('ul', 'sources-breakdown');
+  // The screening flow diagram (findings/flow.ts).
+  allowClasses('table', 'synthesis-flow');
+  allowClasses('th', 'synthesis-flow-phase');
+  allowClasses('td', 'synthesis-flow-box', 'synthesis-flow-side', 'synthesis-flow-arrow', 'synthesis-flow-derived');
+
+  // Considerations (findings/html.ts) and the summary matrix annex of the exported page.
+  allowClasses('p', 'synthesis-consideration', 'synthesis-matrix-note', PROBLEM_CLASSES);
+  allowClasses('strong', 'synthesis-consideration-label');
+  allowClasses('li', 'synthesis-consideration-item', PROBLEM_CLASSES);
+  allowClasses('section', 'synthesis-annex');
+  allowClasses('table', 'synthesis-matrix', PROBLEM_CLASSES);
 
   // Links: the web and e-mail only (GitHub also allows irc, ircs and xmpp).
   // Images: https and inline `data:` images. A remote image is a request made by whoever views the

@@ -41,6 +41,26 @@ ${goalRules}
 .sources-breakdown { margin: 0.5rem 0 0; padding-left: 1rem; font-size: 0.9em; list-style: square; }
 .sources-breakdown .sources-count { font-weight: 700; }
 
+.synthesis-consideration { border-left: 4px solid var(--synthesis-accent, #00689d); padding: 0.35rem 0.7rem; background: rgba(0, 104, 157, 0.07); }
+.synthesis-consideration-label { color: var(--synthesis-accent, #00689d); }
+li.synthesis-consideration-item::marker { color: var(--synthesis-accent, #00689d); }
+
+.synthesis-flow { border-collapse: separate; border-spacing: 0.4rem 0; margin: 1rem 0 1.5rem; }
+.synthesis-flow td, .synthesis-flow th { border: 0; padding: 0; vertical-align: middle; }
+.synthesis-flow .synthesis-flow-phase { writing-mode: vertical-rl; transform: rotate(180deg); font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--synthesis-accent, #00689d); }
+.synthesis-flow .synthesis-flow-box, .synthesis-flow .synthesis-flow-side { border: 2px solid var(--synthesis-accent, #00689d); padding: 0.4rem 0.6rem; }
+.synthesis-flow .synthesis-flow-side { border-style: solid; border-color: #888; }
+.synthesis-flow .synthesis-flow-derived { border-style: dashed; }
+.synthesis-flow .synthesis-flow-arrow { text-align: center; font-size: 1.2em; }
+.synthesis-flow ul { margin: 0.2rem 0 0; padding-left: 1.1rem; }
+
+.synthesis-annex { break-before: page; }
+.synthesis-matrix { width: 100%; border-collapse: collapse; font-size: 0.92em; }
+.synthesis-matrix th, .synthesis-matrix td { border: 1px solid #bbb; padding: 0.35rem 0.5rem; vertical-align: top; text-align: left; }
+.synthesis-matrix thead th { background: rgba(0, 104, 157, 0.1); }
+.synthesis-matrix p { margin: 0 0 0.4rem; }
+.synthesis-matrix-note { font-style: italic; }
+
 .synthesis-problem { border-left: 4px solid; padding-left: 0.6rem; margin-left: -0.85rem; }
 .synthesis-problem-error { border-left-color: #d32f2f; background: rgba(211, 47, 47, 0.07); }
 .synthesis-problem-warning { border-left-color: #f9a825; background: rgba(249, 168, 37, 0.08); }

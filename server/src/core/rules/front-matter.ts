@@ -115,7 +115,8 @@ export const frontMatter = defineRule({
 
     for (const field of fm.fields.values()) {
       if (isEmpty(field.value)) continue;
-      const problem = KINDS[field.key]?.(field, say);
+      // Field names are the writer's: `constructor` or `toString` must not find Object's own.
+      const problem = Object.hasOwn(KINDS, field.key) ? KINDS[field.key]!(field, say) : undefined;
       if (problem) report(problem);
     }
 
@@ -208,7 +209,8 @@ const KINDS: Record<string, Check> = {
   language: function checkLanguage(field, say) {
     if (typeof field.value === 'string' && (LANGUAGES as readonly string[]).includes(field.value)) return undefined;
     const found = typeof field.value === 'string' ? say('quoted', { value: field.value }) : kindOf(field.value, say);
-    const code = typeof field.value === 'string' ? LANGUAGE_NAMES[field.value.trim().toLowerCase()] : undefined;
+    const name = typeof field.value === 'string' ? field.value.trim().toLowerCase() : '';
+    const code = Object.hasOwn(LANGUAGE_NAMES, name) ? LANGUAGE_NAMES[name] : undefined;
     const fixes: Fix[] = code ? [{ title: say('language-fix', { code }), edits: [{ span: field.valueSpan, newText: code }] }] : [];
     return {
       message: say('language', { found }),

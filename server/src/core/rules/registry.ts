@@ -3,15 +3,19 @@ import { duplicateSource } from './duplicate-source.js';
 import { duplicateTarget } from './duplicate-target.js';
 import { emptySection } from './empty-section.js';
 import { frontMatter } from './front-matter.js';
+import { missingConsideration } from './missing-consideration.js';
 import { missingSection } from './missing-section.js';
 import { missingSources } from './missing-sources.js';
+import { overclaim } from './overclaim.js';
 import { registerMismatch } from './register-mismatch.js';
 import type { Rule } from './rule.js';
+import { screeningFlow } from './screening-flow.js';
 import { sectionOrder } from './section-order.js';
 import { sourcesSum } from './sources-sum.js';
 import { sourcesSyntax } from './sources-syntax.js';
 import { targetOrder } from './target-order.js';
 import { targetOutsideScope } from './target-outside-scope.js';
+import { thinEvidence } from './thin-evidence.js';
 import { uncitedEvidence } from './uncited-evidence.js';
 import { unknownEvidence } from './unknown-evidence.js';
 import { unknownTarget } from './unknown-target.js';
@@ -39,6 +43,10 @@ export const RULES: readonly Rule[] = [
   unknownEvidence,
   uncitedEvidence,
   registerMismatch,
+  thinEvidence,
+  overclaim,
+  missingConsideration,
+  screeningFlow,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -32,11 +32,21 @@ export interface RuleContext<M extends Readonly<Record<string, string>> = Readon
   readonly catalogue: SdgCatalogue;
   /** The evidence register beside the document, when the host found one. */
   readonly evidence: EvidenceRegister | undefined;
+  /** The project's settings the evidence rules read (`coverage.minimum`, `overclaim.words`). */
+  readonly settings: RuleSettings;
   /** Whether a rule runs on this document (its level is not `off`). */
   enabled(rule: string): boolean;
   /** One of this rule's messages, as data: `message('fix', { label, value })`. */
   message<K extends keyof M & string>(key: K, ...args: ArgsFor<M[K]>): Message;
   report(finding: Report): void;
+}
+
+/** Configuration a rule reads besides its level: defaults unless the project's configuration sets them. */
+export interface RuleSettings {
+  /** Fewest distinct evaluations a target section should rest on (`coverage.minimum`). */
+  readonly coverageMinimum: number;
+  /** Strong wording the team adds to the built-in list (`overclaim.words`). */
+  readonly overclaimWords: readonly string[];
 }
 
 export interface RuleUnit<M extends Readonly<Record<string, string>>> {

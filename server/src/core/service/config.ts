@@ -7,7 +7,9 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import { msg, type Message, type MessageArg } from '../i18n/message.js';
+import { repeatedKeys } from '../yaml-keys.js';
 import { LANGUAGES, type Language, type SeveritySetting, type Span } from '../types.js';
+import { MAX_PHRASE_LENGTH } from '../findings/fold.js';
 import { settableRuleIds } from './checks.js';
 
 /** Where the file lives, relative to the project root. */
@@ -102,6 +104,20 @@ export const CONFIG_KEYS = {
     context.report(msg('config.paper', { found: kindOf(value) }));
     return undefined;
   }),
+  overclaimWords: key<readonly string[]>('overclaim.words', (value, context) => {
+    if (!isSeq(context.node)) {
+      context.report(msg('config.overclaim-words', { found: kindOf(value) }));
+      return undefined;
+    }
+    const out: string[] = [];
+    for (const item of context.node.items) {
+      const phrase = isScalar(item) && typeof item.value === 'string' ? item.value.trim() : '';
+      if (phrase === '') context.report(msg('config.phrase', { found: kindOf(isScalar(item) ? item.value : item) }), item as Node);
+      else if (phrase.length > MAX_PHRASE_LENGTH) context.report(msg('config.phrase-long', { max: MAX_PHRASE_LENGTH, length: phrase.length }), item as Node);
+      else out.push(phrase);
+    }
+    return out;
+  }),
 };
 
 function key<T>(name: string, read: (value: unknown, context: KeyContext) => T | undefined): ConfigKey<T> {
@@ -139,7 +155,8 @@ export function parseConfig(text: string): ConfigFile {
 
   let doc;
   try {
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    // Repeated keys are found by `repeatedKeys`, in linear time (the library's check is quadratic).
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     report(msg('config.unreadable', { error: error instanceof Error ? error.message : String(error) }), null);
     return done();
@@ -153,6 +170,9 @@ export function parseConfig(text: string): ConfigFile {
     }
     return done();
   }
+  const repeated = repeatedKeys(doc);
+  for (const key of repeated) report(msg('config.repeated-key', { key: String(key.value) }), key);
+  if (repeated.length > 0) return done();
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return done();
   if (!isMap(root)) {

@@ -90,7 +90,7 @@ export function createMemoryHost(files: Readonly<Record<string, string>> = {}): 
       const text = texts.get(at);
       if (text === undefined) return { ok: false, failure: isFolder(at) ? 'not-a-file' : 'not-found' };
       const size = new TextEncoder().encode(text).length;
-      if (size > options.maxBytes) return { ok: false, failure: 'too-large', detail: `${size} bytes` };
+      if (size > options.maxBytes) return { ok: false, failure: 'too-large' };
       return { ok: true, text, encoding: 'utf-8', stamp: { size, mtimeMs: 0, hash: String(hash(text)) } };
     },
     async listFolder(path, options): Promise<ListResult> {

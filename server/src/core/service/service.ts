@@ -21,6 +21,7 @@ import type { Locale } from '../i18n/index.js';
 import { msg, type Message } from '../i18n/message.js';
 import { analyzeDocument, DEFAULT_TEMPLATE, type Analysis } from '../lint.js';
 import { IncrementalParser, parse, type OffsetEdit, type SynthesisDocument } from '../parse.js';
+import { matrixFor } from '../findings/matrix.js';
 import { renderPreviewOf, renderStandalonePageOf } from '../render/index.js';
 import { builtinTemplates, parseTemplate, type Template, type TemplateRegistry } from '../templates/template.js';
 import { LineIndex, type Position } from '../text.js';
@@ -197,9 +198,10 @@ export interface LanguageService {
   /**
    * The preview's fragment, or with `standalone` the complete page. `showProblems: false` leaves the
    * problem marks out, `extraCss` adds styles to the standalone page (the printed PDF brief), and
-   * the problem marks are worded in `locale` (English by default).
+   * the problem marks are worded in `locale` (English by default). The standalone page ends with
+   * the summary matrix as an annex, unless `annexes: false`.
    */
-  render(analysis: DocumentAnalysis, options?: { standalone?: boolean; showProblems?: boolean; extraCss?: string; locale?: Locale }): { html: string; title: string };
+  render(analysis: DocumentAnalysis, options?: { standalone?: boolean; showProblems?: boolean; extraCss?: string; locale?: Locale; annexes?: boolean }): { html: string; title: string };
   /** The coverage map of the documents; `minimum` from the caller wins over the configuration. */
   coverage(sources: readonly DocumentSource[], options?: { minimum?: number; files?: (source: DocumentSource) => string }): Promise<CoverageMatrix>;
   /** The templates a document at `path` (or a new one in that folder) may name; the built-ins without a path. */
@@ -512,6 +514,8 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       templates: ctx.templates,
       defaultTemplate: ctx.config.defaultTemplate,
       severities: ctx.config.rules,
+      coverageMinimum: ctx.config.coverageMinimum,
+      ...(ctx.config.file.overclaimWords ? { overclaimWords: ctx.config.file.overclaimWords } : {}),
       ...(ctx.register ? { evidence: ctx.register.register } : {}),
     });
     const findings = ctx.registerFindings.length === 0 ? analysis.findings : sortFindings([...analysis.findings, ...ctx.registerFindings]);
@@ -676,8 +680,9 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
         ...(renderOptions.showProblems === false ? { showProblems: false } : {}),
         ...(renderOptions.locale !== undefined ? { locale: renderOptions.locale } : {}),
       };
+      const annex = renderOptions.standalone === true && renderOptions.annexes !== false ? { matrix: matrixFor(analysis) } : {};
       const rendered = renderOptions.standalone === true
-        ? renderStandalonePageOf(analysis, { ...options, ...(renderOptions.extraCss !== undefined ? { extraCss: renderOptions.extraCss } : {}) })
+        ? renderStandalonePageOf(analysis, { ...options, ...annex, ...(renderOptions.extraCss !== undefined ? { extraCss: renderOptions.extraCss } : {}) })
         : renderPreviewOf(analysis, options);
       return { html: rendered.html, title: rendered.title };
     },

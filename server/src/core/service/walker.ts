@@ -4,7 +4,7 @@
  * `node_modules` and every folder whose name starts with a dot (`.git`, `.synthesis`, `.vscode`…).
  * Links to folders are never followed (the host does not list them), so a walk cannot loop.
  */
-import type { ServiceHost } from './host.js';
+import type { FileFailure, ServiceHost } from './host.js';
 
 export const SYNTHESIS_SUFFIX = '.synth.md';
 
@@ -21,9 +21,11 @@ export interface WalkOptions {
   /** The folder every listed folder must stay inside (for a workspace scan). */
   within?: string;
   isCancelled?: () => boolean;
+  /** Told of each folder that cannot be listed (the root included), so that it is reported rather than skipped in silence. */
+  onUnreadable?: (folder: string, failure: FileFailure, detail?: string) => void;
 }
 
-/** Every `*.synth.md` under `root`, in walk order. A folder that cannot be listed is skipped. */
+/** Every `*.synth.md` under `root`, in walk order. A folder that cannot be listed is skipped, and `onUnreadable` is told. */
 export async function findSyntheses(host: ServiceHost, root: string, options: WalkOptions = {}): Promise<string[]> {
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const out: string[] = [];
@@ -31,7 +33,10 @@ export async function findSyntheses(host: ServiceHost, root: string, options: Wa
   const stack: Array<{ folder: string; entries: Array<{ name: string; kind: 'file' | 'folder' }> }> = [];
   const open = async (folder: string): Promise<void> => {
     const listed = await host.listFolder(folder, options.within === undefined ? undefined : { within: options.within });
-    if (!listed.ok) return;
+    if (!listed.ok) {
+      options.onUnreadable?.(folder, listed.failure, listed.detail);
+      return;
+    }
     const entries = [...listed.entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).reverse();
     stack.push({ folder, entries });
   };

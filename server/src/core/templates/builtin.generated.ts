@@ -453,6 +453,7 @@ export const BUILTIN_TEMPLATE_SOURCES: ReadonlyArray<{ file: string; text: strin
       "      fr: Principales constatations et considérations",
       "    level: 2",
       "    targets: true",
+      "    considerations: true",
       "    description:",
       "      en: The findings, one level-3 section per SDG target (for example \"### SDG 16.1 Reducing violence\"), each ending with what could be considered next.",
       "      es: Los hallazgos, una sección de nivel 3 por meta de los ODS (por ejemplo «### ODS 16.1 Reducción de la violencia»), cada una con lo que podría considerarse a continuación.",

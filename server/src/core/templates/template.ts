@@ -12,8 +12,10 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { unsafeCharacter } from '../escape.js';
 import { msg, type Message, type MessageArg } from '../i18n/message.js';
 import { LANGUAGES, type Language, type Localised } from '../types.js';
+import { repeatedKeys } from '../yaml-keys.js';
 import { BUILTIN_TEMPLATE_SOURCES } from './builtin.generated.js';
 
 export interface TemplateSection {
@@ -32,6 +34,8 @@ export interface TemplateSection {
   targets: boolean;
   /** This section needs a sources block (counted sources of data). */
   sources: boolean;
+  /** Each target section under this one needs at least one consideration (`missing-consideration`). */
+  considerations: boolean;
   /** What belongs in the section, in one sentence (for hovers), in English or its only language. */
   description?: string;
   /** The description in each language. */
@@ -74,7 +78,7 @@ export interface TemplateProblem {
 /** Keys a template file may have at its top level (the JSON schema lists exactly these). */
 export const TEMPLATE_KEYS = ['id', 'title', 'description', 'requiredFields', 'goals', 'sections', 'sourceLabels'] as const;
 /** Keys a section may have (the JSON schema lists exactly these). */
-export const SECTION_KEYS = ['id', 'heading', 'aliases', 'level', 'required', 'targets', 'sources', 'description'] as const;
+export const SECTION_KEYS = ['id', 'heading', 'aliases', 'level', 'required', 'targets', 'sources', 'considerations', 'description'] as const;
 
 /** Template and section ids: lower-case words joined by hyphens, dots or underscores. */
 export const ID_PATTERN = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
@@ -194,7 +198,8 @@ export function parseTemplate(yamlText: string, origin: string): { template?: Te
   const reader = new Reader(lines);
   let template: Template | undefined;
   try {
-    const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    // Repeated keys are found by `repeatedKeys`, in linear time (the library's check is quadratic).
+    const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
     reader.doc = doc;
     if (reportYamlErrors(reader, doc)) {
       template = readTemplate(reader, doc.contents, origin);
@@ -270,6 +275,9 @@ function reportYamlErrors(reader: Reader, doc: Document.Parsed): boolean {
     reader.report(warning.pos[0], msg('template.yaml.warning'), false);
   }
   if (doc.errors.length > 0) return false;
+  const repeated = repeatedKeys(doc);
+  for (const key of repeated) reader.report(key, yamlErrorMessage('DUPLICATE_KEY'));
+  if (repeated.length > 0) return false;
   let aliasesOk = true;
   visit(doc, {
     Alias(_key, alias) {
@@ -347,14 +355,17 @@ function closest(name: string, allowed: readonly string[]): string | undefined {
   const wanted = squash(name);
   let best: string | undefined;
   let bestDistance = Infinity;
+  const tolerance = wanted.length >= 6 ? 2 : 1;
   for (const candidate of allowed) {
+    // Lengths further apart than the tolerance cannot be close: skip the distance (a template
+    // may hold thousands of unknown keys).
+    if (Math.abs(squash(candidate).length - wanted.length) > tolerance) continue;
     const distance = editDistance(wanted, squash(candidate));
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const tolerance = wanted.length >= 6 ? 2 : 1;
   return bestDistance <= tolerance ? best : undefined;
 }
 
@@ -417,7 +428,11 @@ function readText(reader: Reader, entries: Map<string, Entry>, name: string, opt
     return undefined;
   }
   const value = reader.resolve(entry.value);
-  if (isScalar(value) && typeof value.value === 'string' && value.value.trim() !== '') return value.value.trim();
+  if (isScalar(value) && typeof value.value === 'string' && value.value.trim() !== '') {
+    const text = value.value.trim();
+    // Only a description may run over several lines; no text may hold control characters.
+    return safeText(reader, value, text, name === 'description') ? text : undefined;
+  }
   if (isEmptyValue(value)) {
     if (options.required) reader.report(entry.key, msg('template.empty-required', { name, example: options.example }));
     else reader.report(entry.key, msg('template.empty-ignored', { name }), false);
@@ -425,6 +440,18 @@ function readText(reader: Reader, entries: Map<string, Entry>, name: string, opt
   }
   reader.report(value ?? entry.key, msg('template.not-text', { name, value: describe(value) }));
   return undefined;
+}
+
+/**
+ * Whether a text from the template is free of line breaks and control characters: headings are
+ * inserted into documents by fixes and printed by the CLI, so a line break or an escape sequence
+ * in one would end up in both. A fatal problem on the value otherwise.
+ */
+function safeText(reader: Reader, where: Positioned, text: string, lineBreaks = false): boolean {
+  const bad = unsafeCharacter(text, { lineBreaks });
+  if (!bad) return true;
+  reader.report(where, msg(`template.unsafe.${bad.kind}`, { code: bad.code }));
+  return false;
 }
 
 /** A text given once, or once per language: the text, the languages given, and where each was written. */
@@ -459,6 +486,10 @@ function readLocalText(reader: Reader, entries: Map<string, Entry>, name: string
     }
     const text = reader.resolve(pair.value);
     if (isScalar(text) && typeof text.value === 'string' && text.value.trim() !== '') {
+      if (!safeText(reader, text, text.value.trim(), name === 'description')) {
+        fatal = true;
+        continue;
+      }
       languages[key as Language] = text.value.trim();
       nodes.push([text.value.trim(), text]);
     } else {
@@ -560,6 +591,7 @@ function readTextItems(reader: Reader, entry: Entry | undefined, example: string
       continue;
     }
     const text = value.value.trim();
+    if (!safeText(reader, value, text)) continue;
     const key = same(text);
     if (seen.has(key)) {
       reader.report(value, msg('template.repeated', { text }), false);
@@ -750,6 +782,7 @@ function readSection(reader: Reader, node: YAMLMap): ReadSection {
   const required = readBoolean(reader, entries.get('required'), true);
   const targets = readBoolean(reader, entries.get('targets'), false);
   const sources = readBoolean(reader, entries.get('sources'), false);
+  const considerations = readBoolean(reader, entries.get('considerations'), false);
   const description = readLocalText(reader, entries, 'description', { owner: node, ownerName: 'section', required: false, example: '' });
   let usable = id !== undefined && heading !== undefined && level !== undefined;
 
@@ -782,7 +815,7 @@ function readSection(reader: Reader, node: YAMLMap): ReadSection {
   if (id !== undefined) read.id = id;
   if (targetsNode) read.targetsNode = targetsNode;
   if (usable && id !== undefined && heading !== undefined && level !== undefined) {
-    const section: TemplateSection = { id, heading: heading.text, headings: everyLanguage(heading), aliases: Object.freeze(aliases), level, required, targets, sources };
+    const section: TemplateSection = { id, heading: heading.text, headings: everyLanguage(heading), aliases: Object.freeze(aliases), level, required, targets, sources, considerations };
     if (description !== undefined) {
       section.description = description.text;
       section.descriptions = everyLanguage(description);

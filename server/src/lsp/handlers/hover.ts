@@ -12,7 +12,7 @@ export function registerHover(state: ServerState): void {
       if (!context) return null;
       const doc = context.document;
       const offset = toOffset(doc.lines, p.position);
-      const info = citationHover(doc, offset, context.register?.register) ?? hover(doc, offset, { templates: context.templates, defaultTemplate: context.config.defaultTemplate, locale: state.locale });
+      const info = citationHover(doc, offset, context.register?.register) ?? hover(doc, offset, { templates: context.templates, defaultTemplate: context.config.defaultTemplate, locale: state.locale, evidence: { register: context.register?.register, minimum: context.config.coverageMinimum } });
       return info ? { contents: { kind: 'markdown', value: info.contents }, range: toRange(doc.lines, info.span) } : null;
     }),
   );

@@ -12,7 +12,7 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver';
-import { createLanguageService, resolveLocale, SYNTHESIS_SUFFIX, type ServiceHost } from '../../core/index.js';
+import { createLanguageService, escapeLines, resolveLocale, SYNTHESIS_SUFFIX, type ServiceHost } from '../../core/index.js';
 import { guardNotification } from '../guard.js';
 import { readSettings, userSettings } from '../settings.js';
 import type { ServerState } from '../state.js';
@@ -46,7 +46,7 @@ export function registerLifecycle(state: ServerState, host: ServiceHost): void {
     for (const problem of problems) {
       if (loggedProblems.has(problem)) continue;
       loggedProblems.add(problem);
-      c.console.warn(`Synthesis settings: ${problem}`);
+      c.console.warn(escapeLines(`Synthesis settings: ${problem}`));
     }
     state.settings = settings;
     state.service.setUserSettings(userSettings(settings, raw));

@@ -9,14 +9,16 @@
  *   `name-2.synth.md`… when that exists: nothing is overwritten), following the templates of the
  *   project it lands in, and says what it recognised and what the checks find in it.
  *
- * Files are read and written through node/files.ts. A path the project's configuration names (the
- * reference document) is read only inside the project; the paths the user chose are trusted. Every
+ * Files are read and written through node/fs. A path the project's configuration names (the
+ * reference document) is read only inside the project; the paths the user chose are trusted, but a
+ * file is never written through a link in its folder that leads elsewhere (the folder may be the
+ * hostile repository's), and always whole (a temporary file renamed over the target). Every
  * answer is plain data with a message from word-messages.ts; nothing throws to the client.
  */
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { LANGUAGES, type DocumentSource, type Language } from '../../core/index.js';
-import { readBytes, writeBytes } from '../../node/files.js';
+import { readBytes, writeBytes } from '../../node/fs/index.js';
 import { guard } from '../guard.js';
 import { Requests, type ExportDocumentParams, type ExportDocumentResult, type ImportDocumentParams, type ImportDocumentResult } from '../protocol.js';
 import type { ServerState } from '../state.js';
@@ -68,7 +70,8 @@ async function exportDocument(state: ServerState, params: Partial<ExportDocument
     if (!result.ok) return { ok: false, message: say(state.locale, 'cannotUseReference', { named: reference?.named ?? '', problem: result.problem }) };
     ({ bytes, title } = result);
   }
-  const written = await writeBytes(target, bytes);
+  // The user chose the target in a save dialog, which asked before replacing a file.
+  const written = await writeBytes(target, bytes, { within: dirname(target) });
   if (!written.ok) return { ok: false, message: say(state.locale, 'cannotWrite', { file: target, failure: written.failure, ...(written.detail !== undefined ? { detail: written.detail } : {}) }) };
   return { ok: true, path: target, title };
 }
@@ -100,7 +103,7 @@ async function importFile(state: ServerState, params: Partial<ImportDocumentPara
     return { ok: false, message: say(state.locale, 'cannotReadAs', { file: name, detail: (error instanceof Error ? error.message : String(error)).split('\n')[0] || '?' }) };
   }
   // Exclusive: never over a file, even one that appeared since the name was chosen.
-  const written = await writeBytes(target, new TextEncoder().encode(result.markdown), { exclusive: true });
+  const written = await writeBytes(target, new TextEncoder().encode(result.markdown), { within: dirname(target), exclusive: true });
   if (!written.ok) return { ok: false, message: say(state.locale, 'cannotWrite', { file: target, failure: written.failure, ...(written.detail !== undefined ? { detail: written.detail } : {}) }) };
   const analysis = await state.service.analyze({ key, path: target, text: result.markdown, version: null, transient: true });
   const count = (severity: string): number => analysis.findings.filter((f) => f.severity === severity).length;

@@ -22,8 +22,11 @@ import {
   type FileChild,
   type ParagraphChild,
 } from 'docx';
-import type { Definition, FootnoteDefinition, Heading, List, ListItem, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
+import type { Definition, FootnoteDefinition, Heading, List, ListItem, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
 import { coverageMatrix, type CoverageMatrix } from '../../coverage.js';
+import { plainText } from '../../findings/html.js';
+import { describeConfidence, describeEvidence, matrixWords, summaryMatrix, type SummaryMatrix } from '../../findings/matrix.js';
+import { targetFindings } from '../../findings/targets.js';
 import type { EvidenceEntry } from '../../evidence.js';
 import { getCatalogue } from '../../sdg/catalogue.js';
 import { scanTags } from '../../sdg/tags.js';
@@ -36,7 +39,7 @@ import { exportLabels, type ExportLabels } from '../labels.js';
 import { ACCENT } from './styles.js';
 
 /** Bookmark names that mark what the export generated, so that an import leaves it out. */
-export const GENERATED = { toc: '_SynGen_toc', evidence: '_SynGen_evidence', coverage: '_SynGen_coverage', caption: '_SynGen_caption' } as const;
+export const GENERATED = { toc: '_SynGen_toc', evidence: '_SynGen_evidence', coverage: '_SynGen_coverage', matrix: '_SynGen_matrix', caption: '_SynGen_caption' } as const;
 export const SOURCES_MARK = '_SynSrc_';
 export const EVALUATION_MARK = '_SynEv_';
 
@@ -84,6 +87,9 @@ class Builder {
   private sourcesBlocks = 0;
   private numberedLists = 0;
   private headingShift = 0;
+  /** Where considerations' labels start, and the list items announced by a label paragraph (offsets). */
+  private readonly considerationLabels = new Set<number>();
+  private readonly considerationItems = new Set<number>();
 
   constructor(
     private readonly source: ExportSource,
@@ -94,6 +100,12 @@ class Builder {
     const register = source.register;
     for (const entry of register?.entries ?? []) this.addEvaluation(entry.id, entry);
     for (const citation of source.analysis.document.citations) if (!this.evaluationMarks.has(citation.id)) this.addEvaluation(citation.id, undefined);
+    for (const target of targetFindings(source.analysis.document)) {
+      for (const c of target.considerations) {
+        this.considerationLabels.add(c.labelSpan.start);
+        if (c.labelSpan.start < c.span.start) this.considerationItems.add(c.span.start);
+      }
+    }
   }
 
   private addEvaluation(id: string, entry: EvidenceEntry | undefined): void {
@@ -171,6 +183,41 @@ class Builder {
     if (this.evaluations.length > 0 && (this.source.register || this.source.analysis.document.citations.length > 0)) out.push(...this.evaluationsAnnex());
     const coverage = this.coverage();
     if (coverage) out.push(...this.coverageAnnex(coverage));
+    const matrix = summaryMatrix(this.source.analysis.document, { register: this.source.register, minimum: this.source.coverageMinimum });
+    if (matrix.rows.length > 0) out.push(...this.matrixAnnex(matrix));
+    return out;
+  }
+
+  /** The summary matrix: per target section its findings, their evidence and its considerations. */
+  private matrixAnnex(matrix: SummaryMatrix): FileChild[] {
+    const words = matrixWords(this.language);
+    const rows = matrix.rows.map((r) => {
+      const findings = r.findings.flatMap((f) => {
+        const notes = [describeEvidence(f.evidence, this.language, false), ...(f.confidence ? [describeConfidence(f.confidence, this.language)] : [])];
+        return [new Paragraph({ style: this.options.style('table text'), children: [new TextRun(`${plainText(f.text)} `), new TextRun({ text: `(${notes.join(words.semicolon)})`, italics: true })] })];
+      });
+      // The items of a list under one label are shown under that label once.
+      const considerations = r.considerations.flatMap((c, i) => {
+        const previous = r.considerations[i - 1];
+        const listed = r.considerations.some((o) => o !== c && o.labelSpan.start === c.labelSpan.start);
+        const label = new TextRun({ text: `${c.label}${words.colon.trimEnd()}`, bold: true });
+        const text = plainText(c.text);
+        const item = new Paragraph({ style: this.options.style('table text'), children: [new TextRun(`• ${text}`)] });
+        if (!listed) return [new Paragraph({ style: this.options.style('table text'), children: [label, new TextRun(` ${text}`)] })];
+        return previous?.labelSpan.start === c.labelSpan.start ? [item] : [new Paragraph({ style: this.options.style('table text'), children: [label] }), item];
+      });
+      const evidence = describeEvidence(r.evidence, this.language, matrix.register) + (r.thin ? ` ${words.thin(matrix.minimum)}` : '');
+      return [
+        [this.cellText(r.heading, { bold: true })],
+        findings.length > 0 ? findings : [this.cellText(words.none)],
+        [this.cellText(evidence, r.thin ? { italics: true } : {})],
+        considerations.length > 0 ? considerations : [this.cellText(words.none)],
+      ];
+    });
+    const out: FileChild[] = [this.annexHeading(GENERATED.matrix, words.annex), new Paragraph({ children: [new TextRun(words.annexIntro)] })];
+    if (!matrix.register) out.push(new Paragraph({ children: [new TextRun({ text: words.noRegister, italics: true })] }));
+    out.push(this.caption(words.title), this.grid([words.target, words.findings, words.evidence, words.considerations], rows, [18, 40, 17, 25]));
+    if (matrix.rated) out.push(new Paragraph({ children: [new TextRun({ text: words.legend, italics: true })] }));
     return out;
   }
 
@@ -239,14 +286,15 @@ class Builder {
     return new Paragraph({ style: this.options.style('table text'), children: [new TextRun({ text, ...marks })] });
   }
 
-  private grid(header: readonly string[], rows: ReadonlyArray<readonly Paragraph[]>, widths: readonly number[]): Table {
+  /** A table: a row's cells are paragraphs, or lists of paragraphs for cells that hold several. */
+  private grid(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<Paragraph | readonly Paragraph[]>>, widths: readonly number[]): Table {
     const cell = (children: Paragraph[], head: boolean, width: number): TableCell =>
       new TableCell({ children, width: { size: width, type: WidthType.PERCENTAGE }, ...(head ? { shading: { type: ShadingType.CLEAR, fill: 'E6F0F5', color: 'auto' } } : {}) });
     return new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
         new TableRow({ tableHeader: true, children: header.map((h, i) => cell([this.cellText(h, { bold: true })], true, widths[i] ?? 10)) }),
-        ...rows.map((r) => new TableRow({ children: r.map((p, i) => cell([p], false, widths[i] ?? 10)) })),
+        ...rows.map((r) => new TableRow({ children: r.map((p, i) => cell(p instanceof Paragraph ? [p] : [...p], false, widths[i] ?? 10)) })),
       ],
     });
   }
@@ -258,8 +306,10 @@ class Builder {
     switch (node.type) {
       case 'heading':
         return [this.heading(node)];
-      case 'paragraph':
-        return [new Paragraph({ ...(quoteDepth > 0 ? { style: this.options.style('quote') } : {}), children: this.inline(node.children, {}) })];
+      case 'paragraph': {
+        const style = this.isConsideration(node) ? this.options.style('consideration') : quoteDepth > 0 ? this.options.style('quote') : undefined;
+        return [new Paragraph({ ...(style ? { style } : {}), children: this.inline(node.children, {}) })];
+      }
       case 'list':
         return this.list(node, 0, quoteDepth);
       case 'blockquote':
@@ -280,6 +330,15 @@ class Builder {
       default:
         return [];
     }
+  }
+
+  /** A paragraph that opens with a consideration's label (as the checks read it), or an item announced by one. */
+  private isConsideration(node: MdParagraph, item?: ListItem): boolean {
+    const first = node.children.find((c) => c.type !== 'text' || c.value.trim() !== '');
+    const at = first?.type === 'strong' ? first.position?.start.offset : undefined;
+    if (at !== undefined && this.considerationLabels.has(at)) return true;
+    const itemAt = item?.position?.start.offset;
+    return itemAt !== undefined && this.considerationItems.has(itemAt);
   }
 
   private heading(node: Heading): Paragraph {
@@ -303,8 +362,10 @@ class Builder {
           continue;
         }
         const prefix: ParagraphChild[] = item.checked === true ? [new TextRun('☒ ')] : item.checked === false ? [new TextRun('☐ ')] : [];
+        const consideration = this.isConsideration(child, item);
         out.push(
           new Paragraph({
+            ...(consideration ? { style: this.options.style('consideration') } : {}),
             ...(first ? { numbering: { reference: ordered ? LIST_NUMBERS : LIST_BULLETS, level: Math.min(depth, 8), ...(ordered ? { instance } : {}) } } : { indent: { left: 720 * (depth + 1) } }),
             children: [...prefix, ...this.inline(child.children, {})],
           }),

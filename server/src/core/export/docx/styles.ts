@@ -33,6 +33,7 @@ export const STYLE_IDS: Readonly<Record<string, string>> = {
   'table text': 'TableText',
   'sdg tag': 'SDGTag',
   'citation': 'Citation',
+  consideration: 'Consideration',
   hyperlink: 'Hyperlink',
 };
 
@@ -62,6 +63,8 @@ const PARAGRAPH_STYLES: readonly IParagraphStyleOptions[] = [
   { id: 'SourceCode', name: 'Source Code', basedOn: 'Normal', run: { font: MONO_FONT, size: 18 }, paragraph: { spacing: { after: 0 } } },
   { id: 'FigureNumber', name: 'Figure Number', basedOn: 'Normal', next: 'FigureLabel', run: { font: BODY_FONT, size: 48, bold: true, color: ACCENT }, paragraph: { spacing: { before: 60, after: 0 }, keepNext: true } },
   { id: 'FigureLabel', name: 'Figure Label', basedOn: 'Normal', run: { font: BODY_FONT, size: 18, bold: true, allCaps: true }, paragraph: { spacing: { after: 60 } } },
+  // A consideration stands out from the findings around it, as in the preview: a bar in the accent colour.
+  { id: 'Consideration', name: 'Consideration', basedOn: 'Normal', next: 'Normal', quickFormat: true, paragraph: { indent: { left: 227 }, border: { left: { style: 'single', size: 24, color: ACCENT, space: 8 } }, shading: { type: 'clear', fill: 'EAF2F7', color: 'auto' } } },
   { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: 18 }, paragraph: { spacing: { before: 20, after: 20 } } },
 ];
 

@@ -5,11 +5,12 @@ import { translator } from '../../i18n/index.js';
 import type { SynthesisDocument } from '../../parse.js';
 import { getCatalogue } from '../../sdg/catalogue.js';
 import { resolveTemplate, type FeatureOptions } from '../common.js';
+import { completeConsiderationLabel } from '../../findings/editor.js';
 import { completeFrontMatter } from './frontmatter.js';
 import { completeHeadings } from './headings.js';
 import { completeSdg } from './sdg.js';
 import { completeSourcesLabels } from './sources.js';
-import type { Completion, CompletionContext, CompletionSource } from './types.js';
+import { sortKey, type Completion, type CompletionContext, type CompletionSource } from './types.js';
 
 export type { Completion, CompletionKind } from './types.js';
 export { FRONT_MATTER_FIELDS } from './frontmatter.js';
@@ -20,7 +21,12 @@ export interface CompletionOptions extends FeatureOptions {
 }
 
 /** In order: the first source that recognises the place answers. */
-const SOURCES: readonly CompletionSource[] = [completeFrontMatter, completeSourcesLabels, completeSdg, completeHeadings];
+const SOURCES: readonly CompletionSource[] = [completeFrontMatter, completeSourcesLabels, completeSdg, completeHeadings, completeLabels];
+
+/** A consideration's bold label at the start of a paragraph of a target section (findings/editor.ts). */
+function completeLabels(context: CompletionContext): Completion[] | undefined {
+  return completeConsiderationLabel(context.document, context.offset, context.linePrefix)?.map((item, i) => ({ ...item, kind: 'label' as const, sortText: sortKey(0, i) }));
+}
 
 /** Proposals at `offset` (clamped to the document). Never throws. */
 export function complete(document: SynthesisDocument, offset: number, options: CompletionOptions = {}): Completion[] {

@@ -1,0 +1,87 @@
+/**
+ * Listing folders without losing sight of what could not be listed: `listFolder` answers with a
+ * failure instead of an empty list, and `listTree` walks a tree and returns the sub-folders it
+ * could not read beside the files it found, so that a caller can say so instead of skipping them.
+ *
+ * A link to a folder is not followed (a walk could loop); a link to a file is listed as a file (the
+ * reader then checks where it leads). Special files (FIFOs, sockets, devices) are listed as files
+ * too, so that the reader refuses them with a reason instead of their being skipped in silence.
+ */
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { errorCode, isInside, realFolder } from './paths.js';
+import { failed } from './read.js';
+import type { FileFailure, FolderEntry, ListResult } from './types.js';
+
+export async function listFolder(path: string, options: { within?: string } = {}): Promise<ListResult> {
+  const absolute = resolve(path);
+  const within = options.within === undefined ? undefined : resolve(options.within);
+  if (within !== undefined && !isInside(within, absolute)) return { ok: false, failure: 'outside-project', detail: 'it is outside the project folder' };
+  let dirents;
+  try {
+    if (within !== undefined && !isInside(await realFolder(within), await realpath(absolute))) {
+      return { ok: false, failure: 'outside-project', detail: 'it is a link to a folder outside the project folder' };
+    }
+    dirents = await readdir(absolute, { withFileTypes: true });
+  } catch (error) {
+    // A file where a folder was expected is not "not found".
+    if (errorCode(error) === 'ENOTDIR' && (await stat(absolute).catch(() => undefined))) return { ok: false, failure: 'not-a-file', detail: 'it is a file, not a folder' };
+    return failed(error);
+  }
+  const entries: FolderEntry[] = [];
+  for (const dirent of dirents) {
+    if (dirent.isDirectory()) entries.push({ name: dirent.name, kind: 'folder' });
+    else if (dirent.isSymbolicLink()) {
+      const target = await stat(join(absolute, dirent.name)).catch(() => undefined);
+      // A broken link is listed, so that reading it is reported; a link to a folder is not followed.
+      if (!target?.isDirectory()) entries.push({ name: dirent.name, kind: 'file' });
+    } else entries.push({ name: dirent.name, kind: 'file' });
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { ok: true, entries };
+}
+
+export interface TreeOptions {
+  within?: string;
+  /** Files whose name this accepts are returned. */
+  accept: (name: string) => boolean;
+  /** Sub-folders whose name this accepts are not entered. */
+  skipFolder?: (name: string) => boolean;
+  /** At most this many files; `truncated` says when more were left. */
+  limit?: number;
+}
+
+export interface Tree {
+  /** Absolute paths, depth first, in name order within a folder. */
+  files: string[];
+  /** Folders that could not be listed (the root included), with why. */
+  unreadable: Array<{ path: string; failure: FileFailure; detail?: string }>;
+  truncated: boolean;
+}
+
+export async function listTree(root: string, options: TreeOptions): Promise<Tree> {
+  const tree: Tree = { files: [], unreadable: [], truncated: false };
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const visit = async (folder: string): Promise<void> => {
+    const listed = await listFolder(folder, options.within === undefined ? {} : { within: options.within });
+    if (!listed.ok) {
+      tree.unreadable.push({ path: folder, failure: listed.failure, ...(listed.detail ? { detail: listed.detail } : {}) });
+      return;
+    }
+    for (const entry of listed.entries) {
+      if (tree.truncated) return;
+      const path = join(folder, entry.name);
+      if (entry.kind === 'folder') {
+        if (!options.skipFolder?.(entry.name)) await visit(path);
+      } else if (options.accept(entry.name)) {
+        if (tree.files.length >= limit) {
+          tree.truncated = true;
+          return;
+        }
+        tree.files.push(path);
+      }
+    }
+  };
+  await visit(resolve(root));
+  return tree;
+}

@@ -1,0 +1,147 @@
+/**
+ * Reading a text file the one safe way (contract 2 of the plan): the CLI, the language server and
+ * the service's Node host all read through `readTextFile`.
+ *
+ * - With `within`, the path must lead inside that folder, as written and by its real path.
+ * - Only regular files: a folder, a FIFO, a socket or a device is refused after a `stat`, before
+ *   any open; the open itself is non-blocking and refuses a link, and the opened file is checked
+ *   again, so a file swapped for a FIFO in between cannot hang the reader.
+ * - At most `maxBytes` are read, however large the file says it is or grows while it is read.
+ * - UTF-8 (with or without a byte-order mark) and UTF-16 with its mark are decoded; anything else is
+ *   refused as `not-text`, never decoded with replacement characters.
+ */
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { decodeText } from './encoding.js';
+import { errorCode, errorText, isInside, realFolder } from './paths.js';
+import type { FileFailure, FileStamp, ReadResult } from './types.js';
+
+export interface ReadOptions {
+  /** A folder the file's real path must stay inside: for paths a document, the project configuration or a workspace setting names. Omitted only for paths the user gave. */
+  within?: string;
+  /** Files larger than this are refused as `too-large`. */
+  maxBytes: number;
+}
+
+/** Open flags: never block on a FIFO or a device, never follow a link at the last step, never take a terminal. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0) | (constants.O_NOCTTY ?? 0);
+
+export async function readTextFile(path: string, options: ReadOptions): Promise<ReadResult> {
+  const read = await readBytes(path, options);
+  if (!read.ok) return read;
+  const decoded = decodeText(read.bytes);
+  if (!decoded.ok) return { ok: false, failure: 'not-text', detail: decoded.detail };
+  return { ok: true, text: decoded.text, encoding: decoded.encoding, stamp: read.stamp };
+}
+
+export type BytesResult = { ok: true; bytes: Buffer; stamp: FileStamp; realPath: string } | { ok: false; failure: FileFailure; detail?: string };
+
+/** The bytes of a regular file, with the same checks as `readTextFile` except the decoding. */
+export async function readBytes(path: string, options: ReadOptions): Promise<BytesResult> {
+  const absolute = resolve(path);
+  const within = options.within === undefined ? undefined : resolve(options.within);
+  if (within !== undefined && !isInside(within, absolute)) return { ok: false, failure: 'outside-project', detail: OUTSIDE };
+
+  let real: string;
+  try {
+    real = await realpath(absolute);
+  } catch (error) {
+    return failed(error);
+  }
+  if (within !== undefined && !isInside(await realFolder(within), real)) {
+    return { ok: false, failure: 'outside-project', detail: 'it is a link to a file outside the project folder' };
+  }
+  // Refuse special files before opening them: opening some devices has effects of its own.
+  try {
+    const info = await stat(real);
+    if (!info.isFile()) return { ok: false, failure: 'not-a-file', detail: kindOf(info) };
+    if (info.size > options.maxBytes) return tooLarge(info.size, options.maxBytes);
+  } catch (error) {
+    return failed(error);
+  }
+
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(real, OPEN_FLAGS);
+    // Checked again on what was opened: the path may have been swapped since the stat.
+    const info = await handle.stat();
+    if (!info.isFile()) return { ok: false, failure: 'not-a-file', detail: kindOf(info) };
+    if (info.size > options.maxBytes) return tooLarge(info.size, options.maxBytes);
+    const bytes = await readAtMost(handle, options.maxBytes + 1, info.size);
+    if (bytes.length > options.maxBytes) return tooLarge(bytes.length, options.maxBytes);
+    return { ok: true, bytes, realPath: real, stamp: { size: bytes.length, mtimeMs: info.mtimeMs, hash: hashBytes(bytes) } };
+  } catch (error) {
+    return failed(error);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/** Reads until the end of the file or `limit` bytes, whichever comes first (a file may grow, and /proc files say they are empty). */
+async function readAtMost(handle: FileHandle, limit: number, sizeHint: number): Promise<Buffer> {
+  let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(limit, sizeHint + 1)));
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (buffer.length >= limit) break;
+      const bigger = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2));
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+    if (bytesRead === 0) break;
+    length += bytesRead;
+  }
+  return buffer.subarray(0, length);
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+const OUTSIDE = 'it is outside the project folder';
+
+function kindOf(info: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (info.isDirectory()) return 'it is a folder, not a file';
+  if (info.isFIFO()) return 'it is a named pipe (FIFO), not a file';
+  if (info.isSocket()) return 'it is a socket, not a file';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'it is a device, not a file';
+  return 'it is not a regular file';
+}
+
+/** "12.3 MB" for a size in bytes (1 MB = 1,048,576 bytes, as file managers count). */
+export function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${mb >= 10 ? Math.round(mb) : mb.toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+function tooLarge(size: number, max: number): { ok: false; failure: 'too-large'; detail: string } {
+  const shown = megabytes(size);
+  const limit = megabytes(max);
+  return { ok: false, failure: 'too-large', detail: shown === limit ? `it is larger than the limit of ${limit}` : `it is ${shown}; the limit is ${limit}` };
+}
+
+/** A failed system call as a failure kind and a plain reason. */
+export function failed(error: unknown): { ok: false; failure: FileFailure; detail?: string } {
+  switch (errorCode(error)) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return { ok: false, failure: 'not-found' };
+    case 'EACCES':
+    case 'EPERM':
+      return { ok: false, failure: 'permission' };
+    case 'EISDIR':
+      return { ok: false, failure: 'not-a-file', detail: 'it is a folder, not a file' };
+    case 'ENXIO':
+    case 'ENODEV':
+      return { ok: false, failure: 'not-a-file', detail: 'it is a device or a socket, not a file' };
+    case 'ELOOP':
+      return { ok: false, failure: 'io', detail: 'it is a symbolic link that leads to itself, or the file was replaced by a link while it was read' };
+    case 'ENAMETOOLONG':
+      return { ok: false, failure: 'not-found', detail: 'the path is too long' };
+    default:
+      return { ok: false, failure: 'io', detail: errorText(error) };
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The figures of the last full reliability run (`npm run test:fuzz`): what scripts/fuzz.mjs saves
+ * in test/fuzz/last-run.json, and the section of docs/reliability.md made from them. The docs
+ * never carry a number by hand: `test/fuzz/figures.test.ts` checks that the section is exactly what
+ * this module makes of the saved file.
+ */
+
+export interface PropertyFigures {
+  name: string;
+  /** The property's own seed (derived from the run's seed and its name). */
+  seed: number;
+  runs: number;
+  seconds: number;
+  passed: boolean;
+  /** fast-check's report (seed, path and shrunk case) when it failed. */
+  failure?: string;
+}
+
+export interface ChaosRunFigures {
+  name: string;
+  seed: number;
+  passed: boolean;
+  failure?: string;
+  edits: number;
+  notifications: number;
+  requests: number;
+  cancelled: number;
+  batches: number;
+  diagnosticsPublished: number;
+  /** Publications compared with an analysis of their version's text (all, or the latest of each batch for the large document). */
+  diagnosticsChecked: number;
+  maxLatencyMs: number;
+  p99LatencyMs: number;
+  rssStartMb: number;
+  rssPeakMb: number;
+  rssEndMb: number;
+  /** The document's length at the end, in UTF-16 units. */
+  finalLength: number;
+  seconds: number;
+}
+
+export interface FuzzFigures {
+  /** The day of the run, YYYY-MM-DD. */
+  date: string;
+  /** The command as it was run, with its environment. */
+  command: string;
+  node: string;
+  cores: number;
+  seed: number;
+  properties: PropertyFigures[];
+  totals: {
+    /** Different generated inputs (document, or document and register), over all properties. */
+    distinctInputs: number;
+    analyses: number;
+    characters: number;
+    findings: number;
+    fixesApplied: number;
+    incrementalEdits: number;
+    registers: number;
+    registerProblems: number;
+    seconds: number;
+  };
+  chaos: ChaosRunFigures[];
+}
+
+const n = (value: number): string => Math.round(value).toLocaleString('en');
+/** "1 consistency check", "500 consistency checks". */
+const count = (value: number, one: string, many: string): string => `${n(value)} ${Math.round(value) === 1 ? one : many}`;
+const s = (seconds: number): string => `${seconds.toFixed(seconds < 100 ? 1 : 0)} s`;
+
+/** Whether every part of the run passed. */
+export function allPassed(figures: FuzzFigures): boolean {
+  return figures.properties.every((p) => p.passed) && figures.chaos.every((c) => c.passed);
+}
+
+/** The "Figures from the last full run" section of docs/reliability.md, between its markers. */
+export function figuresMarkdown(figures: FuzzFigures): string {
+  const lines: string[] = [];
+  lines.push(
+    `Run of ${figures.date}, \`${figures.command}\`, Node ${figures.node.replace(/^v/, '')}, ${figures.cores} cores` +
+      ` (a shared machine: times are only indicative). ${allPassed(figures) ? 'Everything passed.' : '**Something failed: see below.**'}`,
+    '',
+    '| property | seed | documents | time | result |',
+    '|---|---|---|---|---|',
+  );
+  for (const p of figures.properties) lines.push(`| ${p.name} | ${p.seed} | ${n(p.runs)} | ${s(p.seconds)} | ${p.passed ? 'passed' : '**failed**'} |`);
+  const t = figures.totals;
+  lines.push(
+    '',
+    `- ${n(t.distinctInputs)} distinct generated inputs (documents, alone or with a register), ${n(t.analyses)} analyses of ` +
+      `${(t.characters / 1e6).toFixed(1)} million characters in all, ${n(t.findings)} findings, ${n(t.fixesApplied)} fixes applied, ` +
+      `${n(t.incrementalEdits)} incremental edits, ${n(t.registers)} evidence registers read (${n(t.registerProblems)} problems found in them), in ${s(t.seconds)}.`,
+  );
+  for (const c of figures.chaos) {
+    lines.push(
+      `- **LSP chaos, ${c.name}, seed ${c.seed}: ${c.passed ? 'passed' : 'failed'}.** ${count(c.edits, 'edit', 'edits')} in ${count(c.notifications, '`didChange` notification', '`didChange` notifications')}, ` +
+        `${count(c.requests, 'request', 'requests')} (${n(c.cancelled)} of them cancelled), ${count(c.batches, 'consistency check', 'consistency checks')} of the server's text, ` +
+        `${count(c.diagnosticsPublished, 'diagnostics notification', 'diagnostics notifications')} in version order, ${c.diagnosticsChecked === c.diagnosticsPublished ? 'each' : `${n(c.diagnosticsChecked)} of them`} checked against the text of its version, in ${s(c.seconds)}. ` +
+        `Slowest answer ${n(c.maxLatencyMs)} ms, 99th percentile ${n(c.p99LatencyMs)} ms. Server memory (VmRSS): ${n(c.rssStartMb)} MB after opening the document, ` +
+        `${n(c.rssPeakMb)} MB at most, ${n(c.rssEndMb)} MB at the end; the document ended at ${n(c.finalLength)} characters.`,
+    );
+  }
+  const failures = [...figures.properties.filter((p) => !p.passed && p.failure), ...figures.chaos.filter((c) => !c.passed && c.failure)];
+  for (const f of failures) lines.push('', `${f.name}:`, '', '```text', f.failure!.trim(), '```');
+  return lines.join('\n');
+}
+
+export const FIGURES_START = '<!-- fuzz-figures:start (generated by npm run test:fuzz from test/fuzz/last-run.json) -->';
+export const FIGURES_END = '<!-- fuzz-figures:end -->';
+
+/** `doc` with the text between the markers replaced by the figures' section. */
+export function withFigures(doc: string, figures: FuzzFigures): string {
+  const start = doc.indexOf(FIGURES_START);
+  const end = doc.indexOf(FIGURES_END);
+  if (start < 0 || end < start) throw new Error(`docs/reliability.md has no ${FIGURES_START} … ${FIGURES_END} markers`);
+  return `${doc.slice(0, start + FIGURES_START.length)}\n${figuresMarkdown(figures)}\n${doc.slice(end)}`;
+}

@@ -1,0 +1,235 @@
+// Reading files (server/src/node/fs, contract 2 of the plan): what a path may lead to, what kind
+// of file is read, how much of it, and how its bytes become text. Each test is one property of
+// issue 13, class 2 ("reading what a document names") or class 1's decoding half.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { MAX_SIDE_FILE_BYTES as MAX_REGISTER_BYTES } from '../../server/src/core/index.js';
+import { readTextFile, type ReadResult } from '../../server/src/node/fs/index.js';
+import { FS_MODULE, runChild, tempDir } from './helpers.js';
+
+const MB = 1024 * 1024;
+
+function failure(result: ReadResult): string {
+  assert.equal(result.ok, false, `expected a failure, read ${JSON.stringify(result.ok ? result.text.slice(0, 80) : '')}`);
+  return result.ok ? '' : result.failure;
+}
+
+describe('what a path may lead to', () => {
+  test('a path that climbs out of the project (../../etc/passwd) is refused before the file system is asked', async () => {
+    const project = tempDir();
+    const result = await readTextFile(join(project, '..', '..', 'etc', 'passwd'), { within: project, maxBytes: MB });
+    assert.equal(failure(result), 'outside-project');
+  });
+
+  test('an absolute path outside the project is refused; one inside is read', async () => {
+    const project = tempDir();
+    writeFileSync(join(project, 'evidence.csv'), 'id\nA\n');
+    assert.equal(failure(await readTextFile('/etc/passwd', { within: project, maxBytes: MB })), 'outside-project');
+    const inside = await readTextFile(join(project, 'evidence.csv'), { within: project, maxBytes: MB });
+    assert.ok(inside.ok);
+    assert.equal(inside.text, 'id\nA\n');
+  });
+
+  test('a symbolic link inside the project that leads out of it is refused, and says so without naming the target', async () => {
+    const project = tempDir();
+    const outside = tempDir();
+    writeFileSync(join(outside, 'secret.csv'), 'id,title\nS-1,secret\n');
+    symlinkSync(join(outside, 'secret.csv'), join(project, 'evidence.csv'));
+    const result = await readTextFile(join(project, 'evidence.csv'), { within: project, maxBytes: MB });
+    assert.equal(failure(result), 'outside-project');
+    assert.ok(!result.ok && !String(result.detail).includes(outside), 'the real path is not shown');
+  });
+
+  test('a symbolic link to a folder outside the project is refused for the files under it', async () => {
+    const project = tempDir();
+    const outside = tempDir();
+    writeFileSync(join(outside, 'r.csv'), 'id\nA\n');
+    symlinkSync(outside, join(project, 'data'));
+    assert.equal(failure(await readTextFile(join(project, 'data', 'r.csv'), { within: project, maxBytes: MB })), 'outside-project');
+  });
+
+  test('a symbolic link that stays inside the project is followed', async () => {
+    const project = tempDir();
+    mkdirSync(join(project, 'registers'));
+    writeFileSync(join(project, 'registers', 'all.csv'), 'id\nA\n');
+    symlinkSync(join(project, 'registers', 'all.csv'), join(project, 'evidence.csv'));
+    const result = await readTextFile(join(project, 'evidence.csv'), { within: project, maxBytes: MB });
+    assert.ok(result.ok);
+    assert.equal(result.text, 'id\nA\n');
+  });
+
+  test('the project folder itself may be reached through a link (its real path bounds the reads)', async () => {
+    const real = tempDir();
+    const links = tempDir();
+    writeFileSync(join(real, 'evidence.csv'), 'id\nA\n');
+    symlinkSync(real, join(links, 'project'));
+    const result = await readTextFile(join(links, 'project', 'evidence.csv'), { within: join(links, 'project'), maxBytes: MB });
+    assert.ok(result.ok, JSON.stringify(result));
+  });
+
+  test('without `within` (a path the user gave) a link is followed wherever it leads', async () => {
+    const here = tempDir();
+    const elsewhere = tempDir();
+    writeFileSync(join(elsewhere, 'a.synth.md'), '# A\n');
+    symlinkSync(join(elsewhere, 'a.synth.md'), join(here, 'a.synth.md'));
+    const result = await readTextFile(join(here, 'a.synth.md'), { maxBytes: MB });
+    assert.ok(result.ok);
+  });
+
+  test('a missing file is not-found; an unreadable one is permission (tried as an ordinary user)', async () => {
+    const dir = tempDir();
+    assert.equal(failure(await readTextFile(join(dir, 'none.csv'), { maxBytes: MB })), 'not-found');
+    writeFileSync(join(dir, 'locked.csv'), 'id\nA\n');
+    chmodSync(join(dir, 'locked.csv'), 0o000);
+    const child = runChild(
+      `import { readTextFile } from ${JSON.stringify(FS_MODULE)};\n` +
+        `const r = await readTextFile(${JSON.stringify(join(dir, 'locked.csv'))}, { maxBytes: 1000 });\n` +
+        'console.log(JSON.stringify(r));\n',
+      { asNobody: true },
+    );
+    assert.deepEqual(child.result, { ok: false, failure: 'permission' }, child.stderr);
+  });
+});
+
+describe('only regular files', () => {
+  test('a folder is not-a-file', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'evidence.csv'));
+    const result = await readTextFile(join(dir, 'evidence.csv'), { maxBytes: MB });
+    assert.equal(failure(result), 'not-a-file');
+    assert.match(!result.ok ? String(result.detail) : '', /folder/);
+  });
+
+  test('a device that never ends (/dev/zero, /dev/urandom) is refused at once, nothing is read', async () => {
+    for (const device of ['/dev/zero', '/dev/urandom', '/dev/null']) {
+      const result = await readTextFile(device, { maxBytes: MB });
+      assert.equal(failure(result), 'not-a-file', device);
+      assert.match(!result.ok ? String(result.detail) : '', /device/);
+    }
+  });
+
+  test('a FIFO with no writer is refused without hanging the reader (in a child process, which must finish)', () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'evidence.csv');
+    execFileSync('mkfifo', [fifo]);
+    // A blocking open would wait for a writer for ever; the child would then be killed by the timeout.
+    const child = runChild(
+      `import { readTextFile } from ${JSON.stringify(FS_MODULE)};\n` +
+        `const r = await readTextFile(${JSON.stringify(fifo)}, { within: ${JSON.stringify(dir)}, maxBytes: 1000 });\n` +
+        'console.log(JSON.stringify(r));\n',
+      { timeoutMs: 10_000 },
+    );
+    assert.equal(child.signal, null, 'the child finished by itself');
+    assert.deepEqual(child.result, { ok: false, failure: 'not-a-file', detail: 'it is a named pipe (FIFO), not a file' });
+  });
+
+  test('a link to a FIFO or a device is refused the same way', async () => {
+    const dir = tempDir();
+    symlinkSync('/dev/zero', join(dir, 'zero.csv'));
+    assert.equal(failure(await readTextFile(join(dir, 'zero.csv'), { maxBytes: MB })), 'not-a-file');
+  });
+});
+
+describe('a size cap with a clear message', () => {
+  test('a register over 10 MB is too-large and says how large against the limit', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'evidence.csv');
+    writeFileSync(path, Buffer.alloc(MAX_REGISTER_BYTES + 1024 * 1024, 0x61));
+    const result = await readTextFile(path, { maxBytes: MAX_REGISTER_BYTES });
+    assert.equal(failure(result), 'too-large');
+    assert.equal(!result.ok && result.detail, 'it is 11 MB; the limit is 10 MB');
+  });
+
+  test('exactly at the cap is read; one byte more is not', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a'), 'x'.repeat(1000));
+    writeFileSync(join(dir, 'b'), 'x'.repeat(1001));
+    assert.ok((await readTextFile(join(dir, 'a'), { maxBytes: 1000 })).ok);
+    assert.equal(failure(await readTextFile(join(dir, 'b'), { maxBytes: 1000 })), 'too-large');
+  });
+
+  test('a file that claims to be empty but is not (/proc) is still read no further than the cap', async () => {
+    // /proc files report a size of 0; the cap holds on the bytes actually read.
+    const result = await readTextFile('/proc/self/status', { maxBytes: 64 });
+    assert.equal(failure(result), 'too-large');
+  });
+});
+
+describe('decoding: byte-order marks, UTF-16, and no replacement characters', () => {
+  const write = (bytes: Buffer | string): string => {
+    const path = join(tempDir(), 'doc.synth.md');
+    writeFileSync(path, bytes);
+    return path;
+  };
+
+  test('UTF-8 without a mark: the text, its encoding and a stamp of size, time and hash', async () => {
+    const result = await readTextFile(write('# Síntesis ✓\n'), { maxBytes: MB });
+    assert.ok(result.ok);
+    assert.equal(result.text, '# Síntesis ✓\n');
+    assert.equal(result.encoding, 'utf-8');
+    assert.equal(result.stamp.size, Buffer.byteLength('# Síntesis ✓\n'));
+    assert.match(result.stamp.hash, /^[0-9a-f]{64}$/);
+    assert.ok(result.stamp.mtimeMs > 0);
+  });
+
+  test('UTF-8 with a byte-order mark: the mark is not part of the text, and is remembered', async () => {
+    const result = await readTextFile(write(Buffer.from('\ufeff# A\n', 'utf8')), { maxBytes: MB });
+    assert.ok(result.ok);
+    assert.equal(result.text, '# A\n');
+    assert.equal(result.encoding, 'utf-8-bom');
+  });
+
+  test('UTF-16 LE and BE with their marks are decoded', async () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Résumé\r\n', 'utf16le')]);
+    const be = Buffer.from(le.subarray(2)).swap16();
+    const a = await readTextFile(write(le), { maxBytes: MB });
+    const b = await readTextFile(write(Buffer.concat([Buffer.from([0xfe, 0xff]), be])), { maxBytes: MB });
+    assert.ok(a.ok && b.ok);
+    assert.deepEqual([a.text, a.encoding], ['# Résumé\r\n', 'utf-16le']);
+    assert.deepEqual([b.text, b.encoding], ['# Résumé\r\n', 'utf-16be']);
+  });
+
+  test('Latin-1 / Windows-1252 is refused as not-text, naming the line, never decoded with replacement characters', async () => {
+    const result = await readTextFile(write(Buffer.from('# Title\n\nCaf\xe9 and \x93quotes\x94\n', 'latin1')), { maxBytes: MB });
+    assert.equal(failure(result), 'not-text');
+    const detail = !result.ok ? String(result.detail) : '';
+    assert.match(detail, /not UTF-8/);
+    assert.match(detail, /line 3/);
+    assert.match(detail, /Latin-1 or Windows-1252/);
+  });
+
+  test('binary data is refused as not-text, and called binary', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const result = await readTextFile(write(png), { maxBytes: MB });
+    assert.equal(failure(result), 'not-text');
+    assert.match(!result.ok ? String(result.detail) : '', /binary file/);
+  });
+
+  test('a NUL character in otherwise valid UTF-8 is text (kept as it is)', async () => {
+    const result = await readTextFile(write('---\ntitle: \0\n---\n'), { maxBytes: MB });
+    assert.ok(result.ok);
+    assert.equal(result.text, '---\ntitle: \0\n---\n');
+  });
+
+  test('UTF-16 without a mark is recognised and refused with that reason', async () => {
+    const result = await readTextFile(write(Buffer.from('# A synthesis of many evaluations\n', 'utf16le')), { maxBytes: MB });
+    assert.equal(failure(result), 'not-text');
+    assert.match(!result.ok ? String(result.detail) : '', /UTF-16 text without a byte-order mark/);
+  });
+
+  test('overlong forms, encoded surrogates and truncated sequences are not UTF-8', async () => {
+    for (const bytes of [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0x41, 0xe2, 0x82], [0xf4, 0x90, 0x80, 0x80]]) {
+      assert.equal(failure(await readTextFile(write(Buffer.from(bytes)), { maxBytes: MB })), 'not-text', JSON.stringify(bytes));
+    }
+  });
+
+  test('UTF-16 with an unpaired surrogate or an odd number of bytes is refused', async () => {
+    const lone = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([0x41, 0, 0x00, 0xd8, 0x42, 0])]);
+    const odd = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([0x41, 0, 0x42])]);
+    assert.equal(failure(await readTextFile(write(lone), { maxBytes: MB })), 'not-text');
+    assert.equal(failure(await readTextFile(write(odd), { maxBytes: MB })), 'not-text');
+  });
+});

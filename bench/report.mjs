@@ -61,6 +61,12 @@ export function report(r, markdown) {
     other.push(['markdownlint-cli2, same files', fmtMs(c.markdownlintCli2Ms)]);
     other.push(['  synthlint / markdownlint-cli2', fmtRatio(c.ratio)]);
   }
+  if (r.details.cache) {
+    const c = r.details.cache;
+    other.push([`synthlint --cache, ${count(c.files)} files, no cache yet (cold)`, fmtMs(c.coldMs)]);
+    other.push(['synthlint --cache, the same files after one changed (warm)', fmtMs(c.warmMs)]);
+    other.push(['  warm / cold', fmtRatio(c.ratio)]);
+  }
   if (r.details.coldStart) {
     const c = r.details.coldStart;
     other.push([`cold start → first diagnostics, a project of ${c.workspace.syntheses} syntheses with configuration, template and register open`, fmtMs(c.workspace.p50)]);

@@ -7,7 +7,7 @@
 //   node bench/run.mjs --markdown   also print the tables as Markdown (as in docs/performance.md)
 //   node bench/run.mjs --micromark  also reproduce the micromark 4.0.3 slowdown (installs it into a
 //                                   temporary folder from the npm registry)
-//   node bench/run.mjs --only=analysis,edits,server,cli,cold,heap,profile   run some parts only
+//   node bench/run.mjs --only=analysis,edits,server,cli,cache,cold,heap,profile   run some parts only
 //   node bench/run.mjs --no-write   do not write bench/results.json
 //
 // Everything is generated from fixed seeds (bench/corpus.mjs), in-process timings are CPU time
@@ -15,7 +15,7 @@
 // warm-up, and each goal is reported as reached or missed with the measured ratio. See
 // docs/performance.md.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -389,6 +389,42 @@ async function throughServer(serverPath, drafts) {
 }
 
 // -----------------------------------------------------------------------------------------------
+// synthlint --cache on the 1,000-file workspace: a run after one file changed, over the cold run
+
+async function cliWarmCache(cliPath, workspace) {
+  // On a copy, so that the corpus stays as generated.
+  const dir = mkdtempSync(join(tmpdir(), 'synthlint-bench-cache-'));
+  try {
+    cpSync(workspace.dir, join(dir, 'workspace'), { recursive: true });
+    const files = readdirSync(join(dir, 'workspace'), { recursive: true }).filter((f) => f.endsWith('.synth.md')).sort();
+    const cacheFile = join(dir, '.synthesis-cache');
+    const cold = [];
+    const warm = [];
+    const codes = new Set();
+    let problem;
+    for (let i = 0; i < CLI_RUNS; i++) {
+      rmSync(cacheFile, { force: true });
+      log(`  cache run ${i + 1}/${CLI_RUNS}: cold …`);
+      const a = await wallTime([cliPath, '--cache', 'workspace'], dir);
+      // One file changes (a different one each round), as between two runs of a user's.
+      const changed = join(dir, 'workspace', files[(i * 397) % files.length]);
+      writeFileSync(changed, `${readFileSync(changed, 'utf8')}\nA paragraph added between two runs (${i}).\n`);
+      log(`  cache run ${i + 1}/${CLI_RUNS}: one file changed …`);
+      const b = await wallTime([cliPath, '--cache', 'workspace'], dir);
+      for (const run of [a, b]) {
+        codes.add(run.code);
+        if (run.code !== 0 && run.code !== 1) problem = `synthlint --cache exited with ${run.code}: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`;
+      }
+      cold.push(a.ms);
+      warm.push(b.ms);
+    }
+    return { files: files.length, coldMs: round(median(cold)), warmMs: round(median(warm)), ratio: round(median(warm) / median(cold), 3), runs: CLI_RUNS, exitCodes: [...codes], problem: problem ?? null };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// -----------------------------------------------------------------------------------------------
 // The CLI vs markdownlint-cli2 on the 1,000-file workspace
 
 function wallTime(argv, cwd) {
@@ -586,6 +622,10 @@ function goals(r) {
     const c = r.details.cli;
     goal('cli-vs-markdownlint', 'synthlint on the 1,000-file workspace ≤ 0.67× markdownlint-cli2 (1.5× faster)', r.cliVsMarkdownlintCli2, '≤ 0.67', r.cliVsMarkdownlintCli2 <= 0.67, `${fmtMs(c.synthlintMs)} vs ${fmtMs(c.markdownlintCli2Ms)}`);
   }
+  if (typeof r.cliWarmCacheOverCold === 'number') {
+    const c = r.details.cache;
+    goal('cli-warm-cache', 'synthlint --cache after one file of the 1,000 changed ≤ 0.05× the cold run', r.cliWarmCacheOverCold, '≤ 0.05', r.cliWarmCacheOverCold <= 0.05, `${fmtMs(c.warmMs)} vs ${fmtMs(c.coldMs)}`);
+  }
   const heap = r.retainedHeapOverMdast?.['1MB'];
   if (heap !== undefined && heap !== null) goal('heap-vs-mdast', 'retained heap after opening the 1 MB document ≤ 0.33× its mdast', heap, '≤ 0.33', heap <= 0.33);
   if (typeof r.coldStartWorkspaceMs === 'number' && typeof r.nodeStartMs === 'number') {
@@ -671,9 +711,15 @@ async function main() {
       r.details.cli = await cliVsMarkdownlint(dist.cli, workspace);
       if (r.details.cli.problem) r.missing.push(r.details.cli.problem);
       r.cliVsMarkdownlintCli2 = r.details.cli.ratio;
-      // Measured once synthlint has a --cache option; until then the key stays null and says so.
-      r.missing.push('cliWarmCacheOverCold: synthlint has no --cache option yet, so a warm run after one changed file cannot be timed');
     } else r.missing.push('dist/cli.js does not exist: the CLI was not measured');
+  }
+  if (runs('cache')) {
+    if (dist.cli) {
+      log('synthlint --cache on the 1,000-file workspace: one file changed, over the cold run …');
+      r.details.cache = await cliWarmCache(dist.cli, workspace);
+      if (r.details.cache.problem) r.missing.push(r.details.cache.problem);
+      r.cliWarmCacheOverCold = r.details.cache.ratio;
+    } else r.missing.push('dist/cli.js does not exist: synthlint --cache was not measured');
   }
   if (runs('cold')) {
     if (dist.server) {

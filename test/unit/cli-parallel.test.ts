@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { lintFiles, PARALLEL_THRESHOLD } from '../../server/src/cli/pool.js';
+import { wordMessage } from '../../server/src/core/index.js';
 import { repoRoot } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'synthlint-parallel-'));
@@ -38,7 +39,7 @@ test('worker threads report exactly what one thread reports, in file order', asy
     async ({ path }, outcome) => {
       assert.ok(outcome.ok);
       for (const f of outcome.findings) {
-        expected.push({ file: path.slice(dir.length + 1), line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, severity: f.severity, rule: f.rule, message: f.message });
+        expected.push({ file: path.slice(dir.length + 1), line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, severity: f.severity, rule: f.rule, message: wordMessage(f.message, 'en') });
       }
     },
     1,

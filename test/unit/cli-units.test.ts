@@ -36,6 +36,13 @@ describe('parseArgs', () => {
     assert.throws(() => parseArgs(['--project']), /--project needs a value/);
   });
 
+  test('--cache, and --cache-location (which implies it), for checking only', () => {
+    assert.equal((parseArgs(['--cache', '.']) as { cache?: boolean }).cache, true);
+    assert.deepEqual(parseArgs(['--cache-location=c/', '.']), { command: 'lint', inputs: ['.'], format: 'text', template: undefined, severities: {}, fix: false, quiet: false, cache: true, cacheLocation: 'c/' });
+    assert.throws(() => parseArgs(['--cache-location']), /--cache-location needs a value \(a file or folder\)/);
+    assert.throws(() => parseArgs(['render', 'a.synth.md', '--cache']), /--cache/);
+  });
+
   test('help and version win over everything else', () => {
     assert.deepEqual(parseArgs(['--help']), { command: 'help' });
     assert.deepEqual(parseArgs(['x', '-v']), { command: 'version' });

@@ -22,6 +22,10 @@ export interface LintCommand {
   lang?: Locale;
   /** `--project`: the folder no project root goes above (default: the current folder). */
   project?: string;
+  /** `--cache`: keep findings between runs and re-check only what may have changed. */
+  cache?: boolean;
+  /** `--cache-location`: the cache file, or a folder to keep it in (default: `.synthesis-cache` in the current folder). */
+  cacheLocation?: string;
 }
 
 export interface RenderCommand {
@@ -104,6 +108,8 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   rule: { type: 'string', value: msg('cli.value.rule'), commands: ['lint'] },
   fix: { type: 'boolean', commands: ['lint'] },
   quiet: { type: 'boolean', short: 'q', commands: ['lint'] },
+  cache: { type: 'boolean', commands: ['lint'] },
+  'cache-location': { type: 'string', value: msg('cli.value.cache-location'), commands: ['lint'] },
   lang: { type: 'string', value: msg('cli.value.lang'), commands: ['lint', 'render', 'coverage', 'codebook'] },
   output: { type: 'string', short: 'o', value: msg('cli.value.output'), commands: ['render', 'coverage', 'codebook'] },
   min: { type: 'string', value: msg('cli.value.min'), commands: ['coverage'] },
@@ -198,6 +204,9 @@ export function parseArgs(argv: readonly string[]): Command {
     severities: parseRuleSettings(values.get('rule') ?? []),
     fix: flags.has('fix'),
     quiet: flags.has('quiet'),
+    // A cache location alone means the cache is wanted (as with ESLint's --cache-location, it is pointless otherwise).
+    ...(flags.has('cache') || values.has('cache-location') ? { cache: true } : {}),
+    ...(values.has('cache-location') ? { cacheLocation: last(values.get('cache-location'))! } : {}),
     ...(lang ? { lang } : {}),
     ...withProject,
   };

@@ -3,7 +3,7 @@
  * editors and SARIF's default `columnKind` use), and the message in words. Plain, cloneable data,
  * so a worker thread can post it to the main thread.
  */
-import { wordMessage, type DocumentAnalysis, type FileFinding, type Finding, type Locale, type Severity } from '../core/index.js';
+import { wordMessage, type DocumentAnalysis, type FileFinding, type Locale, type Message, type Severity } from '../core/index.js';
 
 /**
  * `endColumn` is exclusive: it is the column just after the last character of the range, so an
@@ -21,13 +21,19 @@ export interface CliFinding {
   fixable: boolean;
 }
 
+/**
+ * A finding before it is put into words: its message is `{ key, args }`. Jobs (and the cache,
+ * cli/cache.ts) hand these around; the words come at output, in the language of that run.
+ */
+export type FindingData = Omit<CliFinding, 'message'> & { message: Message };
+
 /** The one place a finding's message becomes the text the CLI prints, in the user's language. */
-function messageText(finding: Pick<Finding, 'message'>, locale: Locale): string {
-  return wordMessage(finding.message, locale);
+export function wordFindings(findings: readonly FindingData[], locale: Locale): CliFinding[] {
+  return findings.map((f) => ({ ...f, message: wordMessage(f.message, locale) }));
 }
 
 /** A document's findings, from the core's offsets. */
-export function toCliFindings(analysis: DocumentAnalysis, locale: Locale): CliFinding[] {
+export function findingData(analysis: DocumentAnalysis): FindingData[] {
   const lines = analysis.document.lines;
   return analysis.findings.map((f) => {
     const start = lines.positionAt(f.span.start);
@@ -39,14 +45,14 @@ export function toCliFindings(analysis: DocumentAnalysis, locale: Locale): CliFi
       endColumn: end.character + 1,
       severity: f.severity,
       rule: f.rule,
-      message: messageText(f, locale),
+      message: f.message,
       fixable: f.fixes?.some((x) => !x.suggestion) ?? false,
     };
   });
 }
 
 /** The findings on a template, register or configuration file. */
-export function toCliFileFindings(findings: readonly FileFinding[], locale: Locale): CliFinding[] {
+export function fileFindingData(findings: readonly FileFinding[]): FindingData[] {
   return findings.map((f) => ({
     line: f.range.start.line + 1,
     column: f.range.start.character + 1,
@@ -54,7 +60,17 @@ export function toCliFileFindings(findings: readonly FileFinding[], locale: Loca
     endColumn: f.range.end.character + 1,
     severity: f.severity,
     rule: f.rule,
-    message: messageText(f, locale),
+    message: f.message,
     fixable: false,
   }));
+}
+
+/** A document's findings in words. */
+export function toCliFindings(analysis: DocumentAnalysis, locale: Locale): CliFinding[] {
+  return wordFindings(findingData(analysis), locale);
+}
+
+/** The findings on a template, register or configuration file, in words. */
+export function toCliFileFindings(findings: readonly FileFinding[], locale: Locale): CliFinding[] {
+  return wordFindings(fileFindingData(findings), locale);
 }

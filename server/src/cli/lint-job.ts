@@ -3,10 +3,11 @@
  * `--fix`) — as plain, cloneable data, so that the main thread and the worker threads
  * (cli-worker.ts) run exactly the same code. Each thread has its own service over the Node host.
  */
-import { createLanguageService, MAX_DOCUMENT_BYTES, type FileFailure, type FileStamp, type LanguageService, type Locale, type SeveritySetting, type TextEncodingName } from '../core/index.js';
+import { createHash } from 'node:crypto';
+import { createLanguageService, MAX_DOCUMENT_BYTES, type FileFailure, type FileStamp, type LanguageService, type Locale, type ServiceInput, type SeveritySetting, type TextEncodingName } from '../core/index.js';
 import { createNodeHost } from '../node/host.js';
 import type { CliFile } from './files.js';
-import { toCliFileFindings, toCliFindings, type CliFinding } from './findings.js';
+import { fileFindingData, findingData, type FindingData } from './findings.js';
 
 /** What a job needs besides the file: plain data, so it can be posted to a worker. */
 export interface JobSettings {
@@ -21,13 +22,13 @@ export interface JobSettings {
 /** A template, register or configuration file the analysis read, with its findings (maybe none). */
 export interface RelatedFile {
   path: string;
-  findings: CliFinding[];
+  findings: FindingData[];
 }
 
 export type JobOutcome =
   | {
       ok: true;
-      findings: CliFinding[];
+      findings: FindingData[];
       /** With `fix`: the corrected text when at least one fix was applied, and how to write it. */
       fixedText?: string;
       encoding: TextEncodingName;
@@ -35,6 +36,10 @@ export type JobOutcome =
       stamp: FileStamp;
       fixesApplied: number;
       related: RelatedFile[];
+      /** The SHA-256 of the text the findings are about (the corrected text after `--fix`). */
+      textHash: string;
+      /** What else the findings depend on (for `--cache`). */
+      inputs: ServiceInput[];
     }
   | { ok: false; failure: FileFailure; detail?: string };
 
@@ -57,14 +62,21 @@ export function createLinter(settings: JobSettings): (file: CliFile) => Promise<
     const result = settings.fix ? await service.fixAll(source) : { text: read.text, applied: 0, analysis: await service.analyze(source) };
     return {
       ok: true,
-      findings: toCliFindings(result.analysis, settings.locale),
+      findings: findingData(result.analysis),
       ...(result.text !== read.text ? { fixedText: result.text } : {}),
       encoding: read.encoding,
       stamp: read.stamp,
       fixesApplied: result.applied,
-      related: result.analysis.related.map((r) => ({ path: r.path, findings: toCliFileFindings(r.findings, settings.locale) })),
+      related: result.analysis.related.map((r) => ({ path: r.path, findings: fileFindingData(r.findings) })),
+      textHash: textHash(result.text),
+      inputs: result.analysis.inputs,
     };
   };
   // Whatever goes wrong with one file is that file's failure: the others are still checked.
   return (file) => lint(file).catch((error: unknown) => ({ ok: false, failure: 'io', detail: `the check failed (${String(error instanceof Error ? error.message : error).split('\n')[0]})` }));
+}
+
+/** The hash a document's text is known by in the cache. */
+export function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

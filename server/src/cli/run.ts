@@ -4,16 +4,19 @@
  * reporter as soon as they are known, together with the findings on the configuration, template
  * and register files it uses (each of those once).
  */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { escapeLines, list, localeFromEnvironment, MAX_DOCUMENT_BYTES, msg, RULES, settableRuleIds, TOOL_CHECKS, translator, wordMessage, type FileFailure, type LanguageService, type Locale, type Message } from '../core/index.js';
 import { readTextFile, writeTextFile, type WriteFailure } from '../node/fs/index.js';
 import { parseArgs, requestedLocale, UsageError, type LintCommand, type RenderCommand } from './args.js';
 import { runCodebook, runCoverage } from './coverage.js';
 import { runMatrix } from './matrix.js';
 import { collectFiles, displayPath, type CliFile, type Collected } from './files.js';
-import { toCliFileFindings, type CliFinding } from './findings.js';
-import { createCliService, createLinter, type JobSettings, type RelatedFile } from './lint-job.js';
+import { cacheFile, loadCache, RunCache, saveCache, settingsKey } from './cache.js';
+import { fileFindingData, toCliFileFindings, wordFindings, type CliFinding, type FindingData } from './findings.js';
+import { createCliService, createLinter, textHash, type JobOutcome, type JobSettings, type RelatedFile } from './lint-job.js';
 import { lintFiles } from './pool.js';
 import { jsonReporter, sarifReporter, textReporter, type Output, type Reporter, type RunSummary, type ToolInfo } from './report.js';
 
@@ -189,6 +192,7 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
 
   const reporter = reporterFor(command, env, settings.locale);
   const keep = (f: CliFinding): boolean => !command.quiet || f.severity === 'error';
+  const words = (findings: readonly FindingData[]): CliFinding[] => wordFindings(findings, settings.locale);
   const summary: RunSummary = { files: 0, fixesApplied: 0, filesFixed: 0, failures: [] };
   let errors = 0;
   const fail = (file: string, message: Message): void => {
@@ -207,14 +211,14 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
       reported.add(file.path);
       if (file.findings.length === 0) continue;
       errors += file.findings.filter((f) => f.severity === 'error').length;
-      reporter.file({ file: displayPath(file.path, env.cwd), findings: file.findings.filter(keep) });
+      reporter.file({ file: displayPath(file.path, env.cwd), findings: words(file.findings).filter(keep) });
     }
   };
   // The current folder's project first: its templates are the ones --template was checked against.
-  reportRelated((await service.projectReports(settings.project)).map((r) => ({ path: r.path, findings: toCliFileFindings(r.findings, settings.locale) })));
+  reportRelated((await service.projectReports(settings.project)).map((r) => ({ path: r.path, findings: fileFindingData(r.findings) })));
 
-  // Files are linted in parallel when there are many; results still arrive in file order.
-  await lintFiles(files, settings, async (file, outcome) => {
+  const cache = command.cache ? await openCache(command, settings, env, service) : undefined;
+  const onOutcome = async (file: CliFile, outcome: JobOutcome): Promise<void> => {
     const shown = displayPath(file.path, env.cwd);
     if (!outcome.ok) {
       fail(shown, msg('cli.cannot-read', { file: shown, reason: failureWords(outcome.failure, outcome.detail, MAX_DOCUMENT_BYTES) }));
@@ -228,20 +232,80 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
       if (written.ok) {
         summary.fixesApplied += outcome.fixesApplied;
         summary.filesFixed++;
+        await cache?.run.remember(file.path, outcome);
       } else {
         fail(shown, msg('cli.cannot-write', { file: shown, reason: writeFailureWords(written.failure, written.detail) }));
         onDisk ??= createLinter({ ...settings, fix: false });
         const again = await onDisk(file);
         findings = again.ok ? again.findings : [];
       }
+    } else {
+      await cache?.run.remember(file.path, outcome);
     }
     summary.files++;
     errors += findings.filter((f) => f.severity === 'error').length;
-    reporter.file({ file: shown, findings: findings.filter(keep) });
-  });
+    reporter.file({ file: shown, findings: words(findings).filter(keep) });
+  };
+  if (cache) {
+    // The syntheses whose findings are known are not checked again; the others are, and every
+    // file is still reported in order.
+    const known = new Map<CliFile, JobOutcome>();
+    for (const file of files) {
+      const outcome = await cachedOutcome(cache.run, file, command.fix);
+      if (outcome) known.set(file, outcome);
+    }
+    const fresh = new Map<CliFile, JobOutcome>();
+    await lintFiles(files.filter((f) => !known.has(f)), settings, async (file, outcome) => void fresh.set(file, outcome));
+    for (const file of files) await onOutcome(file, known.get(file) ?? fresh.get(file)!);
+    const saved = await saveCache(cache.path, cache.run.serialise(new Set(files.map((f) => f.path))), cache.within);
+    if (!saved.ok) say(env, msg('cli.cannot-write', { file: displayPath(cache.path, env.cwd), reason: writeFailureWords(saved.failure, saved.detail) }));
+  } else {
+    // Files are linted in parallel when there are many; results still arrive in file order.
+    await lintFiles(files, settings, onOutcome);
+  }
   reporter.end(summary);
   if (summary.failures.length > 0) return EXIT_TROUBLE;
   return errors > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+/** The cache of this run: its file read (or, when it cannot be used, said in one line and started anew). */
+async function openCache(command: LintCommand, settings: JobSettings, env: CommandEnvironment, service: LanguageService): Promise<{ path: string; within: string | undefined; run: RunCache }> {
+  const path = cacheFile(command.cacheLocation, env.cwd, (p) => statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false);
+  // The default location is the current folder's; one the user named is theirs.
+  const within = command.cacheLocation === undefined ? env.cwd : undefined;
+  const loaded = await loadCache(path, within);
+  if (!loaded.ok && loaded.reason !== 'not-found') {
+    const reason = loaded.reason === 'not-ours' ? msg('cli.cache-not-ours') : failureWords((loaded.failure ?? 'io') as FileFailure);
+    say(env, msg('cli.cache-ignored', { file: displayPath(path, env.cwd), reason }));
+  }
+  const key = settingsKey(`${env.pkg.version} ${codeHash()}`, settings);
+  return { path, within, run: new RunCache(service.host, key, settings.project, loaded.ok ? loaded.entries : new Map()) };
+}
+
+/**
+ * The hash of the running program (the bundle, or this module when run from source): a build
+ * that changed the rules without a new version number must not reuse the old findings.
+ */
+function codeHash(): string {
+  try {
+    return createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * A file's outcome from the cache, when its text and everything its findings depend on are as
+ * they were. With --fix, only when nothing in it can be fixed: otherwise it is fixed now.
+ */
+async function cachedOutcome(cache: RunCache, { path, within, found }: CliFile, fix: boolean): Promise<JobOutcome | undefined> {
+  if (!cache.has(path)) return undefined;
+  // Read as the check reads it (lint-job.ts): a file found in a folder only inside that folder.
+  const read = await readTextFile(path, { ...(found ? { within } : {}), maxBytes: MAX_DOCUMENT_BYTES });
+  if (!read.ok) return undefined;
+  const outcome = await cache.lookup(path, textHash(read.text), read.encoding, read.stamp);
+  if (outcome?.ok && fix && outcome.findings.some((f) => f.fixable)) return undefined;
+  return outcome;
 }
 
 async function runRender(command: RenderCommand, env: CommandEnvironment): Promise<number> {

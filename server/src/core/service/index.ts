@@ -2,6 +2,7 @@
 export { createLanguageService, lineRange, MAX_FIX_PASSES } from './service.js';
 export type {
   DocumentAnalysis,
+  ServiceInput,
   DocumentContext,
   DocumentSource,
   EffectiveConfig,

@@ -127,6 +127,20 @@ export interface DocumentAnalysis extends Analysis {
   language: Language;
   /** The other files this analysis read, with their own findings (possibly none). */
   related: FileReport[];
+  /**
+   * Every file and folder the analysis depended on besides the document itself, read or looked for
+   * (a register or `.synthesis` folder that is absent counts: its appearing changes the findings).
+   * With the same contents there, the same document text and the same overrides, the findings are
+   * the same: the CLI's cache (`--cache`) checks exactly these.
+   */
+  inputs: ServiceInput[];
+}
+
+/** A file read or a folder listed, with the folder its real path had to stay inside. */
+export interface ServiceInput {
+  kind: 'file' | 'folder';
+  path: string;
+  within?: string;
 }
 
 /** A document's project, configuration, templates and register, without the rules run. */
@@ -140,6 +154,8 @@ export interface DocumentContext {
   registerFindings: Finding[];
   /** The register the document names (or that sits beside it) when it cannot be read. */
   registerFailure: RegisterFailure | undefined;
+  /** What the context was read from (see `DocumentAnalysis.inputs`). */
+  inputs: ServiceInput[];
 }
 
 export interface RegisterFailure {
@@ -221,6 +237,8 @@ export interface Project {
   configText: string;
   templates: TemplateRegistry;
   templateFiles: TemplateFile[];
+  /** The configuration file, template folders and template files the project was read from. */
+  inputs: ServiceInput[];
   /** Every folder templates are read from (a new file in one changes the project). */
   templateFolders: string[];
 }
@@ -276,11 +294,12 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
   }
 
   /** The project root of a path: the nearest folder at or above it holding `.synthesis`, not above its ceiling. */
-  async function projectRootOf(path: string): Promise<{ root: string; ceiling: string; marked: boolean }> {
+  async function projectRootOf(path: string, checked: string[] = []): Promise<{ root: string; ceiling: string; marked: boolean }> {
     const ceiling = ceilingOf(path);
     let folder = paths.dirname(path);
     if (!isInside(paths, ceiling, folder)) folder = ceiling;
     for (;;) {
+      checked.push(folder);
       if (await holdsSynthesisFolder(folder, ceiling)) return { root: folder, ceiling, marked: true };
       if (folder === ceiling) return { root: ceiling, ceiling, marked: false };
       const parent = paths.dirname(folder);
@@ -289,8 +308,10 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
     }
   }
 
-  function projectOf(path: string): Promise<Project> {
-    return projectRootOf(path).then(({ root, ceiling, marked }) => {
+  function projectOf(path: string, inputs?: ServiceInput[]): Promise<Project> {
+    const checked: string[] = [];
+    return projectRootOf(path, checked).then(({ root, ceiling, marked }) => {
+      inputs?.push(...checked.map((folder): ServiceInput => ({ kind: 'folder', path: paths.join(folder, CONFIG_FOLDER), within: ceiling })));
       const key = `${root}\u0000${ceiling}`;
       let project = projects.get(key);
       if (!project) {
@@ -307,8 +328,10 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
     let configFile: ConfigFile | undefined;
     let configText = '';
     const folders: Array<{ path: string; within: string; span?: Span }> = [];
+    const inputs: ServiceInput[] = [];
     if (marked) {
       const path = paths.join(root, CONFIG_FOLDER, CONFIG_FILE);
+      inputs.push({ kind: 'file', path, within: root });
       const read = await host.readText(path, { within: root, maxBytes: MAX_SIDE_FILE_BYTES });
       if (read.ok) {
         configPath = path;
@@ -345,6 +368,7 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
     for (const folder of folders) {
       if (seen.has(folder.path)) continue;
       seen.add(folder.path);
+      inputs.push({ kind: 'folder', path: folder.path, within: folder.within });
       const listed = await host.listFolder(folder.path, { within: folder.within });
       if (!listed.ok) {
         if (folder.span && listed.failure !== 'not-found') configFindings.push({ span: folder.span, severity: 'error', message: msg('config.folder-unreadable', { reason: failureText(listed.failure, listed.detail) }) });
@@ -354,6 +378,7 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       const names = listed.entries.filter((e) => e.kind === 'file' && /\.ya?ml$/i.test(e.name)).map((e) => e.name).sort();
       for (const name of names) {
         const path = paths.join(folder.path, name);
+        inputs.push({ kind: 'file', path, within: folder.within });
         const read = await host.readText(path, { within: folder.within, maxBytes: MAX_SIDE_FILE_BYTES });
         if (!read.ok) {
           templateFiles.push({ path, text: '', usable: false, problems: [{ line: 1, column: 1, message: msg('template.file-unreadable', { reason: failureText(read.failure, read.detail) }) }] });
@@ -364,7 +389,7 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
         if (template) usable.push(template);
       }
     }
-    const project = { root, ceiling, configPath, configFile, configFindings, configText, templates: builtinTemplates().with(usable), templateFiles, templateFolders: [...seen] };
+    const project = { root, ceiling, configPath, configFile, configFindings, configText, templates: builtinTemplates().with(usable), templateFiles, templateFolders: [...seen], inputs };
     projectsByRoot.set(root, project);
     return project;
   }
@@ -384,7 +409,8 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
     };
   }
 
-  function readRegister(path: string, root: string): Promise<RegisterFile> {
+  function readRegister(path: string, root: string, inputs?: ServiceInput[]): Promise<RegisterFile> {
+    inputs?.push({ kind: 'file', path, within: root });
     let found = registers.get(path);
     if (!found) {
       found = host.readText(path, { within: root, maxBytes: MAX_SIDE_FILE_BYTES }).then((read): RegisterFile => {
@@ -409,13 +435,14 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
     document: SynthesisDocument,
     project: Project | undefined,
     config: EffectiveConfig,
+    inputs?: ServiceInput[],
   ): Promise<{ found?: { path: string; register: EvidenceRegister }; findings: Finding[]; failure?: RegisterFailure }> {
     if (path === undefined || project === undefined) return { findings: [] };
     const severity = levelOf(config.rules.evidence, 'error');
     const field = document.frontMatter?.fields.get('evidence');
     const named = typeof field?.value === 'string' ? field.value.trim() : '';
     if (field && named !== '') {
-      const file = await readRegister(paths.resolve(paths.dirname(path), named), project.root);
+      const file = await readRegister(paths.resolve(paths.dirname(path), named), project.root, inputs);
       if (file.ok) return { found: { path: file.path, register: file.register }, findings: [] };
       const failure = { named, path: file.path, failure: file.failure, ...(file.detail ? { detail: file.detail } : {}) };
       if (severity === undefined) return { findings: [], failure };
@@ -426,12 +453,12 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
     }
     const configured = config.file.evidence;
     if (configured !== undefined) {
-      const file = await readRegister(paths.resolve(project.root, configured), project.root);
+      const file = await readRegister(paths.resolve(project.root, configured), project.root, inputs);
       // A configured register that cannot be read is reported on the configuration file.
       return file.ok ? { found: { path: file.path, register: file.register }, findings: [] } : { findings: [] };
     }
     for (const name of REGISTER_NAMES) {
-      const file = await readRegister(paths.join(paths.dirname(path), name), project.root);
+      const file = await readRegister(paths.join(paths.dirname(path), name), project.root, inputs);
       if (file.ok) return { found: { path: file.path, register: file.register }, findings: [] };
       if (file.failure === 'not-found' || file.failure === 'not-a-file') continue;
       const failure = { named: name, path: file.path, failure: file.failure, ...(file.detail ? { detail: file.detail } : {}) };
@@ -457,12 +484,28 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
   }
 
   async function context(source: DocumentSource): Promise<DocumentContext> {
-    const project = source.path === undefined ? undefined : await projectOf(paths.resolve(source.path));
+    const inputs: ServiceInput[] = [];
+    const project = source.path === undefined ? undefined : await projectOf(paths.resolve(source.path), inputs);
     const config = effectiveConfig(project);
     if (!source.transient) languages.set(source.key, config.language);
     const document = parseWith(source, config.language);
-    const register = await registerOf(source.path === undefined ? undefined : paths.resolve(source.path), document, project, config);
-    return { document, project, config, templates: project?.templates ?? builtinTemplates(), register: register.found, registerFindings: register.findings, registerFailure: register.failure };
+    const register = await registerOf(source.path === undefined ? undefined : paths.resolve(source.path), document, project, config, inputs);
+    if (project) {
+      inputs.push(...project.inputs);
+      // The configuration file's report says whether the register it names can be read.
+      const configured = project.configFile?.config.evidence;
+      if (configured !== undefined) inputs.push({ kind: 'file', path: paths.resolve(project.root, configured), within: project.root });
+    }
+    return {
+      document,
+      project,
+      config,
+      templates: project?.templates ?? builtinTemplates(),
+      register: register.found,
+      registerFindings: register.findings,
+      registerFailure: register.failure,
+      inputs,
+    };
   }
 
   async function analyzeNow(source: DocumentSource): Promise<DocumentAnalysis> {
@@ -495,6 +538,7 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       register: ctx.register,
       language: ctx.document.language,
       related,
+      inputs: ctx.inputs,
     };
   }
 

@@ -1,0 +1,197 @@
+// `synthlint --cache`: a run with the cache says exactly what a run without it says, whatever was
+// edited in between (a document, a register, a template, the configuration, the options); an entry
+// is used only while everything it depends on is unchanged; a broken or hostile cache file is
+// ignored with one line; --fix never trusts an entry that still has something to fix. Each test
+// spawns the bundled CLI (dist/cli.js, built by `npm test`).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { repoRoot } from '../helpers.js';
+
+const cli = join(repoRoot, 'dist', 'cli.js');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function synthlint(args: readonly string[], cwd: string): Run {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const temps: string[] = [];
+after(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A project: the samples, a configuration file, a template folder and registers. */
+function project(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'synthlint-cache-'));
+  temps.push(dir);
+  cpSync(join(repoRoot, 'samples'), join(dir, 'project'), { recursive: true });
+  writeFileSync(join(dir, 'project', '.synthesis', 'config.yaml'), 'rules:\n  target-order: warning\n');
+  return dir;
+}
+
+/** The same command with and without the cache (twice with it: cold, then warm) must agree. */
+function assertSame(dir: string, args: readonly string[], label: string): Run {
+  const plain = synthlint(['--format', 'json', ...args, 'project'], dir);
+  for (const round of ['first', 'second']) {
+    const cached = synthlint(['--cache', '--format', 'json', ...args, 'project'], dir);
+    assert.equal(cached.stdout, plain.stdout, `${label} (${round} run with the cache)`);
+    assert.equal(cached.status, plain.status, `${label}: exit code`);
+    assert.equal(cached.stderr, plain.stderr, `${label}: standard error`);
+  }
+  return plain;
+}
+
+function cacheOf(dir: string): { synthlintCache: number; entries: Record<string, { key: string; findings: unknown[] }> } {
+  return JSON.parse(readFileSync(join(dir, '.synthesis-cache'), 'utf8')) as { synthlintCache: number; entries: Record<string, { key: string; findings: unknown[] }> };
+}
+
+test('with or without the cache, the findings are the same after each kind of edit', () => {
+  const dir = project();
+  const p = (...parts: string[]): string => join(dir, 'project', ...parts);
+  const first = assertSame(dir, [], 'as copied');
+  assert.ok(JSON.parse(first.stdout).length > 5, 'the samples have findings');
+  assert.ok(existsSync(join(dir, '.synthesis-cache')), 'the cache is kept in the current folder');
+
+  // A document: a wrong total corrected.
+  const showcase = readFileSync(p('showcase.synth.md'), 'utf8');
+  writeFileSync(p('showcase.synth.md'), showcase.replace('template: unodc-meta-synthsis', 'template: unodc-meta-synthesis'));
+  assertSame(dir, [], 'after a document edit');
+  // A register: a row removed (a citation becomes unknown, and another evaluation uncited).
+  const register = readFileSync(p('showcase-evidence.csv'), 'utf8').split('\n');
+  writeFileSync(p('showcase-evidence.csv'), [register[0], ...register.slice(2)].join('\n'));
+  assertSame(dir, [], 'after a register edit');
+  // A template of the project.
+  const template = p('.synthesis', 'templates', 'country-brief.yaml');
+  writeFileSync(template, readFileSync(template, 'utf8').replace(/\n/, '\n# edited\n').replace(/title: [^\n]*/i, 'title: Renamed brief'));
+  assertSame(dir, [], 'after a template edit');
+  writeFileSync(template, 'this: [is not, a template');
+  assertSame(dir, [], 'after a template broken');
+  // A new template file appears in the folder.
+  writeFileSync(p('.synthesis', 'templates', 'extra.yaml'), 'nothing useful\n');
+  assertSame(dir, [], 'after a template added');
+  // The configuration: a rule turned off, then the language.
+  writeFileSync(p('.synthesis', 'config.yaml'), 'rules:\n  unknown-evidence: off\n  uncited-evidence: error\n');
+  assertSame(dir, [], 'after a configuration edit');
+  writeFileSync(p('.synthesis', 'config.yaml'), 'language: fr\nrules:\n  unknown-evidence: off\n');
+  assertSame(dir, [], 'after the configuration language changed');
+  // A register appears beside documents that had none.
+  writeFileSync(p('evidence.csv'), 'id,title,year\nX-1,An evaluation,2020\n');
+  assertSame(dir, [], 'after a register appeared');
+  // Options of the command line.
+  assertSame(dir, ['--rule', 'uncited-evidence=off'], 'with --rule');
+  assertSame(dir, ['--template', 'evidence-gap-map'], 'with --template');
+});
+
+test('an entry whose key still matches is what is shown: unchanged files are not checked again', () => {
+  const dir = project();
+  synthlint(['--cache', 'project'], dir);
+  const cache = cacheOf(dir);
+  const showcase = Object.keys(cache.entries).find((path) => path.endsWith('showcase.synth.md'))!;
+  const colombia = Object.keys(cache.entries).find((path) => path.endsWith('colombia-country-programme.synth.md'))!;
+  assert.ok(cache.entries[showcase]!.findings.length > 0);
+  // Emptied by hand: if the next run shows no findings for these files, it did not check them.
+  cache.entries[showcase]!.findings = [];
+  cache.entries[colombia]!.findings = [];
+  writeFileSync(join(dir, '.synthesis-cache'), JSON.stringify(cache));
+  const warm = JSON.parse(synthlint(['--cache', '--format', 'json', 'project'], dir).stdout) as Array<{ file: string }>;
+  assert.ok(!warm.some((f) => f.file.endsWith('showcase.synth.md')));
+  assert.ok(!warm.some((f) => f.file.endsWith('colombia-country-programme.synth.md')));
+  // The showcase's register changes: its entry is stale and it is checked again; Colombia's is not.
+  appendFileSync(join(dir, 'project', 'showcase-evidence.csv'), '\n');
+  const after = JSON.parse(synthlint(['--cache', '--format', 'json', 'project'], dir).stdout) as Array<{ file: string }>;
+  assert.ok(after.some((f) => f.file.endsWith('showcase.synth.md')));
+  assert.ok(!after.some((f) => f.file.endsWith('colombia-country-programme.synth.md')));
+});
+
+test('findings are kept as data: a cache written in English serves a run in French', () => {
+  const dir = project();
+  synthlint(['--cache', 'project'], dir);
+  const french = synthlint(['--lang', 'fr', 'project'], dir);
+  assert.equal(synthlint(['--cache', '--lang', 'fr', 'project'], dir).stdout, french.stdout);
+  assert.match(french.stdout, /erreur|avertissement|évaluation/i);
+});
+
+test('a broken or hostile cache file is ignored with one line, never a crash', () => {
+  const dir = project();
+  const plain = synthlint(['--format', 'json', 'project'], dir);
+  synthlint(['--cache', 'project'], dir);
+  const good = cacheOf(dir);
+  const path = Object.keys(good.entries)[0]!;
+  const hostile: Record<string, string> = {
+    garbage: 'not json at all {{{',
+    empty: '',
+    null: 'null',
+    array: '[1,2,3]',
+    'wrong types': JSON.stringify({ synthlintCache: 1, entries: { [path]: { key: 42, inputs: 'x', findings: {}, related: null } } }),
+    'a finding that is not one': JSON.stringify({ synthlintCache: 1, entries: { [path]: { ...good.entries[path], findings: [{ line: -1, column: 'a', message: { key: 'no.such.message' } }] } } }),
+    'an input outside the project': JSON.stringify({ synthlintCache: 1, entries: { [path]: { ...good.entries[path], inputs: [{ kind: 'file', path: '/etc/passwd' }] } } }),
+    __proto__: `{"synthlintCache":1,"__proto__":{"polluted":true},"entries":{"__proto__":{"key":"x"}}}`,
+    'another format': JSON.stringify({ ...good, synthlintCache: 999 }),
+    'not text': '\u0000\uFFFF',
+  };
+  for (const [label, text] of Object.entries(hostile)) {
+    writeFileSync(join(dir, '.synthesis-cache'), text);
+    const run = synthlint(['--cache', '--format', 'json', 'project'], dir);
+    assert.equal(run.stdout, plain.stdout, label);
+    assert.equal(run.status, plain.status, label);
+    assert.ok(run.stderr.split('\n').filter(Boolean).length <= 1, `${label}: at most one line, got ${run.stderr}`);
+    assert.doesNotMatch(run.stderr, /^\s+at |Error:|node:internal/m, label);
+    // And the file is written anew, valid.
+    assert.equal(cacheOf(dir).synthlintCache, 1, label);
+  }
+  // A huge file is not read at all.
+  writeFileSync(join(dir, '.synthesis-cache'), Buffer.alloc(65 * 1024 * 1024, 0x20));
+  const huge = synthlint(['--cache', '--format', 'json', 'project'], dir);
+  assert.equal(huge.stdout, plain.stdout);
+  assert.match(huge.stderr, /^synthlint: the cache \.synthesis-cache was not used \(it is too large\); every file is checked\n$/);
+});
+
+test('--fix does not trust an entry of a file that has something to fix', () => {
+  const dir = project();
+  const copy = join(dir, 'copy');
+  cpSync(join(dir, 'project'), copy, { recursive: true });
+  synthlint(['--cache', 'project'], dir);
+  const cached = synthlint(['--cache', '--fix', '--format', 'json', 'project'], dir);
+  const plain = synthlint(['--fix', '--format', 'json', 'copy'], dir);
+  assert.equal(cached.stdout.replaceAll('project/', 'copy/'), plain.stdout);
+  assert.equal(readFileSync(join(dir, 'project', 'showcase.synth.md'), 'utf8'), readFileSync(join(copy, 'showcase.synth.md'), 'utf8'));
+  // The fixed files are cached as they are now.
+  assert.equal(synthlint(['--cache', '--format', 'json', 'project'], dir).stdout, synthlint(['--format', 'json', 'project'], dir).stdout);
+});
+
+test('--cache-location names the file, or a folder to keep it in', () => {
+  const dir = project();
+  synthlint(['--cache-location', 'my.cache', 'project'], dir);
+  assert.ok(existsSync(join(dir, 'my.cache')));
+  assert.ok(!existsSync(join(dir, '.synthesis-cache')));
+  mkdirSync(join(dir, 'caches'));
+  synthlint(['--cache', '--cache-location', 'caches', 'project'], dir);
+  assert.ok(existsSync(join(dir, 'caches', '.synthesis-cache')));
+  // Without --cache nothing is written.
+  rmSync(join(dir, 'my.cache'));
+  synthlint(['project'], dir);
+  assert.ok(!existsSync(join(dir, 'my.cache')) && !existsSync(join(dir, '.synthesis-cache')));
+});
+
+test('a .synthesis-cache that links out of the current folder is neither read nor written through', () => {
+  const dir = project();
+  const outside = mkdtempSync(join(tmpdir(), 'synthlint-cache-outside-'));
+  temps.push(outside);
+  const victim = join(outside, 'notes.txt');
+  writeFileSync(victim, 'a file of the user, outside the project\n');
+  symlinkSync(victim, join(dir, '.synthesis-cache'));
+  const plain = synthlint(['--format', 'json', 'project'], dir);
+  const run = synthlint(['--cache', '--format', 'json', 'project'], dir);
+  assert.equal(run.stdout, plain.stdout);
+  assert.equal(run.status, plain.status);
+  assert.equal(readFileSync(victim, 'utf8'), 'a file of the user, outside the project\n');
+  assert.match(run.stderr, /cannot write \.synthesis-cache: it is outside the project/);
+  assert.doesNotMatch(run.stderr, /^\s+at |node:internal/m);
+});

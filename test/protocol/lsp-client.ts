@@ -61,9 +61,12 @@ export class LspClient {
   private stderr = '';
   readonly exited: Promise<number | null>;
 
-  /** `prefix`: a command that runs the server (e.g. `setpriv …` to run it as another user). */
-  constructor(args: string[] = ['--stdio'], options: { prefix?: readonly string[] } = {}) {
-    const command = [...(options.prefix ?? []), process.execPath, SERVER, ...args];
+  /**
+   * `prefix`: a command that runs the server (e.g. `setpriv …` to run it as another user);
+   * `server`: another copy of the bundled server to run.
+   */
+  constructor(args: string[] = ['--stdio'], options: { prefix?: readonly string[]; server?: string } = {}) {
+    const command = [...(options.prefix ?? []), process.execPath, options.server ?? SERVER, ...args];
     this.process = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));

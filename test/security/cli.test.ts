@@ -9,7 +9,7 @@ import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkS
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { repoRoot } from '../helpers.js';
-import { isRoot, NOBODY, tempDir } from './helpers.js';
+import { isRoot, NOBODY, readableDist, tempDir } from './helpers.js';
 
 const cli = join(repoRoot, 'dist', 'cli.js');
 const FIXABLE = readFileSync(join(repoRoot, 'test', 'fixtures', 'cli', 'sum-error.synth.md'), 'utf8');
@@ -22,8 +22,8 @@ interface Run {
 }
 
 /** Runs synthlint; `prefix` wraps the command (a file-size limit, another user). Never waits more than 60 s. */
-function synthlint(args: readonly string[], cwd: string, options: { env?: NodeJS.ProcessEnv; prefix?: string[]; preload?: string } = {}): Run {
-  const node = [process.execPath, ...(options.preload ? ['--require', options.preload] : []), cli, ...args];
+function synthlint(args: readonly string[], cwd: string, options: { env?: NodeJS.ProcessEnv; prefix?: string[]; preload?: string; cli?: string } = {}): Run {
+  const node = [process.execPath, ...(options.preload ? ['--require', options.preload] : []), options.cli ?? cli, ...args];
   const argv = [...(options.prefix ?? []), ...node];
   const r = spawnSync(argv[0]!, argv.slice(1), { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1', ...options.env } });
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
@@ -220,7 +220,7 @@ describe('class 2: reading what is named', () => {
     chmodSync(join(dir, 'locked'), 0o700);
     const prefix = isRoot ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'] : [];
     if (!isRoot) chmodSync(join(dir, 'locked'), 0o000);
-    const r = synthlint(['.'], dir, { prefix });
+    const r = synthlint(['.'], dir, { prefix, cli: join(readableDist(), 'cli.js') });
     chmodSync(join(dir, 'locked'), 0o700);
     assert.equal(r.status, 2, r.stderr);
     assert.ok(lines(r.stderr).includes('synthlint: cannot read the folder locked: permission denied'), r.stderr);

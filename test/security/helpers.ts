@@ -5,7 +5,7 @@
  * `setpriv`); run by an ordinary user, the child simply runs as that user.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,8 +23,35 @@ export function tempDir(prefix = 'synthesis-security-'): string {
   return dir;
 }
 
-/** The compiled fs module, as a URL a child process can import. */
-export const FS_MODULE = pathToFileURL(join(repoRoot, 'out', 'server', 'src', 'node', 'fs', 'index.js')).href;
+/**
+ * The built code a child run as `nobody` loads, copied to a folder every user may read: the clone
+ * itself may sit in a folder only its owner can enter (`mktemp -d` makes one), which `nobody`
+ * cannot reach. The fs module imports only Node's own modules, and the bundles in dist/ are whole.
+ */
+function readableCopy(from: string, name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'synthesis-build-'));
+  temps.push(dir);
+  const to = join(dir, name);
+  mkdirSync(to);
+  cpSync(from, to, { recursive: true, filter: (source) => !source.endsWith('.map') });
+  const open = (path: string): void => {
+    const directory = statSync(path).isDirectory();
+    chmodSync(path, directory ? 0o755 : 0o644);
+    if (directory) for (const entry of readdirSync(path)) open(join(path, entry));
+  };
+  open(dir);
+  return to;
+}
+
+/** The compiled fs module, as a URL a child process (run as `nobody` too) can import. */
+export const FS_MODULE = pathToFileURL(join(readableCopy(join(repoRoot, 'out', 'server', 'src', 'node', 'fs'), 'fs'), 'index.js')).href;
+
+let dist: string | undefined;
+/** dist/ (synthlint and the language server), where a child run as `nobody` can read it. */
+export function readableDist(): string {
+  dist ??= readableCopy(join(repoRoot, 'dist'), 'dist');
+  return dist;
+}
 
 export const NOBODY = 65534;
 export const isRoot = process.getuid?.() === 0;

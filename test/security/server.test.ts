@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import { LspClient } from '../protocol/lsp-client.js';
 import { repoRoot } from '../helpers.js';
-import { isRoot, NOBODY, tempDir } from './helpers.js';
+import { isRoot, NOBODY, readableDist, tempDir } from './helpers.js';
 
 const FIXABLE = readFileSync(join(repoRoot, 'test', 'fixtures', 'cli', 'sum-error.synth.md'), 'utf8');
 
@@ -47,7 +47,7 @@ describe('the language server', () => {
     writeFileSync(join(dir, 'open.synth.md'), FIXABLE);
     chmodSync(join(dir, 'open.synth.md'), 0o644);
     chmodSync(locked, isRoot ? 0o700 : 0o000);
-    const client = new LspClient(['--stdio'], isRoot ? { prefix: ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'] } : {});
+    const client = new LspClient(['--stdio'], isRoot ? { prefix: ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'], server: join(readableDist(), 'server.js') } : {});
     try {
       await client.initialize({ rootPath: dir });
       await client.request('synthesis/validateWorkspace', null, 30_000);

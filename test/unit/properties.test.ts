@@ -49,6 +49,13 @@ describe('cases found by the properties', () => {
     assert.deepEqual(messages(lf.replace(/\n/g, '\r\n')), messages(lf));
   });
 
+  test('a heading over two lines is named on one line in messages, with LF and CRLF alike', () => {
+    const lf = 'SDG 16.1 evaluation\nevaluation\n===\n';
+    const messages = (text: string): string[] => analyze(text).findings.filter((f) => f.rule === 'empty-section').map((f) => wordMessage(f.message));
+    assert.deepEqual(messages(lf), ["Expected some text in the section 'SDG 16.1 evaluation evaluation', found none"]);
+    assert.deepEqual(messages(lf.replace(/\n/g, '\r\n')), messages(lf));
+  });
+
   test('front matter closed by "..." is cut into chunks the way a full parse reads it', () => {
     const text = '---\ntitle: A\n...\n0 evaluation reports\n\n## Executive summary\n\n> ```sources\n> evaluation reports: 1\n';
     assert.deepEqual(analyzeDocument(new IncrementalParser().parse(text)).findings, analyze(text).findings);

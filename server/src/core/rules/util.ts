@@ -149,8 +149,15 @@ export function atxMarkers(document: SynthesisDocument, heading: Heading): Span 
   return { start, end: start + m[1]!.length };
 }
 
-/** A heading text in quotes, for messages. */
-export function quote(text: string): string {
+/**
+ * A heading text in quotes, for messages: on one line (a setext heading may span several, ended by
+ * LF or CRLF alike, and a message is one line), clipped to 60 characters.
+ */
+export function quote(heading: string): string {
+  const text = heading
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .join(' ');
   return `'${text.length > 60 ? `${text.slice(0, 59)}…` : text}'`;
 }
 

@@ -3,14 +3,14 @@
  * `synthlint codebook` (a template's SDG targets as a REFI-QDA codebook). The language service
  * finds each synthesis's register and project; this module reads the files and writes the result.
  */
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { codebookFromTemplate, coverageToCsv, coverageToMarkdown, criteriaMatrix, DEFAULT_TEMPLATE, escapeLines, list, msg, toQdc, wordMessage, type CoverageMatrix, type CriteriaSource, type DocumentSource, type Language } from '../core/index.js';
-import { writeTextFile } from '../node/fs/index.js';
 import type { CodebookCommand, CoverageCommand } from './args.js';
 import { collectFiles, displayPath } from './files.js';
+import { writeOutput } from './output.js';
 import { formatCriteria } from './matrix.js';
 import { createCliService } from './lint-job.js';
-import { EXIT_OK, EXIT_TROUBLE, failureWords, writeFailureWords, projectFolder, readOrSay, reportUnreadable, say, SYNTH_SUFFIX, usageError, type CommandEnvironment } from './run.js';
+import { EXIT_OK, EXIT_TROUBLE, failureWords, projectFolder, readOrSay, reportUnreadable, say, SYNTH_SUFFIX, usageError, type CommandEnvironment } from './run.js';
 
 export async function runCoverage(command: CoverageCommand, env: CommandEnvironment): Promise<number> {
   const service = createCliService({ project: projectFolder(command.project, env), severities: {}, locale: env.locale, fix: false });
@@ -53,7 +53,7 @@ export async function runCoverage(command: CoverageCommand, env: CommandEnvironm
     const coverage = await service.coverage(sources, command.minimum === undefined ? {} : { minimum: command.minimum });
     text = formatCoverage(coverage, command.format, language);
   }
-  const written = await write(env, command.output, text);
+  const written = await writeOutput(env, command.output, text);
   return written && !trouble ? EXIT_OK : EXIT_TROUBLE;
 }
 
@@ -82,7 +82,7 @@ export async function runCodebook(command: CodebookCommand, env: CommandEnvironm
     return EXIT_TROUBLE;
   }
   const xml = toQdc(codes, { origin: `synthlint ${env.pkg.version}` });
-  const written = await write(env, command.output, xml);
+  const written = await writeOutput(env, command.output, xml);
   if (written && command.output !== undefined && command.output !== '-') {
     const count = codes.reduce((n, c) => n + 1 + c.children.length, 0);
     env.out.stderr(`${wordMessage(msg('cli.wrote-codebook', { file: displayPath(resolve(env.cwd, command.output), env.cwd), count, template: id }), env.locale)}\n`);
@@ -90,15 +90,4 @@ export async function runCodebook(command: CodebookCommand, env: CommandEnvironm
   return written ? EXIT_OK : EXIT_TROUBLE;
 }
 
-/** Writes to the file, or to standard output for none or `-`; false (with a message) if that fails. */
-async function write(env: CommandEnvironment, output: string | undefined, text: string): Promise<boolean> {
-  if (output === undefined || output === '-') {
-    env.out.stdout(text);
-    return true;
-  }
-  const target = resolve(env.cwd, output);
-  const written = await writeTextFile(target, text, { encoding: 'utf-8', within: dirname(target) });
-  if (!written.ok) say(env, msg('cli.cannot-write', { file: displayPath(target, env.cwd), reason: writeFailureWords(written.failure, written.detail) }));
-  return written.ok;
-}
 

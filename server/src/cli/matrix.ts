@@ -4,14 +4,14 @@
  * criterion`. The language service finds the document's project, register and configuration; this
  * module reads the arguments and writes the result.
  */
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs as parseTokens } from 'node:util';
-import { checkFlow, criteriaToCsv, criteriaToMarkdown, flowToPrismaCsv, matrixFor, matrixToCsv, matrixToJson, matrixToMarkdown, msg, resolveLocale, screeningFlows, translator, type Locale, type CriteriaMatrix, type DocumentContext, type DocumentSource, flowProblemMessage, wordMessage } from '../core/index.js';
-import { writeTextFile } from '../node/fs/index.js';
+import { checkFlow, criteriaToCsv, criteriaToMarkdown, flowToPrismaCsv, matrixFor, matrixToCsv, matrixToJson, matrixToMarkdown, resolveLocale, screeningFlows, translator, type Locale, type CriteriaMatrix, type DocumentContext, type DocumentSource, flowProblemMessage, wordMessage } from '../core/index.js';
 import { displayPath } from './files.js';
+import { writeOutput } from './output.js';
 import { createCliService } from './lint-job.js';
 import { plainUsage } from './word-messages.js';
-import { EXIT_OK, EXIT_TROUBLE, failureWords, projectFolder, readOrSay, say, writeFailureWords, type CommandEnvironment } from './run.js';
+import { EXIT_OK, EXIT_TROUBLE, failureWords, projectFolder, readOrSay, type CommandEnvironment } from './run.js';
 
 /** The command's help, in the language of the messages (`cli.matrix.help`; English by default). */
 export function matrixHelp(locale?: Locale): string {
@@ -115,14 +115,3 @@ export function formatCriteria(matrix: CriteriaMatrix, format: 'markdown' | 'csv
   return criteriaToMarkdown(matrix, language);
 }
 
-/** Writes to the file, or to standard output for none or `-`; false (with a message) if that fails. */
-async function writeOutput(env: CommandEnvironment, output: string | undefined, text: string): Promise<boolean> {
-  if (output === undefined || output === '-') {
-    env.out.stdout(text);
-    return true;
-  }
-  const target = resolve(env.cwd, output);
-  const written = await writeTextFile(target, text, { encoding: 'utf-8', within: dirname(target) });
-  if (!written.ok) say(env, msg('cli.cannot-write', { file: displayPath(target, env.cwd), reason: writeFailureWords(written.failure, written.detail) }));
-  return written.ok;
-}

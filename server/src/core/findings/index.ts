@@ -15,7 +15,7 @@ export { CONFIDENCE_LEVELS, rateConfidence, type Concern, type Confidence, type 
 export { sentences } from './sentences.js';
 export { recogniseConsideration, type RecognisedConsideration } from './recognise.js';
 export { completeConsiderationLabel, considerationSymbols, evidenceHover, type ConsiderationSymbol, type LabelCompletion } from './editor.js';
-export { addFlowDiagrams, markConsiderations, matrixAnnex, plainText } from './html.js';
+export { addFlowDiagrams, ANNEX_CLASSES, CONSIDERATION_CLASSES, markConsiderations, matrixAnnex, plainText } from './html.js';
 export { STRONG_WORDING, strongWording } from './wording.js';
 export {
   DEFAULT_MINIMUM,

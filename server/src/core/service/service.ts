@@ -198,8 +198,8 @@ export interface LanguageService {
   /**
    * The preview's fragment, or with `standalone` the complete page. `showProblems: false` leaves the
    * problem marks out, `extraCss` adds styles to the standalone page (the printed PDF brief), and
-   * the problem marks are worded in `locale` (English by default). The standalone page ends with
-   * the summary matrix as an annex, unless `annexes: false`.
+   * the problem marks are worded in `locale` (English by default). Both end with the summary
+   * matrix as an annex when the document has target sections, unless `annexes: false`.
    */
   render(analysis: DocumentAnalysis, options?: { standalone?: boolean; showProblems?: boolean; extraCss?: string; locale?: Locale; annexes?: boolean }): { html: string; title: string };
   /** The coverage map of the documents; `minimum` from the caller wins over the configuration. */
@@ -680,10 +680,11 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
         ...(renderOptions.showProblems === false ? { showProblems: false } : {}),
         ...(renderOptions.locale !== undefined ? { locale: renderOptions.locale } : {}),
       };
-      const annex = renderOptions.standalone === true && renderOptions.annexes !== false ? { matrix: matrixFor(analysis) } : {};
+      // The preview and the exported page end with the same annex, made from the same analysis.
+      const annex = renderOptions.annexes !== false ? { matrix: matrixFor(analysis) } : {};
       const rendered = renderOptions.standalone === true
         ? renderStandalonePageOf(analysis, { ...options, ...annex, ...(renderOptions.extraCss !== undefined ? { extraCss: renderOptions.extraCss } : {}) })
-        : renderPreviewOf(analysis, options);
+        : renderPreviewOf(analysis, { ...options, ...annex });
       return { html: rendered.html, title: rendered.title };
     },
     async coverage(sources, coverageOptions = {}) {

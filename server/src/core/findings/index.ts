@@ -44,8 +44,10 @@ export {
 export {
   checkFlow,
   FLOW_CLASSES,
+  flowCount,
   flowDiagram,
   flowFigures,
+  flowRows,
   flowToPrismaCsv,
   isFlowBlock,
   POOL_STAGES,
@@ -55,6 +57,7 @@ export {
   type FlowBox,
   type FlowFigures,
   type FlowProblem,
+  type FlowRow,
   type FlowStage,
   type ScreeningFlow,
   type StageKind,

@@ -38,6 +38,7 @@ import type { SourcesEntry } from '../../sources.js';
 import { sourcesFigures } from '../../render/tiles.js';
 import { displayValue } from '../../render/title-block.js';
 import { labelsFor } from '../../render/labels.js';
+import { textColourOn } from '../../render/styles.js';
 import type { Language } from '../../types.js';
 import type { ExportSource } from '../source.js';
 import { exportLabels, type ExportLabels } from '../labels.js';
@@ -628,15 +629,9 @@ class Builder {
   }
 }
 
-/** White or near-black text on a goal's colour, whichever reads better. */
+/** White or near-black text on a goal's colour, whichever reads better: the preview's choice, as Word writes a colour. */
 function textOn(hex: string): string {
-  const n = Number.parseInt(hex.replace('#', ''), 16);
-  const channel = (v: number): number => {
-    const c = v / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  const luminance = 0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255);
-  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.06 ? 'FFFFFF' : '1A1A1A';
+  return textColourOn(hex).replace('#', '').toUpperCase();
 }
 
 function textOf(node: RootContent | Root | PhrasingContent): string {

@@ -27,6 +27,7 @@ interface CoverageResult {
   evaluations: Array<{ id: string; title?: string }>;
   matrix: number[][];
   files: string[];
+  criteria?: { rows: Array<{ target: string; uninformed: string[] }>; informed: boolean; words: { title: string } };
 }
 
 function positionOf(text: string, needle: string, delta = 0): Position {
@@ -183,6 +184,10 @@ describe('evidence in the language server', () => {
       ],
     );
     assert.equal(all.evaluations.find((e) => e.id === 'STH-03')?.title, 'Global programme on justice statistics');
+    // With the target × criterion view for the coverage page: same targets, no criteria linked in these registers.
+    assert.deepEqual(all.criteria?.rows.map((r) => [r.target, r.uninformed.length]), [['16.1', 6], ['16.2', 6], ['16.3', 6], ['16.5', 6]]);
+    assert.equal(all.criteria?.informed, false);
+    assert.equal(all.criteria?.words.title, 'Evaluation criteria by target');
 
     // One document, with its unsaved text, and another minimum.
     const { uri } = await open(['south', 'south.synth.md'], read('south', 'south.synth.md').replace('[@STH-01]', '[@STH-01; @STH-03]'));

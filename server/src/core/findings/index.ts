@@ -9,7 +9,7 @@ export { LABEL_TEXT, LABEL_WORDS, readLabel, type ConsiderationKind, type LabelM
 export { targetFindings, type Consideration, type FindingParagraph, type TargetSection } from './targets.js';
 export { QUALITY_RATINGS, QUALITY_WORDS, readQuality, type QualityRating } from './quality.js';
 export { CRITERIA, CRITERION_NAMES, CRITERION_WORDS, criterionOf, readCriteria, scanCriterionTags, type Criterion, type CriterionTag } from './criteria.js';
-export { criteriaMatrix, criteriaToCsv, criteriaToMarkdown, type CriteriaMatrix, type CriteriaRow, type CriteriaSource } from './criteria-view.js';
+export { criteriaMatrix, criteriaToCsv, criteriaToMarkdown, criteriaWords, type CriteriaMatrix, type CriteriaWords, type CriteriaRow, type CriteriaSource } from './criteria-view.js';
 export { evidenceBase, kindOfType, EVALUATION_KINDS, type EvaluationKind, type EvidenceBase } from './evidence-base.js';
 export { CONFIDENCE_LEVELS, rateConfidence, type Concern, type Confidence, type ConfidenceContext, type ConfidenceLevel } from './confidence.js';
 export { sentences } from './sentences.js';

@@ -28,6 +28,7 @@ import {
 import type { Definition, FootnoteDefinition, Heading, List, ListItem, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
 import { coverageMatrix, type CoverageMatrix } from '../../coverage.js';
 import { flowCount, flowRows, screeningFlows, type FlowBox, type ScreeningFlow } from '../../findings/flow.js';
+import { criteriaMatrix, criteriaWords } from '../../findings/criteria-view.js';
 import { plainText } from '../../findings/html.js';
 import { describeConfidence, describeEvidence, matrixWords, summaryMatrix, type SummaryMatrix } from '../../findings/matrix.js';
 import { targetFindings } from '../../findings/targets.js';
@@ -282,6 +283,26 @@ class Builder {
       new Paragraph({ children: [new TextRun(l.coverageIntro(coverage.minimum))] }),
       this.caption(l.coverageCaption),
       this.grid(header, rows, [first, ...Array.from({ length: rest }, () => (100 - first) / rest)]),
+      ...this.criteriaTable(),
+    ];
+  }
+
+  /**
+   * The target × criterion view, in the coverage annex (so an import leaves it out with the annex),
+   * when the register or the text links evaluations to criteria: per target, how many cited
+   * evaluations inform each criterion, ✗ where none does.
+   */
+  private criteriaTable(): FileChild[] {
+    const { document } = this.source.analysis;
+    const view = criteriaMatrix([{ file: 'document', document, ...(this.source.register ? { register: this.source.register } : {}) }], { language: this.language });
+    if (!view.informed || view.rows.length === 0) return [];
+    const words = criteriaWords(this.language);
+    const rows = view.rows.map((r) => [this.cellText(r.title ? `${r.target} ${r.title}` : r.target, { bold: true }), ...r.cells.map((ids) => this.cellText(ids.length === 0 ? '✗' : String(ids.length), ids.length === 0 ? { bold: true } : {}))]);
+    const first = 34;
+    return [
+      new Paragraph({ children: [new TextRun(words.intro)] }),
+      this.caption(words.title),
+      this.grid([words.target, ...view.criteria.map((c) => words.names[c])], rows, [first, ...view.criteria.map(() => (100 - first) / view.criteria.length)]),
     ];
   }
 

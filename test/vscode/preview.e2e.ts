@@ -190,6 +190,29 @@ suite('The preview as rendered', () => {
     assert.equal(shown.boxBorder, 'solid');
   });
 
+  test("shows a picture of the workspace folder and refuses one outside it", async () => {
+    await closeAllEditors();
+    // A 1×1 PNG beside the document; the other address leads out of the workspace folder (refused
+    // as written, whether or not a file is there).
+    const png = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+    await vscode.workspace.fs.writeFile(sampleUri('e2e/figures/dot.png'), png);
+    const editor = await newSynthesis('# Pictures\n\n![Dot inside](figures/dot.png)\n\n![Dot outside](../../outside-dot.png)\n', 'pictures');
+    await showPreview(editor.document.uri, 'Image outside the workspace folder not shown: Dot outside');
+    const shown = await page.waitFor(
+      PREVIEW,
+      () => {
+        const { document } = globalThis as unknown as Dom;
+        const images = [...document.querySelectorAll('#synthesis-content img')].map((i) => i as unknown as { alt: string; complete: boolean; naturalWidth: number });
+        if (images.some((i) => !i.complete)) return undefined;
+        return { images: images.map((i) => ({ alt: i.alt, width: i.naturalWidth })), refused: [...document.querySelectorAll('.synthesis-remote-image')].map((s) => s.textContent ?? '') };
+      },
+      null,
+      'the pictures loaded',
+    );
+    assert.deepEqual(shown.images, [{ alt: 'Dot inside', width: 1 }], 'the picture inside the folder is drawn, and no other image element');
+    assert.deepEqual(shown.refused, ['Image outside the workspace folder not shown: Dot outside (../../outside-dot.png)']);
+  });
+
   test('marks the blocks that hold problems, with the same problems as the Problems panel', async () => {
     await closeAllEditors();
     const editor = await colombiaCopy('preview-problems', (t) =>

@@ -81,6 +81,7 @@ export function coverageHtml(result: CoverageResult, options: { nonce: string; f
       '</table></div>',
     );
   }
+  if (result.criteria && result.criteria.rows.length > 0) body.push(...criteriaSection(result.criteria));
   if (result.evaluations.length > 0) {
     body.push(`<h2>${escapeHtml(labels.evaluationList)}</h2>`, '<ul class="evaluations">');
     for (const e of result.evaluations) {
@@ -109,6 +110,36 @@ export function coverageHtml(result: CoverageResult, options: { nonce: string; f
   ].join('\n');
 }
 
+/**
+ * The target × criterion view, in the words of `synthlint coverage --by criterion` (the server sends
+ * them in the display language): per target, how many cited evaluations inform each OECD-DAC
+ * criterion (their codes as tooltip), ✗ where none does.
+ */
+function criteriaSection(view: NonNullable<CoverageResult['criteria']>): string[] {
+  const { words } = view;
+  const out = [`<h2>${escapeHtml(words.title)}</h2>`];
+  if (!view.informed) return [...out, `<p class="note">${escapeHtml(words.noCriteria)}</p>`];
+  const name = (c: string): string => words.names[c] ?? c;
+  const head = view.criteria.map((c) => `<th scope="col">${escapeHtml(name(c))}</th>`).join('');
+  const rows = view.rows.map((r) => {
+    const cells = r.cells.map((ids, i) => {
+      const criterion = name(view.criteria[i] ?? '');
+      return ids.length === 0 ? `<td class="gap" title="${escapeHtml(`${r.target} · ${criterion}`)}">✗</td>` : `<td class="informed" title="${escapeHtml(`${r.target} · ${criterion}: ${ids.join(', ')}`)}">${ids.length}</td>`;
+    });
+    return `<tr><th scope="row"${r.title ? ` title="${escapeHtml(r.title)}"` : ''}>${escapeHtml(r.target)}</th>${cells.join('')}</tr>`;
+  });
+  const gaps = view.rows.filter((r) => r.uninformed.length > 0);
+  out.push(
+    `<p>${escapeHtml(words.intro)}</p>`,
+    '<div class="scroll"><table class="criteria">',
+    `<thead><tr><th scope="col">${escapeHtml(words.target)}</th>${head}</tr></thead>`,
+    `<tbody>${rows.join('')}</tbody>`,
+    '</table></div>',
+    gaps.length === 0 ? `<p>${escapeHtml(words.all)}</p>` : `<p>${escapeHtml(words.missing)}: ${gaps.map((r) => escapeHtml(`${r.target} (${r.uninformed.map(name).join(', ')})`)).join('; ')}</p>`,
+  );
+  return out;
+}
+
 const STYLE = `
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 1.5em 2em; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.5em; }
@@ -124,4 +155,7 @@ td.cited { text-align: center; color: var(--vscode-charts-green, inherit); }
 tr.weak th, tr.weak td.title, tr.weak td.count { background: var(--vscode-inputValidation-warningBackground, rgba(255,200,0,.15)); }
 .mark { color: var(--vscode-editorWarning-foreground, inherit); }
 ul.evaluations li { margin: .2em 0; }
+table.criteria td { text-align: center; }
+td.gap { color: var(--vscode-editorWarning-foreground, inherit); }
+.note { font-style: italic; }
 `;

@@ -5,10 +5,12 @@
  *
  * Security: the page has a strict Content-Security-Policy — no inline styles, no scripts except our
  * own media/preview.js with a fresh nonce, no image or style from the web — so nothing in a document
- * can run code or fetch anything, even though the server's HTML is already sanitized.
+ * can run code or fetch anything, even though the server's HTML is already sanitized. Pictures are
+ * shown from the document's workspace folder only (preview-images.ts).
  */
 import * as vscode from 'vscode';
 import { LANGUAGE_ID, render, type Server } from './commands.js';
+import { localImages } from './preview-images.js';
 
 /** Wait this long after the last change before rendering again. */
 const RENDER_DELAY_MS = 250;
@@ -104,6 +106,8 @@ class Preview {
   private renderCount = 0;
   /** Closed by the user: a render still waiting for the server must not touch the panel (it throws). */
   private disposed = false;
+  /** The workspace folder whose files the preview may show as pictures. */
+  private readonly folder: vscode.Uri | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -112,10 +116,12 @@ class Preview {
     onDispose: () => void,
   ) {
     const media = vscode.Uri.joinPath(context.extensionUri, 'media');
+    // The document's own pictures: files of its workspace folder, nothing outside it.
+    this.folder = document.uri.scheme === 'file' ? vscode.workspace.getWorkspaceFolder(document.uri)?.uri : undefined;
     this.panel = vscode.window.createWebviewPanel('synthesis.preview', vscode.l10n.t('Preview {0}', basename(document.uri)), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
       enableFindWidget: true,
-      localResourceRoots: [media],
+      localResourceRoots: this.folder ? [media, this.folder] : [media],
     });
     this.panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'images', 'icon.png');
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
@@ -149,7 +155,7 @@ class Preview {
     let fragment: string;
     try {
       const result = await render(this.server, this.document, false);
-      fragment = result.html;
+      fragment = this.folder && !this.disposed ? await this.withLocalImages(result.html, this.folder) : result.html;
       this.title = result.title;
     } catch (error) {
       this.server.output.error(`The preview could not be rendered: ${String(error)}`);
@@ -166,6 +172,15 @@ class Preview {
     } else {
       this.setPage();
     }
+  }
+
+  private withLocalImages(fragment: string, folder: vscode.Uri): Promise<string> {
+    return localImages(fragment, {
+      documentPath: this.document.uri.fsPath,
+      folder: folder.fsPath,
+      toUri: (path) => this.panel.webview.asWebviewUri(vscode.Uri.file(path)).toString(),
+      refused: (alt, address) => vscode.l10n.t('Image outside the workspace folder not shown: {0}', alt ? `${alt} (${address})` : address),
+    });
   }
 
   followEditor(editor: vscode.TextEditor): void {

@@ -27,6 +27,7 @@ interface CoverageResult {
   evaluations: Array<{ id: string; title?: string }>;
   matrix: number[][];
   files: string[];
+  criteria?: { rows: Array<{ target: string; uninformed: string[] }>; informed: boolean; words: { title: string } };
 }
 
 function positionOf(text: string, needle: string, delta = 0): Position {
@@ -183,6 +184,10 @@ describe('evidence in the language server', () => {
       ],
     );
     assert.equal(all.evaluations.find((e) => e.id === 'STH-03')?.title, 'Global programme on justice statistics');
+    // With the target × criterion view for the coverage page: same targets, no criteria linked in these registers.
+    assert.deepEqual(all.criteria?.rows.map((r) => [r.target, r.uninformed.length]), [['16.1', 6], ['16.2', 6], ['16.3', 6], ['16.5', 6]]);
+    assert.equal(all.criteria?.informed, false);
+    assert.equal(all.criteria?.words.title, 'Evaluation criteria by target');
 
     // One document, with its unsaved text, and another minimum.
     const { uri } = await open(['south', 'south.synth.md'], read('south', 'south.synth.md').replace('[@STH-01]', '[@STH-01; @STH-03]'));
@@ -196,5 +201,31 @@ describe('evidence in the language server', () => {
       ],
     );
     assert.deepEqual(one.matrix, [[0, 1, 1], [1, 0, 1]]);
+  });
+
+  it("ends the preview with the summary matrix, from the register on disk and the editor's text", async () => {
+    const text = read('north', 'north.synth.md').replace(
+      'Victim support grew but stayed in the capital [@NTH-03].',
+      'Victim support grew but stayed in the capital [@NTH-03].\n\n**Consideration:** Open a second office in the north.',
+    );
+    const { uri } = await open(['north', 'north.synth.md'], text);
+    const { html } = await client.request<{ html: string }>('synthesis/render', { uri });
+    const start = html.indexOf('<section class="synthesis-annex">');
+    assert.ok(start > html.indexOf('Partnerships with universities'), 'the annex comes after the document');
+    const rows = html.slice(html.indexOf('<tbody>', start)).split('<tr>').slice(1);
+    const cells = rows.map((r) => [...r.matchAll(/<t[hd]>([\s\S]*?)<\/t[hd]>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '')));
+    assert.deepEqual(
+      cells.map((c) => [c[0], c[2]]),
+      [
+        ['SDG 16.1 Reducing violence', '2 evaluations: 2 country-level; 2018–2019'],
+        ['SDG 16.2 Protecting children from abuse', '1 evaluation: 1 country-level; 2020 ⚠ fewer than 2 evaluations'],
+        ['SDG 16.3 Rule of law', '2 evaluations: 2 country-level; 2019–2021'],
+      ],
+    );
+    assert.equal(cells[1]![3], 'Consideration: Open a second office in the north.');
+    // The exported page ends with the same annex.
+    const page = await client.request<{ html: string }>('synthesis/render', { uri, standalone: true });
+    const annex = (h: string): string => h.slice(h.indexOf('<section class="synthesis-annex">'), h.indexOf('</section>', h.indexOf('<section class="synthesis-annex">')));
+    assert.equal(annex(html), annex(page.html));
   });
 });

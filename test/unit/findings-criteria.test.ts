@@ -2,7 +2,8 @@
 // coverage map that marks the criteria no evaluation informs.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { criteriaMatrix, criteriaToCsv, criteriaToMarkdown, parse, parseEvidenceRegister, readCriteria, scanCriterionTags, wordMessage } from '../../server/src/core/index.js';
+import { createLanguageService, createMemoryHost, criteriaMatrix, criteriaToCsv, criteriaToMarkdown, parse, parseEvidenceRegister, readCriteria, scanCriterionTags, wordMessage } from '../../server/src/core/index.js';
+import { coverageHtml } from '../../client/src/coverage-html.js';
 
 describe('criterion tags', () => {
   test('#effectiveness and its Spanish and French names, in any case, with or without accents', () => {
@@ -96,5 +97,39 @@ describe('the target × criterion view', () => {
     assert.deepEqual(violence.files, ['a.synth.md', 'b.synth.md']);
     assert.deepEqual(violence.cells[1], ['B-1']);
     assert.deepEqual(violence.uninformed, []);
+  });
+});
+
+describe("the target × criterion view in the editor's coverage page", () => {
+  const register = ['id,type,criteria', 'A-1,country,relevance; effectiveness', 'A-2,country,', 'A-3,global,sustainability'].join('\n');
+  const text = '---\nlanguage: es\n---\n\n## Hallazgos\n\n### ODS 16.1 Violencia\n\nCifras publicadas [@A-1]. #eficiencia\n\n### ODS 16.2 Trata\n\nProtocolos en uso [@A-2; @A-3].\n';
+
+  async function page(files: Record<string, string>, language: 'en' | 'es' | 'fr', synthesis = text): Promise<string> {
+    const service = createLanguageService(createMemoryHost({ ...files, '/p/a.synth.md': synthesis }), { ceilings: ['/p'] });
+    const result = await service.coverage([{ key: 'file:///p/a.synth.md', path: '/p/a.synth.md', text: synthesis, version: 1 }], { criteria: { language } });
+    return coverageHtml(result, { nonce: 'n' });
+  }
+
+  test("under the map: a row per target, a count per criterion with the codes as tooltip, ✗ where none informs, in the display language", async () => {
+    const html = await page({ '/p/evidence.csv': register }, 'fr');
+    const section = html.slice(html.indexOf('<h2>Critères d’évaluation par cible</h2>'));
+    assert.ok(html.indexOf('<table class="criteria">') > html.indexOf('<td class="cited"'), 'after the map of evaluations');
+    assert.match(section, /<th scope="col">Pertinence<\/th><th scope="col">Cohérence<\/th><th scope="col">Efficacité<\/th><th scope="col">Efficience<\/th><th scope="col">Impact<\/th><th scope="col">Durabilité<\/th>/);
+    const row = (target: string): string[] => [...(new RegExp(`<tr><th scope="row"[^>]*>${target.replace('.', '\\.')}</th>(.*?)</tr>`).exec(section)?.[1] ?? '').matchAll(/<td class="(\w+)" title="([^"]*)">([^<]*)<\/td>/g)].map((m) => `${m[1]} ${m[3]} ${m[2]}`);
+    assert.deepEqual(row('16.1'), ['informed 1 16.1 · Pertinence: A-1', 'gap ✗ 16.1 · Cohérence', 'informed 1 16.1 · Efficacité: A-1', 'informed 1 16.1 · Efficience: A-1', 'gap ✗ 16.1 · Impact', 'gap ✗ 16.1 · Durabilité']);
+    assert.deepEqual(row('16.2'), ['gap ✗ 16.2 · Pertinence', 'gap ✗ 16.2 · Cohérence', 'gap ✗ 16.2 · Efficacité', 'gap ✗ 16.2 · Efficience', 'gap ✗ 16.2 · Impact', 'informed 1 16.2 · Durabilité: A-3']);
+    assert.match(section, /Non renseignés: 16\.1 \(Cohérence, Impact, Durabilité\); 16\.2 \(Pertinence, Cohérence, Efficacité, Efficience, Impact\)/);
+  });
+
+  test('without criteria in the register or tags, a note says how to link them, and no table', async () => {
+    const html = await page({ '/p/evidence.csv': 'id,type\nA-1,country\n' }, 'es', text.replace(' #eficiencia', ''));
+    assert.doesNotMatch(html, /<table class="criteria">/);
+    assert.match(html, /<h2>Criterios de evaluación por meta<\/h2>\n<p class="note">Ninguna evaluación está vinculada aún a un criterio: añada una columna criteria al registro/);
+  });
+
+  test('the map alone when the criteria are not asked for (synthlint coverage --format json is unchanged)', async () => {
+    const service = createLanguageService(createMemoryHost({ '/p/a.synth.md': text }), { ceilings: ['/p'] });
+    const result = await service.coverage([{ key: '/p/a.synth.md', path: '/p/a.synth.md', text, version: 1 }]);
+    assert.equal('criteria' in result, false);
   });
 });

@@ -71,8 +71,6 @@ describe('considerations and the flow in the preview', () => {
     // The flow block is drawn as a diagram, not as tiles.
     assert.match(html, /<table class="synthesis-flow[ "]/);
     assert.doesNotMatch(html, /sources-tiles/);
-    // The preview has no annex: it is for the exports.
-    assert.doesNotMatch(html, /<section class="synthesis-annex"/);
   });
 
   test('a bold label outside a target section is ordinary bold text', async () => {
@@ -89,9 +87,9 @@ describe('considerations and the flow in the preview', () => {
 
 describe('the summary matrix as an annex of the HTML export', () => {
   const cases = [
-    { language: 'en', heading: 'Annex: Summary matrix of findings, evidence and considerations', target: 'Target', confidence: 'confidence: high', evidence: '3 evaluations: 2 country-level, 1 regional; 2017–2021' },
-    { language: 'es', heading: 'Anexo: Matriz de resumen de hallazgos, evidencia y consideraciones', target: 'Meta', confidence: 'confianza: alta', evidence: '3 evaluaciones: 2 de país, 1 regional; 2017–2021' },
-    { language: 'fr', heading: 'Annexe : Matrice de synthèse des constats, des données probantes et des considérations', target: 'Cible', confidence: 'confiance\u00a0: élevée', evidence: '3 évaluations\u00a0: 2 de pays, 1 régionale\u00a0; 2017–2021' },
+    { language: 'en', sdg: 'SDG', heading: 'Annex: Summary matrix of findings, evidence and considerations', target: 'Target', confidence: 'confidence: high', evidence: '3 evaluations: 2 country-level, 1 regional; 2017–2021', one: '1 evaluation: 1 country-level; 2020' },
+    { language: 'es', sdg: 'ODS', heading: 'Anexo: Matriz de resumen de hallazgos, evidencia y consideraciones', target: 'Meta', confidence: 'confianza: alta', evidence: '3 evaluaciones: 2 de país, 1 regional; 2017–2021', one: '1 evaluación: 1 de país; 2020' },
+    { language: 'fr', sdg: 'ODD', heading: 'Annexe : Matrice de synthèse des constats, des données probantes et des considérations', target: 'Cible', confidence: 'confiance\u00a0: élevée', evidence: '3 évaluations\u00a0: 2 de pays, 1 régionale\u00a0; 2017–2021', one: '1 évaluation\u00a0: 1 de pays\u00a0; 2020' },
   ] as const;
   for (const c of cases) {
     test(`in the document's language (${c.language})`, async () => {
@@ -110,6 +108,40 @@ describe('the summary matrix as an annex of the HTML export', () => {
       assert.ok(page.indexOf('Mobile legal aid') < page.indexOf('<section class="synthesis-annex"'));
     });
   }
+
+  for (const c of cases) {
+    test(`the preview ends with the same annex as the export (${c.language})`, async () => {
+      const { service, analysis } = await analysed(brief(c.language));
+      const preview = service.render(analysis).html;
+      const page = service.render(analysis, { standalone: true }).html;
+      const annexOf = (html: string): string => {
+        const start = html.indexOf('<section class="synthesis-annex">');
+        assert.ok(start >= 0, `an annex in ${html.slice(-400)}`);
+        return html.slice(start, html.indexOf('</section>', start) + '</section>'.length);
+      };
+      const annex = annexOf(preview);
+      assert.equal(annex, annexOf(page), 'one annex for the preview and the export');
+      // Last in the preview, after the document's own text.
+      assert.ok(preview.endsWith(annex));
+      // One row per target section: its heading, the evidence counted by kind, its considerations.
+      const rows = annex.slice(annex.indexOf('<tbody>')).split('<tr>').slice(1);
+      assert.equal(rows.length, 2, annex);
+      assert.ok(rows[0]!.startsWith(`<th>${c.sdg} 16.3 Rule of law</th>`), rows[0]);
+      assert.ok(rows[0]!.includes(c.evidence), rows[0]);
+      assert.ok(rows[0]!.includes('Courts could fund legal aid in stages.'), rows[0]);
+      assert.ok(rows[1]!.startsWith(`<th>${c.sdg} 16.6 Institutions</th>`), rows[1]);
+      assert.ok(rows[1]!.includes(c.one), rows[1]);
+      assert.match(rows[1]!, /<ul><li>Train the trainers\.<\/li><li>Accredit the courses\.<\/li><\/ul>/);
+      assert.ok(annex.includes(`<h2>${c.heading}</h2>`));
+    });
+  }
+
+  test('the preview has no annex without target sections, nor when annexes are turned off', async () => {
+    const notes = await analysed('# Notes\n\nText.\n');
+    assert.doesNotMatch(notes.service.render(notes.analysis).html, /synthesis-annex/);
+    const { service, analysis } = await analysed(brief('en'));
+    assert.doesNotMatch(service.render(analysis, { annexes: false }).html, /synthesis-annex/);
+  });
 
   test('the printed PDF brief leaves the annex out', async () => {
     const { service, analysis } = await analysed(brief('en'));

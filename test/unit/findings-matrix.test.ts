@@ -126,6 +126,10 @@ describe('the summary matrix', () => {
     assert.match(fr, /\| Cible \| Constats \| Données probantes \| Considérations \|/);
     assert.match(fr, /confiance\u00a0: élevée/);
     assert.match(fr, /4 évaluations\u00a0: 3 de pays, 1 mondiale\u00a0; 2016–2021/);
+    // French puts a space before the colon, in the title and after a consideration's label.
+    assert.match(fr, /^# Matrice de synthèse\u00a0: /);
+    assert.match(fr, /\*\*[^*]+\u00a0:\*\* /);
+    assert.doesNotMatch(fr, /\S:\*\*/);
   });
 
   test('Markdown for a document without target sections says so', () => {

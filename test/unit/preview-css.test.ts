@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getCatalogue } from '../../server/src/core/index.js';
+import { ANNEX_CLASSES, CONSIDERATION_CLASSES, FLOW_CLASSES, getCatalogue } from '../../server/src/core/index.js';
 import { repoRoot } from '../helpers.js';
 
 const css = readFileSync(join(repoRoot, 'media', 'preview.css'), 'utf8');
@@ -28,6 +28,7 @@ test("the renderer's classes are styled", () => {
     'sources-tiles', 'sources-tile', 'sources-count', 'sources-label', 'sources-breakdown',
     'synthesis-problem', 'synthesis-problem-error', 'synthesis-problem-warning', 'synthesis-problem-info',
     'synthesis-notice',
+    ...CONSIDERATION_CLASSES, ...FLOW_CLASSES, ...ANNEX_CLASSES,
   ];
   for (const name of classes) assert.match(css, new RegExp(`\\.${name}\\b`), name);
 });

@@ -9,6 +9,10 @@ import { describe, test } from 'node:test';
 import {
   analyze,
   builtinTemplates,
+  checkFlow,
+  parseEvidenceRegister,
+  screeningFlows,
+  targetFindings,
   matchSection,
   parseTemplate,
   RULES,
@@ -98,6 +102,20 @@ describe('samples', () => {
     const quoted = document.proseCounts.map((c) => `${c.value} ${c.key}`);
     for (const claim of ['2140 document', '18 evaluation report', '19 project']) assert.ok(quoted.includes(claim), `quotes ${claim}`);
   });
+
+  for (const [file, register] of [['colombia-country-programme.synth.md', 'colombia-evidence.csv'], ['es/sintesis-guatemala.synth.md', 'es/registro-guatemala.csv'], ['fr/synthese-senegal.synth.md', 'fr/registre-senegal.csv']] as const) {
+    test(`${file} uses the findings features: considerations, a screening flow, quality and criteria in its register`, () => {
+      const document = analyze(readFileSync(join(samplesDir, file), 'utf8')).document;
+      const targets = targetFindings(document);
+      assert.ok(targets.length >= 5 && targets.filter((t) => t.considerations.length > 0).length >= targets.length - 1, 'nearly every target section has a consideration');
+      const flows = screeningFlows(document);
+      assert.equal(flows.length, 1, 'a sources flow block');
+      const rows = parseEvidenceRegister(readFileSync(join(samplesDir, register), 'utf8'), register);
+      assert.deepEqual(checkFlow(flows[0]!, rows), [], 'the flow adds up to the register');
+      assert.ok(rows.entries.every((e) => e.quality !== undefined), 'every evaluation has a quality rating');
+      assert.ok(rows.entries.every((e) => (e.criteria?.length ?? 0) > 0), 'every evaluation names its criteria');
+    });
+  }
 
   // Spanish is a later issue (headings, hovers and messages in Spanish); what already works is
   // asserted here so that it keeps working.

@@ -3,6 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { criteriaMatrix, parse, parseEvidenceRegister } from '../../server/src/core/index.js';
 import type { Dom } from './dom.js';
 import { api, closeAllEditors, sampleUri, suite, suiteSetup, test, workspaceFolder } from './harness.js';
 import { COVERAGE, page, screenshot } from './page.js';
@@ -73,6 +74,31 @@ suite('The coverage view as rendered', () => {
     const weak = result.targets.filter((t) => t.weak).length;
     assert.ok(weak > 0, 'the Colombia sample has weak target sections');
     assert.match(shown.summary, new RegExp(`^${result.targets.length} target sections in 1 synthesis\\. ${weak} targets? rests? on fewer than ${result.minimum} evaluations`));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('shows the target × criterion view of the Colombia sample under the map, ✗ where no evaluation informs a criterion', async () => {
+    await vscode.commands.executeCommand<CoverageAnswer | undefined>('synthesis.showCoverage', sampleUri('colombia-country-programme.synth.md'));
+    const shown = await page.waitFor(
+      COVERAGE,
+      () => {
+        const { document } = globalThis as unknown as Dom;
+        const table = document.querySelector('table.criteria');
+        if (!table) return undefined;
+        return {
+          heads: [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? ''),
+          rows: [...table.querySelectorAll('tbody tr')].map((tr) => [tr.querySelector('th')?.textContent ?? '', ...[...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')]),
+        };
+      },
+      null,
+      'the criteria table',
+    );
+    // What the core makes of the sample and its register (criteria column), independently of the server.
+    const read = async (name: string): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(sampleUri(name)));
+    const view = criteriaMatrix([{ file: 'colombia', document: parse(await read('colombia-country-programme.synth.md')), register: parseEvidenceRegister(await read('colombia-evidence.csv'), 'colombia-evidence.csv') }]);
+    assert.ok(view.informed && view.rows.some((r) => r.uninformed.length > 0), 'the sample informs some criteria and leaves some out');
+    assert.deepEqual(shown.heads, ['Target', 'Relevance', 'Coherence', 'Effectiveness', 'Efficiency', 'Impact', 'Sustainability']);
+    assert.deepEqual(shown.rows, view.rows.map((r) => [r.target, ...r.cells.map((ids) => (ids.length === 0 ? '✗' : String(ids.length)))]));
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 

@@ -32,6 +32,7 @@ export interface DomElement extends DomNode {
   readonly innerHTML: string;
   readonly parentElement: DomElement | null;
   readonly nextElementSibling: DomElement | null;
+  readonly lastElementChild: DomElement | null;
   readonly children: ArrayLike<DomElement> & Iterable<DomElement>;
   readonly attributes: ArrayLike<{ name: string; value: string }> & Iterable<{ name: string; value: string }>;
   readonly classList: { contains(name: string): boolean };

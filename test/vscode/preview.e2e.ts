@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
-import { getCatalogue, isFlowBlock, parse, parseCount, type SourcesEntry } from '../../server/src/core/index.js';
+import { describeEvidence, DEFAULT_MINIMUM, flowFigures, getCatalogue, isFlowBlock, parse, parseCount, parseEvidenceRegister, screeningFlows, summaryMatrix, type SourcesEntry } from '../../server/src/core/index.js';
 import type { Dom, DomElement } from './dom.js';
 import { api, closeAllEditors, colombiaCopy, find, newSynthesis, open, ruleOf, sampleUri, suite, suiteSetup, test, waitFor, waitForDiagnostics } from './harness.js';
 import { page, PREVIEW, screenshot, type PageEvent } from './page.js';
@@ -124,6 +124,93 @@ suite('The preview as rendered', () => {
     );
     await clearNotifications();
     await screenshot('preview', '.webview.ready', { image: 'preview.png' });
+  });
+
+  test('ends with the summary matrix annex and draws the screening flow as boxes and arrows', async () => {
+    await closeAllEditors();
+    const uri = sampleUri('colombia-country-programme.synth.md');
+    const editor = await open(uri);
+    const text = editor.document.getText();
+    // Its heading is shown in capitals (innerText): wait for the sentence under it.
+    await showPreview(uri, 'For each target section');
+    const shown = await page.evaluate(PREVIEW, () => {
+      const { document, getComputedStyle } = globalThis as unknown as Dom;
+      const annex = document.querySelector('#synthesis-content > section.synthesis-annex');
+      const rows = [...(annex?.querySelectorAll('table.synthesis-matrix > tbody > tr') ?? [])].map((tr) => [...tr.children].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()));
+      const flow = document.querySelector('#synthesis-content table.synthesis-flow');
+      const boxes = [...(flow?.querySelectorAll('td.synthesis-flow-box') ?? [])].map((b) => (b.querySelector('strong')?.textContent ?? '') + '|' + (b.textContent ?? ''));
+      const sides = [...(flow?.querySelectorAll('td.synthesis-flow-side') ?? [])].map((b) => b.textContent ?? '');
+      const arrows = [...(flow?.querySelectorAll('td.synthesis-flow-arrow') ?? [])].map((a) => a.textContent ?? '');
+      const box = flow?.querySelector('td.synthesis-flow-box');
+      return {
+        last: document.querySelector('#synthesis-content')?.lastElementChild === annex && annex !== null,
+        heading: annex?.querySelector('h2')?.textContent ?? '',
+        rows,
+        // The preview's style sheet draws the annex apart and the flow's boxes with a border.
+        annexBorder: annex ? getComputedStyle(annex).getPropertyValue('border-top-style') : '',
+        boxBorder: box ? getComputedStyle(box).getPropertyValue('border-top-style') : '',
+        boxes,
+        sides,
+        arrows,
+      };
+    });
+    assert.ok(shown.last, 'the annex is the last thing in the preview');
+    assert.equal(shown.heading, 'Annex: Summary matrix of findings, evidence and considerations');
+    assert.equal(shown.annexBorder, 'double');
+
+    // The rows the matrix of the document and its register gives: heading, evidence, considerations.
+    const document = parse(text);
+    const registerUri = sampleUri('colombia-evidence.csv');
+    const register = parseEvidenceRegister(new TextDecoder().decode(await vscode.workspace.fs.readFile(registerUri)), registerUri.fsPath);
+    const matrix = summaryMatrix(document, { register, minimum: DEFAULT_MINIMUM });
+    assert.ok(matrix.rows.length >= 7, 'the sample has its target sections');
+    assert.deepEqual(
+      shown.rows.map((r) => r[0]),
+      matrix.rows.map((r) => r.heading),
+      'one row per target section, in order',
+    );
+    for (const [i, row] of matrix.rows.entries()) {
+      const cells = shown.rows[i]!;
+      assert.ok(cells[2]!.startsWith(describeEvidence(row.evidence, 'en', true)), `'${row.heading}': the evidence counted by kind and year; shown: ${cells[2]}`);
+      for (const c of row.considerations) assert.ok(cells[3]!.includes(c.text.replace(/\s+/g, ' ').replace(/[*_`]/g, '').slice(0, 40)), `'${row.heading}': its consideration '${c.text.slice(0, 40)}…'; shown: ${cells[3]}`);
+      if (row.considerations.length === 0) assert.equal(cells[3], '—', `'${row.heading}' has no consideration`);
+    }
+
+    // The flow: its boxes in order, with their figures, the exclusions beside them, arrows between.
+    const flow = flowFigures(screeningFlows(document)[0]!, 'en');
+    assert.deepEqual(
+      shown.boxes.map((b) => b.split('|')[0]),
+      [flow.identified!.label, flow.screened!.label, flow.assessed!.label, flow.included!.label],
+      'the boxes identified → screened → assessed → included',
+    );
+    assert.ok(shown.boxes[0]!.includes('n = 41') && shown.boxes[3]!.includes('n = 18'), shown.boxes.join(' / '));
+    assert.ok(shown.sides.some((s) => s.includes('before 2015 (n = 4)')), `the reasons for excluding: ${shown.sides.join(' / ')}`);
+    assert.equal(shown.arrows.filter((a) => a === '↓').length, 3);
+    assert.ok(shown.arrows.includes('→'));
+    assert.equal(shown.boxBorder, 'solid');
+  });
+
+  test("shows a picture of the workspace folder and refuses one outside it", async () => {
+    await closeAllEditors();
+    // A 1×1 PNG beside the document; the other address leads out of the workspace folder (refused
+    // as written, whether or not a file is there).
+    const png = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+    await vscode.workspace.fs.writeFile(sampleUri('e2e/figures/dot.png'), png);
+    const editor = await newSynthesis('# Pictures\n\n![Dot inside](figures/dot.png)\n\n![Dot outside](../../outside-dot.png)\n', 'pictures');
+    await showPreview(editor.document.uri, 'Image outside the workspace folder not shown: Dot outside');
+    const shown = await page.waitFor(
+      PREVIEW,
+      () => {
+        const { document } = globalThis as unknown as Dom;
+        const images = [...document.querySelectorAll('#synthesis-content img')].map((i) => i as unknown as { alt: string; complete: boolean; naturalWidth: number });
+        if (images.some((i) => !i.complete)) return undefined;
+        return { images: images.map((i) => ({ alt: i.alt, width: i.naturalWidth })), refused: [...document.querySelectorAll('.synthesis-remote-image')].map((s) => s.textContent ?? '') };
+      },
+      null,
+      'the pictures loaded',
+    );
+    assert.deepEqual(shown.images, [{ alt: 'Dot inside', width: 1 }], 'the picture inside the folder is drawn, and no other image element');
+    assert.deepEqual(shown.refused, ['Image outside the workspace folder not shown: Dot outside (../../outside-dot.png)']);
   });
 
   test('marks the blocks that hold problems, with the same problems as the Problems panel', async () => {

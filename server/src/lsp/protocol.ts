@@ -115,6 +115,15 @@ export interface CoverageResult {
   matrix: number[][];
   /** URIs of the syntheses mapped. */
   files: string[];
+  /** The target × OECD-DAC criterion view: per target, the evaluations informing each criterion (docs/findings.md). */
+  criteria?: {
+    criteria: readonly string[];
+    rows: Array<{ target: string; title?: string; cells: string[][]; uninformed: string[] }>;
+    /** Whether any register or tag links an evaluation to a criterion. */
+    informed: boolean;
+    /** The view's words in the editor's display language; `names` by criterion. */
+    words: { title: string; target: string; intro: string; missing: string; all: string; noCriteria: string; names: Record<string, string> };
+  };
 }
 
 export interface SkeletonParams {

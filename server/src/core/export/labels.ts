@@ -9,6 +9,7 @@ export interface ExportLabels {
   coverageIntro: (minimum: number) => string;
   table: string;
   sourcesCaption: string;
+  flowCaption: string;
   evaluationsCaption: string;
   coverageCaption: string;
   id: string;
@@ -31,6 +32,7 @@ const EN: ExportLabels = {
   coverageIntro: (minimum) => `How many times each evaluation is cited in each target section. Target sections resting on fewer than ${minimum} evaluations are marked weak.`,
   table: 'Table',
   sourcesCaption: 'Sources of data',
+  flowCaption: 'How the evaluations were selected',
   evaluationsCaption: 'Evaluations reviewed',
   coverageCaption: 'Evaluations cited in each target section',
   id: 'Code',
@@ -53,6 +55,7 @@ const ES: ExportLabels = {
   coverageIntro: (minimum) => `Cuántas veces se cita cada evaluación en cada sección de meta. Las secciones que se apoyan en menos de ${minimum} evaluaciones se marcan como débiles.`,
   table: 'Cuadro',
   sourcesCaption: 'Fuentes de datos',
+  flowCaption: 'Cómo se seleccionaron las evaluaciones',
   evaluationsCaption: 'Evaluaciones examinadas',
   coverageCaption: 'Evaluaciones citadas en cada sección de meta',
   id: 'Código',
@@ -75,6 +78,7 @@ const FR: ExportLabels = {
   coverageIntro: (minimum) => `Combien de fois chaque évaluation est citée dans chaque section de cible. Les sections qui reposent sur moins de ${minimum} évaluations sont marquées comme faibles.`,
   table: 'Tableau',
   sourcesCaption: 'Sources de données',
+  flowCaption: 'Comment les évaluations ont été retenues',
   evaluationsCaption: 'Évaluations examinées',
   coverageCaption: 'Évaluations citées dans chaque section de cible',
   id: 'Code',

@@ -106,6 +106,25 @@ const HEAD: Readonly<Record<Language, { title: string; target: string; none: str
   },
 };
 
+export interface CriteriaWords {
+  title: string;
+  target: string;
+  intro: string;
+  missing: string;
+  all: string;
+  noCriteria: string;
+  /** Each criterion's name, capitalised. */
+  names: Record<Criterion, string>;
+}
+
+/** The view's words in a language, for the editor's coverage page (the same words as the CLI's table). */
+export function criteriaWords(language: Language): CriteriaWords {
+  const words = HEAD[language];
+  const names = Object.fromEntries(CRITERIA.map((c) => [c, capitalise(CRITERION_NAMES[language][c])])) as Record<Criterion, string>;
+  // The editor's page shows no Markdown: its code marks are dropped.
+  return { title: words.title, target: words.target, intro: words.intro, missing: words.missing, all: words.all, noCriteria: words.noCriteria.replace(/`/g, ''), names };
+}
+
 /** Markdown: one row per target, one column per criterion with the number of evaluations, ✗ for none. */
 export function criteriaToMarkdown(matrix: CriteriaMatrix, language: Language = 'en'): string {
   const words = HEAD[language];

@@ -277,35 +277,54 @@ const FLOW_WORDS: Readonly<Record<Language, FlowWords>> = {
 /** The classes the diagram uses; the render schema allows exactly these. */
 export const FLOW_CLASSES = ['synthesis-flow', 'synthesis-flow-phase', 'synthesis-flow-box', 'synthesis-flow-side', 'synthesis-flow-arrow', 'synthesis-flow-derived'] as const;
 
+/** One row of the diagram: the phase it opens (if any), its box, and the boxes of what was taken out beside it. */
+export interface FlowRow {
+  phase: string;
+  main: FlowBox | undefined;
+  out: FlowBox[];
+}
+
 /**
- * A table with one row per stage that holds evaluations: the phase, the box, an arrow and the
- * boxes of what was taken out at that stage, with down arrows between the rows. Readable as a plain
- * table where no style applies (Word, e-mail), drawn as boxes and arrows by the preview's styles.
+ * The rows the diagram draws, top to bottom, as the preview, the exported page and the Word
+ * document draw them. Sought and assessed are drawn only when the block gives them or what was
+ * taken out after them.
  */
-export function flowDiagram(flow: ScreeningFlow, language: Language = 'en'): Element {
+export function flowRows(flow: ScreeningFlow, language: Language = 'en'): FlowRow[] {
   const figures = flowFigures(flow, language);
   const words = FLOW_WORDS[language];
-  const format = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
-  const n = (count: number | undefined): string => (count === undefined ? 'n = ?' : `n = ${format.format(count)}`);
-  const content = (b: FlowBox): ElementContent[] => {
-    const parts: ElementContent[] = [h('strong', {}, [text(b.label)]), text(` (${n(b.count)})`)];
-    if (b.parts.length > 0) parts.push(h('ul', {}, b.parts.map((p) => h('li', {}, [text(`${p.label} (${n(p.count)})`)]))));
-    return parts;
-  };
-  const cell = (b: FlowBox | undefined): Element => (b ? h('td', { className: b.written ? ['synthesis-flow-box'] : ['synthesis-flow-box', 'synthesis-flow-derived'] }, content(b)) : h('td', {}, []));
-  const side = (boxes: FlowBox[]): Element[] =>
-    boxes.length === 0 ? [h('td', {}, []), h('td', {}, [])] : [h('td', { className: ['synthesis-flow-arrow'] }, [text('→')]), h('td', { className: ['synthesis-flow-side'] }, boxes.flatMap((b, i) => (i === 0 ? content(b) : [h('br', {}, []), ...content(b)])))];
-  const rows: Array<{ phase: string; main: FlowBox | undefined; out: FlowBox[] }> = [
+  const rows: FlowRow[] = [
     { phase: words.identification, main: figures.identified, out: figures.removed },
     { phase: words.screening, main: figures.screened, out: figures.excludedAtScreening },
     { phase: '', main: figures.sought, out: figures.notRetrieved },
     { phase: '', main: figures.assessed, out: figures.excludedAfterAssessment },
     { phase: words.inclusion, main: figures.included, out: [] },
   ];
-  // Sought and assessed are drawn only when the block gives them or what was taken out after them.
-  const shown = rows.filter((r, i) => !(i === 2 || i === 3) || r.main?.written === true || r.out.length > 0);
+  return rows.filter((r, i) => !(i === 2 || i === 3) || r.main?.written === true || r.out.length > 0);
+}
+
+/** A box's figure as the diagram writes it: "n = 1,234" in the language's digits, "n = ?" when unknown. */
+export function flowCount(count: number | undefined, language: Language): string {
+  return count === undefined ? 'n = ?' : `n = ${new Intl.NumberFormat(language, { maximumFractionDigits: 0 }).format(count)}`;
+}
+
+/**
+ * A table with one row per stage that holds evaluations: the phase, the box, an arrow and the
+ * boxes of what was taken out at that stage, with down arrows between the rows. Readable as a plain
+ * table where no style applies (e-mail, an import), drawn as boxes and arrows by the styles. A box
+ * the block does not give (worked out from the others) has its label in italics as well.
+ */
+export function flowDiagram(flow: ScreeningFlow, language: Language = 'en'): Element {
+  const n = (count: number | undefined): string => flowCount(count, language);
+  const content = (b: FlowBox): ElementContent[] => {
+    const parts: ElementContent[] = [h('strong', {}, b.written ? [text(b.label)] : [h('em', {}, [text(b.label)])]), text(` (${n(b.count)})`)];
+    if (b.parts.length > 0) parts.push(h('ul', {}, b.parts.map((p) => h('li', {}, [text(`${p.label} (${n(p.count)})`)]))));
+    return parts;
+  };
+  const cell = (b: FlowBox | undefined): Element => (b ? h('td', { className: b.written ? ['synthesis-flow-box'] : ['synthesis-flow-box', 'synthesis-flow-derived'] }, content(b)) : h('td', {}, []));
+  const side = (boxes: FlowBox[]): Element[] =>
+    boxes.length === 0 ? [h('td', {}, []), h('td', {}, [])] : [h('td', { className: ['synthesis-flow-arrow'] }, [text('→')]), h('td', { className: ['synthesis-flow-side'] }, boxes.flatMap((b, i) => (i === 0 ? content(b) : [h('br', {}, []), ...content(b)])))];
   const body: Element[] = [];
-  shown.forEach((r, i) => {
+  flowRows(flow, language).forEach((r, i) => {
     if (i > 0) body.push(h('tr', {}, [h('th', {}, []), h('td', { className: ['synthesis-flow-arrow'] }, [text('↓')]), h('td', {}, []), h('td', {}, [])]));
     body.push(h('tr', {}, [h('th', { className: ['synthesis-flow-phase'] }, r.phase ? [text(r.phase)] : []), cell(r.main), ...side(r.out)]));
   });

@@ -9,13 +9,13 @@ export { LABEL_TEXT, LABEL_WORDS, readLabel, type ConsiderationKind, type LabelM
 export { targetFindings, type Consideration, type FindingParagraph, type TargetSection } from './targets.js';
 export { QUALITY_RATINGS, QUALITY_WORDS, readQuality, type QualityRating } from './quality.js';
 export { CRITERIA, CRITERION_NAMES, CRITERION_WORDS, criterionOf, readCriteria, scanCriterionTags, type Criterion, type CriterionTag } from './criteria.js';
-export { criteriaMatrix, criteriaToCsv, criteriaToMarkdown, type CriteriaMatrix, type CriteriaRow, type CriteriaSource } from './criteria-view.js';
+export { criteriaMatrix, criteriaToCsv, criteriaToMarkdown, criteriaWords, type CriteriaMatrix, type CriteriaWords, type CriteriaRow, type CriteriaSource } from './criteria-view.js';
 export { evidenceBase, kindOfType, EVALUATION_KINDS, type EvaluationKind, type EvidenceBase } from './evidence-base.js';
 export { CONFIDENCE_LEVELS, rateConfidence, type Concern, type Confidence, type ConfidenceContext, type ConfidenceLevel } from './confidence.js';
 export { sentences } from './sentences.js';
 export { recogniseConsideration, type RecognisedConsideration } from './recognise.js';
 export { completeConsiderationLabel, considerationSymbols, evidenceHover, type ConsiderationSymbol, type LabelCompletion } from './editor.js';
-export { addFlowDiagrams, markConsiderations, matrixAnnex, plainText } from './html.js';
+export { addFlowDiagrams, ANNEX_CLASSES, CONSIDERATION_CLASSES, markConsiderations, matrixAnnex, plainText } from './html.js';
 export { STRONG_WORDING, strongWording } from './wording.js';
 export {
   DEFAULT_MINIMUM,
@@ -44,8 +44,10 @@ export {
 export {
   checkFlow,
   FLOW_CLASSES,
+  flowCount,
   flowDiagram,
   flowFigures,
+  flowRows,
   flowToPrismaCsv,
   isFlowBlock,
   POOL_STAGES,
@@ -55,6 +57,7 @@ export {
   type FlowBox,
   type FlowFigures,
   type FlowProblem,
+  type FlowRow,
   type FlowStage,
   type ScreeningFlow,
   type StageKind,

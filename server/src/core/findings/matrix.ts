@@ -261,7 +261,8 @@ export function describeConfidence(confidence: Confidence, language: Language): 
 /** Markdown: one table row per target section; findings carry their own evidence and confidence. */
 export function matrixToMarkdown(matrix: SummaryMatrix): string {
   const words = WORDS[matrix.language];
-  const out = [`# ${words.title}${matrix.title ? `: ${mdCell(matrix.title)}` : ''}`, ''];
+  // The language's colon: French puts a (non-breaking) space before it.
+  const out = [`# ${words.title}${matrix.title ? `${words.colon}${mdCell(matrix.title)}` : ''}`, ''];
   if (matrix.rows.length === 0) {
     out.push(words.noTargets, '');
     return out.join('\n');
@@ -279,9 +280,10 @@ export function matrixToMarkdown(matrix: SummaryMatrix): string {
     const considerations = r.considerations.map((c, i) => {
       const previous = r.considerations[i - 1];
       const listed = r.considerations.some((o) => o !== c && o.labelSpan.start === c.labelSpan.start);
-      if (!listed) return `**${mdCell(c.label)}:** ${mdCell(c.text)}`;
+      const label = `**${mdCell(c.label)}${words.colon.trimEnd()}**`;
+      if (!listed) return `${label} ${mdCell(c.text)}`;
       const item = `• ${mdCell(c.text)}`;
-      return previous && previous.labelSpan.start === c.labelSpan.start ? item : `**${mdCell(c.label)}:**<br>${item}`;
+      return previous && previous.labelSpan.start === c.labelSpan.start ? item : `${label}<br>${item}`;
     });
     const joined = considerations.reduce((text, c, i) => (i === 0 ? c : `${text}${c.startsWith('• ') ? '<br>' : '<br><br>'}${c}`), '');
     out.push(row([mdCell(r.heading), findings.join('<br><br>') || words.none, mdCell(evidence), joined || words.none]));

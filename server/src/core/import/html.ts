@@ -5,18 +5,21 @@
  * - the parts our exporter generated (table of contents, annexes, captions), marked by bookmarks
  *   whose names start with `_SynGen_`: left out, and counted;
  * - our sources tables (a `_SynSrc_` bookmark) and the preview's sources tiles: back to a sources block;
+ * - our screening flow diagrams (a `_SynFlow_` bookmark, or the page's `table.synthesis-flow`):
+ *   back to a `sources flow` block;
  * - links to an evaluation in the "Evaluations reviewed" annex (`#_SynEv_…`): citations;
  * - mammoth's footnotes: Markdown footnotes;
  * - the title block of the brief (`dt`/`dd` pairs): "Label: value" lines.
  */
 import type { Element, ElementContent, Root as Hast, RootContent as HastContent } from 'hast';
-import { toMdast, type Handle, type State } from 'hast-util-to-mdast';
+import { defaultHandlers, toMdast, type Handle, type State } from 'hast-util-to-mdast';
 import type { FootnoteDefinition, PhrasingContent, Root, RootContent } from 'mdast';
 import { plain } from './inline.js';
 import type { CitationNode } from './recognise.js';
 
 export const GENERATED_PREFIX = '_SynGen_';
 export const SOURCES_PREFIX = '_SynSrc_';
+export const FLOW_PREFIX = '_SynFlow_';
 export const EVALUATION_PREFIX = '_SynEv_';
 
 export interface GeneratedPart {
@@ -42,6 +45,11 @@ export function htmlToMarkdownTree(hast: Hast): HtmlReading {
     'x-footnote-def': (state: State, node: Element) => {
       const definition: FootnoteDefinition = { type: 'footnoteDefinition', identifier: String(node.properties.dataId), label: String(node.properties.dataId), children: state.toFlow(state.all(node)) as FootnoteDefinition['children'] };
       return definition;
+    },
+    // A flow comes back as `pre` (its lines kept as they are), marked to say `sources flow`.
+    pre: (state: State, node: Element) => {
+      const code = defaultHandlers.pre!(state, node);
+      return node.properties.dataSynFlow !== undefined && code && !Array.isArray(code) && code.type === 'code' ? { ...code, meta: 'flow' } : code;
     },
     img: (_state: State, node: Element) => {
       images++;
@@ -160,6 +168,10 @@ function replacement(node: Element): ElementContent[] | undefined {
     }
   }
   if (id.startsWith('user-content-fn') || (node.tagName === 'a' && node.properties.dataFootnoteBackref !== undefined)) return [];
+  if (node.tagName === 'table' && (anchorIds(node, FLOW_PREFIX).length > 0 || classes.includes('synthesis-flow'))) {
+    const lines = flowLines(node);
+    if (lines.length > 0) return [{ ...sourcesPre(lines), properties: { dataSynFlow: '' } }];
+  }
   if (node.tagName === 'table' && anchorIds(node, SOURCES_PREFIX).length > 0) return [sourcesPre(tableLines(node))];
   if (node.tagName === 'div' && classes.includes('sources-tiles')) return [sourcesPre(tileLines(node))];
   if (node.tagName === 'dl') return definitionLines(node);
@@ -198,6 +210,69 @@ function tableLines(table: Element): string[] {
     lines.push(`${paragraphs.slice(1).join(' ').toLowerCase()}: ${paragraphs[0]}`);
     for (const list of blocks.filter((b) => b.tagName === 'ul' || b.tagName === 'ol')) listLines(list, 1, lines);
   }
+  return lines;
+}
+
+/**
+ * Our flow diagram, read box by box in the order of the page (each stage, then what was taken out
+ * beside it): a box is a bold label followed by "(n = 41)", its breakdown a list of
+ * "label (n = 33)" items. A box whose label is also in italics was worked out by the diagram, not
+ * written in the block, and is left out.
+ */
+function flowLines(table: Element): string[] {
+  const lines: string[] = [];
+  const figure = (text: string): string | undefined => {
+    const match = /\(\s*n\s*=\s*([^)]*)\)/.exec(text);
+    if (!match) return undefined;
+    const digits = match[1]!.replace(/[^\d]/g, '');
+    return digits === '' ? '?' : digits;
+  };
+  const derived = (label: Element): boolean => {
+    const own = label.children.filter((c) => c.type !== 'text' || c.value.trim() !== '');
+    return own.length > 0 && own.every((c) => isElement(c) && (c.tagName === 'em' || c.tagName === 'i'));
+  };
+  const cell = (nodes: readonly ElementContent[]): void => {
+    let open: { label: string; skip: boolean; count: string | undefined; parts: string[] } | undefined;
+    const close = (): void => {
+      // Only a label followed by its figure is a box (the phase names and arrows are not).
+      if (open && !open.skip && open.label && open.count !== undefined) lines.push(`${open.label}: ${open.count}`, ...open.parts);
+    };
+    const visit = (list: readonly ElementContent[]): void => {
+      for (const node of list) {
+        if (node.type === 'text') {
+          if (open && open.count === undefined) open.count = figure(node.value);
+          continue;
+        }
+        if (!isElement(node)) continue;
+        // mammoth writes bold italics as <strong><em>…</em></strong> or the other way round.
+        const strong = node.tagName === 'strong' || node.tagName === 'b' ? node : (node.tagName === 'em' || node.tagName === 'i') && node.children.some((c) => isElement(c) && (c.tagName === 'strong' || c.tagName === 'b')) ? node : undefined;
+        if (strong) {
+          close();
+          open = { label: textOf(strong).replace(/\s+/g, ' ').trim(), skip: strong.tagName === 'em' || strong.tagName === 'i' || derived(strong), count: undefined, parts: [] };
+        } else if (node.tagName === 'ul' || node.tagName === 'ol') {
+          for (const item of node.children.filter(isElement)) {
+            const text = textOf(item).replace(/\s+/g, ' ').trim();
+            const match = /^(.*?)\s*\(\s*n\s*=[^)]*\)\s*$/.exec(text);
+            if (match && open) open.parts.push(`  ${match[1]}: ${figure(text) ?? '?'}`);
+          }
+        } else {
+          visit(node.children);
+        }
+      }
+    };
+    visit(nodes);
+    close();
+  };
+  const cells: Element[] = [];
+  const collect = (n: Element): void => {
+    for (const c of n.children) {
+      if (!isElement(c)) continue;
+      if (c.tagName === 'td' || c.tagName === 'th') cells.push(c);
+      else collect(c);
+    }
+  };
+  collect(table);
+  for (const c of cells) cell(c.children);
   return lines;
 }
 

@@ -37,7 +37,10 @@ export interface RenderOptions {
   locale?: Locale;
   /** Styles added after the page's own, for the standalone page: the printed PDF's page size and type. */
   extraCss?: string;
-  /** The summary matrix, added to the standalone page as an annex (the HTML export). */
+  /**
+   * The summary matrix, added at the end as an annex (the preview and the HTML export show the same
+   * annex). Nothing is added for a document without target sections.
+   */
   matrix?: SummaryMatrix;
 }
 
@@ -73,8 +76,11 @@ export function renderPreview(text: string, options: RenderOptions = {}): Render
   return renderPreviewOf(safeAnalyze(text, options), options);
 }
 
-/** The preview fragment of a document already analysed: its problem marks are that analysis's findings. */
-export function renderPreviewOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale'> = {}): RenderedPreview {
+/**
+ * The preview fragment of a document already analysed: its problem marks are that analysis's
+ * findings; with `matrix`, it ends with the summary matrix annex, as the exported page does.
+ */
+export function renderPreviewOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale' | 'matrix'> = {}): RenderedPreview {
   const { tree, title } = render(analysis.document.text, analysis, options);
   remoteImagePlaceholders(tree, labelsFor(analysis.document.language));
   return { html: safeSerialise(tree, analysis), title, analysis };

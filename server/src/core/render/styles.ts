@@ -6,8 +6,8 @@
  */
 import { getCatalogue } from '../sdg/catalogue.js';
 
-/** Dark text on light goal colours (e.g. goal 7's yellow), white text on the others. */
-function textColourOn(hex: string): string {
+/** Dark text on light goal colours (e.g. goal 7's yellow), white text on the others (the preview, the page and Word alike). */
+export function textColourOn(hex: string): string {
   const n = Number.parseInt(hex.slice(1), 16);
   const channel = (v: number): number => {
     const c = v / 255;

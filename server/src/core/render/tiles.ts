@@ -9,13 +9,12 @@ import { classesOf, h, text, textOf } from './hast.js';
  * stays a code block.
  */
 export function addTiles(tree: Root, language: Language): void {
-  const format = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
   const visit = (parent: Root | Element): void => {
     parent.children.forEach((child, i) => {
       if (child.type !== 'element') return;
       const code = sourcesCode(child);
       if (code) {
-        const tiles = tilesFor(textOf(code), format);
+        const tiles = tilesFor(textOf(code), language);
         if (tiles) {
           if (child.position) tiles.position = child.position;
           parent.children[i] = tiles;
@@ -36,7 +35,18 @@ function sourcesCode(element: Element): Element | undefined {
   return classesOf(code).some((c) => c.toLowerCase() === 'language-sources') ? code : undefined;
 }
 
-function tilesFor(value: string, format: Intl.NumberFormat): Element | undefined {
+/** A sources block read as the brief's big-number figures: its lines, and each line's figure as shown. */
+export interface SourcesFigures {
+  entries: SourcesEntry[];
+  /** The count in the language's digits, or as written when it is not a number (`?` when empty). */
+  count: (entry: SourcesEntry) => string;
+}
+
+/**
+ * The figures of a sources block's text (the code block's content), for the preview's tiles and
+ * the Word document's figures alike; undefined when no line is readable.
+ */
+export function sourcesFigures(value: string, language: Language): SourcesFigures | undefined {
   const lines: Array<{ text: string; offset: number }> = [];
   let offset = 0;
   for (const line of value.split(/\r?\n|\r/)) {
@@ -45,8 +55,17 @@ function tilesFor(value: string, format: Intl.NumberFormat): Element | undefined
   }
   const block = parseSourcesLines(lines, { start: 0, end: value.length });
   if (block.entries.length === 0) return undefined;
-  const countText = (entry: SourcesEntry): string =>
-    entry.count !== undefined ? format.format(entry.count) : value.slice(entry.countSpan.start, entry.countSpan.end).trim() || '?';
+  const format = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
+  return {
+    entries: block.entries,
+    count: (entry) => (entry.count !== undefined ? format.format(entry.count) : value.slice(entry.countSpan.start, entry.countSpan.end).trim() || '?'),
+  };
+}
+
+function tilesFor(value: string, language: Language): Element | undefined {
+  const figures = sourcesFigures(value, language);
+  if (!figures) return undefined;
+  const countText = figures.count;
   const item = (entry: SourcesEntry): ElementContent[] => {
     const parts: ElementContent[] = [
       h('span', { className: ['sources-count'] }, [text(countText(entry))]),
@@ -61,6 +80,6 @@ function tilesFor(value: string, format: Intl.NumberFormat): Element | undefined
   return h(
     'div',
     { className: ['sources-tiles'] },
-    block.entries.map((entry) => h('div', { className: ['sources-tile'] }, item(entry))),
+    figures.entries.map((entry) => h('div', { className: ['sources-tile'] }, item(entry))),
   );
 }

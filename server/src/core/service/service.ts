@@ -22,6 +22,7 @@ import { msg, type Message } from '../i18n/message.js';
 import { analyzeDocument, DEFAULT_TEMPLATE, type Analysis } from '../lint.js';
 import { IncrementalParser, parse, type OffsetEdit, type SynthesisDocument } from '../parse.js';
 import { matrixFor } from '../findings/matrix.js';
+import { criteriaMatrix, criteriaWords, type CriteriaMatrix, type CriteriaWords } from '../findings/criteria-view.js';
 import { renderPreviewOf, renderStandalonePageOf } from '../render/index.js';
 import { builtinTemplates, parseTemplate, type Template, type TemplateRegistry } from '../templates/template.js';
 import { LineIndex, type Position } from '../text.js';
@@ -198,12 +199,16 @@ export interface LanguageService {
   /**
    * The preview's fragment, or with `standalone` the complete page. `showProblems: false` leaves the
    * problem marks out, `extraCss` adds styles to the standalone page (the printed PDF brief), and
-   * the problem marks are worded in `locale` (English by default). The standalone page ends with
-   * the summary matrix as an annex, unless `annexes: false`.
+   * the problem marks are worded in `locale` (English by default). Both end with the summary
+   * matrix as an annex when the document has target sections, unless `annexes: false`.
    */
   render(analysis: DocumentAnalysis, options?: { standalone?: boolean; showProblems?: boolean; extraCss?: string; locale?: Locale; annexes?: boolean }): { html: string; title: string };
-  /** The coverage map of the documents; `minimum` from the caller wins over the configuration. */
-  coverage(sources: readonly DocumentSource[], options?: { minimum?: number; files?: (source: DocumentSource) => string }): Promise<CoverageMatrix>;
+  /**
+   * The coverage map of the documents; `minimum` from the caller wins over the configuration. With
+   * `criteria`, the target × criterion view of the same documents comes with it, with its words in
+   * that language (the editor's coverage page shows both).
+   */
+  coverage(sources: readonly DocumentSource[], options?: { minimum?: number; files?: (source: DocumentSource) => string; criteria?: { language: Language } }): Promise<CoverageMatrix & { criteria?: CriteriaMatrix & { words: CriteriaWords } }>;
   /** The templates a document at `path` (or a new one in that folder) may name; the built-ins without a path. */
   templates(path?: string): Promise<TemplateRegistry>;
   /** The text of a new synthesis following a template, or undefined for an unknown id. */
@@ -680,10 +685,11 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
         ...(renderOptions.showProblems === false ? { showProblems: false } : {}),
         ...(renderOptions.locale !== undefined ? { locale: renderOptions.locale } : {}),
       };
-      const annex = renderOptions.standalone === true && renderOptions.annexes !== false ? { matrix: matrixFor(analysis) } : {};
+      // The preview and the exported page end with the same annex, made from the same analysis.
+      const annex = renderOptions.annexes !== false ? { matrix: matrixFor(analysis) } : {};
       const rendered = renderOptions.standalone === true
         ? renderStandalonePageOf(analysis, { ...options, ...annex, ...(renderOptions.extraCss !== undefined ? { extraCss: renderOptions.extraCss } : {}) })
-        : renderPreviewOf(analysis, options);
+        : renderPreviewOf(analysis, { ...options, ...annex });
       return { html: rendered.html, title: rendered.title };
     },
     async coverage(sources, coverageOptions = {}) {
@@ -697,7 +703,8 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       // Documents of projects with different minimums: the strictest one, so no target shows as
       // well supported that its own project would call weak.
       const minimum = coverageOptions.minimum ?? (minimums.size > 0 ? Math.max(...minimums) : effectiveConfig(undefined).coverageMinimum);
-      return coverageMatrix(mapped, { minimum });
+      const coverage = coverageMatrix(mapped, { minimum });
+      return coverageOptions.criteria ? { ...coverage, criteria: { ...criteriaMatrix(mapped), words: criteriaWords(coverageOptions.criteria.language) } } : coverage;
     },
     async templates(path) {
       return path === undefined ? builtinTemplates() : (await projectOf(paths.resolve(path))).templates;

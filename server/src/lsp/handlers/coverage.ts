@@ -35,7 +35,8 @@ export function registerCoverage(state: ServerState): void {
         sources.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       }
       const minimum = params?.minimum;
-      return state.service.coverage(sources, typeof minimum === 'number' && Number.isInteger(minimum) && minimum >= 0 ? { minimum } : {});
+      // With the target × criterion view, which the coverage page shows under the map.
+      return state.service.coverage(sources, { criteria: { language: state.locale }, ...(typeof minimum === 'number' && Number.isInteger(minimum) && minimum >= 0 ? { minimum } : {}) });
     }),
   );
 }

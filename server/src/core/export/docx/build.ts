@@ -5,6 +5,7 @@
  * readers expect it. Nothing here writes XML: `docx` does.
  */
 import {
+  AlignmentType,
   Bookmark,
   BorderStyle,
   ExternalHyperlink,
@@ -14,25 +15,31 @@ import {
   SimpleField,
   ShadingType,
   Table,
+  TableBorders,
   TableCell,
   TableOfContents,
   TableRow,
   TextRun,
+  VerticalAlign,
   WidthType,
   type FileChild,
   type ParagraphChild,
 } from 'docx';
 import type { Definition, FootnoteDefinition, Heading, List, ListItem, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
 import { coverageMatrix, type CoverageMatrix } from '../../coverage.js';
+import { flowCount, flowRows, screeningFlows, type FlowBox, type ScreeningFlow } from '../../findings/flow.js';
+import { criteriaMatrix, criteriaWords } from '../../findings/criteria-view.js';
 import { plainText } from '../../findings/html.js';
 import { describeConfidence, describeEvidence, matrixWords, summaryMatrix, type SummaryMatrix } from '../../findings/matrix.js';
 import { targetFindings } from '../../findings/targets.js';
 import type { EvidenceEntry } from '../../evidence.js';
 import { getCatalogue } from '../../sdg/catalogue.js';
 import { scanTags } from '../../sdg/tags.js';
-import { parseSourcesLines, type SourcesEntry } from '../../sources.js';
+import type { SourcesEntry } from '../../sources.js';
+import { sourcesFigures } from '../../render/tiles.js';
 import { displayValue } from '../../render/title-block.js';
 import { labelsFor } from '../../render/labels.js';
+import { textColourOn } from '../../render/styles.js';
 import type { Language } from '../../types.js';
 import type { ExportSource } from '../source.js';
 import { exportLabels, type ExportLabels } from '../labels.js';
@@ -41,6 +48,8 @@ import { ACCENT } from './styles.js';
 /** Bookmark names that mark what the export generated, so that an import leaves it out. */
 export const GENERATED = { toc: '_SynGen_toc', evidence: '_SynGen_evidence', coverage: '_SynGen_coverage', matrix: '_SynGen_matrix', caption: '_SynGen_caption' } as const;
 export const SOURCES_MARK = '_SynSrc_';
+/** The bookmark in a screening flow diagram, so that an import brings the `sources flow` block back. */
+export const FLOW_MARK = '_SynFlow_';
 export const EVALUATION_MARK = '_SynEv_';
 
 export interface BuildOptions {
@@ -90,6 +99,9 @@ class Builder {
   /** Where considerations' labels start, and the list items announced by a label paragraph (offsets). */
   private readonly considerationLabels = new Set<number>();
   private readonly considerationItems = new Set<number>();
+  /** The document's screening flows, by where their block starts. */
+  private readonly flows: Map<number, ScreeningFlow>;
+  private flowDiagrams = 0;
 
   constructor(
     private readonly source: ExportSource,
@@ -100,6 +112,7 @@ class Builder {
     const register = source.register;
     for (const entry of register?.entries ?? []) this.addEvaluation(entry.id, entry);
     for (const citation of source.analysis.document.citations) if (!this.evaluationMarks.has(citation.id)) this.addEvaluation(citation.id, undefined);
+    this.flows = new Map(screeningFlows(source.analysis.document).map((f) => [f.block.span.start, f]));
     for (const target of targetFindings(source.analysis.document)) {
       for (const c of target.considerations) {
         this.considerationLabels.add(c.labelSpan.start);
@@ -270,6 +283,26 @@ class Builder {
       new Paragraph({ children: [new TextRun(l.coverageIntro(coverage.minimum))] }),
       this.caption(l.coverageCaption),
       this.grid(header, rows, [first, ...Array.from({ length: rest }, () => (100 - first) / rest)]),
+      ...this.criteriaTable(),
+    ];
+  }
+
+  /**
+   * The target × criterion view, in the coverage annex (so an import leaves it out with the annex),
+   * when the register or the text links evaluations to criteria: per target, how many cited
+   * evaluations inform each criterion, ✗ where none does.
+   */
+  private criteriaTable(): FileChild[] {
+    const { document } = this.source.analysis;
+    const view = criteriaMatrix([{ file: 'document', document, ...(this.source.register ? { register: this.source.register } : {}) }], { language: this.language });
+    if (!view.informed || view.rows.length === 0) return [];
+    const words = criteriaWords(this.language);
+    const rows = view.rows.map((r) => [this.cellText(r.title ? `${r.target} ${r.title}` : r.target, { bold: true }), ...r.cells.map((ids) => this.cellText(ids.length === 0 ? '✗' : String(ids.length), ids.length === 0 ? { bold: true } : {}))]);
+    const first = 34;
+    return [
+      new Paragraph({ children: [new TextRun(words.intro)] }),
+      this.caption(words.title),
+      this.grid([words.target, ...view.criteria.map((c) => words.names[c])], rows, [first, ...view.criteria.map(() => (100 - first) / view.criteria.length)]),
     ];
   }
 
@@ -316,6 +349,9 @@ class Builder {
         return node.children.flatMap((c) => this.block(c, quoteDepth + 1));
       case 'code':
         if (node.lang?.trim().toLowerCase() === 'sources') {
+          const at = node.position?.start.offset;
+          const flow = at !== undefined ? this.flows.get(at) : undefined;
+          if (flow) return this.flowDiagram(flow);
           const figures = this.sources(node.value);
           if (figures) return figures;
         }
@@ -403,16 +439,9 @@ class Builder {
    * large, the label in capitals, the breakdown as a list), under a numbered caption.
    */
   private sources(value: string): FileChild[] | undefined {
-    const lines: Array<{ text: string; offset: number }> = [];
-    let offset = 0;
-    for (const line of value.split(/\r?\n|\r/)) {
-      lines.push({ text: line, offset });
-      offset += line.length + 1;
-    }
-    const block = parseSourcesLines(lines, { start: 0, end: value.length });
-    if (block.entries.length === 0) return undefined;
-    const format = new Intl.NumberFormat(this.language, { maximumFractionDigits: 0 });
-    const count = (entry: SourcesEntry): string => (entry.count !== undefined ? format.format(entry.count) : value.slice(entry.countSpan.start, entry.countSpan.end).trim() || '?');
+    const figures = sourcesFigures(value, this.language);
+    if (!figures) return undefined;
+    const { entries: blockEntries, count } = figures;
     this.sourcesBlocks++;
     const mark = `${SOURCES_MARK}${this.sourcesBlocks}`;
     const breakdown = (entries: readonly SourcesEntry[], depth: number): Paragraph[] =>
@@ -420,8 +449,8 @@ class Builder {
         new Paragraph({ style: this.options.style('table text'), numbering: { reference: LIST_BULLETS, level: Math.min(depth, 8) }, children: [new TextRun({ text: count(e), bold: true }), new TextRun(` ${e.label}`)] }),
         ...breakdown(e.children, depth + 1),
       ]);
-    const width = 100 / block.entries.length;
-    const cells = block.entries.map(
+    const width = 100 / blockEntries.length;
+    const cells = blockEntries.map(
       (entry, i) =>
         new TableCell({
           width: { size: width, type: WidthType.PERCENTAGE },
@@ -436,6 +465,64 @@ class Builder {
         }),
     );
     return [this.caption(this.labels.sourcesCaption), new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [new TableRow({ cantSplit: true, children: cells })] }), new Paragraph({ children: [] })];
+  }
+
+  /**
+   * A screening flow as a diagram drawn with Word's own table: a bordered box per stage that holds
+   * evaluations (identified, screened, assessed, included), down arrows between them, and beside
+   * each the boxes of what was taken out there with their reasons, under a numbered caption. The
+   * same rows as the preview's diagram (findings/flow.ts); a box worked out from the others, not
+   * written in the block, has a dashed border and its label in italics.
+   */
+  private flowDiagram(flow: ScreeningFlow): FileChild[] {
+    this.flowDiagrams++;
+    const mark = `${FLOW_MARK}${this.flowDiagrams}`;
+    const none = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+    const noBorders = { top: none, bottom: none, left: none, right: none };
+    const widths = [17, 36, 6, 41];
+    const line = (style: (typeof BorderStyle)[keyof typeof BorderStyle], color: string): { style: typeof style; size: number; color: string } => ({ style, size: 12, color });
+    let marked = false;
+    const boxParagraphs = (b: FlowBox): Paragraph[] => {
+      const label = new TextRun({ text: b.label, bold: true, ...(b.written ? {} : { italics: true }) });
+      const first = marked ? label : new Bookmark({ id: mark, children: [label] });
+      marked = true;
+      return [
+        new Paragraph({ style: this.options.style('table text'), keepNext: true, children: [first, new TextRun(` (${flowCount(b.count, this.language)})`)] }),
+        ...b.parts.map((p) => new Paragraph({ style: this.options.style('table text'), numbering: { reference: LIST_BULLETS, level: 0 }, children: [new TextRun(`${p.label} (${flowCount(p.count, this.language)})`)] })),
+      ];
+    };
+    const empty = (i: number): TableCell => new TableCell({ width: { size: widths[i]!, type: WidthType.PERCENTAGE }, borders: noBorders, children: [new Paragraph({ children: [] })] });
+    const arrow = (i: number, glyph: string): TableCell =>
+      new TableCell({ width: { size: widths[i]!, type: WidthType.PERCENTAGE }, borders: noBorders, verticalAlign: VerticalAlign.CENTER, children: [new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [new TextRun({ text: glyph, bold: true, color: ACCENT, size: 28 })] })] });
+    const box = (i: number, boxes: FlowBox[], side: boolean): TableCell => {
+      const written = boxes.every((b) => b.written);
+      const border = line(written ? BorderStyle.SINGLE : BorderStyle.DASHED, side ? '888888' : ACCENT);
+      return new TableCell({
+        width: { size: widths[i]!, type: WidthType.PERCENTAGE },
+        borders: { top: border, bottom: border, left: border, right: border },
+        margins: { top: 60, bottom: 60, left: 100, right: 100 },
+        verticalAlign: VerticalAlign.CENTER,
+        children: boxes.flatMap(boxParagraphs),
+      });
+    };
+    const rows: TableRow[] = [];
+    flowRows(flow, this.language).forEach((r, i) => {
+      if (i > 0) rows.push(new TableRow({ cantSplit: true, children: [empty(0), arrow(1, '↓'), empty(2), empty(3)] }));
+      const phase = new TableCell({
+        width: { size: widths[0]!, type: WidthType.PERCENTAGE },
+        borders: noBorders,
+        verticalAlign: VerticalAlign.CENTER,
+        // Written across, not turned on its side: a turned word wraps letter by letter in a low row.
+        children: [new Paragraph({ children: r.phase ? [new TextRun({ text: r.phase, bold: true, color: ACCENT, size: 18 })] : [] })],
+      });
+      rows.push(
+        new TableRow({
+          cantSplit: true,
+          children: [phase, r.main ? box(1, [r.main], false) : empty(1), ...(r.out.length > 0 ? [arrow(2, '→'), box(3, r.out, true)] : [empty(2), empty(3)])],
+        }),
+      );
+    });
+    return [this.caption(this.labels.flowCaption), new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: TableBorders.NONE, rows }), new Paragraph({ children: [] })];
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -563,15 +650,9 @@ class Builder {
   }
 }
 
-/** White or near-black text on a goal's colour, whichever reads better. */
+/** White or near-black text on a goal's colour, whichever reads better: the preview's choice, as Word writes a colour. */
 function textOn(hex: string): string {
-  const n = Number.parseInt(hex.replace('#', ''), 16);
-  const channel = (v: number): number => {
-    const c = v / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  const luminance = 0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255);
-  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.06 ? 'FFFFFF' : '1A1A1A';
+  return textColourOn(hex).replace('#', '').toUpperCase();
 }
 
 function textOf(node: RootContent | Root | PhrasingContent): string {

@@ -59,6 +59,14 @@ export interface ParseProblem {
   message: Message;
 }
 
+/** A top-level block of the document (a paragraph, a list, a table…), from its first line to the next block. */
+export interface TopLevelBlock {
+  start: number;
+  end: number;
+  /** The same object in every version that holds this block's text unchanged, even when an edit moved it. */
+  identity: object;
+}
+
 /**
  * The compact index of a synthesis that every feature works from. It keeps no syntax tree: it is
  * built from micromark's events, top-level block by top-level block (see markdown/).
@@ -86,6 +94,12 @@ export interface SynthesisDocument {
    * added at the end would land inside it.
    */
   endsOpen: boolean;
+  /**
+   * The top-level blocks, in order, covering the text after a byte-order mark. Features that read
+   * more of a block than the index holds keep what they read per block (keyed by `identity`), so
+   * that after an edit they read again only the blocks it changed.
+   */
+  blocks: readonly TopLevelBlock[];
 }
 
 export interface ParseOptions {
@@ -248,6 +262,7 @@ function assemble(parsed: ParsedBlocks, previous?: Assembled): Assembled {
     suppressions: [],
     problems: [],
     endsOpen: parsed.endsOpen,
+    blocks,
   };
   let rawCounts: RawCount[] = [];
   let contentStarts: number[] = [];

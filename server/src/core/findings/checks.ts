@@ -11,6 +11,7 @@ import type { SynthesisDocument } from '../parse.js';
 import type { Span } from '../types.js';
 import { sentences } from './sentences.js';
 import { citationsIn, targetFindings, type TargetSection } from './targets.js';
+import type { PhraseMatcher } from './fold.js';
 import { strongWording } from './wording.js';
 
 /** What the checks are given besides the document. */
@@ -73,7 +74,7 @@ export function findOverclaims(document: SynthesisDocument, options: CheckOption
   const out: Overclaim[] = [];
   for (const target of targetFindings(document)) {
     for (const finding of target.findings) {
-      const matches = matcher.find(finding.prose);
+      const matches = strongPhrases(matcher, finding.prose);
       if (matches.length === 0) continue;
       const spans = sentences(finding.prose, finding.span.start);
       // Matches and sentences are both in order: one walk finds each match's sentence.
@@ -89,6 +90,32 @@ export function findOverclaims(document: SynthesisDocument, options: CheckOption
     }
   }
   return out;
+}
+
+type PhraseMatch = ReturnType<PhraseMatcher['find']>[number];
+
+/**
+ * The strong phrases of each paragraph's prose, kept per matcher: a paragraph an edit left alone
+ * keeps its prose string, so after a keystroke only the edited paragraph is searched again.
+ */
+const strongByMatcher = new WeakMap<PhraseMatcher, { matches: Map<string, readonly PhraseMatch[]>; characters: number }>();
+const STRONG_CHARACTERS = 8_000_000;
+
+function strongPhrases(matcher: PhraseMatcher, prose: string): readonly PhraseMatch[] {
+  let memo = strongByMatcher.get(matcher);
+  if (!memo) strongByMatcher.set(matcher, (memo = { matches: new Map(), characters: 0 }));
+  let matches = memo.matches.get(prose);
+  if (!matches) {
+    matches = matcher.find(prose);
+    // Forgetting everything now and then bounds the memory; the next check fills it again.
+    if (memo.characters + prose.length > STRONG_CHARACTERS) {
+      memo.matches.clear();
+      memo.characters = 0;
+    }
+    memo.matches.set(prose, matches);
+    memo.characters += prose.length;
+  }
+  return matches;
 }
 
 export interface MissingConsideration {

@@ -55,7 +55,10 @@ interface Piece {
 /** Pieces of whole top-level blocks, by the block's identity. */
 const byBlock = new WeakMap<object, Piece>();
 
-/** Pieces of parts of blocks (a section that starts or ends inside a block), by their text, most recently used last. */
+/**
+ * Pieces by their text, most recently used last: parts of blocks (a section that starts or ends
+ * inside a block), and blocks the parser made anew with the text they had.
+ */
 const byText = new Map<string, Piece>();
 const CACHE_ENTRIES = 256;
 const CACHE_CHARACTERS = 4_000_000;
@@ -94,7 +97,8 @@ export function proseParagraphs(document: SynthesisDocument, span: Span): ProseP
     }
     let piece = byBlock.get(block.identity);
     if (!piece) {
-      piece = readPiece(text.slice(block.start, block.end));
+      // The parser reads a few blocks around an edit again, most of them as they were: by their text.
+      piece = pieceOfText(text.slice(block.start, block.end));
       byBlock.set(block.identity, piece);
     }
     add(piece, block.start);

@@ -10,7 +10,7 @@ import type { EvidenceRegister } from '../evidence.js';
 import type { SynthesisDocument } from '../parse.js';
 import type { Span } from '../types.js';
 import { sentences } from './sentences.js';
-import { citationsIn, targetFindings, type TargetSection } from './targets.js';
+import { citationsIn, readTargetSection, sectionBlocks, targetFindings, targetSectionList, type TargetSection } from './targets.js';
 import type { PhraseMatcher } from './fold.js';
 import { strongWording } from './wording.js';
 
@@ -43,13 +43,33 @@ export function findThinEvidence(document: SynthesisDocument, options: CheckOpti
   if (!options.register) return [];
   const minimum = validMinimum(options.minimum);
   const out: ThinEvidence[] = [];
-  for (const target of targetFindings(document)) {
-    if (!target.section.hasContent) continue;
-    const evaluations = [...new Set(target.citations.map((c) => c.id))];
-    if (evaluations.length >= minimum) continue;
-    out.push({ span: target.section.heading.textSpan, heading: target.heading, evaluations, minimum });
+  // Only the citations inside each section count (as `TargetSection.citations` has them), and only
+  // until the minimum is reached: a keystroke does not walk every citation of the document.
+  for (const section of targetSectionList(document)) {
+    if (!section.hasContent) continue;
+    const ids = new Set<string>();
+    let at = firstCitationFrom(document, section.span.start);
+    for (; at < document.citations.length && ids.size < minimum; at++) {
+      const c = document.citations[at]!;
+      if (c.span.start >= section.span.end) break;
+      if (c.span.end <= section.span.end) ids.add(c.id);
+    }
+    if (ids.size >= minimum) continue;
+    out.push({ span: section.heading.textSpan, heading: section.heading.text.trim(), evaluations: [...ids], minimum });
   }
   return out;
+}
+
+/** Index of the first citation that starts at or after `offset`. */
+function firstCitationFrom(document: SynthesisDocument, offset: number): number {
+  let lo = 0;
+  let hi = document.citations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (document.citations[mid]!.span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export interface Overclaim {
@@ -72,21 +92,57 @@ export function findOverclaims(document: SynthesisDocument, options: CheckOption
   if (!options.register) return [];
   const matcher = strongWording(document.language, options.strongWords ?? []);
   const out: Overclaim[] = [];
-  for (const target of targetFindings(document)) {
-    for (const finding of target.findings) {
-      const matches = strongPhrases(matcher, finding.prose);
-      if (matches.length === 0) continue;
-      const spans = sentences(finding.prose, finding.span.start);
-      // Matches and sentences are both in order: one walk finds each match's sentence.
-      let at = 0;
-      for (const match of matches) {
-        const start = finding.span.start + match.start;
-        while (at < spans.length && spans[at]!.end <= start) at++;
-        const sentence = at < spans.length && spans[at]!.start <= start ? spans[at]! : finding.span;
-        const evaluations = [...new Set(citationsIn(finding.citations, sentence).map((c) => c.id))];
-        if (evaluations.length >= 2) continue;
-        out.push({ span: { start, end: finding.span.start + match.end }, phrase: match.phrase, sentence, evaluations });
-      }
+  const sections = targetSectionList(document);
+  for (let index = 0; index < sections.length; index++) {
+    const section = sections[index]!;
+    // A section whose blocks an edit left alone says what it said: its overclaims are moved, not sought again.
+    const key = sectionBlocks(document, section);
+    const at = key ? section.span.start - key.base : 0;
+    const memo = key && overclaimMemo.get(key.identities[0]!);
+    if (key && memo && memo.matcher === matcher && memo.at === at && sameList(memo.identities, key.identities)) {
+      for (const o of memo.found) out.push(moveOverclaim(o, key.base));
+      continue;
+    }
+    const found = overclaimsIn(readTargetSection(document, sections, index), matcher);
+    if (key) overclaimMemo.set(key.identities[0]!, { identities: key.identities, at, matcher, found: found.map((o) => moveOverclaim(o, -key.base)) });
+    for (const o of found) out.push(o);
+  }
+  return out;
+}
+
+/** Overclaims of one section, relative to the start of its first block, by that block's identity. */
+const overclaimMemo = new WeakMap<object, { identities: object[]; at: number; matcher: PhraseMatcher; found: Overclaim[] }>();
+
+function sameList(a: readonly object[], b: readonly object[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function moveOverclaim(o: Overclaim, by: number): Overclaim {
+  return {
+    span: { start: o.span.start + by, end: o.span.end + by },
+    phrase: o.phrase,
+    sentence: { start: o.sentence.start + by, end: o.sentence.end + by },
+    evaluations: o.evaluations,
+  };
+}
+
+function overclaimsIn(target: TargetSection, matcher: PhraseMatcher): Overclaim[] {
+  const out: Overclaim[] = [];
+  for (const finding of target.findings) {
+    const matches = strongPhrases(matcher, finding.prose);
+    if (matches.length === 0) continue;
+    const spans = sentences(finding.prose, finding.span.start);
+    // Matches and sentences are both in order: one walk finds each match's sentence.
+    let at = 0;
+    for (const match of matches) {
+      const start = finding.span.start + match.start;
+      while (at < spans.length && spans[at]!.end <= start) at++;
+      const sentence = at < spans.length && spans[at]!.start <= start ? spans[at]! : finding.span;
+      const evaluations = [...new Set(citationsIn(finding.citations, sentence).map((c) => c.id))];
+      if (evaluations.length >= 2) continue;
+      out.push({ span: { start, end: finding.span.start + match.end }, phrase: match.phrase, sentence, evaluations });
     }
   }
   return out;

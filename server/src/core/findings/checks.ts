@@ -7,10 +7,10 @@
  * one, citations cannot be weighed, and documents that never used a register see no new findings.
  */
 import type { EvidenceRegister } from '../evidence.js';
-import type { SynthesisDocument } from '../parse.js';
+import type { Section, SynthesisDocument } from '../parse.js';
 import type { Span } from '../types.js';
 import { sentences } from './sentences.js';
-import { citationsIn, readTargetSection, sectionBlocks, targetFindings, targetSectionList, type TargetSection } from './targets.js';
+import { citationsIn, readTargetSection, sectionBlocks, targetSectionList, type TargetSection } from './targets.js';
 import type { PhraseMatcher } from './fold.js';
 import { strongWording } from './wording.js';
 
@@ -92,26 +92,63 @@ export function findOverclaims(document: SynthesisDocument, options: CheckOption
   if (!options.register) return [];
   const matcher = strongWording(document.language, options.strongWords ?? []);
   const out: Overclaim[] = [];
+  const found = perTargetSection(
+    document,
+    overclaimMemo,
+    matcher,
+    (target) => overclaimsIn(target, matcher),
+    (list, by) => list.map((o) => moveOverclaim(o, by)),
+  );
+  for (const { value } of found) for (const o of value) out.push(o);
+  return out;
+}
+
+/** What a check found in one target section, relative to the start of the section's first block. */
+interface SectionMemo<T> {
+  identities: object[];
+  /** Where the section starts, relative to its first block. */
+  at: number;
+  /** What else the value depends on (a matcher), compared by identity. */
+  tag: unknown;
+  value: T;
+}
+
+/**
+ * `compute` for each target section, kept per section under the identities of its blocks (see
+ * `sectionBlocks`), so that after an edit only the sections it touched are read again: what was
+ * kept for the others is moved (`move`) to where they are now.
+ */
+function perTargetSection<T>(
+  document: SynthesisDocument,
+  memo: WeakMap<object, SectionMemo<T>>,
+  tag: unknown,
+  compute: (target: TargetSection) => T,
+  move: (value: T, by: number) => T,
+): Array<{ section: Section; value: T }> {
   const sections = targetSectionList(document);
+  const out: Array<{ section: Section; value: T }> = [];
   for (let index = 0; index < sections.length; index++) {
     const section = sections[index]!;
-    // A section whose blocks an edit left alone says what it said: its overclaims are moved, not sought again.
     const key = sectionBlocks(document, section);
-    const at = key ? section.span.start - key.base : 0;
-    const memo = key && overclaimMemo.get(key.identities[0]!);
-    if (key && memo && memo.matcher === matcher && memo.at === at && sameList(memo.identities, key.identities)) {
-      for (const o of memo.found) out.push(moveOverclaim(o, key.base));
+    if (!key) {
+      out.push({ section, value: compute(readTargetSection(document, sections, index)) });
       continue;
     }
-    const found = overclaimsIn(readTargetSection(document, sections, index), matcher);
-    if (key) overclaimMemo.set(key.identities[0]!, { identities: key.identities, at, matcher, found: found.map((o) => moveOverclaim(o, -key.base)) });
-    for (const o of found) out.push(o);
+    const at = section.span.start - key.base;
+    const kept = memo.get(key.identities[0]!);
+    if (kept && kept.tag === tag && kept.at === at && sameList(kept.identities, key.identities)) {
+      out.push({ section, value: move(kept.value, key.base) });
+      continue;
+    }
+    const value = compute(readTargetSection(document, sections, index));
+    memo.set(key.identities[0]!, { identities: key.identities, at, tag, value: move(value, -key.base) });
+    out.push({ section, value });
   }
   return out;
 }
 
-/** Overclaims of one section, relative to the start of its first block, by that block's identity. */
-const overclaimMemo = new WeakMap<object, { identities: object[]; at: number; matcher: PhraseMatcher; found: Overclaim[] }>();
+const overclaimMemo = new WeakMap<object, SectionMemo<Overclaim[]>>();
+const considerationMemo = new WeakMap<object, SectionMemo<number>>();
 
 function sameList(a: readonly object[], b: readonly object[]): boolean {
   if (a.length !== b.length) return false;
@@ -185,9 +222,15 @@ export interface MissingConsideration {
  */
 export function findMissingConsiderations(document: SynthesisDocument, options: { required: boolean }): MissingConsideration[] {
   if (!options.required) return [];
-  return targetFindings(document)
-    .filter((t: TargetSection) => t.section.hasContent && t.considerations.length === 0)
-    .map((t) => ({ span: t.section.heading.textSpan, heading: t.heading }));
+  return perTargetSection(
+    document,
+    considerationMemo,
+    undefined,
+    (target) => target.considerations.length,
+    (count) => count,
+  )
+    .filter(({ section, value }) => section.hasContent && value === 0)
+    .map(({ section }) => ({ span: section.heading.textSpan, heading: section.heading.text.trim() }));
 }
 
 export function validMinimum(minimum: number | undefined): number {

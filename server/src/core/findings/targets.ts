@@ -71,8 +71,19 @@ export function targetSectionList(document: SynthesisDocument): Section[] {
   return document.sections.filter((s) => s.heading.targetTag !== undefined);
 }
 
+/** Target sections already read, per document and index: several checks read the one an edit touched. */
+const readSections = new WeakMap<SynthesisDocument, Map<number, TargetSection>>();
+
 /** What the target section `sections[index]` says (`sections` as `targetSectionList` gives them). */
 export function readTargetSection(document: SynthesisDocument, sections: readonly Section[], index: number): TargetSection {
+  let byIndex = readSections.get(document);
+  if (!byIndex) readSections.set(document, (byIndex = new Map()));
+  let target = byIndex.get(index);
+  if (!target) byIndex.set(index, (target = readSection(document, sections, index)));
+  return target;
+}
+
+function readSection(document: SynthesisDocument, sections: readonly Section[], index: number): TargetSection {
   const section = sections[index]!;
   // Sections are in document order: those nested in this one follow it and start before its end.
   const nested: Section[] = [];

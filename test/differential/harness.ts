@@ -17,7 +17,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { analyzeDocument, IncrementalParser, parse, type OffsetEdit, type SynthesisDocument } from '../../server/src/core/index.js';
+import { analyzeDocument, IncrementalParser, parse, parseEvidenceRegister, type OffsetEdit, type SynthesisDocument } from '../../server/src/core/index.js';
 import { fromIndex, fromRemark } from './remark-oracle.js';
 
 export interface Example {
@@ -89,6 +89,12 @@ export function view(doc: SynthesisDocument): string {
   );
 }
 
+/**
+ * A register, so that the checks that read the paragraphs of target sections (thin-evidence,
+ * overclaim), which keep what they read per top-level block across edits, run too.
+ */
+const register = parseEvidenceRegister(['id,type,year', 'A-1,country,2019', 'B-2,global,2020'].join('\n'), 'evidence.csv');
+
 /** Running totals, for the figures the full run prints. */
 export const counts = { steps: 0, characters: 0, remark: 0 };
 
@@ -105,8 +111,8 @@ export function compareWithScratch(parser: IncrementalParser, text: string, edit
   const a = view(incremental);
   const b = view(scratch);
   if (a !== b) return `the index differs: ${firstDifference(a, b)}`;
-  const fa = JSON.stringify(analyzeDocument(incremental).findings);
-  const fb = JSON.stringify(analyzeDocument(scratch).findings);
+  const fa = JSON.stringify(analyzeDocument(incremental, { evidence: register }).findings);
+  const fb = JSON.stringify(analyzeDocument(scratch, { evidence: register }).findings);
   if (fa !== fb) return `the findings differ: ${firstDifference(fa, fb)}`;
   return undefined;
 }
@@ -238,7 +244,7 @@ export function checkEditSequence(name: string, original: string, seed: number, 
     let label: string;
     if (kind < 0.35) {
       // Typing a few characters, one at a time.
-      const word = pick(['word ', 'SDG 16.1 ', '12 ', '[@X-1] ', pick(SNIPPETS)]);
+      const word = pick(['word ', 'SDG 16.1 ', '12 ', '[@X-1] ', 'consistently ', pick(SNIPPETS)]);
       for (let i = 0; i < word.length; i++) {
         replace(at + i, at + i, word[i]!);
         const problem = compareWithScratch(parser, text, [edit]);

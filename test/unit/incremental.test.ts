@@ -287,3 +287,23 @@ test('an unclosed fence in a footnote definition ends with its last line, howeve
     assert.deepEqual(view(parser.parse(text, edits)), view(parse(text)));
   }
 });
+
+// Features keep what they read from a block under its identity (the findings checks keep its
+// paragraphs): a block whose text an edit changed must get a new one, one it only moved must not.
+test('a keystroke gives the edited block a new identity and keeps those of blocks it only moved', () => {
+  const paragraphs = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} says something.\n`);
+  const text = `# Title\n\n${paragraphs.join('\n')}`;
+  const parser = new IncrementalParser();
+  const before = same(parser, text);
+  const at = text.indexOf('Paragraph 6') + 'Paragraph 6'.length;
+  const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+  const after = parser.parse(edited, [{ start: at, end: at, text: 'x' }]);
+  assert.deepEqual(view(after), view(parse(edited)));
+  const blockOf = (doc: SynthesisDocument, source: string, words: string) => doc.blocks.find((b) => source.slice(b.start, b.end).startsWith(words))!;
+  const old = new Set(before.blocks.map((b) => b.identity));
+  assert.ok(!old.has(blockOf(after, edited, 'Paragraph 6x').identity));
+  assert.equal(blockOf(after, edited, '# Title').identity, blockOf(before, text, '# Title').identity);
+  const moved = blockOf(after, edited, 'Paragraph 11');
+  assert.equal(moved.start, blockOf(before, text, 'Paragraph 11').start + 1);
+  assert.equal(moved.identity, blockOf(before, text, 'Paragraph 11').identity);
+});

@@ -6,7 +6,7 @@ export type { Finding, Fix, FileProblem, Language, Message, Report, Severity, Se
 export { LANGUAGES } from './types.js';
 export { LineIndex, type Position } from './text.js';
 export { parse, IncrementalParser, MAX_NESTING } from './parse.js';
-export type { Heading, OffsetEdit, ParseOptions, ParseProblem, ProseCount, Section, Suppression, SynthesisDocument } from './parse.js';
+export type { Heading, OffsetEdit, ParseOptions, ParseProblem, ProseCount, Section, Suppression, SynthesisDocument, TopLevelBlock } from './parse.js';
 export type { FrontMatter, FrontMatterField } from './frontmatter.js';
 export { normaliseLabel, parseCount, type SourcesBlock, type SourcesEntry } from './sources.js';
 export { scanTags, type SdgRef, type SdgTag } from './sdg/tags.js';

@@ -59,6 +59,14 @@ export interface ParseProblem {
   message: Message;
 }
 
+/** A top-level block of the document (a paragraph, a list, a table…), from its first line to the next block. */
+export interface TopLevelBlock {
+  start: number;
+  end: number;
+  /** The same object in every version that holds this block's text unchanged, even when an edit moved it. */
+  identity: object;
+}
+
 /**
  * The compact index of a synthesis that every feature works from. It keeps no syntax tree: it is
  * built from micromark's events, top-level block by top-level block (see markdown/).
@@ -86,6 +94,12 @@ export interface SynthesisDocument {
    * added at the end would land inside it.
    */
   endsOpen: boolean;
+  /**
+   * The top-level blocks, in order, covering the text after a byte-order mark. Features that read
+   * more of a block than the index holds keep what they read per block (keyed by `identity`), so
+   * that after an edit they read again only the blocks it changed.
+   */
+  blocks: readonly TopLevelBlock[];
 }
 
 export interface ParseOptions {
@@ -248,6 +262,7 @@ function assemble(parsed: ParsedBlocks, previous?: Assembled): Assembled {
     suppressions: [],
     problems: [],
     endsOpen: parsed.endsOpen,
+    blocks,
   };
   let rawCounts: RawCount[] = [];
   let contentStarts: number[] = [];
@@ -286,8 +301,11 @@ function assemble(parsed: ParsedBlocks, previous?: Assembled): Assembled {
     contentStarts = previous.contentStarts.slice(0, n.content);
   }
   const rawFrom = rawCounts.length;
+  /** Where the raw counts of the blocks the edit moved without changing them start. */
+  let rawTail = -1;
   for (let k = from; k < blocks.length; k++) {
     const block = blocks[k]!;
+    if (k === parsed.tail?.from) rawTail = rawCounts.length;
     append(doc.headings, block.headings);
     append(doc.tags, block.tags);
     append(doc.citations, block.citations);
@@ -312,18 +330,39 @@ function assemble(parsed: ParsedBlocks, previous?: Assembled): Assembled {
   if (text.length > VERY_LARGE_DOCUMENT) doc.problems.push({ span: { start: 0, end: lines.lineEnd(0) }, message: veryLargeDocumentMessage(text.length) });
   doc.sections = buildSections(text, doc.headings, contentStarts);
   const labels = doc.sourcesBlocks.flatMap((b) => b.all.map((e) => e.key)).sort().join('\n');
-  if (previous && rawFrom > 0 && labels === previous.labels) {
+  if (previous && (rawFrom > 0 || parsed.tail) && labels === previous.labels) {
     // Counts before the edit matched the same labels: only those after it are matched again.
     const before = previous.doc.proseCounts;
-    const end = rawCounts[rawFrom - 1]!.valueSpan.start;
-    let kept = 0;
-    while (kept < before.length && before[kept]!.valueSpan.start <= end) kept++;
+    const kept = rawFrom > 0 ? countsUpTo(before, rawCounts[rawFrom - 1]!.valueSpan.start) : 0;
     doc.proseCounts = before.slice(0, kept);
-    append(doc.proseCounts, matchCounts(rawCounts.slice(rawFrom), doc.sourcesBlocks, doc.language));
+    if (parsed.tail && rawTail >= rawFrom) {
+      // The counts of the moved blocks matched the same labels too: moved, not matched again.
+      append(doc.proseCounts, matchCounts(rawCounts.slice(rawFrom, rawTail), doc.sourcesBlocks, doc.language));
+      const { oldStart, delta } = parsed.tail;
+      for (let k = countsUpTo(before, oldStart - 1); k < before.length; k++) doc.proseCounts.push(moveCount(before[k]!, delta));
+    } else {
+      append(doc.proseCounts, matchCounts(rawCounts.slice(rawFrom), doc.sourcesBlocks, doc.language));
+    }
   } else {
     doc.proseCounts = matchCounts(rawCounts, doc.sourcesBlocks, doc.language);
   }
   return { doc, rawCounts, contentStarts, labels };
+}
+
+/** How many of `counts` (in order) have their value at or before `offset`. */
+function countsUpTo(counts: readonly ProseCount[], offset: number): number {
+  let lo = 0;
+  let hi = counts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (counts[mid]!.valueSpan.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function moveCount(c: ProseCount, d: number): ProseCount {
+  return { value: c.value, valueSpan: { start: c.valueSpan.start + d, end: c.valueSpan.end + d }, label: c.label, key: c.key, span: { start: c.span.start + d, end: c.span.end + d } };
 }
 
 /** `target.push(...items)` without the argument-count limit that a spread hits on huge arrays. */

@@ -33,16 +33,14 @@ export class LineIndex {
     const delta = text.length - previous.text.length;
     const from = Math.max(0, prefix - 1);
     const to = Math.min(text.length, text.length - suffix + 2);
-    const starts: number[] = [];
-    // Line starts whose line break lies wholly in the unchanged beginning.
-    for (const s of previous.starts) {
-      if (s > from) break;
-      starts.push(s);
-    }
+    const old = previous.starts;
+    // Line starts whose line break lies wholly in the unchanged beginning: copied in one go (a
+    // keystroke near the end of a long document would otherwise walk every line).
+    const starts = old.slice(0, firstAbove(old, from));
     scanLineStarts(text, from, to, starts);
     // Line starts whose line break lies wholly in the unchanged end, moved by the edit.
     const last = starts[starts.length - 1]!;
-    for (const s of previous.starts) if (s + delta > to && s + delta > last) starts.push(s + delta);
+    for (let k = firstAbove(old, Math.max(to, last) - delta); k < old.length; k++) starts.push(old[k]! + delta);
     return new LineIndex(text, starts);
   }
 
@@ -90,6 +88,18 @@ export class LineIndex {
     const start = this.starts[position.line]!;
     return Math.max(start, Math.min(start + Math.max(0, position.character), this.lineEnd(position.line)));
   }
+}
+
+/** Index of the first of the ascending `starts` that is greater than `offset`. */
+function firstAbove(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Pushes the offset after each line break that starts in `[from, to)`. */

@@ -3,15 +3,18 @@
  * product (remark with GitHub's extensions), with their prose: the text a reader reads, with code,
  * HTML, images, link targets and markup characters blanked out.
  *
- * The document's index (`SynthesisDocument`) keeps no paragraphs, so this module parses the target
- * sections itself, each section's text once: a small cache keyed by the section's text means that
- * after an edit only the edited section is read again. When the document index one day lists its
- * paragraphs, this module becomes a lookup.
+ * The document's index (`SynthesisDocument`) keeps no paragraphs, so this module parses the parts
+ * it is asked for itself, one top-level block at a time: what a block holds depends on its text
+ * alone, so its paragraphs are kept (relative to its start) under the block's `identity`, which an
+ * edit changes only for the blocks it touched. After a keystroke, one block is read again, however
+ * long the document. When the document index one day lists its paragraphs, this module becomes a
+ * lookup.
  */
 import type { Nodes as MdNodes, Paragraph as MdParagraph, Parent as MdParent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import type { SynthesisDocument } from '../parse.js';
 import type { Span } from '../types.js';
 
 export interface ProseParagraph {
@@ -30,7 +33,7 @@ export interface ProseParagraph {
 }
 
 /**
- * Sections longer than this are split into paragraphs at blank lines instead of being parsed, as
+ * Blocks longer than this are split into paragraphs at blank lines instead of being parsed, as
  * the product does for very large documents (see limits.ts): the parser's cost grows faster than
  * the text.
  */
@@ -38,45 +41,118 @@ export const MAX_PARSED_SECTION = 200_000;
 
 const markdown = unified().use(remarkParse).use(remarkGfm);
 
-/** Parsed section texts, most recently used last. */
-const cache = new Map<string, ProseParagraph[]>();
+/** The paragraphs of one stretch of text, with offsets relative to its start. */
+interface Piece {
+  paragraphs: ProseParagraph[];
+  /** How many lists it numbered (from 0). */
+  lists: number;
+  /** Whether it opens with a list (numbered 0): the list after a paragraph that ends the stretch before. */
+  opensWithList: boolean;
+  /** Whether it ends with a paragraph (its last): the paragraph before a list that opens the next stretch. */
+  endsWithParagraph: boolean;
+}
+
+/** Pieces of whole top-level blocks, by the block's identity. */
+const byBlock = new WeakMap<object, Piece>();
+
+/**
+ * Pieces by their text, most recently used last: parts of blocks (a section that starts or ends
+ * inside a block), and blocks the parser made anew with the text they had.
+ */
+const byText = new Map<string, Piece>();
 const CACHE_ENTRIES = 256;
 const CACHE_CHARACTERS = 4_000_000;
 let cachedCharacters = 0;
 
-/** The paragraphs of `text.slice(span.start, span.end)`, with offsets in `text`. */
-export function proseParagraphs(text: string, span: Span): ProseParagraph[] {
-  const slice = text.slice(span.start, span.end);
-  let relative = cache.get(slice);
-  if (relative) {
-    cache.delete(slice);
-    cache.set(slice, relative);
-  } else {
-    relative = slice.length > MAX_PARSED_SECTION ? paragraphsByLines(slice) : paragraphsByParser(slice);
-    remember(slice, relative);
+/** The paragraphs of `document.text.slice(span.start, span.end)`, with offsets in the text. */
+export function proseParagraphs(document: SynthesisDocument, span: Span): ProseParagraph[] {
+  const { text, blocks } = document;
+  const out: ProseParagraph[] = [];
+  let lists = 0;
+  let endsWithParagraph = false;
+  const add = (piece: Piece, at: number): void => {
+    // A paragraph that ends one stretch is followed by the list that opens the next.
+    if (endsWithParagraph && piece.opensWithList) out[out.length - 1]!.listAfter = lists;
+    for (const p of piece.paragraphs) out.push(shift(p, at, lists));
+    lists += piece.lists;
+    endsWithParagraph = piece.endsWithParagraph;
+  };
+  const part = (start: number, end: number): void => {
+    const slice = text.slice(start, end);
+    if (slice.trim() !== '') add(pieceOfText(slice), start);
+  };
+  let k = blockAt(blocks, span.start);
+  if (k < 0) {
+    // Before the first block: only a byte-order mark.
+    k = 0;
+  } else if (blocks[k]!.start < span.start) {
+    part(span.start, Math.min(blocks[k]!.end, span.end));
+    k++;
   }
-  return span.start === 0 ? relative : relative.map((p) => shift(p, span.start));
+  for (; k < blocks.length && blocks[k]!.start < span.end; k++) {
+    const block = blocks[k]!;
+    if (block.end > span.end) {
+      part(block.start, span.end);
+      break;
+    }
+    let piece = byBlock.get(block.identity);
+    if (!piece) {
+      // The parser reads a few blocks around an edit again, most of them as they were: by their text.
+      piece = pieceOfText(text.slice(block.start, block.end));
+      byBlock.set(block.identity, piece);
+    }
+    add(piece, block.start);
+  }
+  return out;
 }
 
-function remember(slice: string, paragraphs: ProseParagraph[]): void {
-  if (slice.length > CACHE_CHARACTERS / 4) return;
-  cache.set(slice, paragraphs);
+/** Index of the block holding `offset` (the last that starts at or before it), or -1. */
+function blockAt(blocks: SynthesisDocument['blocks'], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function pieceOfText(slice: string): Piece {
+  let piece = byText.get(slice);
+  if (piece) {
+    byText.delete(slice);
+    byText.set(slice, piece);
+    return piece;
+  }
+  piece = readPiece(slice);
+  if (slice.length > CACHE_CHARACTERS / 4) return piece;
+  byText.set(slice, piece);
   cachedCharacters += slice.length;
-  for (const [key] of cache) {
-    if (cache.size <= CACHE_ENTRIES && cachedCharacters <= CACHE_CHARACTERS) break;
-    cache.delete(key);
+  for (const [key] of byText) {
+    if (byText.size <= CACHE_ENTRIES && cachedCharacters <= CACHE_CHARACTERS) break;
+    byText.delete(key);
     cachedCharacters -= key.length;
   }
+  return piece;
 }
 
-function shift(p: ProseParagraph, by: number): ProseParagraph {
+function readPiece(slice: string): Piece {
+  return slice.length > MAX_PARSED_SECTION ? { paragraphs: paragraphsByLines(slice), lists: 0, opensWithList: false, endsWithParagraph: false } : paragraphsByParser(slice);
+}
+
+/** A paragraph moved to `by`, its lists numbered after the `lists` before it. */
+function shift(p: ProseParagraph, by: number, lists: number): ProseParagraph {
   const move = (s: Span): Span => ({ start: s.start + by, end: s.end + by });
   return {
     span: move(p.span),
     prose: p.prose,
     lead: p.lead ? { span: move(p.lead.span), text: p.lead.text } : undefined,
-    item: p.item ? { list: p.item.list, span: move(p.item.span), first: p.item.first } : undefined,
-    listAfter: p.listAfter,
+    item: p.item ? { list: p.item.list + lists, span: move(p.item.span), first: p.item.first } : undefined,
+    listAfter: p.listAfter === undefined ? undefined : p.listAfter + lists,
   };
 }
 
@@ -86,13 +162,13 @@ function spanOf(node: MdNodes): Span | undefined {
   return start === undefined || end === undefined ? undefined : { start, end };
 }
 
-function paragraphsByParser(slice: string): ProseParagraph[] {
+function paragraphsByParser(slice: string): Piece {
   let tree: MdParent;
   try {
     tree = markdown.parse(slice);
   } catch {
     // The parser does not throw on any text we know of; if it ever does, fall back rather than fail.
-    return paragraphsByLines(slice);
+    return { paragraphs: paragraphsByLines(slice), lists: 0, opensWithList: false, endsWithParagraph: false };
   }
   const out: ProseParagraph[] = [];
   let lists = 0;
@@ -137,7 +213,9 @@ function paragraphsByParser(slice: string): ProseParagraph[] {
     });
   };
   visit(tree, undefined);
-  return out;
+  const top = tree.children as MdNodes[];
+  // Lists directly in the root are numbered first, in order: a list that opens the text is number 0.
+  return { paragraphs: out, lists, opensWithList: top[0]?.type === 'list', endsWithParagraph: top[top.length - 1]?.type === 'paragraph' };
 }
 
 /** Copies the source of the paragraph's text nodes; everything else stays blank. */

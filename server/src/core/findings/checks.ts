@@ -7,10 +7,11 @@
  * one, citations cannot be weighed, and documents that never used a register see no new findings.
  */
 import type { EvidenceRegister } from '../evidence.js';
-import type { SynthesisDocument } from '../parse.js';
+import type { Section, SynthesisDocument } from '../parse.js';
 import type { Span } from '../types.js';
 import { sentences } from './sentences.js';
-import { citationsIn, targetFindings, type TargetSection } from './targets.js';
+import { citationsIn, readTargetSection, sectionBlocks, targetSectionList, type TargetSection } from './targets.js';
+import type { PhraseMatcher } from './fold.js';
 import { strongWording } from './wording.js';
 
 /** What the checks are given besides the document. */
@@ -42,13 +43,33 @@ export function findThinEvidence(document: SynthesisDocument, options: CheckOpti
   if (!options.register) return [];
   const minimum = validMinimum(options.minimum);
   const out: ThinEvidence[] = [];
-  for (const target of targetFindings(document)) {
-    if (!target.section.hasContent) continue;
-    const evaluations = [...new Set(target.citations.map((c) => c.id))];
-    if (evaluations.length >= minimum) continue;
-    out.push({ span: target.section.heading.textSpan, heading: target.heading, evaluations, minimum });
+  // Only the citations inside each section count (as `TargetSection.citations` has them), and only
+  // until the minimum is reached: a keystroke does not walk every citation of the document.
+  for (const section of targetSectionList(document)) {
+    if (!section.hasContent) continue;
+    const ids = new Set<string>();
+    let at = firstCitationFrom(document, section.span.start);
+    for (; at < document.citations.length && ids.size < minimum; at++) {
+      const c = document.citations[at]!;
+      if (c.span.start >= section.span.end) break;
+      if (c.span.end <= section.span.end) ids.add(c.id);
+    }
+    if (ids.size >= minimum) continue;
+    out.push({ span: section.heading.textSpan, heading: section.heading.text.trim(), evaluations: [...ids], minimum });
   }
   return out;
+}
+
+/** Index of the first citation that starts at or after `offset`. */
+function firstCitationFrom(document: SynthesisDocument, offset: number): number {
+  let lo = 0;
+  let hi = document.citations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (document.citations[mid]!.span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export interface Overclaim {
@@ -71,24 +92,123 @@ export function findOverclaims(document: SynthesisDocument, options: CheckOption
   if (!options.register) return [];
   const matcher = strongWording(document.language, options.strongWords ?? []);
   const out: Overclaim[] = [];
-  for (const target of targetFindings(document)) {
-    for (const finding of target.findings) {
-      const matches = matcher.find(finding.prose);
-      if (matches.length === 0) continue;
-      const spans = sentences(finding.prose, finding.span.start);
-      // Matches and sentences are both in order: one walk finds each match's sentence.
-      let at = 0;
-      for (const match of matches) {
-        const start = finding.span.start + match.start;
-        while (at < spans.length && spans[at]!.end <= start) at++;
-        const sentence = at < spans.length && spans[at]!.start <= start ? spans[at]! : finding.span;
-        const evaluations = [...new Set(citationsIn(finding.citations, sentence).map((c) => c.id))];
-        if (evaluations.length >= 2) continue;
-        out.push({ span: { start, end: finding.span.start + match.end }, phrase: match.phrase, sentence, evaluations });
-      }
+  const found = perTargetSection(
+    document,
+    overclaimMemo,
+    matcher,
+    (target) => overclaimsIn(target, matcher),
+    (list, by) => list.map((o) => moveOverclaim(o, by)),
+  );
+  for (const { value } of found) for (const o of value) out.push(o);
+  return out;
+}
+
+/** What a check found in one target section, relative to the start of the section's first block. */
+interface SectionMemo<T> {
+  identities: object[];
+  /** Where the section starts, relative to its first block. */
+  at: number;
+  /** What else the value depends on (a matcher), compared by identity. */
+  tag: unknown;
+  value: T;
+}
+
+/**
+ * `compute` for each target section, kept per section under the identities of its blocks (see
+ * `sectionBlocks`), so that after an edit only the sections it touched are read again: what was
+ * kept for the others is moved (`move`) to where they are now.
+ */
+function perTargetSection<T>(
+  document: SynthesisDocument,
+  memo: WeakMap<object, SectionMemo<T>>,
+  tag: unknown,
+  compute: (target: TargetSection) => T,
+  move: (value: T, by: number) => T,
+): Array<{ section: Section; value: T }> {
+  const sections = targetSectionList(document);
+  const out: Array<{ section: Section; value: T }> = [];
+  for (let index = 0; index < sections.length; index++) {
+    const section = sections[index]!;
+    const key = sectionBlocks(document, section);
+    if (!key) {
+      out.push({ section, value: compute(readTargetSection(document, sections, index)) });
+      continue;
+    }
+    const at = section.span.start - key.base;
+    const kept = memo.get(key.identities[0]!);
+    if (kept && kept.tag === tag && kept.at === at && sameList(kept.identities, key.identities)) {
+      out.push({ section, value: move(kept.value, key.base) });
+      continue;
+    }
+    const value = compute(readTargetSection(document, sections, index));
+    memo.set(key.identities[0]!, { identities: key.identities, at, tag, value: move(value, -key.base) });
+    out.push({ section, value });
+  }
+  return out;
+}
+
+const overclaimMemo = new WeakMap<object, SectionMemo<Overclaim[]>>();
+const considerationMemo = new WeakMap<object, SectionMemo<number>>();
+
+function sameList(a: readonly object[], b: readonly object[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function moveOverclaim(o: Overclaim, by: number): Overclaim {
+  return {
+    span: { start: o.span.start + by, end: o.span.end + by },
+    phrase: o.phrase,
+    sentence: { start: o.sentence.start + by, end: o.sentence.end + by },
+    evaluations: o.evaluations,
+  };
+}
+
+function overclaimsIn(target: TargetSection, matcher: PhraseMatcher): Overclaim[] {
+  const out: Overclaim[] = [];
+  for (const finding of target.findings) {
+    const matches = strongPhrases(matcher, finding.prose);
+    if (matches.length === 0) continue;
+    const spans = sentences(finding.prose, finding.span.start);
+    // Matches and sentences are both in order: one walk finds each match's sentence.
+    let at = 0;
+    for (const match of matches) {
+      const start = finding.span.start + match.start;
+      while (at < spans.length && spans[at]!.end <= start) at++;
+      const sentence = at < spans.length && spans[at]!.start <= start ? spans[at]! : finding.span;
+      const evaluations = [...new Set(citationsIn(finding.citations, sentence).map((c) => c.id))];
+      if (evaluations.length >= 2) continue;
+      out.push({ span: { start, end: finding.span.start + match.end }, phrase: match.phrase, sentence, evaluations });
     }
   }
   return out;
+}
+
+type PhraseMatch = ReturnType<PhraseMatcher['find']>[number];
+
+/**
+ * The strong phrases of each paragraph's prose, kept per matcher: a paragraph an edit left alone
+ * keeps its prose string, so after a keystroke only the edited paragraph is searched again.
+ */
+const strongByMatcher = new WeakMap<PhraseMatcher, { matches: Map<string, readonly PhraseMatch[]>; characters: number }>();
+const STRONG_CHARACTERS = 8_000_000;
+
+function strongPhrases(matcher: PhraseMatcher, prose: string): readonly PhraseMatch[] {
+  let memo = strongByMatcher.get(matcher);
+  if (!memo) strongByMatcher.set(matcher, (memo = { matches: new Map(), characters: 0 }));
+  let matches = memo.matches.get(prose);
+  if (!matches) {
+    matches = matcher.find(prose);
+    // Forgetting everything now and then bounds the memory; the next check fills it again.
+    if (memo.characters + prose.length > STRONG_CHARACTERS) {
+      memo.matches.clear();
+      memo.characters = 0;
+    }
+    memo.matches.set(prose, matches);
+    memo.characters += prose.length;
+  }
+  return matches;
 }
 
 export interface MissingConsideration {
@@ -102,9 +222,15 @@ export interface MissingConsideration {
  */
 export function findMissingConsiderations(document: SynthesisDocument, options: { required: boolean }): MissingConsideration[] {
   if (!options.required) return [];
-  return targetFindings(document)
-    .filter((t: TargetSection) => t.section.hasContent && t.considerations.length === 0)
-    .map((t) => ({ span: t.section.heading.textSpan, heading: t.heading }));
+  return perTargetSection(
+    document,
+    considerationMemo,
+    undefined,
+    (target) => target.considerations.length,
+    (count) => count,
+  )
+    .filter(({ section, value }) => section.hasContent && value === 0)
+    .map(({ section }) => ({ span: section.heading.textSpan, heading: section.heading.text.trim() }));
 }
 
 export function validMinimum(minimum: number | undefined): number {

@@ -62,24 +62,70 @@ export function targetFindings(document: SynthesisDocument): TargetSection[] {
 }
 
 function readTargetSections(document: SynthesisDocument): TargetSection[] {
-  const sections = document.sections.filter((s) => s.heading.targetTag !== undefined);
-  return sections.map((section, index) => {
-    // Sections are in document order: those nested in this one follow it and start before its end.
-    const nested: Section[] = [];
-    for (let i = index + 1; i < sections.length && sections[i]!.span.start < section.span.end; i++) nested.push(sections[i]!);
-    const body: Span = { start: section.heading.span.end, end: section.span.end };
-    const paragraphs = proseParagraphs(document.text, body).filter((p) => !nested.some((n) => n.span.start <= p.span.start && p.span.start < n.span.end));
-    const citations = citationsIn(document.citations, section.span);
-    const { findings, considerations } = classify(document.text, paragraphs, citations);
-    return {
-      section,
-      targets: [...new Set(section.heading.targetTag!.refs.map((r) => r.id))],
-      heading: section.heading.text.trim(),
-      findings,
-      considerations,
-      citations,
-    };
-  });
+  const sections = targetSectionList(document);
+  return sections.map((_, index) => readTargetSection(document, sections, index));
+}
+
+/** The document's target sections (those whose heading starts with an SDG tag), in document order. */
+export function targetSectionList(document: SynthesisDocument): Section[] {
+  return document.sections.filter((s) => s.heading.targetTag !== undefined);
+}
+
+/** Target sections already read, per document and index: several checks read the one an edit touched. */
+const readSections = new WeakMap<SynthesisDocument, Map<number, TargetSection>>();
+
+/** What the target section `sections[index]` says (`sections` as `targetSectionList` gives them). */
+export function readTargetSection(document: SynthesisDocument, sections: readonly Section[], index: number): TargetSection {
+  let byIndex = readSections.get(document);
+  if (!byIndex) readSections.set(document, (byIndex = new Map()));
+  let target = byIndex.get(index);
+  if (!target) byIndex.set(index, (target = readSection(document, sections, index)));
+  return target;
+}
+
+function readSection(document: SynthesisDocument, sections: readonly Section[], index: number): TargetSection {
+  const section = sections[index]!;
+  // Sections are in document order: those nested in this one follow it and start before its end.
+  const nested: Section[] = [];
+  for (let i = index + 1; i < sections.length && sections[i]!.span.start < section.span.end; i++) nested.push(sections[i]!);
+  const body: Span = { start: section.heading.span.end, end: section.span.end };
+  const paragraphs = proseParagraphs(document, body).filter((p) => !nested.some((n) => n.span.start <= p.span.start && p.span.start < n.span.end));
+  const citations = citationsIn(document.citations, section.span);
+  const { findings, considerations } = classify(document.text, paragraphs, citations);
+  return {
+    section,
+    targets: [...new Set(section.heading.targetTag!.refs.map((r) => r.id))],
+    heading: section.heading.text.trim(),
+    findings,
+    considerations,
+    citations,
+  };
+}
+
+/**
+ * The top-level blocks a section's text lies in, when the section ends where a block ends: what it
+ * says depends on their texts alone, so a result computed from it, relative to `base` (the first
+ * block's start), holds for as long as the blocks' identities are the same. Undefined when the
+ * section ends inside a block.
+ */
+export function sectionBlocks(document: SynthesisDocument, section: Section): { identities: object[]; base: number } | undefined {
+  const { blocks } = document;
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let first = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.start <= section.span.start) {
+      first = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (first < 0) return undefined;
+  const identities: object[] = [];
+  let k = first;
+  for (; k < blocks.length && blocks[k]!.start < section.span.end; k++) identities.push(blocks[k]!.identity);
+  if (blocks[k - 1]!.end !== section.span.end) return undefined;
+  return { identities, base: blocks[first]!.start };
 }
 
 /** Citations inside a span, from the document's ordered list. */

@@ -65,6 +65,12 @@ export interface Block {
   unclosedFence: boolean;
   /** The type of its last top-level token (micromark's name: `htmlFlow`, `codeFenced`…). */
   last: string;
+  /**
+   * Stands for the block's text: the same object in every version that holds this block unchanged,
+   * wherever an edit moved it, so that what is computed from the block's text alone (with offsets
+   * relative to its start) can be kept across edits, keyed by it.
+   */
+  identity: object;
 }
 
 /** Shared by blocks that have none of a kind of entry, to keep thousands of blocks small. */
@@ -89,6 +95,7 @@ function newBlock(start: number): Block {
     problems: NONE,
     unclosedFence: false,
     last: '',
+    identity: {},
   };
 }
 
@@ -135,8 +142,9 @@ export function shiftBlock(block: Block, d: number): Block {
   return {
     start: block.start + d,
     end: block.end + d,
-    tags: list(block.tags, tag),
+    // In newBlock's order, so that moved blocks share the shape of fresh ones.
     headings: list(block.headings, (h) => ({ depth: h.depth, text: h.text, span: shift(h.span, d), textSpan: shift(h.textSpan, d), tags: h.tags.map(tag), targetTag: h.targetTag && tag(h.targetTag) })),
+    tags: list(block.tags, tag),
     citations: list(block.citations, (c) => ({ id: c.id, span: shift(c.span, d) })),
     sourcesBlocks: list(block.sourcesBlocks, (b) => shiftSources(b, d)),
     codeBlocks: list(block.codeBlocks, (s) => shift(s, d)),
@@ -150,6 +158,7 @@ export function shiftBlock(block: Block, d: number): Block {
     problems: list(block.problems, (p) => ({ span: shift(p.span, d), message: p.message })),
     unclosedFence: block.unclosedFence,
     last: block.last,
+    identity: block.identity,
   };
 }
 

@@ -50,6 +50,12 @@ export interface ParsedBlocks {
   tokenized: number;
   /** How many leading blocks are the previous version's own (0 for a whole parse). */
   unchanged: number;
+  /**
+   * After an edit: the trailing blocks that are the previous version's, moved by `delta`, from
+   * index `from` on (those that started at `oldStart` and after). Undefined after a whole parse or
+   * when definitions made the parser read some of them again.
+   */
+  tail: { from: number; oldStart: number; delta: number } | undefined;
 }
 
 /** The size of a window when a whole document is read. */
@@ -112,7 +118,7 @@ export function parseWhole(text: string, lines: LineIndex, fallback: Language): 
   if (context.definitions.length + context.footnotes.length > 0) {
     readAgain(context, blocks, (k) => [...context.definitions.slice(knownDefinitions[k]), ...context.footnotes.slice(knownFootnotes[k])]);
   }
-  return finish(context, blocks, definitions, footnotes, 0, undefined);
+  return finish(context, blocks, definitions, footnotes, 0, undefined, undefined);
 }
 
 /**
@@ -159,6 +165,7 @@ export function parseEdit(previous: ParsedBlocks, text: string, lines: LineIndex
   const end = run(context, from, reach, 0, blocks, meets, false);
   const added = blocks.length - first;
   let reused = old.length;
+  const tailFrom = blocks.length;
   if (end < text.length) {
     reused = blockAt(old, end - delta);
     for (let k = reused; k < old.length; k++) blocks.push(delta === 0 ? old[k]! : shiftBlock(old[k]!, delta));
@@ -189,7 +196,8 @@ export function parseEdit(previous: ParsedBlocks, text: string, lines: LineIndex
   const unchanged = Math.min(first, readFrom);
   // The last block is the previous version's own when the tail was reused and nothing was read again.
   const lastKept = reused < old.length && readFrom === blocks.length;
-  return finish(context, blocks, definitions, footnotes, unchanged, lastKept ? previous.endsOpen : undefined);
+  const tail = lastKept ? { from: tailFrom, oldStart: old[reused]!.start, delta } : undefined;
+  return finish(context, blocks, definitions, footnotes, unchanged, lastKept ? previous.endsOpen : undefined, tail);
 }
 
 /**
@@ -293,7 +301,15 @@ function readAgain(context: Context, blocks: Block[], changed: (k: number) => re
   return first;
 }
 
-function finish(context: Context, blocks: Block[], definitions: Map<string, number>, footnotes: Map<string, number>, unchanged: number, endsOpen: boolean | undefined): ParsedBlocks {
+function finish(
+  context: Context,
+  blocks: Block[],
+  definitions: Map<string, number>,
+  footnotes: Map<string, number>,
+  unchanged: number,
+  endsOpen: boolean | undefined,
+  tail: ParsedBlocks['tail'],
+): ParsedBlocks {
   const { text, lines, origin } = context;
   const last = blocks[blocks.length - 1]!;
   return {
@@ -309,6 +325,7 @@ function finish(context: Context, blocks: Block[], definitions: Map<string, numb
     endsOpen: endsOpen ?? (last.unclosedFence || (last.last === 'htmlFlow' && swallowsWhatFollows(context, last))),
     tokenized: context.tokenized,
     unchanged,
+    tail,
   };
 }
 

@@ -98,7 +98,7 @@ function registerFigures(block: SourcesBlock, entries: readonly EvidenceEntry[],
       for (const child of line.children) {
         const type = breakdownType(child.label, document.language);
         if (type === undefined) continue;
-        const n = entries.filter((e) => registerType(e.type) === type).length;
+        const n = typeCounts(entries).get(type) ?? 0;
         out.set(child, { expected: n, what: { kind: 'type', type, count: n } });
       }
     } else if (counted === 'projects' && entries.every((e) => e.projects !== undefined)) {
@@ -106,6 +106,25 @@ function registerFigures(block: SourcesBlock, entries: readonly EvidenceEntry[],
       out.set(line, { expected: total, what: { kind: 'projects', count: total } });
     }
   }
+}
+
+/**
+ * How many evaluations of the register are of each type, counted once per register: a long report
+ * has many sources blocks, each checked after every keystroke.
+ */
+const typeCountsMemo = new WeakMap<readonly EvidenceEntry[], Map<ReturnType<typeof registerType>, number>>();
+
+function typeCounts(entries: readonly EvidenceEntry[]): Map<ReturnType<typeof registerType>, number> {
+  let counts = typeCountsMemo.get(entries);
+  if (!counts) {
+    counts = new Map();
+    for (const e of entries) {
+      const type = registerType(e.type);
+      counts.set(type, (counts.get(type) ?? 0) + 1);
+    }
+    typeCountsMemo.set(entries, counts);
+  }
+  return counts;
 }
 
 /** Plans a line and its breakdown, bottom-up. */

@@ -41,11 +41,20 @@ export const unknownTarget = defineRule({
     },
   },
   check: function checkUnknownTarget({ document, catalogue, report, message }) {
+    // A long report holds thousands of tags but few distinct ones: each is looked up once.
+    let seen = verdicts.get(catalogue);
+    if (!seen || seen.size > MAX_VERDICTS) verdicts.set(catalogue, (seen = new Map()));
     for (const tag of document.tags) {
       for (const ref of tag.refs) {
-        const problem = describeUnknown(catalogue, ref, message as Say);
-        if (!problem) continue;
-        const suggestion = ref.kind === 'target' ? catalogue.closestTarget(ref.id) : undefined;
+        // Ids of different kinds differ in form (16, 16.1, 16.1.1): the id alone is the key.
+        let verdict = seen.get(ref.id);
+        if (verdict === undefined) {
+          const problem = describeUnknown(catalogue, ref, message as Say);
+          verdict = problem ? { problem, suggestion: ref.kind === 'target' ? catalogue.closestTarget(ref.id) : undefined } : null;
+          seen.set(ref.id, verdict);
+        }
+        if (!verdict) continue;
+        const { problem, suggestion } = verdict;
         const fixes: Fix[] = suggestion ? [{ title: message('fix', { suggestion }), edits: [{ span: ref.span, newText: suggestion }], suggestion: true }] : [];
         report({
           message: suggestion ? message('suggest', { problem, suggestion }) : problem,
@@ -56,6 +65,10 @@ export const unknownTarget = defineRule({
     }
   },
 });
+
+/** What the rule says about each reference (by its id), per catalogue; null when it exists. */
+const verdicts = new WeakMap<SdgCatalogue, Map<string, { problem: Message; suggestion: string | undefined } | null>>();
+const MAX_VERDICTS = 10_000;
 
 /** Why a reference names nothing, or undefined when it exists. */
 type Say = (key: string, args: Readonly<Record<string, MessageArg>>) => Message;

@@ -105,10 +105,21 @@ export function normaliseHeading(text: string): string {
 
 /** The section whose heading or one of whose aliases matches `headingText`, compared normalised. */
 export function matchSection(template: Template, headingText: string): TemplateSection | undefined {
-  const wanted = normaliseHeading(headingText);
-  if (wanted === '') return undefined;
-  return headingLookup(template).get(wanted);
+  // Checks look up every heading after each keystroke; a long report repeats its headings' texts.
+  let seen = matched.get(template);
+  if (!seen || seen.size > MAX_MATCHED) matched.set(template, (seen = new Map()));
+  let match = seen.get(headingText);
+  if (match === undefined) {
+    const wanted = normaliseHeading(headingText);
+    match = (wanted === '' ? undefined : headingLookup(template).get(wanted)) ?? null;
+    seen.set(headingText, match);
+  }
+  return match ?? undefined;
 }
+
+/** `matchSection`'s answers per template and heading text (null: no section). */
+const matched = new WeakMap<Template, Map<string, TemplateSection | null>>();
+const MAX_MATCHED = 10_000;
 
 /** Each template's normalised headings and aliases, built once: headings before aliases. */
 const lookups = new WeakMap<Template, Map<string, TemplateSection>>();

@@ -10,7 +10,7 @@
 import { parse as createParser, postprocess, preprocess } from 'micromark';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
-import type { Event, ParseContext } from 'micromark-util-types';
+import type { Construct, Event, Extension, ParseContext } from 'micromark-util-types';
 
 /** What a stretch of text is tokenized with besides the text itself. */
 export interface TokenizeOptions {
@@ -32,17 +32,49 @@ interface ParserState extends ParseContext {
   gfmFootnotes?: string[];
 }
 
-let withFrontMatter: ParserState | undefined;
-let withoutFrontMatter: ParserState | undefined;
+/**
+ * GFM's literal autolinks (`www.example.com`, `https://…`, `name@example.com`) are tried at the
+ * start of every word: the e-mail one on any letter or digit. Those failed attempts are a good
+ * part of tokenizing prose, and micromark discards them without a trace. A stretch that holds no
+ * `@` after a letter, digit or `+-._`, no `www.` and no `http://` or `https://` (in any case)
+ * cannot hold the autolink in question, so it is read by a parser without that construct: the
+ * events are the same (adjacent data tokens are merged either way), only the attempts are spared.
+ */
+const AUTOLINKS = [
+  { name: 'emailAutolink', possible: /[\w+.-]@/ },
+  { name: 'wwwAutolink', possible: /www\./i },
+  { name: 'protocolAutolink', possible: /https?:\/\//i },
+] as const;
+
+/** One parser per front-matter setting and set of autolink constructs, built on first use. */
+const parsers: Array<ParserState | undefined> = [];
 
 /**
- * One parser per set of extensions, reused: creating one combines every construct table (about
- * 0.1 ms), which a keystroke should not pay. Tokenizing changes only `defined`, `gfmFootnotes` and
- * `lazy` on it, which `tokenize` resets.
+ * Creating a parser combines every construct table (about 0.1 ms), which a keystroke should not
+ * pay, so they are reused. Tokenizing changes only `defined`, `gfmFootnotes` and `lazy` on one,
+ * which `tokenize` resets.
  */
-function parserFor(frontMatterAllowed: boolean): ParserState {
-  if (frontMatterAllowed) return (withFrontMatter ??= createParser({ extensions: [gfm(), frontmatter(['yaml'])] }));
-  return (withoutFrontMatter ??= createParser({ extensions: [gfm()] }));
+function parserFor(frontMatterAllowed: boolean, source: string): ParserState {
+  let key = frontMatterAllowed ? 1 : 0;
+  for (let k = 0; k < AUTOLINKS.length; k++) if (AUTOLINKS[k]!.possible.test(source)) key |= 2 << k;
+  let parser = parsers[key];
+  if (!parser) {
+    const dropped = new Set<string>(AUTOLINKS.filter((_, k) => (key & (2 << k)) === 0).map((a) => a.name));
+    const extensions = [withoutConstructs(gfm(), dropped), ...(frontMatterAllowed ? [frontmatter(['yaml'])] : [])];
+    parser = parsers[key] = createParser({ extensions });
+  }
+  return parser;
+}
+
+/** `extension` without the text constructs named in `dropped`. */
+function withoutConstructs(extension: Extension, dropped: ReadonlySet<string>): Extension {
+  if (dropped.size === 0 || !extension.text) return extension;
+  const text: NonNullable<Extension['text']> = {};
+  for (const [code, value] of Object.entries(extension.text)) {
+    const list = (Array.isArray(value) ? value : [value]).filter((construct): construct is Construct => construct !== undefined && !dropped.has(construct.name ?? ''));
+    if (list.length > 0) text[Number(code)] = list;
+  }
+  return { ...extension, text };
 }
 
 /**
@@ -51,7 +83,7 @@ function parserFor(frontMatterAllowed: boolean): ParserState {
  * caller turns it into a located problem).
  */
 export function tokenize(source: string, from: number, options: TokenizeOptions): Event[] {
-  const parser = parserFor(options.frontMatter);
+  const parser = parserFor(options.frontMatter, source);
   parser.defined = [...options.definitions];
   parser.gfmFootnotes = [...options.footnotes];
   parser.lazy = {};

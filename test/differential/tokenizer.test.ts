@@ -1,7 +1,7 @@
-// The tokenizer leaves out GFM's literal autolink constructs on text that cannot hold one
+// The tokenizer leaves out GFM's literal autolinks and tables on text that cannot hold one
 // (server/src/core/markdown/micromark.ts). That must never change what micromark reads: its events
 // must be those of micromark with the whole GFM extension, on every example of both specifications
-// and on autolinks written every way the constructs accept.
+// and on autolinks and tables written every way the constructs accept.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse as createParser, postprocess, preprocess } from 'micromark';
@@ -34,6 +34,16 @@ const AUTOLINKS = [
   '| a@b.co | www.x.org |\n| --- | --- |\n| https://x.org | SDG 16.1 |',
 ];
 
+const TABLES = [
+  'a | b\n--- | ---\nc | d',
+  'Target\n:--\nSDG 16.1',
+  'Target\n--:',
+  'Target\n:-:\nSDG 16.2',
+  '- Target\n  :--\n- Next',
+  '> Target\n> --:',
+  'Not tables: a - b, 16.1: -3, -- : --, and a line\n---',
+];
+
 test('with the autolink constructs it leaves out, micromark reads autolinks as with all of GFM', () => {
   for (const text of AUTOLINKS) {
     assert.deepEqual(ours(text, false), fullGfm(text, false), text);
@@ -43,6 +53,14 @@ test('with the autolink constructs it leaves out, micromark reads autolinks as w
   }
   const withFrontMatter = `---\ntitle: x@y.org\n---\n\n${AUTOLINKS.join('\n\n')}\n`;
   assert.deepEqual(ours(withFrontMatter, true), fullGfm(withFrontMatter, true));
+});
+
+test('without the table construct it leaves out, micromark reads tables as with all of GFM', () => {
+  for (const text of TABLES) {
+    assert.deepEqual(ours(text, false), fullGfm(text, false), text);
+    const after = `No table here.\n\n${text}\n\nAnd after.\n`;
+    assert.deepEqual(ours(after, false), fullGfm(after, false), after);
+  }
 });
 
 test('every example of both specifications tokenizes as micromark with all of GFM reads it', async () => {

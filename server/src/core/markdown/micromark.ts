@@ -33,20 +33,27 @@ interface ParserState extends ParseContext {
 }
 
 /**
- * GFM's literal autolinks (`www.example.com`, `https://…`, `name@example.com`) are tried at the
- * start of every word: the e-mail one on any letter or digit. Those failed attempts are a good
- * part of tokenizing prose, and micromark discards them without a trace. A stretch that holds no
- * `@` after a letter, digit or `+-._`, no `www.` and no `http://` or `https://` (in any case)
- * cannot hold the autolink in question, so it is read by a parser without that construct: the
- * events are the same (adjacent data tokens are merged either way), only the attempts are spared.
+ * GFM constructs that micromark tries far more often than they can match, and the stretches that
+ * cannot hold them. A stretch without any is read by a parser that lacks the construct: the
+ * events are the same, only the failed attempts (which micromark discards without a trace) are
+ * spared.
+ *
+ * - The literal autolinks (`www.example.com`, `https://…`, `name@example.com`) are tried at the
+ *   start of every word, the e-mail one on any letter or digit. Each needs `www.`, `http://` or
+ *   `https://` (in any case), or an `@` after a letter, digit or one of `+-._`. (Adjacent data
+ *   tokens are merged either way.)
+ * - A table is tried on every line of every paragraph (a table may interrupt one): the line is
+ *   read as a head row and the next as a delimiter row. A delimiter row holds a `|`, or a `:`
+ *   right before or after its dashes (`:--`, `--:`).
  */
-const AUTOLINKS = [
-  { name: 'emailAutolink', possible: /[\w+.-]@/ },
-  { name: 'wwwAutolink', possible: /www\./i },
-  { name: 'protocolAutolink', possible: /https?:\/\//i },
+const OPTIONAL = [
+  { field: 'text', name: 'emailAutolink', possible: /[\w+.-]@/ },
+  { field: 'text', name: 'wwwAutolink', possible: /www\./i },
+  { field: 'text', name: 'protocolAutolink', possible: /https?:\/\//i },
+  { field: 'flow', name: 'table', possible: /\||:-|-:/ },
 ] as const;
 
-/** One parser per front-matter setting and set of autolink constructs, built on first use. */
+/** One parser per front-matter setting and set of optional constructs, built on first use. */
 const parsers: Array<ParserState | undefined> = [];
 
 /**
@@ -56,25 +63,31 @@ const parsers: Array<ParserState | undefined> = [];
  */
 function parserFor(frontMatterAllowed: boolean, source: string): ParserState {
   let key = frontMatterAllowed ? 1 : 0;
-  for (let k = 0; k < AUTOLINKS.length; k++) if (AUTOLINKS[k]!.possible.test(source)) key |= 2 << k;
+  for (let k = 0; k < OPTIONAL.length; k++) if (OPTIONAL[k]!.possible.test(source)) key |= 2 << k;
   let parser = parsers[key];
   if (!parser) {
-    const dropped = new Set<string>(AUTOLINKS.filter((_, k) => (key & (2 << k)) === 0).map((a) => a.name));
+    const dropped = new Set<string>(OPTIONAL.filter((_, k) => (key & (2 << k)) === 0).map((c) => `${c.field} ${c.name}`));
     const extensions = [withoutConstructs(gfm(), dropped), ...(frontMatterAllowed ? [frontmatter(['yaml'])] : [])];
     parser = parsers[key] = createParser({ extensions });
   }
   return parser;
 }
 
-/** `extension` without the text constructs named in `dropped`. */
+/** `extension` without the constructs in `dropped` (`<field> <name>`, as `text emailAutolink`). */
 function withoutConstructs(extension: Extension, dropped: ReadonlySet<string>): Extension {
-  if (dropped.size === 0 || !extension.text) return extension;
-  const text: NonNullable<Extension['text']> = {};
-  for (const [code, value] of Object.entries(extension.text)) {
-    const list = (Array.isArray(value) ? value : [value]).filter((construct): construct is Construct => construct !== undefined && !dropped.has(construct.name ?? ''));
-    if (list.length > 0) text[Number(code)] = list;
+  if (dropped.size === 0) return extension;
+  const out: Extension = { ...extension };
+  for (const field of ['text', 'flow'] as const) {
+    const record = extension[field];
+    if (!record) continue;
+    const kept: Record<string, Construct | Construct[]> = {};
+    for (const [code, value] of Object.entries(record)) {
+      const list = (Array.isArray(value) ? value : [value]).filter((construct): construct is Construct => construct !== undefined && !dropped.has(`${field} ${construct.name ?? ''}`));
+      if (list.length > 0) kept[code] = list;
+    }
+    out[field] = kept;
   }
-  return { ...extension, text };
+  return out;
 }
 
 /**

@@ -10,7 +10,7 @@
 import { parse as createParser, postprocess, preprocess } from 'micromark';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
-import type { Event, ParseContext } from 'micromark-util-types';
+import type { Construct, Event, Extension, ParseContext } from 'micromark-util-types';
 
 /** What a stretch of text is tokenized with besides the text itself. */
 export interface TokenizeOptions {
@@ -32,17 +32,62 @@ interface ParserState extends ParseContext {
   gfmFootnotes?: string[];
 }
 
-let withFrontMatter: ParserState | undefined;
-let withoutFrontMatter: ParserState | undefined;
+/**
+ * GFM constructs that micromark tries far more often than they can match, and the stretches that
+ * cannot hold them. A stretch without any is read by a parser that lacks the construct: the
+ * events are the same, only the failed attempts (which micromark discards without a trace) are
+ * spared.
+ *
+ * - The literal autolinks (`www.example.com`, `https://…`, `name@example.com`) are tried at the
+ *   start of every word, the e-mail one on any letter or digit. Each needs `www.`, `http://` or
+ *   `https://` (in any case), or an `@` after a letter, digit or one of `+-._`. (Adjacent data
+ *   tokens are merged either way.)
+ * - A table is tried on every line of every paragraph (a table may interrupt one): the line is
+ *   read as a head row and the next as a delimiter row. A delimiter row holds a `|`, or a `:`
+ *   right before or after its dashes (`:--`, `--:`).
+ */
+const OPTIONAL = [
+  { field: 'text', name: 'emailAutolink', possible: /[\w+.-]@/ },
+  { field: 'text', name: 'wwwAutolink', possible: /www\./i },
+  { field: 'text', name: 'protocolAutolink', possible: /https?:\/\//i },
+  { field: 'flow', name: 'table', possible: /\||:-|-:/ },
+] as const;
+
+/** One parser per front-matter setting and set of optional constructs, built on first use. */
+const parsers: Array<ParserState | undefined> = [];
 
 /**
- * One parser per set of extensions, reused: creating one combines every construct table (about
- * 0.1 ms), which a keystroke should not pay. Tokenizing changes only `defined`, `gfmFootnotes` and
- * `lazy` on it, which `tokenize` resets.
+ * Creating a parser combines every construct table (about 0.1 ms), which a keystroke should not
+ * pay, so they are reused. Tokenizing changes only `defined`, `gfmFootnotes` and `lazy` on one,
+ * which `tokenize` resets.
  */
-function parserFor(frontMatterAllowed: boolean): ParserState {
-  if (frontMatterAllowed) return (withFrontMatter ??= createParser({ extensions: [gfm(), frontmatter(['yaml'])] }));
-  return (withoutFrontMatter ??= createParser({ extensions: [gfm()] }));
+function parserFor(frontMatterAllowed: boolean, source: string): ParserState {
+  let key = frontMatterAllowed ? 1 : 0;
+  for (let k = 0; k < OPTIONAL.length; k++) if (OPTIONAL[k]!.possible.test(source)) key |= 2 << k;
+  let parser = parsers[key];
+  if (!parser) {
+    const dropped = new Set<string>(OPTIONAL.filter((_, k) => (key & (2 << k)) === 0).map((c) => `${c.field} ${c.name}`));
+    const extensions = [withoutConstructs(gfm(), dropped), ...(frontMatterAllowed ? [frontmatter(['yaml'])] : [])];
+    parser = parsers[key] = createParser({ extensions });
+  }
+  return parser;
+}
+
+/** `extension` without the constructs in `dropped` (`<field> <name>`, as `text emailAutolink`). */
+function withoutConstructs(extension: Extension, dropped: ReadonlySet<string>): Extension {
+  if (dropped.size === 0) return extension;
+  const out: Extension = { ...extension };
+  for (const field of ['text', 'flow'] as const) {
+    const record = extension[field];
+    if (!record) continue;
+    const kept: Record<string, Construct | Construct[]> = {};
+    for (const [code, value] of Object.entries(record)) {
+      const list = (Array.isArray(value) ? value : [value]).filter((construct): construct is Construct => construct !== undefined && !dropped.has(`${field} ${construct.name ?? ''}`));
+      if (list.length > 0) kept[code] = list;
+    }
+    out[field] = kept;
+  }
+  return out;
 }
 
 /**
@@ -51,7 +96,7 @@ function parserFor(frontMatterAllowed: boolean): ParserState {
  * caller turns it into a located problem).
  */
 export function tokenize(source: string, from: number, options: TokenizeOptions): Event[] {
-  const parser = parserFor(options.frontMatter);
+  const parser = parserFor(options.frontMatter, source);
   parser.defined = [...options.definitions];
   parser.gfmFootnotes = [...options.footnotes];
   parser.lazy = {};

@@ -9,7 +9,6 @@
  */
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { LANGUAGES, MAX_SIDE_FILE_BYTES, parseEvidenceRegister, resolveLocale, type Language } from '../core/index.js';
 import { importDocument, importFormatOf } from '../core/word.js';
 import { readBytes, readTextFile, writeBytes } from '../node/fs/index.js';
@@ -18,10 +17,9 @@ import { displayPath } from './files.js';
 import { createCliService } from './lint-job.js';
 import { failureWords, writeFailureWords, projectFolder, type Environment } from './run.js';
 import { translator, wordMessage, type Locale } from '../core/index.js';
-import { formatName, importReport, plainUsage, usage } from './word-messages.js';
+import { commandArgs, commandFailure, formatName, importReport, usage } from './word-messages.js';
 
 const EXIT_OK = 0;
-const EXIT_TROUBLE = 2;
 /** Larger inputs are refused: a brief or report is a few megabytes at most, pictures included. */
 const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
@@ -29,35 +27,18 @@ export async function runImport(argv: readonly string[], env: Environment & { lo
   // The reasons a file cannot be read come from the shared catalogue, in the command's language.
   const reason = (m: Parameters<typeof wordMessage>[0]): string => wordMessage(m, env.locale);
   const t = translator(env.locale);
-  const fail = (message: string): number => {
-    env.out.stderr(`synthlint import: ${message}\n`);
-    return EXIT_TROUBLE;
-  };
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        template: { type: 'string' },
-        lang: { type: 'string' },
-        evidence: { type: 'string' },
-        format: { type: 'string', short: 'f' },
-        force: { type: 'boolean' },
-        project: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    return fail(usage(env.locale, 'import', plainUsage(error, env.locale)));
-  }
+  const fail = commandFailure(env, 'import');
+  const parsed = commandArgs('import', argv, {
+    output: { type: 'string', short: 'o' },
+    template: { type: 'string' },
+    lang: { type: 'string' },
+    evidence: { type: 'string' },
+    format: { type: 'string', short: 'f' },
+    force: { type: 'boolean' },
+    project: { type: 'string' },
+  }, env);
+  if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    env.out.stdout(t('cli.import.help'));
-    return EXIT_OK;
-  }
   if (positionals.length !== 1) return fail(positionals.length === 0 ? t('cli.import.needs-file') : t('cli.import.one-file', { count: positionals.length }));
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') return fail(t('cli.import.unknown-report-format', { format }));

@@ -5,12 +5,55 @@
  * CLI speaks (`--lang`, else the environment), so a reason inside a sentence is never in another
  * language than the sentence.
  */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { catalogue, translator, type Locale, type Translate } from '../core/index.js';
 import type { ImportReport, ReferenceProblem } from '../core/word.js';
 import type { BrowserProblem, PrintProblem } from '../node/pdf/index.js';
+import type { Environment } from './run.js';
+
+const EXIT_OK = 0;
+const EXIT_TROUBLE = 2;
+
+type WordCommandName = 'export' | 'import';
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Parsed<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
+
+const HELP = { help: { type: 'boolean', short: 'h' } } as const;
+
+/** Says a problem of `synthlint <command>` on standard error, after the command's name; the exit code to return. */
+export function commandFailure(env: Environment, command: WordCommandName): (message: string) => number {
+  return (message) => {
+    env.out.stderr(`synthlint ${command}: ${message}\n`);
+    return EXIT_TROUBLE;
+  };
+}
+
+/**
+ * The options of `synthlint export` or `import`, with `--help` (`-h`) answered: either what was
+ * given, or the exit code once the help is printed or a usage error said (in the command's language,
+ * with where its usage is explained).
+ */
+export function commandArgs<T extends Options>(
+  command: WordCommandName,
+  argv: readonly string[],
+  options: T,
+  env: Environment & { locale?: Locale },
+): Parsed<T & typeof HELP> | { exit: number } {
+  let parsed: Parsed<T & typeof HELP>;
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { ...options, ...HELP } });
+  } catch (error) {
+    return { exit: commandFailure(env, command)(usage(env.locale, command, plainUsage(error, env.locale))) };
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    env.out.stdout(translator(env.locale)(command === 'export' ? 'cli.export.help' : 'cli.import.help'));
+    return { exit: EXIT_OK };
+  }
+  return parsed;
+}
 
 /** A usage error: the problem, then where the command's usage is explained. */
-export function usage(locale: Locale | undefined, command: 'export' | 'import', problem: string): string {
+export function usage(locale: Locale | undefined, command: WordCommandName, problem: string): string {
   const t = translator(locale);
   return `${problem}\n${command === 'export' ? t('cli.export.usage-hint') : t('cli.import.usage-hint')}`;
 }

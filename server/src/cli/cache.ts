@@ -174,9 +174,9 @@ export class RunCache {
       const within = input.within === undefined ? {} : { within: input.within };
       state =
         input.kind === 'file'
-          ? this.host.readText(input.path, { ...within, maxBytes: MAX_SIDE_FILE_BYTES }).then((r) => (r.ok ? `ok ${r.stamp.hash}` : `failed ${r.failure} ${r.detail ?? ''}`))
+          ? this.host.readText(input.path, { ...within, maxBytes: MAX_SIDE_FILE_BYTES }).then((r) => (r.ok ? `ok ${r.stamp.hash}` : `failed ${r.failure} ${JSON.stringify(r.detail ?? '')}`))
           : this.host.listFolder(input.path, within).then((r) =>
-              r.ok ? `ok ${r.entries.map((e) => `${e.kind}:${e.name}`).sort().join('\0')}` : `failed ${r.failure} ${r.detail ?? ''}`,
+              r.ok ? `ok ${r.entries.map((e) => `${e.kind}:${e.name}`).sort().join('\0')}` : `failed ${r.failure} ${JSON.stringify(r.detail ?? '')}`,
             );
       this.states.set(id, state);
     }

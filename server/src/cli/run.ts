@@ -109,17 +109,20 @@ export async function readOrSay(path: string, env: CommandEnvironment, within?: 
 }
 
 /** Why a file cannot be read or written, in the CLI's words: one short phrase, no jargon. */
-export function failureWords(failure: FileFailure | WriteFailure, detail?: string, maxBytes?: number): Message {
-  // The system's own words for an input/output error are all there is to say.
+export function failureWords(failure: FileFailure | WriteFailure, detail?: Message, maxBytes?: number): Message {
+  // The system's own words for an input/output error, or node/fs's, inside "it could not be read (…)".
   if (failure === 'io' && detail) return msg('file.io-detail', { detail });
+  // What node/fs found out (which line is not UTF-8, the size against the limit, a link leading out of the project).
+  if (detail) return detail;
   // A file refused for its size: the limit it is over, so the user knows what to split it into.
   if (failure === 'too-large' && maxBytes !== undefined) return msg('file.too-large', { size: Math.round(maxBytes / (1024 * 1024)) });
   return msg(`cli.failure.${failure}`);
 }
 
 /** Why a file could not be written: the reason, and that the file on disk is untouched (node/fs writes whole or not at all). */
-export function writeFailureWords(failure: WriteFailure, detail?: string): Message {
-  const reason = failure === 'io' && detail ? msg('cli.write-io-detail', { detail }) : failureWords(failure, detail);
+export function writeFailureWords(failure: WriteFailure, detail?: Message): Message {
+  // Only the system's words are added: node/fs's other details speak of reading (and of a project, where a write is held to its folder).
+  const reason = failure === 'io' && detail ? msg('cli.write-io-detail', { detail }) : failureWords(failure);
   return msg('cli.write-failure', { reason });
 }
 

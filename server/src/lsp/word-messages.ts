@@ -3,7 +3,7 @@
  * language (`state.locale`): one table per language, with the same keys and arguments. The shared
  * reasons a file cannot be read come from the core's catalogue (`failureText`), in the same language.
  */
-import { failureText, msg, wordMessage, type FileFailure, type Locale } from '../core/index.js';
+import { failureText, msg, wordMessage, type FileFailure, type Locale, type Message } from '../core/index.js';
 import type { WriteFailure } from '../node/fs/index.js';
 import type { ReferenceProblem } from '../core/word.js';
 import type { BrowserProblem, PrintProblem } from '../node/pdf/index.js';
@@ -20,12 +20,12 @@ interface Args {
   noBrowser: undefined;
   browserNotFound: { named: string };
   printFailed: { browser: string; problem: PrintProblem };
-  cannotReadReference: { named: string; failure: FileFailure; detail?: string };
+  cannotReadReference: { named: string; failure: FileFailure; detail?: Message };
   cannotUseReference: { named: string; problem: ReferenceProblem };
-  cannotWrite: { file: string; failure: WriteFailure; detail?: string };
+  cannotWrite: { file: string; failure: WriteFailure; detail?: Message };
   noFile: undefined;
   notImportable: undefined;
-  cannotRead: { file: string; failure: FileFailure; detail?: string };
+  cannotRead: { file: string; failure: FileFailure; detail?: Message };
   cannotReadAs: { file: string; detail: string };
 }
 export type WordMessageKey = keyof Args;
@@ -33,10 +33,10 @@ export type WordMessageKey = keyof Args;
 /** The words of one language; `why` words the shared file reasons and the nested problems. */
 type Table = { [K in WordMessageKey]: (a: Args[K] & object, why: Why) => string };
 interface Why {
-  file(failure: FileFailure, detail: string | undefined, maxBytes?: number): string;
+  file(failure: FileFailure, detail: Message | undefined, maxBytes?: number): string;
   reference(problem: ReferenceProblem): string;
   print(problem: PrintProblem): string;
-  write(failure: WriteFailure, detail: string | undefined): string;
+  write(failure: WriteFailure, detail: Message | undefined): string;
 }
 
 const EN: Table = {
@@ -157,7 +157,7 @@ function whyIn(locale: Locale): Why {
       failure === 'exists' ? p.exists
       : failure === 'outside-project' ? p.outside
       : failure === 'permission' ? p.permission
-      : failure === 'io' ? (detail ?? p.io)
+      : failure === 'io' ? (detail ? wordMessage(detail, locale) : p.io)
       : failure === 'changed' || failure === 'no-space' ? wordMessage(msg(`cli.failure.${failure}`), locale)
       : wordMessage(failureText(failure, detail), locale),
   };

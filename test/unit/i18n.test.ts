@@ -9,6 +9,7 @@ import { after, describe, test } from 'node:test';
 import { analyze, applyFixes, complete, disableRuleFix, hover, parse, RULES, wordFinding, type WordedFinding } from '../../server/src/core/index.js';
 import { formatNumber, list, listText, localeFromEnvironment, MESSAGES, msg, placeholdersOf, resolveLocale, translator, wordMessage, type Message } from '../../server/src/core/i18n/index.js';
 import { run } from '../../server/src/cli/run.js';
+import { say } from '../../server/src/lsp/word-messages.js';
 import { loadEvidenceFor } from '../../server/src/node/evidence.js';
 import { filesUnder, repoRoot } from '../helpers.js';
 import { checkFixture, readFixture } from './rules-fixture.js';
@@ -57,6 +58,19 @@ describe('message catalogues', () => {
     assert.equal(wordMessage(message, 'es'), 'La meta 16.11 de los ODS no existe: las metas del objetivo 16 son 16.1 a 16.10, 16.a y 16.b');
     assert.equal(wordMessage({ key: 'server.more-problems', args: { count: { number: 3076 } } }, 'fr'), '3\u00a0076 autres problèmes de ce document ne sont pas affichés ici ; corrigez ceux qui précèdent ou lancez synthlint sur le fichier pour la liste complète');
     assert.match(wordMessage({ key: 'document.large', args: { size: { number: 2.5, decimals: 1 }, limit: 2 } }, 'es'), /^Este documento es muy grande \(2,5 millones/);
+  });
+
+  test('what the language server says about Word and PDF comes from the catalogue, in the editor’s language', () => {
+    const tooLarge = { file: 'informe.docx', failure: 'too-large' as const, detail: msg('file.detail.size', { size: { number: 60 }, limit: { number: 50 } }) };
+    assert.equal(say('en', 'cannotRead', tooLarge), 'informe.docx could not be read: it is 60 MB; the limit is 50 MB.');
+    assert.equal(say('es', 'cannotRead', tooLarge), 'No se pudo leer informe.docx: ocupa 60 MB; el límite es 50 MB.');
+    assert.equal(say('fr', 'cannotUseReference', { named: 'bureau.docx', problem: 'not-word' }), 'Le document de référence \'bureau.docx\' ne peut pas être utilisé : ce n\'est pas un document Word (.docx) : il n\'a ni partie document ni partie styles.');
+    assert.equal(say('es', 'printFailed', { browser: 'chromium', problem: { problem: 'timeout', seconds: 60 } }), 'No se pudo imprimir el PDF con chromium: el navegador no terminó de imprimir en 60 segundos.');
+    assert.equal(say('fr', 'cannotWrite', { file: 'note.docx', failure: 'outside-project' }), 'note.docx n’a pas pu être écrit : c’est un lien vers un fichier hors de son dossier, à travers lequel rien n’est écrit ; le fichier est resté tel quel.');
+    // Every message without arguments differs from the English one in Spanish and French: none is left untranslated.
+    for (const key of ['failed', 'nothingToExport', 'cannotReadSynthesis', 'overSynthesis', 'noBrowser', 'noFile', 'notImportable'] as const) {
+      for (const locale of ['es', 'fr'] as const) assert.notEqual(say(locale, key), say('en', key), `${locale} ${key}`);
+    }
   });
 
   test('lists use the language’s conjunction, with Spanish "e" and "u" where they belong', () => {

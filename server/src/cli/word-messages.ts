@@ -7,8 +7,9 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { catalogue, translator, type Locale, type Translate } from '../core/index.js';
-import type { ImportReport, ReferenceProblem } from '../core/word.js';
-import type { BrowserProblem, PrintProblem } from '../node/pdf/index.js';
+import type { ImportReport } from '../core/word.js';
+import type { BrowserProblem } from '../node/pdf/index.js';
+export { printProblem, referenceProblem } from '../node/word-problems.js';
 import type { Environment } from './run.js';
 
 const EXIT_OK = 0;
@@ -70,34 +71,6 @@ export function plainUsage(error: unknown, locale: Locale | undefined): string {
   const noValue = /Option '([^']+)' does not take an argument/.exec(message);
   if (noValue) return t('cli.takes-no-value', { option: noValue[1]!.replace(/^-\w, /, '') });
   return message;
-}
-
-/** Why a reference document cannot be used. */
-export function referenceProblem(locale: Locale | undefined, problem: ReferenceProblem): string {
-  const t = translator(locale);
-  switch (problem) {
-    case 'not-a-package':
-      return t('cli.export.reference.not-a-package');
-    case 'not-word':
-      return t('cli.export.reference.not-word');
-    case 'damaged':
-      return t('cli.export.reference.damaged');
-  }
-}
-
-/** Why the browser printed no PDF. */
-export function printProblem(locale: Locale | undefined, problem: PrintProblem): string {
-  const t = translator(locale);
-  switch (problem.problem) {
-    case 'timeout':
-      return t('cli.export.print.timeout', { seconds: problem.seconds });
-    case 'not-started':
-      return t('cli.export.print.not-started', { detail: problem.detail });
-    case 'exited':
-      return problem.detail ? t('cli.export.print.exited-detail', { code: String(problem.code), detail: problem.detail }) : t('cli.export.print.exited', { code: String(problem.code) });
-    case 'no-pdf':
-      return problem.detail ? t('cli.export.print.no-pdf-detail', { detail: problem.detail }) : t('cli.export.print.no-pdf');
-  }
 }
 
 /** Why no browser can print, in the CLI's words (an option and a variable, not a setting). */

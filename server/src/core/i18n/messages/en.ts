@@ -433,6 +433,26 @@ export const en = {
   "file.detail.appeared": "a file of that name appeared while it was written",
   "file.detail.system": "{text}",
   "file.detail.check-failed": "the check failed ({error})",
+
+  // What the language server says about Word and PDF export and import (lsp/word-messages.ts)
+  "server.word.failed": "The request failed; the output panel has the details.",
+  "server.word.nothing-to-export": "Nothing to export: no document or no destination.",
+  "server.word.cannot-read-synthesis": "The synthesis could not be read.",
+  "server.word.over-synthesis": "Choose another file: the export would replace the synthesis itself.",
+  "server.word.no-browser": "No Chromium, Chrome or Edge was found to print the PDF. Install one (on Debian or Ubuntu: sudo apt-get install chromium; on macOS or Windows: Google Chrome or Microsoft Edge), or name its program in the setting synthesis.pdf.browser.",
+  "server.word.browser-not-found": "The browser '{named}' was not found or cannot be run. Name the Chromium, Chrome or Edge program itself in synthesis.pdf.browser, for example /usr/bin/chromium.",
+  "server.word.print-failed": "The PDF could not be printed with {browser}: {problem}.",
+  "server.word.cannot-read-reference": "The reference document '{named}' (referenceDoc in .synthesis/config.yaml) cannot be read: {reason}.",
+  "server.word.cannot-use-reference": "The reference document '{named}' cannot be used: {problem}.",
+  "server.word.cannot-write": "{file} could not be written: {reason}.",
+  "server.word.no-file": "No file to import.",
+  "server.word.not-importable": "Only .docx, .pdf, .html, .md and .txt files can be imported.",
+  "server.word.cannot-read": "{file} could not be read: {reason}.",
+  "server.word.cannot-read-as": "{file} could not be read: {detail}",
+  "server.word.write.exists": "a file of that name appeared meanwhile; try again",
+  "server.word.write.outside": "it is a link to a file outside its folder, which is not written through; the file was left as it was",
+  "server.word.write.permission": "permission denied",
+  "server.word.write.io": "the system could not write it",
 } as const;
 
 export type MessageKey = keyof typeof en;

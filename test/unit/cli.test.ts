@@ -491,6 +491,17 @@ describe('help, version and the launcher', () => {
     }
   });
 
+  test("the main help's matrix line is the one 'synthlint matrix --help' gives, in English, Spanish and French", () => {
+    for (const lang of ['en', 'es', 'fr']) {
+      const main = synthlint(['--lang', lang, '--help']).stdout;
+      const matrix = synthlint(['matrix', '--lang', lang, '--help']).stdout;
+      const usage = matrix.split('\n').find((line) => line.startsWith('  synthlint matrix <'));
+      assert.ok(usage, `${lang}: the usage line of synthlint matrix --help`);
+      for (const option of ['--format', '--min', '--lang', '-o']) assert.ok(usage.includes(` [${option} `), `${lang}: ${option} in ${usage}`);
+      assert.ok(main.split('\n').includes(usage), `${lang}: the main help has\n${usage}\nbut says\n${main.split('\n').find((line) => line.includes('synthlint matrix <'))}`);
+    }
+  });
+
   test('--help explains usage with examples and exit codes', () => {
     const r = synthlint(['--help']);
     assert.equal(r.status, 0);

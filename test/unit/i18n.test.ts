@@ -284,6 +284,12 @@ describe('synthlint export and import in the user’s language', () => {
       assert.equal(guessed.code, 0, guessed.stderr);
       assert.match(guessed.stderr, want.guessed);
       assert.deepEqual(englishWords(guessed.stderr), [], guessed.stderr);
+      // The JSON report's section headings are words the user reads: in the user's language too (the ids stay as they are).
+      const json = await synthlint(['import', 'breve.txt', '-o', `json-${locale}.synth.md`, '--format', 'json', '--lang', locale]);
+      assert.equal(json.code, 0, json.stderr);
+      const sections = (JSON.parse(json.stdout) as { sections: Array<{ id: string; heading: string }> }).sections;
+      assert.ok(sections.some((s) => s.id === 'background'), JSON.stringify(sections));
+      assert.deepEqual(englishWords(sections.map((s) => s.heading).join('\n')), [], JSON.stringify(sections));
       const exists = await synthlint(['import', 'breve.txt', '-o', `breve-${locale}.synth.md`, '--lang', locale]);
       assert.equal(exists.code, 2);
       assert.deepEqual(englishWords(exists.stderr), [], exists.stderr);
@@ -445,8 +451,8 @@ describe('synthlint matrix in the user’s language', () => {
     return { code, stdout, stderr };
   }
   const expected = {
-    es: { help: /^synthlint matrix: la matriz de resumen de una síntesis\n\nUso:\n {2}synthlint matrix <archivo> \[--format md\|csv\|json\|prisma\] \[--min N\] \[-o ARCHIVO\]\n/, hint: "Ejecute 'synthlint matrix --help' para ver cómo se usa.", unknown: "opción desconocida '--nope'", needsValue: '--format necesita un valor', needsFile: "'synthlint matrix' necesita un archivo: synthlint matrix informe.synth.md", format: "formato de matriz desconocido 'pdf': use md, csv, json o prisma", missing: 'no se puede leer missing.synth.md: no existe ese archivo' },
-    fr: { help: /^synthlint matrix : la matrice de synthèse d'un document \(constats, données probantes, considérations\)\n\nUtilisation :\n {2}synthlint matrix <fichier> \[--format md\|csv\|json\|prisma\] \[--min N\] \[-o FICHIER\]\n/, hint: "Lancez 'synthlint matrix --help' pour l'utilisation.", unknown: "option inconnue '--nope'", needsValue: '--format demande une valeur', needsFile: "'synthlint matrix' demande un fichier : synthlint matrix note.synth.md", format: "format de matrice inconnu 'pdf' : utilisez md, csv, json ou prisma", missing: "impossible de lire missing.synth.md : ce fichier n'existe pas" },
+    es: { help: /^synthlint matrix: la matriz de resumen de una síntesis\n\nUso:\n {2}synthlint matrix <archivo> \[--format md\|csv\|json\|prisma\] \[--min N\] \[--lang IDIOMA\] \[-o ARCHIVO\]\n/, hint: "Ejecute 'synthlint matrix --help' para ver cómo se usa.", unknown: "opción desconocida '--nope'", needsValue: '--format necesita un valor', needsFile: "'synthlint matrix' necesita un archivo: synthlint matrix informe.synth.md", format: "formato de matriz desconocido 'pdf': use md, csv, json o prisma", missing: 'no se puede leer missing.synth.md: no existe ese archivo' },
+    fr: { help: /^synthlint matrix : la matrice de synthèse d'un document \(constats, données probantes, considérations\)\n\nUtilisation :\n {2}synthlint matrix <fichier> \[--format md\|csv\|json\|prisma\] \[--min N\] \[--lang LANGUE\] \[-o FICHIER\]\n/, hint: "Lancez 'synthlint matrix --help' pour l'utilisation.", unknown: "option inconnue '--nope'", needsValue: '--format demande une valeur', needsFile: "'synthlint matrix' demande un fichier : synthlint matrix note.synth.md", format: "format de matrice inconnu 'pdf' : utilisez md, csv, json ou prisma", missing: "impossible de lire missing.synth.md : ce fichier n'existe pas" },
   } as const;
 
   test('English stays the default, and its help is caught by the check for English sentences', async () => {
@@ -460,9 +466,8 @@ describe('synthlint matrix in the user’s language', () => {
   for (const locale of ['es', 'fr'] as const) {
     const want = expected[locale];
     test(`${locale}: matrix --help, with --lang or from the environment, agrees with the main help`, async () => {
-      // The main help's matrix line, in the same language: its usage is the start of the command's.
-      const line = translator(locale)('cli.help').split('\n').find((l) => l.trimStart().startsWith('synthlint matrix'))!;
-      const mainUsage = line.trim().replace(/\s+\(.*$/, '').replace(' [-o ', ' [--min N] [-o ');
+      // The main help's matrix line, in the same language, is the command's usage line.
+      const mainUsage = translator(locale)('cli.help').split('\n').find((l) => l.trimStart().startsWith('synthlint matrix'))!.trim();
       for (const r of [await synthlint(['matrix', '--help', '--lang', locale]), await synthlint(['matrix', '-h'], { LANG: locale === 'es' ? 'es_AR.UTF-8' : 'fr_BE.UTF-8' })]) {
         assert.equal(r.code, 0);
         assert.equal(r.stderr, '');

@@ -107,7 +107,11 @@ export async function runImport(argv: readonly string[], env: Environment & { lo
   const written = output ? displayPath(output, env.cwd) : t('cli.import.standard-output');
   const template = context.templates.get(result.report.template);
   const sectionHeading = (id: string): string | undefined => template?.sections.find((s) => s.id === id)?.headings[env.locale ?? 'en'];
-  if (format === 'json') env.out.stdout(`${JSON.stringify({ input: shown, output: output ? written : null, ...result.report, findings }, null, 2)}\n`);
+  if (format === 'json') {
+    // Headings are words the user reads, in the language of the messages as in the text report; ids and kinds are codes for programs.
+    const sections = result.report.sections.map((s) => ({ ...s, heading: sectionHeading(s.id) ?? s.heading }));
+    env.out.stdout(`${JSON.stringify({ input: shown, output: output ? written : null, ...result.report, sections, findings }, null, 2)}\n`);
+  }
   else env.out.stderr(importReport(env.locale, { input: shown, output: written, toStandardOutput: output === undefined, report: result.report, findings, sectionHeading }));
   return EXIT_OK;
 }

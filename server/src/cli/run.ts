@@ -260,7 +260,7 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
     const fresh = new Map<CliFile, JobOutcome>();
     await lintFiles(files.filter((f) => !known.has(f)), settings, async (file, outcome) => void fresh.set(file, outcome));
     for (const file of files) await onOutcome(file, known.get(file) ?? fresh.get(file)!);
-    const saved = await saveCache(cache.path, cache.run.serialise(new Set(files.map((f) => f.path))), cache.within);
+    const saved = await saveCache(cache.path, await cache.run.serialise(new Set(files.map((f) => f.path))), cache.within);
     if (!saved.ok) say(env, msg('cli.cannot-write', { file: displayPath(cache.path, env.cwd), reason: writeFailureWords(saved.failure, saved.detail) }));
   } else {
     // Files are linted in parallel when there are many; results still arrive in file order.

@@ -68,7 +68,7 @@ export async function runExport(argv: readonly string[], env: Environment & { lo
   if (output === input || (await sameFile(output, input))) return fail(t('cli.export.not-over-synthesis', { file: shown }));
   if (!values.force && (await exists(output))) return fail(t('cli.export.output-exists', { file: displayPath(output, env.cwd) }));
 
-  const service = createCliService({ project: projectFolder(values.project, env), severities: {}, locale: 'en', fix: false, ...(values.template !== undefined ? { defaultTemplate: values.template } : {}) });
+  const service = createCliService({ project: projectFolder(values.project, env), severities: {}, fix: false, ...(values.template !== undefined ? { defaultTemplate: values.template } : {}) });
   if (values.template !== undefined) {
     const templates = await service.templates(input);
     if (!templates.get(values.template)) return fail(t('cli.unknown-template', { template: values.template, known: templates.list().map((template) => template.id).join(', ') }));

@@ -61,7 +61,7 @@ export async function runImport(argv: readonly string[], env: Environment & { lo
   }
   // Where the synthesis will live decides its project: its templates, default template and checks.
   const target = output ?? defaultOutput(input);
-  const service = createCliService({ project: projectFolder(values.project, env), severities: {}, locale: 'en', fix: false });
+  const service = createCliService({ project: projectFolder(values.project, env), severities: {}, fix: false });
   const context = await service.context({ key: target, path: target, text: '', version: null, transient: true });
   if (values.template !== undefined && !context.templates.get(values.template)) {
     return fail(t('cli.unknown-template', { template: values.template, known: context.templates.list().map((template) => template.id).join(', ') }));

@@ -4,7 +4,7 @@
  * (cli-worker.ts) run exactly the same code. Each thread has its own service over the Node host.
  */
 import { createHash } from 'node:crypto';
-import { createLanguageService, MAX_DOCUMENT_BYTES, msg, type FileFailure, type FileStamp, type LanguageService, type Locale, type Message, type ServiceInput, type SeveritySetting, type TextEncodingName } from '../core/index.js';
+import { createLanguageService, MAX_DOCUMENT_BYTES, msg, type FileFailure, type FileStamp, type LanguageService, type Message, type ServiceInput, type SeveritySetting, type TextEncodingName } from '../core/index.js';
 import { createNodeHost } from '../node/host.js';
 import type { CliFile } from './files.js';
 import { fileFindingData, findingData, type FindingData } from './findings.js';
@@ -15,7 +15,6 @@ export interface JobSettings {
   project: string;
   defaultTemplate?: string;
   severities: Readonly<Record<string, SeveritySetting>>;
-  locale: Locale;
   fix: boolean;
 }
 

@@ -182,7 +182,6 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
     project: projectFolder(command.project, env),
     ...(command.template !== undefined ? { defaultTemplate: command.template } : {}),
     severities: command.severities,
-    locale: env.locale,
     fix: command.fix,
   };
   const service = createCliService(settings);
@@ -193,9 +192,10 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
     return usageError(env, msg('cli.no-synth-files', { suffix: SYNTH_SUFFIX, where: list(empty.map((e) => `'${e}'`)) }), env.locale);
   }
 
-  const reporter = reporterFor(command, env, settings.locale);
+  // Findings come back from the workers as data: they are put into words here, in the language of the messages.
+  const reporter = reporterFor(command, env, env.locale);
   const keep = (f: CliFinding): boolean => !command.quiet || f.severity === 'error';
-  const words = (findings: readonly FindingData[]): CliFinding[] => wordFindings(findings, settings.locale);
+  const words = (findings: readonly FindingData[]): CliFinding[] => wordFindings(findings, env.locale);
   const summary: RunSummary = { files: 0, fixesApplied: 0, filesFixed: 0, failures: [] };
   let errors = 0;
   const fail = (file: string, message: Message): void => {
@@ -314,7 +314,7 @@ async function cachedOutcome(cache: RunCache, { path, within, found }: CliFile, 
 async function runRender(command: RenderCommand, env: CommandEnvironment): Promise<number> {
   const project = projectFolder(command.project, env);
   const { locale } = env;
-  const service = createCliService({ project, severities: {}, locale, fix: false, ...(command.template !== undefined ? { defaultTemplate: command.template } : {}) });
+  const service = createCliService({ project, severities: {}, fix: false, ...(command.template !== undefined ? { defaultTemplate: command.template } : {}) });
   const badTemplate = await checkTemplate(service, project, command.template);
   if (badTemplate) return usageError(env, badTemplate, locale);
   const path = resolve(env.cwd, command.file);

@@ -4,9 +4,9 @@
 // There is no reduced mode: a 10 MB document gets every check. Every regular expression in
 // server/src is audited by recheck, whose verdict does not depend on time either.
 // work.ts is imported first: it counts only code compiled after it is loaded.
-import { workGrowth } from '../security/work.js';
+import { stopCounting, workGrowth } from '../security/work.js';
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
   analyze,
   analyzeDocument,
@@ -242,6 +242,9 @@ describe('editor features on hostile lines', () => {
 });
 
 describe('regular expressions in server/src', () => {
+  // The last part of the file, and the slowest: it needs no counting of work.
+  before(stopCounting);
+
   /**
    * Regexes recheck finds able to backtrack super-linearly, which only ever see short, bounded
    * text; each with that bound. Anything else it flags fails the test (see docs/reliability.md).

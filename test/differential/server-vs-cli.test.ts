@@ -10,7 +10,6 @@
  * text written to disk.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -18,38 +17,12 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { LineIndex } from '../../server/src/core/index.js';
 import { filesUnder, repoRoot } from '../helpers.js';
-import { LspClient, type PublishDiagnosticsParams } from '../protocol/lsp-client.js';
+import { fromDiagnostics, sortFindings, synthlintFindings } from '../protocol/equivalence-harness.js';
+import { LspClient } from '../protocol/lsp-client.js';
 import { random, SNIPPETS } from './harness.js';
 
 const SEEDS = [1, 2];
 const EVENTS = 30;
-
-interface Finding {
-  rule: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  message: string;
-}
-
-const SEVERITY_NAMES: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info' };
-const sorted = (list: Finding[]): Finding[] => [...list].sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
-
-function fromDiagnostics(p: PublishDiagnosticsParams): Finding[] {
-  return sorted(
-    p.diagnostics.map((d) => ({
-      rule: String(d.code),
-      line: d.range.start.line + 1,
-      column: d.range.start.character + 1,
-      endLine: d.range.end.line + 1,
-      endColumn: d.range.end.character + 1,
-      severity: SEVERITY_NAMES[d.severity ?? 1]!,
-      message: d.message,
-    })),
-  );
-}
 
 interface Change {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -142,9 +115,7 @@ describe('after every edit sequence, the server publishes what synthlint reports
         client.notify('textDocument/didClose', { textDocument: { uri } });
 
         writeFileSync(path, draft.text);
-        const run = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), '--format', 'json', '--lang', 'en', shown], { cwd: workspace, encoding: 'utf8' });
-        assert.ok(run.status === 0 || run.status === 1, `synthlint: ${run.stderr}`);
-        const expected = sorted((JSON.parse(run.stdout) as Array<Finding & { file: string }>).filter((f) => f.file === shown).map(({ file: _file, ...f }) => f));
+        const expected = sortFindings(synthlintFindings(workspace, [shown]).get(shown) ?? []);
         assert.ok(changes > EVENTS, `${changes} content changes were sent`);
         assert.ok(expected.length > 0, 'the edited synthesis has findings: two empty lists would prove nothing');
         assert.deepEqual(fromDiagnostics(published), expected);

@@ -13,12 +13,12 @@
  * A synthesis without any finding fails the test: two empty lists would prove nothing.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { repoRoot } from '../helpers.js';
+import { filesUnder, repoRoot } from '../helpers.js';
+import { fromDiagnostics, sortFindings, synthlintFindings, type Finding } from './equivalence-harness.js';
 import { LspClient, type PublishDiagnosticsParams } from './lsp-client.js';
 
 const workspace = join(repoRoot, 'test', 'fixtures', 'workspace-equivalence');
@@ -30,45 +30,9 @@ const USER_SETTINGS = {
   templateFolders: ['annual'],
 };
 
-interface Finding {
-  rule: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  message: string;
-}
-
-const SEVERITY_NAMES: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info' };
 const MARK_NAMES: Record<string, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
-function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...filesUnder(path, keep));
-    else if (keep(name)) out.push(path);
-  }
-  return out;
-}
-
 const shown = (path: string): string => relative(workspace, path).split(sep).join('/');
-const sortFindings = (list: Finding[]): Finding[] => [...list].sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
-
-function fromDiagnostics(p: PublishDiagnosticsParams): Finding[] {
-  return sortFindings(
-    p.diagnostics.map((d) => ({
-      rule: String(d.code),
-      line: d.range.start.line + 1,
-      column: d.range.start.character + 1,
-      endLine: d.range.end.line + 1,
-      endColumn: d.range.end.character + 1,
-      severity: SEVERITY_NAMES[d.severity ?? 1]!,
-      message: d.message,
-    })),
-  );
-}
 
 /** The preview's marks: per top-level block (its 0-based source line), the "Severity: message" lines of its tooltip. */
 function marksOf(html: string): Map<number, string[]> {
@@ -103,18 +67,13 @@ function decodeHtml(text: string): string {
 }
 
 describe('the editor, synthlint and the preview agree on every synthesis', () => {
-  const syntheses = filesUnder(workspace, (name) => name.endsWith('.synth.md'));
-  const cliFindings = new Map<string, Finding[]>();
+  const syntheses = filesUnder(workspace, '.synth.md');
+  let cliFindings = new Map<string, Finding[]>();
   let client: LspClient;
   const published = new Map<string, PublishDiagnosticsParams>();
 
   before(async () => {
-    const run = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), '--format', 'json', '--lang', 'en', '.'], { cwd: workspace, encoding: 'utf8' });
-    assert.equal(run.status, 1, `synthlint: ${run.stderr}`);
-    for (const f of JSON.parse(run.stdout) as Array<Finding & { file: string }>) {
-      const { file, ...finding } = f;
-      cliFindings.set(file, [...(cliFindings.get(file) ?? []), finding]);
-    }
+    cliFindings = synthlintFindings(workspace, ['.']);
 
     client = new LspClient();
     await client.initialize({ rootPath: workspace, settings: USER_SETTINGS, locale: 'en', initializationOptions: { validationDelay: 0 } });
@@ -135,7 +94,7 @@ describe('the editor, synthlint and the preview agree on every synthesis', () =>
     assert.ok(languages.length > 0);
   });
 
-  for (const path of filesUnder(workspace, (name) => name.endsWith('.synth.md'))) {
+  for (const path of syntheses) {
     it(`${shown(path)}: the server publishes exactly what synthlint reports`, () => {
       const expected = sortFindings(cliFindings.get(shown(path)) ?? []);
       assert.ok(expected.length > 0, `${shown(path)} has no findings at all: give it some, or the comparison proves nothing`);

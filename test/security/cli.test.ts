@@ -41,7 +41,7 @@ describe('class 1: writing', () => {
     symlinkSync(victim, join(root, 'project', 'brief.synth.md'));
     const r = synthlint(['--fix', '.'], join(root, 'project'));
     assert.equal(r.status, 2, r.stderr);
-    assert.ok(lines(r.stderr).includes('synthlint: cannot read brief.synth.md: it is outside the project'), r.stderr);
+    assert.ok(lines(r.stderr).includes('synthlint: cannot read brief.synth.md: it is a link to a file outside the project folder'), r.stderr);
     assert.equal(readFileSync(victim, 'utf8'), FIXABLE.replace('What evaluations tell us', 'SECRET-TITLE'), 'the file outside is untouched');
     assert.doesNotMatch(r.stdout + r.stderr, /SECRET-TITLE/, 'nothing of it is shown');
   });
@@ -119,11 +119,12 @@ describe('class 1: writing', () => {
     writeFileSync(join(dir, 'binary.synth.md'), binary);
     const r = synthlint(['--fix', '.'], dir);
     assert.equal(r.status, 2);
+    // Which line holds the byte, so that the writer can find it.
     assert.ok(
-      lines(r.stderr).includes('synthlint: cannot read latin1.synth.md: it is not text (UTF-8 or UTF-16)'),
+      lines(r.stderr).includes('synthlint: cannot read latin1.synth.md: it is not UTF-8 text: line 2 holds a byte that UTF-8 does not allow (was the file saved as Latin-1 or Windows-1252?); save it as UTF-8'),
       r.stderr,
     );
-    assert.match(r.stderr, /^synthlint: cannot read binary\.synth\.md: it is not text \(UTF-8 or UTF-16\)$/m);
+    assert.match(r.stderr, /^synthlint: cannot read binary\.synth\.md: it is not text \(UTF-8 or UTF-16\): it looks like a binary file \(line \d+ holds bytes that are not UTF-8\)$/m);
     assert.deepEqual(readFileSync(join(dir, 'latin1.synth.md')), latin1);
     assert.deepEqual(readFileSync(join(dir, 'binary.synth.md')), binary);
   });
@@ -153,7 +154,7 @@ describe('class 2: reading what is named', () => {
       const r = synthlint(args, dir);
       assert.equal(r.signal, null, 'synthlint finished by itself');
       assert.equal(r.status, 2, r.stderr);
-      assert.ok(lines(r.stderr).includes('synthlint: cannot read pipe.synth.md: it is not a regular file (a folder, a named pipe or a device)'), r.stderr);
+      assert.ok(lines(r.stderr).includes('synthlint: cannot read pipe.synth.md: it is a named pipe (FIFO), not a file'), r.stderr);
       assert.match(r.stdout, /^brief\.synth\.md:\d+:\d+: error sources-sum /m, 'the other file is still checked');
     }
   });
@@ -169,8 +170,8 @@ describe('class 2: reading what is named', () => {
     const findings = JSON.parse(r.stdout) as Array<{ file: string; rule: string; message: string }>;
     const evidence = findings.filter((f) => f.rule === 'evidence').map((f) => `${f.file}: ${f.message}`);
     assert.deepEqual(evidence, [
-      "a.synth.md: The evidence register 'pipe.csv' cannot be read: it is not a regular file (a folder, a named pipe or a device). Name a CSV or YAML file relative to this synthesis.",
-      "b.synth.md: The evidence register 'zero.csv' cannot be read: it is outside the project, and only files inside the project are read. Name a CSV or YAML file relative to this synthesis.",
+      "a.synth.md: The evidence register 'pipe.csv' cannot be read: it is a named pipe (FIFO), not a file. Name a CSV or YAML file relative to this synthesis.",
+      "b.synth.md: The evidence register 'zero.csv' cannot be read: it is a link to a file outside the project folder. Name a CSV or YAML file relative to this synthesis.",
     ]);
   });
 
@@ -206,7 +207,12 @@ describe('class 2: reading what is named', () => {
       findings.filter((f) => f.rule === 'evidence').map((f) => f.file),
       ['a.synth.md', 'b.synth.md', 'c.synth.md'],
     );
-    for (const f of findings.filter((x) => x.rule === 'evidence')) assert.match(f.message, /cannot be read: it is outside the project, and only files inside the project are read/);
+    const reasons = findings.filter((x) => x.rule === 'evidence').map((f) => [f.file, /cannot be read: ([^.]*)\./.exec(f.message)?.[1]]);
+    assert.deepEqual(reasons, [
+      ['a.synth.md', 'it is outside the project, and only files inside the project are read'],
+      ['b.synth.md', 'it is outside the project, and only files inside the project are read'],
+      ['c.synth.md', 'it is a link to a file outside the project folder'],
+    ]);
   });
 
   test('an unreadable sub-folder is reported, the rest still checked (run as an ordinary user)', () => {

@@ -34,7 +34,7 @@ describe('listFolder', () => {
     writeFileSync(join(project, 'f'), '');
     symlinkSync(outside, join(project, 'out'));
     assert.deepEqual(await listFolder(join(project, 'none')), { ok: false, failure: 'not-found' });
-    assert.deepEqual(await listFolder(join(project, 'f')), { ok: false, failure: 'not-a-file', detail: 'it is a file, not a folder' });
+    assert.deepEqual(await listFolder(join(project, 'f')), { ok: false, failure: 'not-a-file', detail: { key: 'file.detail.file-not-folder' } });
     const climbing = await listFolder(join(project, '..'), { within: project });
     assert.equal(!climbing.ok && climbing.failure, 'outside-project');
     const linked = await listFolder(join(project, 'out'), { within: project });

@@ -185,7 +185,7 @@ describe('a failed write leaves the original intact and says so', () => {
       { fileSizeLimitBlocks: 8 },
     );
     assert.equal(child.status, 0, child.stderr);
-    assert.deepEqual(child.result, { ok: false, failure: 'too-large', detail: 'the file would be larger than this system allows' });
+    assert.deepEqual(child.result, { ok: false, failure: 'too-large', detail: { key: 'file.detail.system-limit' } });
     assert.equal(readFileSync(path, 'utf8'), original);
     assertOnly(dir, ['brief.synth.md']);
   });
@@ -264,7 +264,7 @@ describe('bytes (Word, PDF and imported files) are written with the same promise
     writeFileSync(victim, 'export PATH=/usr/bin\n');
     symlinkSync(victim, join(root, 'project', 'brief.docx'));
     const refused = await writeBytes(join(root, 'project', 'brief.docx'), bytes, { within: join(root, 'project') });
-    assert.deepEqual(refused, { ok: false, failure: 'outside-project', detail: 'it is a link to a file outside the project folder' });
+    assert.deepEqual(refused, { ok: false, failure: 'outside-project', detail: { key: 'file.detail.link-outside' } });
     assert.equal(readFileSync(victim, 'utf8'), 'export PATH=/usr/bin\n');
     assert.ok(lstatSync(join(root, 'project', 'brief.docx')).isSymbolicLink(), 'the link stays a link');
 
@@ -288,7 +288,7 @@ describe('bytes (Word, PDF and imported files) are written with the same promise
       { fileSizeLimitBlocks: 8 },
     );
     assert.equal(child.status, 0, child.stderr);
-    assert.deepEqual(child.result, { ok: false, failure: 'too-large', detail: 'the file would be larger than this system allows' });
+    assert.deepEqual(child.result, { ok: false, failure: 'too-large', detail: { key: 'file.detail.system-limit' } });
     assert.equal(readFileSync(path, 'utf8'), 'an earlier export');
     assertOnly(dir, ['brief.docx']);
   });

@@ -29,7 +29,7 @@ describe('the language server', () => {
       const published = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'evidence'), 30_000);
       assert.deepEqual(
         published.diagnostics.filter((d) => d.code === 'evidence').map((d) => d.message),
-        ["The evidence register 'pipe.csv' cannot be read: it is not a regular file (a folder, a named pipe or a device). Name a CSV or YAML file relative to this synthesis."],
+        ["The evidence register 'pipe.csv' cannot be read: it is a named pipe (FIFO), not a file. Name a CSV or YAML file relative to this synthesis."],
       );
       const result = (await client.request('synthesis/validateWorkspace', null, 30_000)) as { files: number };
       assert.ok(result.files >= 1, JSON.stringify(result));
@@ -95,7 +95,7 @@ describe('the language server', () => {
       assert.ok(lstatSync(planted).isSymbolicLink());
 
       const tooLarge = await client.request('synthesis/importDocument', { path: huge }, 30_000);
-      assert.deepEqual(tooLarge, { ok: false, message: 'huge.docx could not be read: it is larger than 50 MB.' });
+      assert.deepEqual(tooLarge, { ok: false, message: 'huge.docx could not be read: it is 60 MB; the limit is 50 MB.' });
       assert.equal(existsSync(join(project, 'huge.synth.md')), false);
     } finally {
       await client.shutdown().catch(() => undefined);

@@ -57,7 +57,7 @@ describe('export: a reference document the configuration names is read only insi
     symlinkSync(m.passwd, join(m.project, 'styles', 'office.docx'));
     const r = synthlint(['export', 'brief.synth.md', '--to', 'docx'], m.project);
     assert.equal(r.status, 2, r.stderr);
-    assert.equal(r.stderr, 'synthlint export: cannot read the reference document styles/office.docx (referenceDoc in .synthesis/config.yaml): it is outside the project\n');
+    assert.equal(r.stderr, 'synthlint export: cannot read the reference document styles/office.docx (referenceDoc in .synthesis/config.yaml): it is a link to a file outside the project folder\n');
     assert.doesNotMatch(r.stdout + r.stderr, /SECRET-LINE/);
   });
 
@@ -66,7 +66,7 @@ describe('export: a reference document the configuration names is read only insi
     spawnSync('mkfifo', [join(m.project, 'office.docx')]);
     const r = synthlint(['export', 'brief.synth.md', '--to', 'docx'], m.project);
     assert.equal(r.status, 2, r.stderr);
-    assert.match(r.stderr, /cannot read the reference document office\.docx \(referenceDoc in \.synthesis\/config\.yaml\): it is not a regular file \(a folder, a named pipe or a device\)\n$/);
+    assert.match(r.stderr, /cannot read the reference document office\.docx \(referenceDoc in \.synthesis\/config\.yaml\): it is a named pipe \(FIFO\), not a file\n$/);
   });
 });
 
@@ -132,7 +132,7 @@ describe('import: where the synthesis is written, and how large an input may be'
     truncateSync(big, 60 * MB);
     const r = synthlint(['import', 'huge.docx'], m.project);
     assert.equal(r.status, 2);
-    assert.equal(r.stderr, 'synthlint import: cannot read huge.docx: it is larger than 50 MB\n');
+    assert.equal(r.stderr, 'synthlint import: cannot read huge.docx: it is 60 MB; the limit is 50 MB\n');
     assert.equal(existsSync(join(m.project, 'huge.synth.md')), false);
   });
 
@@ -144,6 +144,6 @@ describe('import: where the synthesis is written, and how large an input may be'
     truncateSync(register, 12 * MB);
     const r = synthlint(['import', 'notes.txt', '--evidence', 'register.csv'], m.project);
     assert.equal(r.status, 2);
-    assert.equal(r.stderr, 'synthlint import: cannot read the evidence register register.csv: it is larger than 10 MB\n');
+    assert.equal(r.stderr, 'synthlint import: cannot read the evidence register register.csv: it is 12 MB; the limit is 10 MB\n');
   });
 });

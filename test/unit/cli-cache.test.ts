@@ -195,3 +195,30 @@ test('a .synthesis-cache that links out of the current folder is neither read no
   assert.match(run.stderr, /cannot write \.synthesis-cache: it is outside the project/);
   assert.doesNotMatch(run.stderr, /^\s+at |node:internal/m);
 });
+
+test('the entries of files that are gone are pruned; those of files this run did not check are kept', () => {
+  const dir = project();
+  const p = (...parts: string[]): string => join(dir, 'project', ...parts);
+  const entry = (name: string): string => p(name);
+  synthlint(['--cache', 'project'], dir);
+  const before = Object.keys(cacheOf(dir).entries);
+  assert.ok(before.includes(entry('showcase.synth.md')) && before.includes(entry('country-brief-example.synth.md')), before.join('\n'));
+
+  // A file of the checked folder deleted, another moved: neither can be looked up again.
+  rmSync(p('showcase.synth.md'));
+  cpSync(p('country-brief-example.synth.md'), p('renamed-brief.synth.md'));
+  rmSync(p('country-brief-example.synth.md'));
+  synthlint(['--cache', 'project'], dir);
+  const pruned = Object.keys(cacheOf(dir).entries);
+  assert.ok(!pruned.includes(entry('showcase.synth.md')), 'a deleted file has no entry');
+  assert.ok(!pruned.includes(entry('country-brief-example.synth.md')), 'a moved file has no entry under its old name');
+  assert.ok(pruned.includes(entry('renamed-brief.synth.md')), 'its new name has one');
+
+  // A run on one file keeps the entries of the others (they may be checked next time), but still
+  // drops the entry of a file deleted since, which no folder search would ever find again.
+  const others = pruned.filter((path) => path !== entry('renamed-brief.synth.md'));
+  assert.ok(others.length > 0);
+  rmSync(others[0]!);
+  synthlint(['--cache', join('project', 'renamed-brief.synth.md')], dir);
+  assert.deepEqual(Object.keys(cacheOf(dir).entries).sort(), pruned.filter((path) => path !== others[0]).sort());
+});

@@ -35,7 +35,7 @@ test('worker threads report exactly what one thread reports, in file order', asy
   const expected: unknown[] = [];
   await lintFiles(
     files.map((path) => ({ path, within: dir, found: true })),
-    { project: dir, severities: {}, locale: 'en', fix: false },
+    { project: dir, severities: {}, fix: false },
     async ({ path }, outcome) => {
       assert.ok(outcome.ok);
       for (const f of outcome.findings) {

@@ -326,6 +326,49 @@ describe('exit codes and unreadable files', () => {
   });
 });
 
+describe('why a file cannot be read: what the file module found, in the language of the messages', () => {
+  test('a file saved as Latin-1: the line with the byte UTF-8 does not allow, in English, Spanish and French', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'latin.synth.md'), Buffer.from('# Title\n\nCaf\xe9 and \x93quotes\x94\n', 'latin1'));
+    const said = (lang: string): string => {
+      const r = synthlint(['--lang', lang, 'latin.synth.md'], dir);
+      assert.equal(r.status, 2, r.stderr);
+      assertNoStack(r.stderr);
+      return r.stderr.split('\n')[0]!;
+    };
+    assert.equal(said('en'), 'synthlint: cannot read latin.synth.md: it is not UTF-8 text: line 3 holds a byte that UTF-8 does not allow (was the file saved as Latin-1 or Windows-1252?); save it as UTF-8');
+    assert.match(said('es'), /^synthlint: no se puede leer latin\.synth\.md: no es texto UTF-8: la línea 3 tiene un byte/);
+    assert.match(said('fr'), /^synthlint: impossible de lire latin\.synth\.md : ce n’est pas du texte UTF-8 : la ligne 3 contient un octet/);
+  });
+
+  test('a register that is a link leading out of the project, and one over the 10 MB limit: the finding says which', () => {
+    const dir = tempDir();
+    const outside = tempDir();
+    mkdirSync(join(dir, '.synthesis'));
+    writeFileSync(join(outside, 'evidence.csv'), 'id,title\nA,An evaluation\n');
+    symlinkSync(join(outside, 'evidence.csv'), join(dir, 'linked.csv'));
+    writeFileSync(join(dir, 'huge.csv'), Buffer.alloc(11 * 1024 * 1024, 0x61));
+    const doc = (register: string, language: string): string => `---\ntitle: T\nlanguage: ${language}\nevidence: ${register}\n---\n\n## Background\n\nText [@A].\n`;
+    writeFileSync(join(dir, 'linked.synth.md'), doc('linked.csv', 'en'));
+    writeFileSync(join(dir, 'huge.synth.md'), doc('huge.csv', 'en'));
+    const messages = (lang: string): Map<string, string[]> => {
+      const r = synthlint(['--format', 'json', '--lang', lang, 'linked.synth.md', 'huge.synth.md'], dir);
+      assert.ok(r.status === 1, r.stderr);
+      const byFile = new Map<string, string[]>();
+      for (const f of JSON.parse(r.stdout) as JsonFinding[]) if (f.rule === 'evidence') byFile.set(f.file, [...(byFile.get(f.file) ?? []), f.message]);
+      return byFile;
+    };
+    const en = messages('en');
+    assert.ok(en.get('linked.synth.md')?.some((m) => m.includes("'linked.csv' cannot be read: it is a link to a file outside the project folder.")), JSON.stringify([...en]));
+    assert.ok(en.get('huge.synth.md')?.some((m) => m.includes("'huge.csv' cannot be read: it is 11 MB; the limit is 10 MB.")), JSON.stringify([...en]));
+    const es = messages('es');
+    assert.ok(es.get('linked.synth.md')?.some((m) => m.includes('es un enlace a un archivo fuera de la carpeta del proyecto')), JSON.stringify([...es]));
+    assert.ok(es.get('huge.synth.md')?.some((m) => m.includes('ocupa 11 MB; el límite es 10 MB')), JSON.stringify([...es]));
+    const fr = messages('fr');
+    assert.ok(fr.get('huge.synth.md')?.some((m) => m.includes('il fait 11 Mo ; la limite est de 10 Mo')), JSON.stringify([...fr]));
+  });
+});
+
 describe('--fix', () => {
   test('applies safe fixes in place, reports what is left, and a second run finds nothing to fix', () => {
     const dir = tempDir();
@@ -445,6 +488,17 @@ describe('help, version and the launcher', () => {
       const r = synthlint([flag]);
       assert.equal(r.status, 0);
       assert.equal(r.stdout, `${version}\n`);
+    }
+  });
+
+  test("the main help's matrix line is the one 'synthlint matrix --help' gives, in English, Spanish and French", () => {
+    for (const lang of ['en', 'es', 'fr']) {
+      const main = synthlint(['--lang', lang, '--help']).stdout;
+      const matrix = synthlint(['matrix', '--lang', lang, '--help']).stdout;
+      const usage = matrix.split('\n').find((line) => line.startsWith('  synthlint matrix <'));
+      assert.ok(usage, `${lang}: the usage line of synthlint matrix --help`);
+      for (const option of ['--format', '--min', '--lang', '-o']) assert.ok(usage.includes(` [${option} `), `${lang}: ${option} in ${usage}`);
+      assert.ok(main.split('\n').includes(usage), `${lang}: the main help has\n${usage}\nbut says\n${main.split('\n').find((line) => line.includes('synthlint matrix <'))}`);
     }
   });
 

@@ -9,6 +9,7 @@ import { after, describe, test } from 'node:test';
 import { analyze, applyFixes, complete, disableRuleFix, hover, parse, RULES, wordFinding, type WordedFinding } from '../../server/src/core/index.js';
 import { formatNumber, list, listText, localeFromEnvironment, MESSAGES, msg, placeholdersOf, resolveLocale, translator, wordMessage, type Message } from '../../server/src/core/i18n/index.js';
 import { run } from '../../server/src/cli/run.js';
+import { say } from '../../server/src/lsp/word-messages.js';
 import { loadEvidenceFor } from '../../server/src/node/evidence.js';
 import { filesUnder, repoRoot } from '../helpers.js';
 import { checkFixture, readFixture } from './rules-fixture.js';
@@ -57,6 +58,19 @@ describe('message catalogues', () => {
     assert.equal(wordMessage(message, 'es'), 'La meta 16.11 de los ODS no existe: las metas del objetivo 16 son 16.1 a 16.10, 16.a y 16.b');
     assert.equal(wordMessage({ key: 'server.more-problems', args: { count: { number: 3076 } } }, 'fr'), '3\u00a0076 autres problèmes de ce document ne sont pas affichés ici ; corrigez ceux qui précèdent ou lancez synthlint sur le fichier pour la liste complète');
     assert.match(wordMessage({ key: 'document.large', args: { size: { number: 2.5, decimals: 1 }, limit: 2 } }, 'es'), /^Este documento es muy grande \(2,5 millones/);
+  });
+
+  test('what the language server says about Word and PDF comes from the catalogue, in the editor’s language', () => {
+    const tooLarge = { file: 'informe.docx', failure: 'too-large' as const, detail: msg('file.detail.size', { size: { number: 60 }, limit: { number: 50 } }) };
+    assert.equal(say('en', 'cannotRead', tooLarge), 'informe.docx could not be read: it is 60 MB; the limit is 50 MB.');
+    assert.equal(say('es', 'cannotRead', tooLarge), 'No se pudo leer informe.docx: ocupa 60 MB; el límite es 50 MB.');
+    assert.equal(say('fr', 'cannotUseReference', { named: 'bureau.docx', problem: 'not-word' }), 'Le document de référence \'bureau.docx\' ne peut pas être utilisé : ce n\'est pas un document Word (.docx) : il n\'a ni partie document ni partie styles.');
+    assert.equal(say('es', 'printFailed', { browser: 'chromium', problem: { problem: 'timeout', seconds: 60 } }), 'No se pudo imprimir el PDF con chromium: el navegador no terminó de imprimir en 60 segundos.');
+    assert.equal(say('fr', 'cannotWrite', { file: 'note.docx', failure: 'outside-project' }), 'note.docx n’a pas pu être écrit : c’est un lien vers un fichier hors de son dossier, à travers lequel rien n’est écrit ; le fichier est resté tel quel.');
+    // Every message without arguments differs from the English one in Spanish and French: none is left untranslated.
+    for (const key of ['failed', 'nothingToExport', 'cannotReadSynthesis', 'overSynthesis', 'noBrowser', 'noFile', 'notImportable'] as const) {
+      for (const locale of ['es', 'fr'] as const) assert.notEqual(say(locale, key), say('en', key), `${locale} ${key}`);
+    }
   });
 
   test('lists use the language’s conjunction, with Spanish "e" and "u" where they belong', () => {
@@ -270,6 +284,12 @@ describe('synthlint export and import in the user’s language', () => {
       assert.equal(guessed.code, 0, guessed.stderr);
       assert.match(guessed.stderr, want.guessed);
       assert.deepEqual(englishWords(guessed.stderr), [], guessed.stderr);
+      // The JSON report's section headings are words the user reads: in the user's language too (the ids stay as they are).
+      const json = await synthlint(['import', 'breve.txt', '-o', `json-${locale}.synth.md`, '--format', 'json', '--lang', locale]);
+      assert.equal(json.code, 0, json.stderr);
+      const sections = (JSON.parse(json.stdout) as { sections: Array<{ id: string; heading: string }> }).sections;
+      assert.ok(sections.some((s) => s.id === 'background'), JSON.stringify(sections));
+      assert.deepEqual(englishWords(sections.map((s) => s.heading).join('\n')), [], JSON.stringify(sections));
       const exists = await synthlint(['import', 'breve.txt', '-o', `breve-${locale}.synth.md`, '--lang', locale]);
       assert.equal(exists.code, 2);
       assert.deepEqual(englishWords(exists.stderr), [], exists.stderr);
@@ -431,8 +451,8 @@ describe('synthlint matrix in the user’s language', () => {
     return { code, stdout, stderr };
   }
   const expected = {
-    es: { help: /^synthlint matrix: la matriz de resumen de una síntesis\n\nUso:\n {2}synthlint matrix <archivo> \[--format md\|csv\|json\|prisma\] \[--min N\] \[-o ARCHIVO\]\n/, hint: "Ejecute 'synthlint matrix --help' para ver cómo se usa.", unknown: "opción desconocida '--nope'", needsValue: '--format necesita un valor', needsFile: "'synthlint matrix' necesita un archivo: synthlint matrix informe.synth.md", format: "formato de matriz desconocido 'pdf': use md, csv, json o prisma", missing: 'no se puede leer missing.synth.md: no existe ese archivo' },
-    fr: { help: /^synthlint matrix : la matrice de synthèse d'un document \(constats, données probantes, considérations\)\n\nUtilisation :\n {2}synthlint matrix <fichier> \[--format md\|csv\|json\|prisma\] \[--min N\] \[-o FICHIER\]\n/, hint: "Lancez 'synthlint matrix --help' pour l'utilisation.", unknown: "option inconnue '--nope'", needsValue: '--format demande une valeur', needsFile: "'synthlint matrix' demande un fichier : synthlint matrix note.synth.md", format: "format de matrice inconnu 'pdf' : utilisez md, csv, json ou prisma", missing: "impossible de lire missing.synth.md : ce fichier n'existe pas" },
+    es: { help: /^synthlint matrix: la matriz de resumen de una síntesis\n\nUso:\n {2}synthlint matrix <archivo> \[--format md\|csv\|json\|prisma\] \[--min N\] \[--lang IDIOMA\] \[-o ARCHIVO\]\n/, hint: "Ejecute 'synthlint matrix --help' para ver cómo se usa.", unknown: "opción desconocida '--nope'", needsValue: '--format necesita un valor', needsFile: "'synthlint matrix' necesita un archivo: synthlint matrix informe.synth.md", format: "formato de matriz desconocido 'pdf': use md, csv, json o prisma", missing: 'no se puede leer missing.synth.md: no existe ese archivo' },
+    fr: { help: /^synthlint matrix : la matrice de synthèse d'un document \(constats, données probantes, considérations\)\n\nUtilisation :\n {2}synthlint matrix <fichier> \[--format md\|csv\|json\|prisma\] \[--min N\] \[--lang LANGUE\] \[-o FICHIER\]\n/, hint: "Lancez 'synthlint matrix --help' pour l'utilisation.", unknown: "option inconnue '--nope'", needsValue: '--format demande une valeur', needsFile: "'synthlint matrix' demande un fichier : synthlint matrix note.synth.md", format: "format de matrice inconnu 'pdf' : utilisez md, csv, json ou prisma", missing: "impossible de lire missing.synth.md : ce fichier n'existe pas" },
   } as const;
 
   test('English stays the default, and its help is caught by the check for English sentences', async () => {
@@ -446,9 +466,8 @@ describe('synthlint matrix in the user’s language', () => {
   for (const locale of ['es', 'fr'] as const) {
     const want = expected[locale];
     test(`${locale}: matrix --help, with --lang or from the environment, agrees with the main help`, async () => {
-      // The main help's matrix line, in the same language: its usage is the start of the command's.
-      const line = translator(locale)('cli.help').split('\n').find((l) => l.trimStart().startsWith('synthlint matrix'))!;
-      const mainUsage = line.trim().replace(/\s+\(.*$/, '').replace(' [-o ', ' [--min N] [-o ');
+      // The main help's matrix line, in the same language, is the command's usage line.
+      const mainUsage = translator(locale)('cli.help').split('\n').find((l) => l.trimStart().startsWith('synthlint matrix'))!.trim();
       for (const r of [await synthlint(['matrix', '--help', '--lang', locale]), await synthlint(['matrix', '-h'], { LANG: locale === 'es' ? 'es_AR.UTF-8' : 'fr_BE.UTF-8' })]) {
         assert.equal(r.code, 0);
         assert.equal(r.stderr, '');

@@ -14,6 +14,7 @@
  * writes makes the whole file ignored (with one line said), never a crash.
  */
 import { createHash } from 'node:crypto';
+import { lstat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { catalogue, isInside, MAX_SIDE_FILE_BYTES, type FileStamp, type Message, type ServiceHost, type ServiceInput, type TextEncodingName } from '../core/index.js';
 import { readTextFile, writeTextFile } from '../node/fs/index.js';
@@ -43,6 +44,17 @@ type Loaded = { ok: true; entries: Map<string, Entry> } | { ok: false; reason: '
 export function settingsKey(version: string, settings: JobSettings): string {
   const rules = Object.entries(settings.severities).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify({ format: FORMAT, version, project: settings.project, template: settings.defaultTemplate ?? null, rules });
+}
+
+/** Whether a cached file is still there: only "no such file" drops its entry (a folder it cannot enter now may be readable again). */
+async function stillThere(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code !== 'ENOENT' && code !== 'ENOTDIR';
+  }
 }
 
 /** Reads the cache file (`within`: as for `saveCache`); anything odd in it is `not-ours`. */
@@ -152,10 +164,18 @@ export class RunCache {
     this.fresh.set(path, { key: await this.key(outcome.textHash, inputs), inputs, findings: outcome.findings, related: outcome.related });
   }
 
-  /** The file's new contents: this run's entries, and the old ones of files this run did not see. */
-  serialise(seen: ReadonlySet<string>): string {
+  /**
+   * The file's new contents: this run's entries, and the old ones of files this run did not see
+   * that still exist. As in ESLint's cache, the entry of a deleted or moved file is dropped: it could
+   * never be used again, and a cache that only grows would keep every name a project ever had.
+   */
+  async serialise(seen: ReadonlySet<string>): Promise<string> {
     const entries: Record<string, Entry> = Object.create(null) as Record<string, Entry>;
-    for (const [path, entry] of this.entries) if (!seen.has(path)) entries[path] = entry;
+    const unseen = [...this.entries].filter(([path]) => !seen.has(path));
+    const kept = await Promise.all(unseen.map(([path]) => stillThere(path)));
+    unseen.forEach(([path, entry], i) => {
+      if (kept[i]) entries[path] = entry;
+    });
     for (const [path, entry] of this.fresh) entries[path] = entry;
     return JSON.stringify({ synthlintCache: FORMAT, entries });
   }
@@ -174,9 +194,9 @@ export class RunCache {
       const within = input.within === undefined ? {} : { within: input.within };
       state =
         input.kind === 'file'
-          ? this.host.readText(input.path, { ...within, maxBytes: MAX_SIDE_FILE_BYTES }).then((r) => (r.ok ? `ok ${r.stamp.hash}` : `failed ${r.failure} ${r.detail ?? ''}`))
+          ? this.host.readText(input.path, { ...within, maxBytes: MAX_SIDE_FILE_BYTES }).then((r) => (r.ok ? `ok ${r.stamp.hash}` : `failed ${r.failure} ${JSON.stringify(r.detail ?? '')}`))
           : this.host.listFolder(input.path, within).then((r) =>
-              r.ok ? `ok ${r.entries.map((e) => `${e.kind}:${e.name}`).sort().join('\0')}` : `failed ${r.failure} ${r.detail ?? ''}`,
+              r.ok ? `ok ${r.entries.map((e) => `${e.kind}:${e.name}`).sort().join('\0')}` : `failed ${r.failure} ${JSON.stringify(r.detail ?? '')}`,
             );
       this.states.set(id, state);
     }

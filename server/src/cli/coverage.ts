@@ -13,7 +13,7 @@ import { createCliService } from './lint-job.js';
 import { EXIT_OK, EXIT_TROUBLE, failureWords, projectFolder, readOrSay, reportUnreadable, say, SYNTH_SUFFIX, usageError, type CommandEnvironment } from './run.js';
 
 export async function runCoverage(command: CoverageCommand, env: CommandEnvironment): Promise<number> {
-  const service = createCliService({ project: projectFolder(command.project, env), severities: {}, locale: env.locale, fix: false });
+  const service = createCliService({ project: projectFolder(command.project, env), severities: {}, fix: false });
   const { files, empty, unreadable } = await collectFiles(command.inputs, env.cwd, service);
   if (files.length === 0 && unreadable.length === 0) return usageError(env, msg('cli.no-synth-files', { suffix: SYNTH_SUFFIX, where: list(empty.map((e) => `'${e}'`)) }), env.locale);
   let trouble = false;
@@ -71,7 +71,7 @@ export function formatCoverage(coverage: CoverageMatrix, format: CoverageCommand
 
 export async function runCodebook(command: CodebookCommand, env: CommandEnvironment): Promise<number> {
   const project = projectFolder(command.project, env);
-  const service = createCliService({ project, severities: {}, locale: env.locale, fix: false });
+  const service = createCliService({ project, severities: {}, fix: false });
   const registry = await service.templates(join(project, 'x.synth.md'));
   const id = command.template ?? DEFAULT_TEMPLATE;
   const template = registry.get(id);

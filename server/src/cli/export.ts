@@ -12,7 +12,6 @@
  */
 import { lstat, realpath } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { MAX_DOCUMENT_BYTES } from '../core/index.js';
 import { exportDocx, exportSettings, exportSourceOf, PAPERS, printPage, type Paper } from '../core/word.js';
 import { readBytes, readTextFile, writeBytes } from '../node/fs/index.js';
@@ -21,10 +20,9 @@ import { displayPath } from './files.js';
 import { createCliService } from './lint-job.js';
 import { failureWords, writeFailureWords, projectFolder, type Environment } from './run.js';
 import { resolveLocale, translator, wordMessage, type Locale } from '../core/index.js';
-import { browserProblem, plainUsage, printProblem, referenceProblem, usage } from './word-messages.js';
+import { browserProblem, commandArgs, commandFailure, printProblem, referenceProblem, usage } from './word-messages.js';
 
 const EXIT_OK = 0;
-const EXIT_TROUBLE = 2;
 /** A reference document is a Word file with the office's styles and perhaps a logo: far below this. */
 const MAX_REFERENCE_BYTES = 50 * 1024 * 1024;
 const TARGETS = ['docx', 'pdf', 'html'] as const;
@@ -34,39 +32,22 @@ export async function runExport(argv: readonly string[], env: Environment & { lo
   // The reasons a file cannot be read come from the shared catalogue, in the command's language.
   const reason = (m: Parameters<typeof wordMessage>[0]): string => wordMessage(m, env.locale);
   const t = translator(env.locale);
-  const fail = (message: string): number => {
-    env.out.stderr(`synthlint export: ${message}\n`);
-    return EXIT_TROUBLE;
-  };
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        to: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        'reference-doc': { type: 'string' },
-        paper: { type: 'string' },
-        browser: { type: 'string' },
-        template: { type: 'string' },
-        'no-toc': { type: 'boolean' },
-        force: { type: 'boolean' },
-        // Read by the CLI before the command runs (it chooses the language of everything said here); checked below.
-        lang: { type: 'string' },
-        project: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    return fail(usage(env.locale, 'export', plainUsage(error, env.locale)));
-  }
+  const fail = commandFailure(env, 'export');
+  const parsed = commandArgs('export', argv, {
+    to: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    'reference-doc': { type: 'string' },
+    paper: { type: 'string' },
+    browser: { type: 'string' },
+    template: { type: 'string' },
+    'no-toc': { type: 'boolean' },
+    force: { type: 'boolean' },
+    // Read by the CLI before the command runs (it chooses the language of everything said here); checked below.
+    lang: { type: 'string' },
+    project: { type: 'string' },
+  }, env);
+  if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    env.out.stdout(t('cli.export.help'));
-    return EXIT_OK;
-  }
   if (values.lang !== undefined && !resolveLocale(values.lang)) return fail(usage(env.locale, 'export', t('cli.unknown-language', { language: values.lang })));
   if (positionals.length !== 1) return fail(positionals.length === 0 ? t('cli.export.needs-file') : t('cli.export.one-file', { count: positionals.length }));
   const extension = values.output ? /\.(docx|pdf|html?)$/i.exec(values.output)?.[1]?.toLowerCase() : undefined;
@@ -87,7 +68,7 @@ export async function runExport(argv: readonly string[], env: Environment & { lo
   if (output === input || (await sameFile(output, input))) return fail(t('cli.export.not-over-synthesis', { file: shown }));
   if (!values.force && (await exists(output))) return fail(t('cli.export.output-exists', { file: displayPath(output, env.cwd) }));
 
-  const service = createCliService({ project: projectFolder(values.project, env), severities: {}, locale: 'en', fix: false, ...(values.template !== undefined ? { defaultTemplate: values.template } : {}) });
+  const service = createCliService({ project: projectFolder(values.project, env), severities: {}, fix: false, ...(values.template !== undefined ? { defaultTemplate: values.template } : {}) });
   if (values.template !== undefined) {
     const templates = await service.templates(input);
     if (!templates.get(values.template)) return fail(t('cli.unknown-template', { template: values.template, known: templates.list().map((template) => template.id).join(', ') }));

@@ -16,7 +16,7 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { SKIPPED_FOLDERS, type FileFailure, type LanguageService } from '../core/index.js';
+import { SKIPPED_FOLDERS, type FileFailure, type LanguageService, type Message } from '../core/index.js';
 
 export interface CliFile {
   path: string;
@@ -32,7 +32,7 @@ export interface Collected {
   /** Inputs that matched nothing (an empty folder, a glob with no match). */
   empty: string[];
   /** Folders that could not be searched, with why. */
-  unreadable: Array<{ path: string; failure: FileFailure; detail?: string }>;
+  unreadable: Array<{ path: string; failure: FileFailure; detail?: Message }>;
 }
 
 export async function collectFiles(inputs: readonly string[], cwd: string, service: LanguageService): Promise<Collected> {

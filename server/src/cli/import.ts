@@ -9,7 +9,6 @@
  */
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { LANGUAGES, MAX_SIDE_FILE_BYTES, parseEvidenceRegister, resolveLocale, type Language } from '../core/index.js';
 import { importDocument, importFormatOf } from '../core/word.js';
 import { readBytes, readTextFile, writeBytes } from '../node/fs/index.js';
@@ -18,10 +17,9 @@ import { displayPath } from './files.js';
 import { createCliService } from './lint-job.js';
 import { failureWords, writeFailureWords, projectFolder, type Environment } from './run.js';
 import { translator, wordMessage, type Locale } from '../core/index.js';
-import { formatName, importReport, plainUsage, usage } from './word-messages.js';
+import { commandArgs, commandFailure, formatName, importReport, usage } from './word-messages.js';
 
 const EXIT_OK = 0;
-const EXIT_TROUBLE = 2;
 /** Larger inputs are refused: a brief or report is a few megabytes at most, pictures included. */
 const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
@@ -29,35 +27,18 @@ export async function runImport(argv: readonly string[], env: Environment & { lo
   // The reasons a file cannot be read come from the shared catalogue, in the command's language.
   const reason = (m: Parameters<typeof wordMessage>[0]): string => wordMessage(m, env.locale);
   const t = translator(env.locale);
-  const fail = (message: string): number => {
-    env.out.stderr(`synthlint import: ${message}\n`);
-    return EXIT_TROUBLE;
-  };
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        template: { type: 'string' },
-        lang: { type: 'string' },
-        evidence: { type: 'string' },
-        format: { type: 'string', short: 'f' },
-        force: { type: 'boolean' },
-        project: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    return fail(usage(env.locale, 'import', plainUsage(error, env.locale)));
-  }
+  const fail = commandFailure(env, 'import');
+  const parsed = commandArgs('import', argv, {
+    output: { type: 'string', short: 'o' },
+    template: { type: 'string' },
+    lang: { type: 'string' },
+    evidence: { type: 'string' },
+    format: { type: 'string', short: 'f' },
+    force: { type: 'boolean' },
+    project: { type: 'string' },
+  }, env);
+  if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    env.out.stdout(t('cli.import.help'));
-    return EXIT_OK;
-  }
   if (positionals.length !== 1) return fail(positionals.length === 0 ? t('cli.import.needs-file') : t('cli.import.one-file', { count: positionals.length }));
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') return fail(t('cli.import.unknown-report-format', { format }));
@@ -80,7 +61,7 @@ export async function runImport(argv: readonly string[], env: Environment & { lo
   }
   // Where the synthesis will live decides its project: its templates, default template and checks.
   const target = output ?? defaultOutput(input);
-  const service = createCliService({ project: projectFolder(values.project, env), severities: {}, locale: 'en', fix: false });
+  const service = createCliService({ project: projectFolder(values.project, env), severities: {}, fix: false });
   const context = await service.context({ key: target, path: target, text: '', version: null, transient: true });
   if (values.template !== undefined && !context.templates.get(values.template)) {
     return fail(t('cli.unknown-template', { template: values.template, known: context.templates.list().map((template) => template.id).join(', ') }));
@@ -126,7 +107,11 @@ export async function runImport(argv: readonly string[], env: Environment & { lo
   const written = output ? displayPath(output, env.cwd) : t('cli.import.standard-output');
   const template = context.templates.get(result.report.template);
   const sectionHeading = (id: string): string | undefined => template?.sections.find((s) => s.id === id)?.headings[env.locale ?? 'en'];
-  if (format === 'json') env.out.stdout(`${JSON.stringify({ input: shown, output: output ? written : null, ...result.report, findings }, null, 2)}\n`);
+  if (format === 'json') {
+    // Headings are words the user reads, in the language of the messages as in the text report; ids and kinds are codes for programs.
+    const sections = result.report.sections.map((s) => ({ ...s, heading: sectionHeading(s.id) ?? s.heading }));
+    env.out.stdout(`${JSON.stringify({ input: shown, output: output ? written : null, ...result.report, sections, findings }, null, 2)}\n`);
+  }
   else env.out.stderr(importReport(env.locale, { input: shown, output: written, toStandardOutput: output === undefined, report: result.report, findings, sectionHeading }));
   return EXIT_OK;
 }

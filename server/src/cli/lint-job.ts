@@ -4,7 +4,7 @@
  * (cli-worker.ts) run exactly the same code. Each thread has its own service over the Node host.
  */
 import { createHash } from 'node:crypto';
-import { createLanguageService, MAX_DOCUMENT_BYTES, type FileFailure, type FileStamp, type LanguageService, type Locale, type ServiceInput, type SeveritySetting, type TextEncodingName } from '../core/index.js';
+import { createLanguageService, MAX_DOCUMENT_BYTES, msg, type FileFailure, type FileStamp, type LanguageService, type Message, type ServiceInput, type SeveritySetting, type TextEncodingName } from '../core/index.js';
 import { createNodeHost } from '../node/host.js';
 import type { CliFile } from './files.js';
 import { fileFindingData, findingData, type FindingData } from './findings.js';
@@ -15,7 +15,6 @@ export interface JobSettings {
   project: string;
   defaultTemplate?: string;
   severities: Readonly<Record<string, SeveritySetting>>;
-  locale: Locale;
   fix: boolean;
 }
 
@@ -41,7 +40,7 @@ export type JobOutcome =
       /** What else the findings depend on (for `--cache`). */
       inputs: ServiceInput[];
     }
-  | { ok: false; failure: FileFailure; detail?: string };
+  | { ok: false; failure: FileFailure; detail?: Message };
 
 /** The service of a CLI run: the command line's flags are its overrides. */
 export function createCliService(settings: JobSettings): LanguageService {
@@ -73,7 +72,7 @@ export function createLinter(settings: JobSettings): (file: CliFile) => Promise<
     };
   };
   // Whatever goes wrong with one file is that file's failure: the others are still checked.
-  return (file) => lint(file).catch((error: unknown) => ({ ok: false, failure: 'io', detail: `the check failed (${String(error instanceof Error ? error.message : error).split('\n')[0]})` }));
+  return (file) => lint(file).catch((error: unknown) => ({ ok: false, failure: 'io', detail: msg('file.detail.check-failed', { error: String(error instanceof Error ? error.message : error).split('\n')[0]! }) }));
 }
 
 /** The hash a document's text is known by in the cache. */

@@ -69,7 +69,7 @@ export async function runMatrix(argv: readonly string[], env: CommandEnvironment
     env.out.stdout(matrixHelp(env.locale));
     return EXIT_OK;
   }
-  const service = createCliService({ project: projectFolder(args.project, env), severities: {}, locale: env.locale, fix: false });
+  const service = createCliService({ project: projectFolder(args.project, env), severities: {}, fix: false });
   const path = resolve(env.cwd, args.file);
   const text = await readOrSay(path, env);
   if (text === undefined) return EXIT_TROUBLE;

@@ -109,17 +109,20 @@ export async function readOrSay(path: string, env: CommandEnvironment, within?: 
 }
 
 /** Why a file cannot be read or written, in the CLI's words: one short phrase, no jargon. */
-export function failureWords(failure: FileFailure | WriteFailure, detail?: string, maxBytes?: number): Message {
-  // The system's own words for an input/output error are all there is to say.
+export function failureWords(failure: FileFailure | WriteFailure, detail?: Message, maxBytes?: number): Message {
+  // The system's own words for an input/output error, or node/fs's, inside "it could not be read (…)".
   if (failure === 'io' && detail) return msg('file.io-detail', { detail });
+  // What node/fs found out (which line is not UTF-8, the size against the limit, a link leading out of the project).
+  if (detail) return detail;
   // A file refused for its size: the limit it is over, so the user knows what to split it into.
   if (failure === 'too-large' && maxBytes !== undefined) return msg('file.too-large', { size: Math.round(maxBytes / (1024 * 1024)) });
   return msg(`cli.failure.${failure}`);
 }
 
 /** Why a file could not be written: the reason, and that the file on disk is untouched (node/fs writes whole or not at all). */
-export function writeFailureWords(failure: WriteFailure, detail?: string): Message {
-  const reason = failure === 'io' && detail ? msg('cli.write-io-detail', { detail }) : failureWords(failure, detail);
+export function writeFailureWords(failure: WriteFailure, detail?: Message): Message {
+  // Only the system's words are added: node/fs's other details speak of reading (and of a project, where a write is held to its folder).
+  const reason = failure === 'io' && detail ? msg('cli.write-io-detail', { detail }) : failureWords(failure);
   return msg('cli.write-failure', { reason });
 }
 
@@ -179,7 +182,6 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
     project: projectFolder(command.project, env),
     ...(command.template !== undefined ? { defaultTemplate: command.template } : {}),
     severities: command.severities,
-    locale: env.locale,
     fix: command.fix,
   };
   const service = createCliService(settings);
@@ -190,9 +192,10 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
     return usageError(env, msg('cli.no-synth-files', { suffix: SYNTH_SUFFIX, where: list(empty.map((e) => `'${e}'`)) }), env.locale);
   }
 
-  const reporter = reporterFor(command, env, settings.locale);
+  // Findings come back from the workers as data: they are put into words here, in the language of the messages.
+  const reporter = reporterFor(command, env, env.locale);
   const keep = (f: CliFinding): boolean => !command.quiet || f.severity === 'error';
-  const words = (findings: readonly FindingData[]): CliFinding[] => wordFindings(findings, settings.locale);
+  const words = (findings: readonly FindingData[]): CliFinding[] => wordFindings(findings, env.locale);
   const summary: RunSummary = { files: 0, fixesApplied: 0, filesFixed: 0, failures: [] };
   let errors = 0;
   const fail = (file: string, message: Message): void => {
@@ -257,7 +260,7 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
     const fresh = new Map<CliFile, JobOutcome>();
     await lintFiles(files.filter((f) => !known.has(f)), settings, async (file, outcome) => void fresh.set(file, outcome));
     for (const file of files) await onOutcome(file, known.get(file) ?? fresh.get(file)!);
-    const saved = await saveCache(cache.path, cache.run.serialise(new Set(files.map((f) => f.path))), cache.within);
+    const saved = await saveCache(cache.path, await cache.run.serialise(new Set(files.map((f) => f.path))), cache.within);
     if (!saved.ok) say(env, msg('cli.cannot-write', { file: displayPath(cache.path, env.cwd), reason: writeFailureWords(saved.failure, saved.detail) }));
   } else {
     // Files are linted in parallel when there are many; results still arrive in file order.
@@ -311,7 +314,7 @@ async function cachedOutcome(cache: RunCache, { path, within, found }: CliFile, 
 async function runRender(command: RenderCommand, env: CommandEnvironment): Promise<number> {
   const project = projectFolder(command.project, env);
   const { locale } = env;
-  const service = createCliService({ project, severities: {}, locale, fix: false, ...(command.template !== undefined ? { defaultTemplate: command.template } : {}) });
+  const service = createCliService({ project, severities: {}, fix: false, ...(command.template !== undefined ? { defaultTemplate: command.template } : {}) });
   const badTemplate = await checkTemplate(service, project, command.template);
   if (badTemplate) return usageError(env, badTemplate, locale);
   const path = resolve(env.cwd, command.file);

@@ -5,12 +5,56 @@
  * CLI speaks (`--lang`, else the environment), so a reason inside a sentence is never in another
  * language than the sentence.
  */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { catalogue, translator, type Locale, type Translate } from '../core/index.js';
-import type { ImportReport, ReferenceProblem } from '../core/word.js';
-import type { BrowserProblem, PrintProblem } from '../node/pdf/index.js';
+import type { ImportReport } from '../core/word.js';
+import type { BrowserProblem } from '../node/pdf/index.js';
+export { printProblem, referenceProblem } from '../node/word-problems.js';
+import type { Environment } from './run.js';
+
+const EXIT_OK = 0;
+const EXIT_TROUBLE = 2;
+
+type WordCommandName = 'export' | 'import';
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Parsed<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
+
+const HELP = { help: { type: 'boolean', short: 'h' } } as const;
+
+/** Says a problem of `synthlint <command>` on standard error, after the command's name; the exit code to return. */
+export function commandFailure(env: Environment, command: WordCommandName): (message: string) => number {
+  return (message) => {
+    env.out.stderr(`synthlint ${command}: ${message}\n`);
+    return EXIT_TROUBLE;
+  };
+}
+
+/**
+ * The options of `synthlint export` or `import`, with `--help` (`-h`) answered: either what was
+ * given, or the exit code once the help is printed or a usage error said (in the command's language,
+ * with where its usage is explained).
+ */
+export function commandArgs<T extends Options>(
+  command: WordCommandName,
+  argv: readonly string[],
+  options: T,
+  env: Environment & { locale?: Locale },
+): Parsed<T & typeof HELP> | { exit: number } {
+  let parsed: Parsed<T & typeof HELP>;
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { ...options, ...HELP } });
+  } catch (error) {
+    return { exit: commandFailure(env, command)(usage(env.locale, command, plainUsage(error, env.locale))) };
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    env.out.stdout(translator(env.locale)(command === 'export' ? 'cli.export.help' : 'cli.import.help'));
+    return { exit: EXIT_OK };
+  }
+  return parsed;
+}
 
 /** A usage error: the problem, then where the command's usage is explained. */
-export function usage(locale: Locale | undefined, command: 'export' | 'import', problem: string): string {
+export function usage(locale: Locale | undefined, command: WordCommandName, problem: string): string {
   const t = translator(locale);
   return `${problem}\n${command === 'export' ? t('cli.export.usage-hint') : t('cli.import.usage-hint')}`;
 }
@@ -27,34 +71,6 @@ export function plainUsage(error: unknown, locale: Locale | undefined): string {
   const noValue = /Option '([^']+)' does not take an argument/.exec(message);
   if (noValue) return t('cli.takes-no-value', { option: noValue[1]!.replace(/^-\w, /, '') });
   return message;
-}
-
-/** Why a reference document cannot be used. */
-export function referenceProblem(locale: Locale | undefined, problem: ReferenceProblem): string {
-  const t = translator(locale);
-  switch (problem) {
-    case 'not-a-package':
-      return t('cli.export.reference.not-a-package');
-    case 'not-word':
-      return t('cli.export.reference.not-word');
-    case 'damaged':
-      return t('cli.export.reference.damaged');
-  }
-}
-
-/** Why the browser printed no PDF. */
-export function printProblem(locale: Locale | undefined, problem: PrintProblem): string {
-  const t = translator(locale);
-  switch (problem.problem) {
-    case 'timeout':
-      return t('cli.export.print.timeout', { seconds: problem.seconds });
-    case 'not-started':
-      return t('cli.export.print.not-started', { detail: problem.detail });
-    case 'exited':
-      return problem.detail ? t('cli.export.print.exited-detail', { code: String(problem.code), detail: problem.detail }) : t('cli.export.print.exited', { code: String(problem.code) });
-    case 'no-pdf':
-      return problem.detail ? t('cli.export.print.no-pdf-detail', { detail: problem.detail }) : t('cli.export.print.no-pdf');
-  }
 }
 
 /** Why no browser can print, in the CLI's words (an option and a variable, not a setting). */

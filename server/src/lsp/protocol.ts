@@ -2,9 +2,10 @@
  * The custom requests of the Synthesis Markdown language server, besides the standard LSP ones: their
  * names and the shapes of their parameters and answers. The server (lsp/handlers/*) and the VS Code
  * extension (client/src/*) both import this one module, so the two cannot drift apart. It has no
- * runtime imports and holds only constants and types, so the client may import it (ESLint allows
- * exactly this file of the server).
+ * runtime imports (a type-only import is erased when compiled) and holds only constants and types,
+ * so the client may import it (ESLint allows exactly this file of the server).
  */
+import type { ImportReport } from '../core/word.js';
 
 export const Requests = {
   /** Check every `*.synth.md` of the workspace into the Problems panel. */
@@ -172,23 +173,8 @@ export interface ImportDocumentParams {
 }
 
 /** What the importer recognised (see docs/word-and-pdf.md, "The report"), and what the checks find in the result. */
-export interface ImportDocumentReport {
-  format: 'docx' | 'pdf' | 'html' | 'md' | 'txt';
-  encoding?: string;
-  language: 'en' | 'es' | 'fr';
-  languageGuessed: boolean;
-  template: string;
-  frontMatter: string[];
-  sections: Array<{ id: string; heading: string }>;
-  targets: string[];
-  sourcesBlocks: Array<{ section: string | undefined; lines: string[] }>;
-  citations: number;
-  /** Parts an export generated, left out. */
-  generated: Array<{ kind: string; title: string }>;
-  /** Blocks kept as ordinary Markdown. */
-  left: Array<{ kind: string; text: string }>;
-  images: number;
-  warnings: string[];
+/** What `synthlint import` reports (the import's own report), and the problem counts of the result. */
+export interface ImportDocumentReport extends ImportReport {
   findings: { errors: number; warnings: number; infos: number };
 }
 

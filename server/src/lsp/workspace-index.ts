@@ -5,7 +5,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Range } from 'vscode-languageserver';
-import { failureText, msg, targetSections, wordMessage, type FileFailure, type SynthesisDocument } from '../core/index.js';
+import { failureText, msg, targetSections, wordMessage, type FileFailure, type Message, type SynthesisDocument } from '../core/index.js';
 import { toRange } from './positions.js';
 import type { ServerState } from './state.js';
 import { pathToUri } from './uris.js';
@@ -50,7 +50,7 @@ export class WorkspaceIndex {
     for (const root of this.state.roots) {
       if (out.length >= MAX_WORKSPACE_FILES) break;
       // A folder that cannot be searched is said in the log (once), not skipped in silence.
-      const onUnreadable = (folder: string, failure: FileFailure, detail?: string): void => {
+      const onUnreadable = (folder: string, failure: FileFailure, detail?: Message): void => {
         if (this.unreadable.has(folder)) return;
         this.unreadable.add(folder);
         this.state.log(wordMessage(msg('server.folder-unsearchable', { folder, reason: failureText(failure, detail) }), this.state.locale));

@@ -1,6 +1,5 @@
 import { list } from '../i18n/message.js';
-import type { SourcesEntry } from '../sources.js';
-import { planCounts } from './counts.js';
+import { countedEntriesByLabel, planCounts } from './counts.js';
 import { defineRule } from './rule.js';
 import { formatCount, lineOf } from './util.js';
 
@@ -40,15 +39,7 @@ export const countMismatch = defineRule({
   check: function checkCountMismatch(context) {
     const { document, report, message } = context;
     const plan = planCounts(document, context.enabled('register-mismatch') ? context.evidence : undefined);
-    const byKey = new Map<string, SourcesEntry[]>();
-    for (const block of document.sourcesBlocks) {
-      for (const entry of block.all) {
-        if (entry.count === undefined) continue;
-        const same = byKey.get(entry.key);
-        if (same) same.push(entry);
-        else byKey.set(entry.key, [entry]);
-      }
-    }
+    const byKey = countedEntriesByLabel(document);
     for (const claim of document.proseCounts) {
       const entries = byKey.get(claim.key);
       if (!entries || entries.some((e) => e.count === claim.value)) continue;

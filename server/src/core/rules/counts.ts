@@ -153,8 +153,11 @@ export function summable(block: SourcesBlock, parent: SourcesEntry): boolean {
   return parent.children.every((c) => c.count !== undefined) && ![parent, ...parent.children].some((e) => unsure(e.lineSpan));
 }
 
-/** The planned count of each number in the text that the plan changes. */
-function planProse(document: SynthesisDocument, target: ReadonlyMap<SourcesEntry, number>): Map<ProseCount, number> {
+/**
+ * The lines of the sources blocks that give a count, by label (normalised): the counts a number in
+ * the text with that label is compared with, in the order they appear.
+ */
+export function countedEntriesByLabel(document: SynthesisDocument): Map<string, SourcesEntry[]> {
   const byKey = new Map<string, SourcesEntry[]>();
   for (const block of document.sourcesBlocks) {
     for (const entry of block.all) {
@@ -164,6 +167,12 @@ function planProse(document: SynthesisDocument, target: ReadonlyMap<SourcesEntry
       else byKey.set(entry.key, [entry]);
     }
   }
+  return byKey;
+}
+
+/** The planned count of each number in the text that the plan changes. */
+function planProse(document: SynthesisDocument, target: ReadonlyMap<SourcesEntry, number>): Map<ProseCount, number> {
+  const byKey = countedEntriesByLabel(document);
   const prose = new Map<ProseCount, number>();
   for (const claim of document.proseCounts) {
     const entries = byKey.get(claim.key);

@@ -3,6 +3,7 @@
  * folder, and path arithmetic. The core does no I/O; the host (Node in `server/src/node/host.ts`,
  * memory in `memory-host.ts` for tests) does every read.
  */
+import type { Message } from '../i18n/message.js';
 
 /** Why a file or folder could not be read, in terms a message can put into words. */
 export type FileFailure = 'not-found' | 'not-a-file' | 'outside-project' | 'too-large' | 'permission' | 'not-text' | 'io';
@@ -17,14 +18,15 @@ export interface FileStamp {
 /** How a text file is encoded on disk, so that it can be written back the same way. */
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
 
-export type ReadResult = { ok: true; text: string; stamp: FileStamp; encoding: TextEncodingName } | { ok: false; failure: FileFailure; detail?: string };
+/** A failure's `detail` is what the host found out (which line is not UTF-8, the size against the limit), as a message. */
+export type ReadResult = { ok: true; text: string; stamp: FileStamp; encoding: TextEncodingName } | { ok: false; failure: FileFailure; detail?: Message };
 
 export interface FolderEntry {
   name: string;
   kind: 'file' | 'folder';
 }
 
-export type ListResult = { ok: true; entries: FolderEntry[] } | { ok: false; failure: FileFailure; detail?: string };
+export type ListResult = { ok: true; entries: FolderEntry[] } | { ok: false; failure: FileFailure; detail?: Message };
 
 export interface HostPaths {
   join(...parts: string[]): string;

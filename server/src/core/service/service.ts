@@ -164,7 +164,7 @@ export interface RegisterFailure {
   named: string;
   path: string;
   failure: FileFailure;
-  detail?: string;
+  detail?: Message;
 }
 
 export interface FixResult {
@@ -255,7 +255,7 @@ interface TemplateFile {
   problems: Array<{ line: number; column: number; message: Message }>;
 }
 
-type RegisterFile = { path: string; ok: true; text: string; register: EvidenceRegister; root: string } | { path: string; ok: false; failure: FileFailure; detail?: string; root: string };
+type RegisterFile = { path: string; ok: true; text: string; register: EvidenceRegister; root: string } | { path: string; ok: false; failure: FileFailure; detail?: Message; root: string };
 
 const REGISTER_NAMES = ['evidence.csv', 'evidence.yaml', 'evidence.yml'];
 const TEMPLATE_FOLDER = 'templates';

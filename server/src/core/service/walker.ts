@@ -4,6 +4,7 @@
  * `node_modules` and every folder whose name starts with a dot (`.git`, `.synthesis`, `.vscode`…).
  * Links to folders are never followed (the host does not list them), so a walk cannot loop.
  */
+import type { Message } from '../i18n/message.js';
 import type { FileFailure, ServiceHost } from './host.js';
 
 export const SYNTHESIS_SUFFIX = '.synth.md';
@@ -22,7 +23,7 @@ export interface WalkOptions {
   within?: string;
   isCancelled?: () => boolean;
   /** Told of each folder that cannot be listed (the root included), so that it is reported rather than skipped in silence. */
-  onUnreadable?: (folder: string, failure: FileFailure, detail?: string) => void;
+  onUnreadable?: (folder: string, failure: FileFailure, detail?: Message) => void;
 }
 
 /** Every `*.synth.md` under `root`, in walk order. A folder that cannot be listed is skipped, and `onUnreadable` is told. */

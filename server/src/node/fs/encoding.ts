@@ -5,9 +5,12 @@
  * in, byte-order mark included, so a round trip without edits gives the same bytes.
  */
 import { isUtf8 } from 'node:buffer';
+import type { Message } from '../../core/index.js';
+import { detail } from './detail.js';
 import type { TextEncodingName } from './types.js';
 
-export type Decoded = { ok: true; text: string; encoding: TextEncodingName } | { ok: false; detail: string };
+/** A refusal says why as a message (data, put into words in the user's language at the edge). */
+export type Decoded = { ok: true; text: string; encoding: TextEncodingName } | { ok: false; detail: Message };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
@@ -16,12 +19,10 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
-const SAVE_AS_UTF8 = 'save it as UTF-8';
-
-/** Decodes a file's bytes; a reason in plain words when they are not text this product reads. */
+/** Decodes a file's bytes; the reason when they are not text this product reads. */
 export function decodeText(bytes: Uint8Array): Decoded {
   if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0, 0, 0xfe, 0xff])) {
-    return { ok: false, detail: `it is UTF-32 text, which is not supported: ${SAVE_AS_UTF8}` };
+    return { ok: false, detail: detail('file.detail.utf32') };
   }
   if (startsWith(bytes, UTF8_BOM)) return decodeUtf8(bytes.subarray(3), 'utf-8-bom');
   if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(bytes.subarray(2), 'utf-16le');
@@ -33,29 +34,26 @@ function decodeUtf8(body: Uint8Array, encoding: 'utf-8' | 'utf-8-bom'): Decoded 
   // UTF-16 of Latin text without its mark is valid UTF-8 (every other byte NUL), but a fix written
   // into it as UTF-8 would break it: refused. Other NUL characters are text like any other.
   const nul = body.indexOf(0);
-  if (nul >= 0 && looksLikeUtf16(body)) return { ok: false, detail: `it looks like UTF-16 text without a byte-order mark: ${SAVE_AS_UTF8}` };
+  if (nul >= 0 && looksLikeUtf16(body)) return { ok: false, detail: detail('file.detail.utf16-no-bom') };
   if (isUtf8(body)) {
     // `ignoreBOM` keeps a second byte-order mark as text: nothing the file holds is dropped.
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding };
   }
   // The byte-by-byte scan only to say where the first bad byte is.
   const bad = Math.max(0, firstInvalidUtf8(body));
-  if (nul >= 0) return { ok: false, detail: `it is not text (UTF-8 or UTF-16): it looks like a binary file (line ${lineOf(body, bad)} holds bytes that are not UTF-8)` };
-  return {
-    ok: false,
-    detail: `it is not UTF-8 text: line ${lineOf(body, bad)} holds a byte that UTF-8 does not allow (was the file saved as Latin-1 or Windows-1252?); ${SAVE_AS_UTF8}`,
-  };
+  if (nul >= 0) return { ok: false, detail: detail('file.detail.binary', { line: lineOf(body, bad) }) };
+  return { ok: false, detail: detail('file.detail.not-utf8', { line: lineOf(body, bad) }) };
 }
 
 function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {
   const name = encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE';
-  if (body.length % 2 !== 0) return { ok: false, detail: `it is ${name} text with an odd number of bytes, so it was cut short` };
+  if (body.length % 2 !== 0) return { ok: false, detail: detail('file.detail.utf16-odd', { encoding: name }) };
   try {
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
-    if (text.includes('\u0000')) return { ok: false, detail: `it is ${name} text holding NUL characters, so it is not a text file` };
+    if (text.includes('\u0000')) return { ok: false, detail: detail('file.detail.utf16-nul', { encoding: name }) };
     return { ok: true, text, encoding };
   } catch {
-    return { ok: false, detail: `it is ${name} text with a broken character (an unpaired surrogate); ${SAVE_AS_UTF8}` };
+    return { ok: false, detail: detail('file.detail.utf16-broken', { encoding: name }) };
   }
 }
 
@@ -123,13 +121,13 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-export type Encoded = { ok: true; bytes: Buffer } | { ok: false; detail: string };
+export type Encoded = { ok: true; bytes: Buffer } | { ok: false; detail: Message };
 
 /** The bytes of `text` in `encoding`; refuses text that cannot be encoded without a loss. */
 export function encodeText(text: string, encoding: TextEncodingName): Encoded {
   // A lone surrogate would silently become U+FFFD: refuse instead, nothing is re-encoded.
   // (String.prototype.isWellFormed is in Node 20, not yet in the ES2022 library types.)
-  if (!(text as unknown as { isWellFormed(): boolean }).isWellFormed()) return { ok: false, detail: 'the text holds a broken character (an unpaired surrogate) that cannot be saved' };
+  if (!(text as unknown as { isWellFormed(): boolean }).isWellFormed()) return { ok: false, detail: detail('file.detail.cannot-encode') };
   switch (encoding) {
     case 'utf-8':
       return { ok: true, bytes: Buffer.from(text, 'utf8') };

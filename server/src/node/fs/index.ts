@@ -4,6 +4,6 @@
  */
 export { decodeText, encodeText } from './encoding.js';
 export { listFolder, listTree, type Tree, type TreeOptions } from './list.js';
-export { megabytes, readBytes, readTextFile, type BytesResult, type ReadOptions } from './read.js';
+export { readBytes, readTextFile, type BytesResult, type ReadOptions } from './read.js';
 export type { FileFailure, FileStamp, FolderEntry, ListResult, ReadResult, TextEncodingName, WriteFailure, WriteResult } from './types.js';
 export { sameStamp, writeBytes, writeTextFile, type WriteBytesOptions, type WriteOptions } from './write.js';

@@ -9,6 +9,8 @@
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { Message } from '../../core/index.js';
+import { detail } from './detail.js';
 import { errorCode, isInside, realFolder } from './paths.js';
 import { failed } from './read.js';
 import type { FileFailure, FolderEntry, ListResult } from './types.js';
@@ -16,16 +18,16 @@ import type { FileFailure, FolderEntry, ListResult } from './types.js';
 export async function listFolder(path: string, options: { within?: string } = {}): Promise<ListResult> {
   const absolute = resolve(path);
   const within = options.within === undefined ? undefined : resolve(options.within);
-  if (within !== undefined && !isInside(within, absolute)) return { ok: false, failure: 'outside-project', detail: 'it is outside the project folder' };
+  if (within !== undefined && !isInside(within, absolute)) return { ok: false, failure: 'outside-project' };
   let dirents;
   try {
     if (within !== undefined && !isInside(await realFolder(within), await realpath(absolute))) {
-      return { ok: false, failure: 'outside-project', detail: 'it is a link to a folder outside the project folder' };
+      return { ok: false, failure: 'outside-project', detail: detail('file.detail.folder-link-outside') };
     }
     dirents = await readdir(absolute, { withFileTypes: true });
   } catch (error) {
     // A file where a folder was expected is not "not found".
-    if (errorCode(error) === 'ENOTDIR' && (await stat(absolute).catch(() => undefined))) return { ok: false, failure: 'not-a-file', detail: 'it is a file, not a folder' };
+    if (errorCode(error) === 'ENOTDIR' && (await stat(absolute).catch(() => undefined))) return { ok: false, failure: 'not-a-file', detail: detail('file.detail.file-not-folder') };
     return failed(error);
   }
   const entries: FolderEntry[] = [];
@@ -55,7 +57,7 @@ export interface Tree {
   /** Absolute paths, depth first, in name order within a folder. */
   files: string[];
   /** Folders that could not be listed (the root included), with why. */
-  unreadable: Array<{ path: string; failure: FileFailure; detail?: string }>;
+  unreadable: Array<{ path: string; failure: FileFailure; detail?: Message }>;
   truncated: boolean;
 }
 

@@ -14,6 +14,8 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Message } from '../../core/index.js';
+import { detail } from './detail.js';
 import { decodeText } from './encoding.js';
 import { errorCode, errorText, isInside, realFolder } from './paths.js';
 import type { FileFailure, FileStamp, ReadResult } from './types.js';
@@ -36,13 +38,13 @@ export async function readTextFile(path: string, options: ReadOptions): Promise<
   return { ok: true, text: decoded.text, encoding: decoded.encoding, stamp: read.stamp };
 }
 
-export type BytesResult = { ok: true; bytes: Buffer; stamp: FileStamp; realPath: string } | { ok: false; failure: FileFailure; detail?: string };
+export type BytesResult = { ok: true; bytes: Buffer; stamp: FileStamp; realPath: string } | { ok: false; failure: FileFailure; detail?: Message };
 
 /** The bytes of a regular file, with the same checks as `readTextFile` except the decoding. */
 export async function readBytes(path: string, options: ReadOptions): Promise<BytesResult> {
   const absolute = resolve(path);
   const within = options.within === undefined ? undefined : resolve(options.within);
-  if (within !== undefined && !isInside(within, absolute)) return { ok: false, failure: 'outside-project', detail: OUTSIDE };
+  if (within !== undefined && !isInside(within, absolute)) return { ok: false, failure: 'outside-project' };
 
   let real: string;
   try {
@@ -51,7 +53,7 @@ export async function readBytes(path: string, options: ReadOptions): Promise<Byt
     return failed(error);
   }
   if (within !== undefined && !isInside(await realFolder(within), real)) {
-    return { ok: false, failure: 'outside-project', detail: 'it is a link to a file outside the project folder' };
+    return { ok: false, failure: 'outside-project', detail: detail('file.detail.link-outside') };
   }
   // Refuse special files before opening them: opening some devices has effects of its own.
   try {
@@ -101,30 +103,34 @@ export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-const OUTSIDE = 'it is outside the project folder';
-
-function kindOf(info: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
-  if (info.isDirectory()) return 'it is a folder, not a file';
-  if (info.isFIFO()) return 'it is a named pipe (FIFO), not a file';
-  if (info.isSocket()) return 'it is a socket, not a file';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'it is a device, not a file';
-  return 'it is not a regular file';
+function kindOf(info: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): Message {
+  if (info.isDirectory()) return detail('file.detail.folder');
+  if (info.isFIFO()) return detail('file.detail.fifo');
+  if (info.isSocket()) return detail('file.detail.socket');
+  if (info.isCharacterDevice() || info.isBlockDevice()) return detail('file.detail.device');
+  return detail('file.detail.special');
 }
 
-/** "12.3 MB" for a size in bytes (1 MB = 1,048,576 bytes, as file managers count). */
-export function megabytes(bytes: number): string {
+/**
+ * A size in megabytes (1 MB = 1,048,576 bytes, as file managers count), as a number written in the
+ * user's style: whole from 10 MB, else with one decimal unless it is whole.
+ */
+function megabytes(bytes: number): { value: number; arg: { number: number; decimals: number } } {
   const mb = bytes / (1024 * 1024);
-  return `${mb >= 10 ? Math.round(mb) : mb.toFixed(1).replace(/\.0$/, '')} MB`;
+  const value = mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10;
+  return { value, arg: { number: value, decimals: Number.isInteger(value) ? 0 : 1 } };
 }
 
-function tooLarge(size: number, max: number): { ok: false; failure: 'too-large'; detail: string } {
+function tooLarge(size: number, max: number): { ok: false; failure: 'too-large'; detail: Message } {
   const shown = megabytes(size);
   const limit = megabytes(max);
-  return { ok: false, failure: 'too-large', detail: shown === limit ? `it is larger than the limit of ${limit}` : `it is ${shown}; the limit is ${limit}` };
+  // A file just over the limit would read "it is 10 MB; the limit is 10 MB".
+  const reason = shown.value === limit.value ? detail('file.detail.over-limit', { limit: limit.arg }) : detail('file.detail.size', { size: shown.arg, limit: limit.arg });
+  return { ok: false, failure: 'too-large', detail: reason };
 }
 
-/** A failed system call as a failure kind and a plain reason. */
-export function failed(error: unknown): { ok: false; failure: FileFailure; detail?: string } {
+/** A failed system call as a failure kind and its reason. */
+export function failed(error: unknown): { ok: false; failure: FileFailure; detail?: Message } {
   switch (errorCode(error)) {
     case 'ENOENT':
     case 'ENOTDIR':
@@ -133,15 +139,16 @@ export function failed(error: unknown): { ok: false; failure: FileFailure; detai
     case 'EPERM':
       return { ok: false, failure: 'permission' };
     case 'EISDIR':
-      return { ok: false, failure: 'not-a-file', detail: 'it is a folder, not a file' };
+      return { ok: false, failure: 'not-a-file', detail: detail('file.detail.folder') };
     case 'ENXIO':
     case 'ENODEV':
-      return { ok: false, failure: 'not-a-file', detail: 'it is a device or a socket, not a file' };
+      return { ok: false, failure: 'not-a-file', detail: detail('file.detail.device-or-socket') };
     case 'ELOOP':
-      return { ok: false, failure: 'io', detail: 'it is a symbolic link that leads to itself, or the file was replaced by a link while it was read' };
+      return { ok: false, failure: 'io', detail: detail('file.detail.link-loop') };
     case 'ENAMETOOLONG':
-      return { ok: false, failure: 'not-found', detail: 'the path is too long' };
+      return { ok: false, failure: 'not-found', detail: detail('file.detail.path-too-long') };
     default:
-      return { ok: false, failure: 'io', detail: errorText(error) };
+      // The system's own words are all there is to say.
+      return { ok: false, failure: 'io', detail: detail('file.detail.system', { text: errorText(error) }) };
   }
 }

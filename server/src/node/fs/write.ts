@@ -14,6 +14,8 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, link, lstat, open, realpath, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { Message } from '../../core/index.js';
+import { detail } from './detail.js';
 import { encodeText } from './encoding.js';
 import { errorCode, errorText, isInside, realFolder } from './paths.js';
 import { hashBytes, readBytes } from './read.js';
@@ -37,7 +39,7 @@ export interface WriteBytesOptions {
   exclusive?: boolean;
 }
 
-type Failed = { ok: false; failure: WriteFailure; detail?: string };
+type Failed = { ok: false; failure: WriteFailure; detail?: Message };
 
 export async function writeTextFile(path: string, text: string, options: WriteOptions): Promise<WriteResult> {
   const encoded = encodeText(text, options.encoding);
@@ -54,12 +56,12 @@ export async function writeTextFile(path: string, text: string, options: WriteOp
 export async function writeBytes(path: string, bytes: Uint8Array, options: WriteBytesOptions = {}): Promise<WriteResult> {
   const absolute = resolve(path);
   const within = options.within === undefined ? undefined : resolve(options.within);
-  if (within !== undefined && !isInside(within, absolute)) return { ok: false, failure: 'outside-project', detail: 'it is outside the project folder' };
+  if (within !== undefined && !isInside(within, absolute)) return { ok: false, failure: 'outside-project', detail: detail('file.detail.outside') };
 
   const target = await targetOf(absolute);
   if ('failure' in target) return target;
   if (within !== undefined && !isInside(await realFolder(within), target.path)) {
-    return { ok: false, failure: 'outside-project', detail: 'it is a link to a file outside the project folder' };
+    return { ok: false, failure: 'outside-project', detail: detail('file.detail.link-outside') };
   }
   let existing: Awaited<ReturnType<typeof lstat>> | undefined;
   try {
@@ -67,8 +69,8 @@ export async function writeBytes(path: string, bytes: Uint8Array, options: Write
   } catch (error) {
     if (errorCode(error) !== 'ENOENT') return writeFailed(error);
   }
-  if (existing && options.exclusive) return { ok: false, failure: 'exists', detail: 'it already exists' };
-  if (existing && !existing.isFile()) return { ok: false, failure: 'io', detail: 'it is not a regular file, so it is not replaced' };
+  if (existing && options.exclusive) return { ok: false, failure: 'exists', detail: detail('file.detail.exists') };
+  if (existing && !existing.isFile()) return { ok: false, failure: 'io', detail: detail('file.detail.not-replaced') };
   // Replacing by rename would get past a read-only file: ask the file itself.
   if (existing) {
     try {
@@ -77,7 +79,7 @@ export async function writeBytes(path: string, bytes: Uint8Array, options: Write
       return writeFailed(error);
     }
   }
-  if (!existing && options.expected) return { ok: false, failure: 'changed', detail: 'it was deleted or moved since it was read' };
+  if (!existing && options.expected) return { ok: false, failure: 'changed', detail: detail('file.detail.gone') };
 
   const folder = dirname(target.path);
   // A short, unique, hidden name beside the target (file names have a length limit).
@@ -109,7 +111,7 @@ export async function writeBytes(path: string, bytes: Uint8Array, options: Write
     const now = await readBytes(target.path, { maxBytes: Math.max(options.expected.size, 0) + 1 });
     if (!now.ok || !sameStamp(now.stamp, options.expected)) {
       await unlink(temp).catch(() => undefined);
-      return { ok: false, failure: 'changed', detail: 'it changed on disk since it was read' };
+      return { ok: false, failure: 'changed', detail: detail('file.detail.changed') };
     }
   }
   try {
@@ -162,14 +164,14 @@ async function targetOf(absolute: string): Promise<{ path: string } | Failed> {
   }
   // Not there: either a new file, or a link that leads nowhere (not replaced: it is the user's link).
   try {
-    if ((await lstat(absolute)).isSymbolicLink()) return { ok: false, failure: 'io', detail: 'it is a symbolic link to a file that does not exist' };
+    if ((await lstat(absolute)).isSymbolicLink()) return { ok: false, failure: 'io', detail: detail('file.detail.dangling-link') };
   } catch {
     // Nothing at that path: a new file.
   }
   try {
     return { path: join(await realpath(dirname(absolute)), basename(absolute)) };
   } catch (error) {
-    return errorCode(error) === 'ENOENT' ? { ok: false, failure: 'io', detail: 'its folder does not exist' } : writeFailed(error);
+    return errorCode(error) === 'ENOENT' ? { ok: false, failure: 'io', detail: detail('file.detail.no-folder') } : writeFailed(error);
   }
 }
 
@@ -191,18 +193,18 @@ export function writeFailed(error: unknown): Failed {
   switch (errorCode(error)) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return { ok: false, failure: 'no-space', detail: 'the disk is full' };
+      return { ok: false, failure: 'no-space', detail: detail('file.detail.disk-full') };
     case 'EFBIG':
-      return { ok: false, failure: 'too-large', detail: 'the file would be larger than this system allows' };
+      return { ok: false, failure: 'too-large', detail: detail('file.detail.system-limit') };
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
       return { ok: false, failure: 'permission' };
     case 'ELOOP':
-      return { ok: false, failure: 'io', detail: 'a symbolic link was put in its place while it was written' };
+      return { ok: false, failure: 'io', detail: detail('file.detail.link-swapped') };
     case 'EEXIST':
-      return { ok: false, failure: 'exists', detail: 'a file of that name appeared while it was written' };
+      return { ok: false, failure: 'exists', detail: detail('file.detail.appeared') };
     default:
-      return { ok: false, failure: 'io', detail: errorText(error) };
+      return { ok: false, failure: 'io', detail: detail('file.detail.system', { text: errorText(error) }) };
   }
 }

@@ -213,6 +213,41 @@ function tableLines(table: Element): string[] {
   return lines;
 }
 
+/** The start of a figure: "(n =", with any spaces. */
+const FIGURE_HEAD = /\(\s*n\s*=/y;
+
+/**
+ * "label (n = 33)" → "label"; undefined when the text does not end with such a figure. Read
+ * without a regular expression over the whole text: one that lets the label and the spaces before
+ * the figure both take the spaces is quadratic on hostile input. The figure is the last pair of
+ * brackets, so its "(" comes after the one ")" before the last.
+ */
+/**
+ * What stands between "(n =" and ")" in the first figure of `text`. Searched by hand: a regular
+ * expression would read to the end of the text again from every "(n =" that is never closed.
+ */
+function figureIn(text: string): string | undefined {
+  for (let at = text.indexOf('('); at !== -1; at = text.indexOf('(', at + 1)) {
+    FIGURE_HEAD.lastIndex = at;
+    if (!FIGURE_HEAD.test(text)) continue;
+    const close = text.indexOf(')', FIGURE_HEAD.lastIndex);
+    // No ")" after this figure's start: none after a later one either.
+    return close === -1 ? undefined : text.slice(FIGURE_HEAD.lastIndex, close);
+  }
+  return undefined;
+}
+
+function labelBeforeFigure(text: string): string | undefined {
+  const trimmed = text.trimEnd();
+  if (!trimmed.endsWith(')')) return undefined;
+  const last = trimmed.length - 1;
+  for (let at = trimmed.indexOf('(', trimmed.lastIndexOf(')', last - 1) + 1); at !== -1 && at < last; at = trimmed.indexOf('(', at + 1)) {
+    FIGURE_HEAD.lastIndex = at;
+    if (FIGURE_HEAD.test(trimmed)) return trimmed.slice(0, at).trimEnd();
+  }
+  return undefined;
+}
+
 /**
  * Our flow diagram, read box by box in the order of the page (each stage, then what was taken out
  * beside it): a box is a bold label followed by "(n = 41)", its breakdown a list of
@@ -222,9 +257,9 @@ function tableLines(table: Element): string[] {
 function flowLines(table: Element): string[] {
   const lines: string[] = [];
   const figure = (text: string): string | undefined => {
-    const match = /\(\s*n\s*=\s*([^)]*)\)/.exec(text);
-    if (!match) return undefined;
-    const digits = match[1]!.replace(/[^\d]/g, '');
+    const inside = figureIn(text);
+    if (inside === undefined) return undefined;
+    const digits = inside.replace(/[^\d]/g, '');
     return digits === '' ? '?' : digits;
   };
   const derived = (label: Element): boolean => {
@@ -252,8 +287,8 @@ function flowLines(table: Element): string[] {
         } else if (node.tagName === 'ul' || node.tagName === 'ol') {
           for (const item of node.children.filter(isElement)) {
             const text = textOf(item).replace(/\s+/g, ' ').trim();
-            const match = /^(.*?)\s*\(\s*n\s*=[^)]*\)\s*$/.exec(text);
-            if (match && open) open.parts.push(`  ${match[1]}: ${figure(text) ?? '?'}`);
+            const label = labelBeforeFigure(text);
+            if (label !== undefined && open) open.parts.push(`  ${label}: ${figure(text) ?? '?'}`);
           }
         } else {
           visit(node.children);

@@ -39,7 +39,7 @@ export const targetOrder = defineRule({
   check: function checkTargetOrder({ document, catalogue, report, message }) {
     for (const siblings of targetSectionsByParent(document)) {
       const compare = (a: Section, b: Section): number => compareRefs(catalogue, firstId(a), firstId(b));
-      const kept = inOrder(siblings, compare);
+      const kept = keptInOrder(catalogue, siblings, compare);
       const ordered = siblings.filter((_, i) => kept.has(i));
       siblings.forEach((section, i) => {
         if (kept.has(i)) return;
@@ -61,6 +61,27 @@ export const targetOrder = defineRule({
     }
   },
 });
+
+/**
+ * Per catalogue, the sections kept in order by the sequence of their first ids. Finding them is
+ * quadratic in a group's length, and a keystroke almost never changes the ids: it is done again
+ * only when they change. A few sequences are kept (one document's groups, several documents).
+ */
+const keptByIds = new WeakMap<SdgCatalogue, Map<string, Set<number>>>();
+const MAX_KEPT = 256;
+
+function keptInOrder(catalogue: SdgCatalogue, siblings: readonly Section[], compare: (a: Section, b: Section) => number): Set<number> {
+  let known = keptByIds.get(catalogue);
+  if (!known) keptByIds.set(catalogue, (known = new Map()));
+  const key = siblings.map(firstId).join(' ');
+  let kept = known.get(key);
+  if (!kept) {
+    kept = inOrder(siblings, compare);
+    if (known.size >= MAX_KEPT) known.clear();
+    known.set(key, kept);
+  }
+  return kept;
+}
 
 function firstId(section: Section): string {
   return section.heading.targetTag!.refs[0]!.id;

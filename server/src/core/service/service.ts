@@ -21,6 +21,7 @@ import type { Locale } from '../i18n/index.js';
 import { msg, type Message } from '../i18n/message.js';
 import { analyzeDocument, DEFAULT_TEMPLATE, type Analysis } from '../lint.js';
 import { IncrementalParser, parse, type OffsetEdit, type SynthesisDocument } from '../parse.js';
+import { coverageAnnexFor } from '../findings/html.js';
 import { matrixFor } from '../findings/matrix.js';
 import { criteriaMatrix, criteriaWords, type CriteriaMatrix, type CriteriaWords } from '../findings/criteria-view.js';
 import { renderPreviewOf, renderStandalonePageOf } from '../render/index.js';
@@ -200,7 +201,8 @@ export interface LanguageService {
    * The preview's fragment, or with `standalone` the complete page. `showProblems: false` leaves the
    * problem marks out, `extraCss` adds styles to the standalone page (the printed PDF brief), and
    * the problem marks are worded in `locale` (English by default). Both end with the summary
-   * matrix as an annex when the document has target sections, unless `annexes: false`.
+   * matrix as an annex when the document has target sections (and the standalone page the coverage
+   * annex when it also has an evidence register), unless `annexes: false`.
    */
   render(analysis: DocumentAnalysis, options?: { standalone?: boolean; showProblems?: boolean; extraCss?: string; locale?: Locale; annexes?: boolean }): { html: string; title: string };
   /**
@@ -687,8 +689,10 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       };
       // The preview and the exported page end with the same annex, made from the same analysis.
       const annex = renderOptions.annexes !== false ? { matrix: matrixFor(analysis) } : {};
+      // The exported page also has the Word export's coverage annex (only with an evidence register).
+      const coverage = renderOptions.annexes !== false ? { coverage: coverageAnnexFor(analysis) } : {};
       const rendered = renderOptions.standalone === true
-        ? renderStandalonePageOf(analysis, { ...options, ...annex, ...(renderOptions.extraCss !== undefined ? { extraCss: renderOptions.extraCss } : {}) })
+        ? renderStandalonePageOf(analysis, { ...options, ...annex, ...coverage, ...(renderOptions.extraCss !== undefined ? { extraCss: renderOptions.extraCss } : {}) })
         : renderPreviewOf(analysis, { ...options, ...annex });
       return { html: rendered.html, title: rendered.title };
     },

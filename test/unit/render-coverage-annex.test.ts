@@ -45,12 +45,19 @@ function annexes(html: string): Array<{ heading: string; paragraphs: string[]; t
   }));
 }
 
+/** The coverage annex of a page (after the summary matrix). */
+function coverageOf(html: string): ReturnType<typeof annexes>[number] {
+  const found = annexes(html).filter((a) => /Evidence coverage|Cobertura de la evidencia|Couverture des données probantes/.test(a.heading));
+  assert.equal(found.length, 1, `one coverage annex in ${html.slice(-2000)}`);
+  return found[0]!;
+}
+
 describe('the coverage annex of the exported HTML page', () => {
   test('the coverage map and the target × criterion table, with the counts of the core functions and ✗ for uninformed criteria', async () => {
     const { html, analysis } = await exported({ '/p/evidence.csv': REGISTER, '/p/brief.synth.md': brief('en') });
-    const [coverage, matrix] = annexes(html);
+    const [matrix, coverage] = annexes(html);
+    assert.equal(matrix!.heading, 'Annex: Summary matrix of findings, evidence and considerations', 'the summary matrix first, as the preview ends with it');
     assert.equal(coverage!.heading, 'Annex: Evidence coverage');
-    assert.equal(matrix!.heading, 'Annex: Summary matrix of findings, evidence and considerations', 'the summary matrix comes after, as in Word');
     assert.ok(coverage!.paragraphs.includes('How many times each evaluation is cited in each target section. Target sections resting on fewer than 2 evaluations are marked weak.'));
     assert.ok(coverage!.paragraphs.includes('Evaluations cited in each target section'));
     assert.ok(coverage!.paragraphs.includes('Evaluation criteria by target'));
@@ -72,7 +79,7 @@ describe('the coverage annex of the exported HTML page', () => {
   });
 
   test('in Spanish and French, with the Word export’s words', async () => {
-    const es = annexes((await exported({ '/p/evidence.csv': REGISTER, '/p/brief.synth.md': brief('es') })).html)[0]!;
+    const es = coverageOf((await exported({ '/p/evidence.csv': REGISTER, '/p/brief.synth.md': brief('es') })).html);
     assert.equal(es.heading, 'Anexo: Cobertura de la evidencia');
     assert.ok(es.paragraphs.includes('Evaluaciones citadas en cada sección de meta'));
     assert.ok(es.paragraphs.includes('Criterios de evaluación por meta'));
@@ -80,7 +87,7 @@ describe('the coverage annex of the exported HTML page', () => {
     assert.equal(es.tables[0]![2]!.at(-1), '1 (débil)');
     assert.deepEqual(es.tables[1]![0], ['Meta', 'Pertinencia', 'Coherencia', 'Eficacia', 'Eficiencia', 'Impacto', 'Sostenibilidad']);
 
-    const fr = annexes((await exported({ '/p/evidence.csv': REGISTER, '/p/brief.synth.md': brief('fr') })).html)[0]!;
+    const fr = coverageOf((await exported({ '/p/evidence.csv': REGISTER, '/p/brief.synth.md': brief('fr') })).html);
     assert.equal(fr.heading, 'Annexe : Couverture des données probantes');
     assert.ok(fr.paragraphs.includes('Critères d’évaluation par cible'));
     assert.deepEqual(fr.tables[0]![0], ['Cible', 'PER-01', 'PER-02', 'PER-03', 'Évaluations']);
@@ -105,7 +112,7 @@ describe('the coverage annex of the exported HTML page', () => {
     assert.deepEqual(all(tree, (e) => ['img', 'script', 'a'].includes(e.tagName)), []);
     assert.equal(all(tree, (e) => e.tagName === 'style').length, 1, 'only the page’s own style element');
     assert.deepEqual(all(tree, (e) => Object.keys(e.properties).some((k) => /^on/i.test(k))), []);
-    const [annex] = annexes(html);
+    const annex = coverageOf(html);
     assert.equal(annex!.tables[0]![0]![1], label, 'the id shown exactly, as text');
     assert.equal(annex!.tables[0]![1]![0], `16.3 ${title}`);
     assert.equal(annex!.tables[1]![2]![0], '16.6 <style>*{display:none}</style>');
@@ -123,7 +130,7 @@ describe('the coverage annex of the exported HTML page', () => {
   test('without any criterion in the register or text, the map only (as in Word)', async () => {
     const register = ['id,title,type', 'PER-01,Legal aid,country', 'PER-02,Justice houses,country'].join('\n');
     const text = ['---', 'title: T', '---', '', '## Findings', '', '### SDG 16.3 Justice', '', 'Text [@PER-01; @PER-02].', ''].join('\n');
-    const [coverage] = annexes((await exported({ '/p/evidence.csv': register, '/p/brief.synth.md': text })).html);
+    const coverage = coverageOf((await exported({ '/p/evidence.csv': register, '/p/brief.synth.md': text })).html);
     assert.equal(coverage!.heading, 'Annex: Evidence coverage');
     assert.equal(coverage!.tables.length, 1);
     assert.deepEqual(coverage!.tables[0]![1]!.slice(1), ['1', '1', '2']);

@@ -20,7 +20,7 @@ describe('synthlint export --to html', () => {
     const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'export', 'brief.synth.md', '--to', 'html', '-o', 'brief.html'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
     assert.equal(r.status, 0, r.stderr);
     const html = readFileSync(join(dir, 'brief.html'), 'utf8');
-    const annex = /<section class="synthesis-annex"><h2>Anexo: Cobertura de la evidencia<\/h2>(.*?)<\/section>/s.exec(html)?.[1];
+    const annex = /<section class="synthesis-annex synthesis-coverage"><h2>Anexo: Cobertura de la evidencia<\/h2>(.*?)<\/section>/s.exec(html)?.[1];
     assert.ok(annex, `a coverage annex in ${html.slice(-3000)}`);
     const tables = [...annex.matchAll(/<table class="synthesis-matrix">(.*?)<\/table>/gs)].map((t) =>
       [...t[1]!.matchAll(/<tr>(.*?)<\/tr>/gs)].map((row) => [...row[1]!.matchAll(/<t[hd]>(.*?)<\/t[hd]>/gs)].map((c) => c[1]!.replace(/<[^>]+>/g, ''))),
@@ -31,7 +31,7 @@ describe('synthlint export --to html', () => {
     assert.deepEqual(tables[1]![0], ['Meta', 'Pertinencia', 'Coherencia', 'Eficacia', 'Eficiencia', 'Impacto', 'Sostenibilidad']);
     assert.deepEqual(tables[1]!.slice(1).map((row) => row.slice(1)), [['1', '✗', '1', '✗', '✗', '1'], ['✗', '✗', '✗', '1', '✗', '✗']]);
     assert.match(annex, /Criterios de evaluación por meta/);
-    // Before the summary matrix, as in the Word export.
-    assert.ok(html.indexOf('Anexo: Cobertura de la evidencia') < html.indexOf('Anexo: Matriz de resumen'));
+    // After the summary matrix, at the end of the page.
+    assert.ok(html.indexOf('Anexo: Matriz de resumen') > 0 && html.indexOf('Anexo: Matriz de resumen') < html.indexOf('Anexo: Cobertura de la evidencia'));
   });
 });

@@ -19,7 +19,7 @@ import { describeConfidence, describeEvidence, matrixWords, type SummaryMatrix }
 import { targetFindings } from './targets.js';
 
 export const CONSIDERATION_CLASSES = ['synthesis-consideration', 'synthesis-consideration-label', 'synthesis-consideration-item'] as const;
-export const ANNEX_CLASSES = ['synthesis-annex', 'synthesis-matrix', 'synthesis-matrix-note'] as const;
+export const ANNEX_CLASSES = ['synthesis-annex', 'synthesis-coverage', 'synthesis-matrix', 'synthesis-matrix-note'] as const;
 
 /**
  * Marks each consideration: its paragraph (`synthesis-consideration`), its bold label
@@ -195,7 +195,8 @@ export function coverageAnnex(annex: CoverageAnnex): Element | undefined {
       h('table', { className: ['synthesis-matrix'] }, [head([words.target, ...criteria.criteria.map((c) => words.names[c])]), h('tbody', {}, criteriaRows)]),
     );
   }
-  return h('section', { className: ['synthesis-annex'] }, children);
+  // `synthesis-coverage` tells the importer this annex from the summary matrix's.
+  return h('section', { className: ['synthesis-annex', 'synthesis-coverage'] }, children);
 }
 
 /** A finding's or a consideration's Markdown as HTML inline content: emphasis, code and links kept as text marks. */

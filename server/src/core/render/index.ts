@@ -44,7 +44,7 @@ export interface RenderOptions {
   matrix?: SummaryMatrix;
   /**
    * The evidence coverage annex of the exported page (the coverage map and the target × criterion
-   * view, as in the Word export), before the summary matrix. The preview leaves it out: the editor
+   * view, as in the Word export), after the summary matrix. The preview leaves it out: the editor
    * has its own coverage view.
    */
   coverage?: CoverageAnnex;
@@ -195,12 +195,12 @@ function buildTree(text: string, analysis: Analysis, options: Pick<RenderOptions
   }
   addLineNumbers(tree);
   if (options.showProblems !== false) markProblems(tree, analysis.findings, options.locale);
-  // After the line numbers and marks: the annexes are not part of the document's text. Their
-  // order is the Word export's: the coverage map before the summary matrix.
-  const coverage = options.coverage ? coverageAnnex(options.coverage) : undefined;
-  if (coverage) tree.children.push(coverage);
+  // After the line numbers and marks: the annexes are not part of the document's text. The summary
+  // matrix comes first, as in the preview (which ends with it); the coverage annex follows.
   const annex = options.matrix ? matrixAnnex(options.matrix) : undefined;
   if (annex) tree.children.push(annex);
+  const coverage = options.coverage ? coverageAnnex(options.coverage) : undefined;
+  if (coverage) tree.children.push(coverage);
   return tree;
 }
 

@@ -69,7 +69,7 @@ describe('importing a brief', () => {
     assert.deepEqual(imported.report.considerations, []);
   });
 
-  test("our exported web page comes back without its matrix annex, its considerations kept", async () => {
+  test("our exported web page comes back without its matrix and coverage annexes, its considerations kept", async () => {
     const text = ['---', 'title: Peru', '---', '', '## Main findings and considerations', '', '### SDG 16.3 Rule of law', '', 'Legal aid reached provinces [@PER-01].', '', '**Consideration:** Courts could fund legal aid.', ''].join('\n');
     const host = createMemoryHost({ '/p/brief.synth.md': text, '/p/evidence.csv': 'id,title,year,type\nPER-01,Legal aid,2017,country\n' });
     const service = createLanguageService(host, { ceilings: ['/p'] });
@@ -77,8 +77,8 @@ describe('importing a brief', () => {
     const page = service.render(analysis, { standalone: true }).html;
     assert.match(page, /<section class="synthesis-annex">/);
     const imported = await importDocument(bytes(page), 'html');
-    assert.deepEqual(imported.report.generated.map((g) => g.kind), ['matrix']);
-    assert.doesNotMatch(imported.markdown, /Summary matrix/);
+    assert.deepEqual(imported.report.generated.map((g) => g.kind), ['matrix', 'coverage']);
+    assert.doesNotMatch(imported.markdown, /Summary matrix|Evidence coverage/);
     assert.match(imported.markdown, /\*\*Consideration:\*\* Courts could fund legal aid\./);
   });
 });

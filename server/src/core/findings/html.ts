@@ -6,15 +6,20 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import type { PhrasingContent, Root as Mdast, RootContent } from 'mdast';
+import { coverageMatrix, type CoverageMatrix } from '../coverage.js';
+import type { EvidenceRegister } from '../evidence.js';
+import { exportLabels } from '../export/labels.js';
 import type { SynthesisDocument } from '../parse.js';
 import { h, text, addClasses, classesOf } from '../render/hast.js';
 import { markdownTree } from '../render/markdown.js';
+import type { Language } from '../types.js';
+import { criteriaMatrix, criteriaWords, type CriteriaMatrix } from './criteria-view.js';
 import { flowDiagram, screeningFlows } from './flow.js';
 import { describeConfidence, describeEvidence, matrixWords, type SummaryMatrix } from './matrix.js';
 import { targetFindings } from './targets.js';
 
 export const CONSIDERATION_CLASSES = ['synthesis-consideration', 'synthesis-consideration-label', 'synthesis-consideration-item'] as const;
-export const ANNEX_CLASSES = ['synthesis-annex', 'synthesis-matrix', 'synthesis-matrix-note'] as const;
+export const ANNEX_CLASSES = ['synthesis-annex', 'synthesis-coverage', 'synthesis-matrix', 'synthesis-matrix-note'] as const;
 
 /**
  * Marks each consideration: its paragraph (`synthesis-consideration`), its bold label
@@ -123,6 +128,75 @@ export function matrixAnnex(matrix: SummaryMatrix): Element | undefined {
   );
   if (matrix.rated) children.push(h('p', { className: ['synthesis-matrix-note'] }, [text(words.legend)]));
   return h('section', { className: ['synthesis-annex'] }, children);
+}
+
+/** What the coverage annex of the exported page shows: the evidence coverage map and, when any evaluation is linked to a criterion, the target × criterion view. */
+export interface CoverageAnnex {
+  language: Language;
+  coverage: CoverageMatrix;
+  criteria?: CriteriaMatrix;
+}
+
+/**
+ * The coverage annex of a document, from the same functions as the Word export's annex and the
+ * editor's coverage view. Undefined unless the document has an evidence register, target sections
+ * and citations: without a register the map only repeats the citations, and documents without
+ * one see nothing new.
+ */
+export function coverageAnnexFor(input: { document: SynthesisDocument; language?: Language; register: { register: EvidenceRegister } | undefined; config: { coverageMinimum: number } }): CoverageAnnex | undefined {
+  const { document } = input;
+  const register = input.register?.register;
+  if (!register || !document.headings.some((h) => h.targetTag) || document.citations.length === 0) return undefined;
+  const language = input.language ?? document.language;
+  const source = { file: 'document', document, register };
+  const coverage = coverageMatrix([source], { language, minimum: input.config.coverageMinimum });
+  const criteria = criteriaMatrix([source], { language });
+  return { language, coverage, ...(criteria.informed && criteria.rows.length > 0 ? { criteria } : {}) };
+}
+
+/**
+ * The coverage annex as the exported page shows it, with the Word annex's words: how many times
+ * each cited evaluation is cited in each target section (weak sections marked), then the
+ * target × criterion table with ✗ where no evaluation informs a criterion. Every cell is a text
+ * node, so register and document text is escaped when the page is written.
+ */
+export function coverageAnnex(annex: CoverageAnnex): Element | undefined {
+  const { coverage, criteria, language } = annex;
+  if (coverage.targets.length === 0) return undefined;
+  const l = exportLabels(language);
+  const head = (cells: readonly string[]): Element => h('thead', {}, [h('tr', {}, cells.map((c) => h('th', {}, [text(c)])))]);
+  const targetCell = (target: string, title: string | undefined): Element => h('th', {}, [text(title ? `${target} ${title}` : target)]);
+  const caption = (words: string): Element => h('p', {}, [h('strong', {}, [text(words)])]);
+
+  const columns = coverage.evaluations.filter((e) => e.citations > 0);
+  const rows = coverage.targets.map((target, row) => {
+    const cited = columns.map((c) => coverage.matrix[row]![coverage.evaluations.indexOf(c)] ?? 0);
+    const count = cited.filter((n) => n > 0).length;
+    return h('tr', {}, [
+      targetCell(target.target, target.title),
+      ...cited.map((n) => h('td', {}, n > 0 ? [text(String(n))] : [])),
+      h('td', {}, [target.weak ? h('em', {}, [text(`${count} (${l.weak})`)]) : text(String(count))]),
+    ]);
+  });
+  const children: ElementContent[] = [
+    h('h2', {}, [text(l.coverage)]),
+    h('p', {}, [text(l.coverageIntro(coverage.minimum))]),
+    caption(l.coverageCaption),
+    h('table', { className: ['synthesis-matrix'] }, [head([l.target, ...columns.map((c) => c.label), l.evaluations]), h('tbody', {}, rows)]),
+  ];
+  if (criteria) {
+    const words = criteriaWords(language);
+    const criteriaRows = criteria.rows.map((r) =>
+      h('tr', {}, [targetCell(r.target, r.title), ...r.cells.map((ids) => h('td', {}, [ids.length === 0 ? h('strong', {}, [text('✗')]) : text(String(ids.length))]))]),
+    );
+    children.push(
+      h('p', {}, [text(words.intro)]),
+      caption(words.title),
+      h('table', { className: ['synthesis-matrix'] }, [head([words.target, ...criteria.criteria.map((c) => words.names[c])]), h('tbody', {}, criteriaRows)]),
+    );
+  }
+  // `synthesis-coverage` tells the importer this annex from the summary matrix's.
+  return h('section', { className: ['synthesis-annex', 'synthesis-coverage'] }, children);
 }
 
 /** A finding's or a consideration's Markdown as HTML inline content: emphasis, code and links kept as text marks. */

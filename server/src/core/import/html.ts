@@ -111,9 +111,9 @@ function removeGenerated(hast: Hast): GeneratedPart[] {
     const marks = isElement(child) ? anchorIds(child, GENERATED_PREFIX) : [];
     const level = isElement(child) ? Number(HEADING.exec(child.tagName)?.[1] ?? 0) : 0;
     if (skipping && level > 0 && level <= skipping.level && marks.length === 0) skipping = undefined;
-    // The summary matrix annex of our exported page (findings/html.ts): generated, left out.
+    // The summary matrix and coverage annexes of our exported page (findings/html.ts): generated, left out.
     if (isElement(child) && child.tagName === 'section' && hasClass(child, 'synthesis-annex')) {
-      parts.push({ kind: 'matrix', title: textOf(child.children.find((c) => isElement(c) && HEADING.test(c.tagName)) ?? child).replace(/\s+/g, ' ').trim() });
+      parts.push({ kind: hasClass(child, 'synthesis-coverage') ? 'coverage' : 'matrix', title: textOf(child.children.find((c) => isElement(c) && HEADING.test(c.tagName)) ?? child).replace(/\s+/g, ' ').trim() });
       continue;
     }
     if (marks.length > 0 && isElement(child)) {

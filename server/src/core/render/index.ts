@@ -14,7 +14,7 @@ import { MAX_NESTING } from '../parse.js';
 import { getCatalogue } from '../sdg/catalogue.js';
 import type { TemplateRegistry } from '../templates/template.js';
 import type { Language as Locale, SeveritySetting } from '../types.js';
-import { addFlowDiagrams, markConsiderations, matrixAnnex } from '../findings/html.js';
+import { addFlowDiagrams, coverageAnnex, markConsiderations, matrixAnnex, type CoverageAnnex } from '../findings/html.js';
 import type { SummaryMatrix } from '../findings/matrix.js';
 import { addBadges } from './badges.js';
 import { addLineNumbers, markProblems } from './blocks.js';
@@ -42,6 +42,12 @@ export interface RenderOptions {
    * annex). Nothing is added for a document without target sections.
    */
   matrix?: SummaryMatrix;
+  /**
+   * The evidence coverage annex of the exported page (the coverage map and the target × criterion
+   * view, as in the Word export), after the summary matrix. The preview leaves it out: the editor
+   * has its own coverage view.
+   */
+  coverage?: CoverageAnnex;
 }
 
 export interface RenderedPreview {
@@ -81,7 +87,8 @@ export function renderPreview(text: string, options: RenderOptions = {}): Render
  * findings; with `matrix`, it ends with the summary matrix annex, as the exported page does.
  */
 export function renderPreviewOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale' | 'matrix'> = {}): RenderedPreview {
-  const { tree, title } = render(analysis.document.text, analysis, options);
+  // The coverage annex is the exported page's only (the editor has its own coverage view).
+  const { tree, title } = render(analysis.document.text, analysis, { ...options, coverage: undefined });
   remoteImagePlaceholders(tree, labelsFor(analysis.document.language));
   return { html: safeSerialise(tree, analysis), title, analysis };
 }
@@ -95,7 +102,7 @@ export function renderStandalonePage(text: string, options: RenderOptions = {}):
 }
 
 /** The standalone page of a document already analysed. */
-export function renderStandalonePageOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale' | 'extraCss' | 'matrix'> = {}): RenderedPage {
+export function renderStandalonePageOf(analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale' | 'extraCss' | 'matrix' | 'coverage'> = {}): RenderedPage {
   const text = analysis.document.text;
   const { tree, title } = render(text, analysis, options);
   const page: Root = {
@@ -145,7 +152,7 @@ function safeSerialise(tree: Root, analysis: Analysis): string {
 }
 
 /** The sanitized HTML tree of the document, and its title. */
-function render(text: string, analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale' | 'matrix'>): { tree: Root; title: string } {
+function render(text: string, analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale' | 'matrix' | 'coverage'>): { tree: Root; title: string } {
   const labels = labelsFor(analysis.document.language);
   const title = titleOf(analysis);
   try {
@@ -155,7 +162,7 @@ function render(text: string, analysis: Analysis, options: Pick<RenderOptions, '
   }
 }
 
-function buildTree(text: string, analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale' | 'matrix'>, labels: RenderLabels): Root {
+function buildTree(text: string, analysis: Analysis, options: Pick<RenderOptions, 'showProblems' | 'locale' | 'matrix' | 'coverage'>, labels: RenderLabels): Root {
   if (text.length > MAX_RENDER_LENGTH) {
     const count = new Intl.NumberFormat(analysis.document.language);
     return { type: 'root', children: [notice(labels.tooLarge(count.format(text.length), count.format(MAX_RENDER_LENGTH)))] };
@@ -188,9 +195,12 @@ function buildTree(text: string, analysis: Analysis, options: Pick<RenderOptions
   }
   addLineNumbers(tree);
   if (options.showProblems !== false) markProblems(tree, analysis.findings, options.locale);
-  // After the line numbers and marks: the annex is not part of the document's text.
+  // After the line numbers and marks: the annexes are not part of the document's text. The summary
+  // matrix comes first, as in the preview (which ends with it); the coverage annex follows.
   const annex = options.matrix ? matrixAnnex(options.matrix) : undefined;
   if (annex) tree.children.push(annex);
+  const coverage = options.coverage ? coverageAnnex(options.coverage) : undefined;
+  if (coverage) tree.children.push(coverage);
   return tree;
 }
 

@@ -56,7 +56,7 @@ function build(): Schema {
   allowClasses('p', 'synthesis-consideration', 'synthesis-matrix-note', PROBLEM_CLASSES);
   allowClasses('strong', 'synthesis-consideration-label');
   allowClasses('li', 'synthesis-consideration-item', PROBLEM_CLASSES);
-  allowClasses('section', 'synthesis-annex');
+  allowClasses('section', 'synthesis-annex', 'synthesis-coverage');
   allowClasses('table', 'synthesis-matrix', PROBLEM_CLASSES);
 
   // Links: the web and e-mail only (GitHub also allows irc, ircs and xmpp).

@@ -21,6 +21,7 @@ import type { Locale } from '../i18n/index.js';
 import { msg, type Message } from '../i18n/message.js';
 import { analyzeDocument, DEFAULT_TEMPLATE, type Analysis } from '../lint.js';
 import { IncrementalParser, parse, type OffsetEdit, type SynthesisDocument } from '../parse.js';
+import { coverageAnnexFor } from '../findings/html.js';
 import { matrixFor } from '../findings/matrix.js';
 import { criteriaMatrix, criteriaWords, type CriteriaMatrix, type CriteriaWords } from '../findings/criteria-view.js';
 import { renderPreviewOf, renderStandalonePageOf } from '../render/index.js';
@@ -199,8 +200,9 @@ export interface LanguageService {
   /**
    * The preview's fragment, or with `standalone` the complete page. `showProblems: false` leaves the
    * problem marks out, `extraCss` adds styles to the standalone page (the printed PDF brief), and
-   * the problem marks are worded in `locale` (English by default). Both end with the summary
-   * matrix as an annex when the document has target sections, unless `annexes: false`.
+   * the problem marks are worded in `locale` (English by default). Both have the summary matrix as
+   * an annex when the document has target sections (the standalone page then the coverage annex,
+   * when the document also has an evidence register), unless `annexes: false`.
    */
   render(analysis: DocumentAnalysis, options?: { standalone?: boolean; showProblems?: boolean; extraCss?: string; locale?: Locale; annexes?: boolean }): { html: string; title: string };
   /**
@@ -685,10 +687,13 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
         ...(renderOptions.showProblems === false ? { showProblems: false } : {}),
         ...(renderOptions.locale !== undefined ? { locale: renderOptions.locale } : {}),
       };
-      // The preview and the exported page end with the same annex, made from the same analysis.
+      // The preview and the exported page have the same summary matrix annex, made from the same analysis.
       const annex = renderOptions.annexes !== false ? { matrix: matrixFor(analysis) } : {};
+      // The exported page also has the Word export's coverage annex (only with an evidence register).
+      // Computed for the page only, not on every preview render.
+      const coverage = renderOptions.annexes !== false && renderOptions.standalone === true ? { coverage: coverageAnnexFor(analysis) } : {};
       const rendered = renderOptions.standalone === true
-        ? renderStandalonePageOf(analysis, { ...options, ...annex, ...(renderOptions.extraCss !== undefined ? { extraCss: renderOptions.extraCss } : {}) })
+        ? renderStandalonePageOf(analysis, { ...options, ...annex, ...coverage, ...(renderOptions.extraCss !== undefined ? { extraCss: renderOptions.extraCss } : {}) })
         : renderPreviewOf(analysis, { ...options, ...annex });
       return { html: rendered.html, title: rendered.title };
     },

@@ -1,7 +1,9 @@
 // Bundles the extension client, the language server and the CLI with esbuild into dist/ (CommonJS,
 // which is what VS Code's extension host loads). The ESM-only unified/remark packages are bundled in.
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
 const production = process.argv.includes('--production');
@@ -34,6 +36,76 @@ const wordApart = {
 
 await Promise.all([
   build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts', 'cli-worker': 'server/src/cli/cli-worker.ts' }, outdir: 'dist', plugins: [wordApart] }),
+  build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts', 'cli-worker': 'server/src/cli/cli-worker.ts' }, outdir: 'dist', plugins: [wordApart] }),
+  // The server's bundle is run by dist/server.js through vm.Script, which has no loader for a
+  // dynamic import() without an experimental option: esbuild turns the one of dist/word.js into a
+  // require (word.js is CommonJS, so what the server gets is the same).
+  build({ ...common, entryPoints: { 'server-bundle': 'server/src/lsp/main.ts' }, outdir: 'dist', plugins: [wordApart], supported: { 'dynamic-import': false } }),
   build({ ...common, entryPoints: { word: 'server/src/word-entry.ts' }, outdir: 'dist' }),
 ]);
+
+// dist/server.js is a small loader that runs dist/server-bundle.js with a V8 code cache
+// (dist/server-bundle.cache, see scripts/code-cache-loader.cjs): compiling the 2 MB bundle and the
+// functions of a first check is a good part of a cold start. The cache is made here, never at run
+// time: the bundle runs once in a child process (scripts/code-cache-child.cjs) and checks a sample
+// with a folder open, so the functions of a first check are compiled, then writes the cache as it
+// exits. If that fails the build says so and leaves no cache; the server then starts without one.
+rmSync(`${root}dist/server-bundle.cache`, { force: true });
+writeFileSync(
+  `${root}dist/server.js`,
+  readFileSync(`${root}scripts/code-cache-loader.cjs`, 'utf8').replaceAll('__BUNDLE__', 'server-bundle.js').replaceAll('__CACHE__', 'server-bundle.cache'),
+);
+try {
+  await makeCodeCache(`${root}dist/server-bundle.js`, `${root}dist/server-bundle.cache`, `${root}samples`, `${root}samples/showcase.synth.md`);
+} catch (error) {
+  rmSync(`${root}dist/server-bundle.cache`, { force: true });
+  console.warn(`No code cache for the server (it starts without one): ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** Runs the bundle over stdio, opens `document` with `folder` as the workspace, waits for its first diagnostics, then shuts the server down, which writes the cache. */
+function makeCodeCache(bundle, cache, folder, document) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`${root}scripts/code-cache-child.cjs`, bundle, cache, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error('the server gave no diagnostics within 60 s'));
+    }, 60_000);
+    const send = (message) => {
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
+      child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+      child.stdin.write(body);
+    };
+    const uri = pathToFileURL(document).href;
+    let buffer = Buffer.alloc(0);
+    child.stdout.on('data', (chunk) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        const end = buffer.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        const length = Number(/Content-Length: (\d+)/i.exec(buffer.toString('latin1', 0, end))?.[1]);
+        if (buffer.length < end + 4 + length) return;
+        const message = JSON.parse(buffer.toString('utf8', end + 4, end + 4 + length));
+        buffer = buffer.subarray(end + 4 + length);
+        if (message.id === 1 && message.result) {
+          send({ method: 'initialized', params: {} });
+          send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'synthesis-markdown', version: 1, text: readFileSync(document, 'utf8') } } });
+        } else if (message.method === 'textDocument/publishDiagnostics' && message.params.uri === uri) {
+          send({ id: 2, method: 'shutdown', params: null });
+        } else if (message.id === 2) {
+          send({ method: 'exit', params: null });
+        } else if (message.id !== undefined && message.method) {
+          // A request from the server (configuration, registration): no settings, no answer needed.
+          send({ id: message.id, result: message.method === 'workspace/configuration' ? message.params.items.map(() => null) : null });
+        }
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`the server exited with code ${code}`));
+    });
+    const folderUri = pathToFileURL(folder).href;
+    send({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: folderUri, workspaceFolders: [{ uri: folderUri, name: 'samples' }], capabilities: {}, initializationOptions: { validationDelay: 0 } } });
+  });
+}

@@ -71,8 +71,8 @@ describe('the .vsix package', () => {
     for (const document of ['README.md', 'LICENSE']) assert.ok(files.has(packagedName(document)), `${document} is packaged (add it at the repository root)`);
   });
 
-  test('has the bundles (client, server, and the Word and PDF code the server loads on demand), CommonJS, and nothing else from dist/', () => {
-    assert.deepEqual([...files.keys()].filter((f) => f.startsWith('dist/')).sort(), ['dist/client.js', 'dist/package.json', 'dist/server.js', 'dist/word.js']);
+  test('has the bundles (client, server with its loader and code cache, and the Word and PDF code the server loads on demand), CommonJS, and nothing else from dist/', () => {
+    assert.deepEqual([...files.keys()].filter((f) => f.startsWith('dist/')).sort(), ['dist/client.js', 'dist/package.json', 'dist/server-bundle.cache', 'dist/server-bundle.js', 'dist/server.js', 'dist/word.js']);
     assert.equal(JSON.parse(files.get('dist/package.json')!.toString('utf8')).type, 'commonjs');
   });
 

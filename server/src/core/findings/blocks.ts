@@ -14,6 +14,7 @@ import type { Nodes as MdNodes, Paragraph as MdParagraph, Parent as MdParent } f
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { blockAt } from '../markdown/document.js';
 import type { SynthesisDocument } from '../parse.js';
 import type { Span } from '../types.js';
 
@@ -104,21 +105,6 @@ export function proseParagraphs(document: SynthesisDocument, span: Span): ProseP
     add(piece, block.start);
   }
   return out;
-}
-
-/** Index of the block holding `offset` (the last that starts at or before it), or -1. */
-function blockAt(blocks: SynthesisDocument['blocks'], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 function pieceOfText(slice: string): Piece {

@@ -188,12 +188,8 @@ function sourcesPre(lines: string[]): Element {
 }
 
 
-/**
- * Our sources table: one cell per top-level line, holding the count, the label and the breakdown
- * as a (nested) list of "count label" items.
- */
-function tableLines(table: Element): string[] {
-  const lines: string[] = [];
+/** The cells of a table, in the order of the page, nested tables' included. */
+function cellsOf(table: Element): Element[] {
   const cells: Element[] = [];
   const collect = (n: Element): void => {
     for (const c of n.children) {
@@ -203,6 +199,16 @@ function tableLines(table: Element): string[] {
     }
   };
   collect(table);
+  return cells;
+}
+
+/**
+ * Our sources table: one cell per top-level line, holding the count, the label and the breakdown
+ * as a (nested) list of "count label" items.
+ */
+function tableLines(table: Element): string[] {
+  const lines: string[] = [];
+  const cells = cellsOf(table);
   for (const cell of cells) {
     const blocks = cell.children.filter(isElement);
     const paragraphs = blocks.filter((b) => b.tagName === 'p').map((p) => textOf(p).trim()).filter(Boolean);
@@ -298,15 +304,7 @@ function flowLines(table: Element): string[] {
     visit(nodes);
     close();
   };
-  const cells: Element[] = [];
-  const collect = (n: Element): void => {
-    for (const c of n.children) {
-      if (!isElement(c)) continue;
-      if (c.tagName === 'td' || c.tagName === 'th') cells.push(c);
-      else collect(c);
-    }
-  };
-  collect(table);
+  const cells = cellsOf(table);
   for (const c of cells) cell(c.children);
   return lines;
 }

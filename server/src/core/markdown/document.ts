@@ -355,7 +355,7 @@ function swallowsWhatFollows(context: Context, last: Block): boolean {
 }
 
 /** Index of the block holding `offset` (the last that starts at or before it), or -1. */
-function blockAt(blocks: readonly Block[], offset: number): number {
+export function blockAt(blocks: readonly { readonly start: number }[], offset: number): number {
   let lo = 0;
   let hi = blocks.length - 1;
   let found = -1;

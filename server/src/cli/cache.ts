@@ -131,7 +131,8 @@ function isArg(value: unknown, depth: number): boolean {
  * The state of each input is read once per run (a thousand syntheses share one configuration).
  */
 export class RunCache {
-  private readonly states = new Map<string, Promise<string>>();
+  private readonly parts = new Map<string, Promise<string>>();
+  private readonly inside = new Map<string, boolean>();
   private readonly fresh = new Map<string, Entry>();
 
   constructor(
@@ -150,7 +151,7 @@ export class RunCache {
   async lookup(path: string, textHash: string, encoding: TextEncodingName, stamp: FileStamp): Promise<JobOutcome | undefined> {
     const entry = this.entries.get(path);
     // Inputs outside the run's project folder are never read for the service: a cache that names some is not trusted.
-    if (!entry || !entry.inputs.every((i) => isInside(this.host.paths, this.folder, i.within!) && isInside(this.host.paths, i.within!, i.path))) return undefined;
+    if (!entry || !entry.inputs.every((i) => this.allowed(i))) return undefined;
     if ((await this.key(textHash, entry.inputs)) !== entry.key) return undefined;
     this.fresh.set(path, entry);
     return { ok: true, findings: entry.findings, related: entry.related, encoding, stamp, fixesApplied: 0, textHash, inputs: entry.inputs };
@@ -176,31 +177,48 @@ export class RunCache {
     unseen.forEach(([path, entry], i) => {
       if (kept[i]) entries[path] = entry;
     });
-    for (const [path, entry] of this.fresh) entries[path] = entry;
+    // In path order: entries are found several at a time, and the file should not change with their timing.
+    for (const path of [...this.fresh.keys()].sort()) entries[path] = this.fresh.get(path)!;
     return JSON.stringify({ synthlintCache: FORMAT, entries });
   }
 
   private async key(textHash: string, inputs: readonly ServiceInput[]): Promise<string> {
-    const hash = createHash('sha256').update(this.settings).update('\0').update(textHash);
-    for (const input of inputs) hash.update('\0').update(JSON.stringify([input.kind, input.path, input.within ?? null, await this.state(input)]));
-    return hash.digest('hex');
+    // The same bytes as hashing each part in turn, in one update: a thousand entries share the
+    // same few inputs, whose part is made once.
+    const parts = await Promise.all(inputs.map((input) => this.part(input)));
+    return createHash('sha256').update(`${this.settings}\0${textHash}${parts.join('')}`).digest('hex');
   }
 
-  /** What an input holds now, as the service would see it: a file's hash or why it cannot be read; a folder's names. */
-  private state(input: ServiceInput): Promise<string> {
+  /** Whether an input is one the service may read for this run (inside the project folder); worked out once per input. */
+  private allowed(input: ServiceInput): boolean {
     const id = `${input.kind}\0${input.path}\0${input.within ?? ''}`;
-    let state = this.states.get(id);
-    if (!state) {
+    let ok = this.inside.get(id);
+    if (ok === undefined) {
+      ok = input.within !== undefined && isInside(this.host.paths, this.folder, input.within) && isInside(this.host.paths, input.within, input.path);
+      this.inside.set(id, ok);
+    }
+    return ok;
+  }
+
+  /**
+   * An input's part of a key: what it holds now, as the service would see it (a file's hash or why
+   * it cannot be read; a folder's names), read once per run.
+   */
+  private part(input: ServiceInput): Promise<string> {
+    const id = `${input.kind}\0${input.path}\0${input.within ?? ''}`;
+    let part = this.parts.get(id);
+    if (!part) {
       const within = input.within === undefined ? {} : { within: input.within };
-      state =
+      const state =
         input.kind === 'file'
           ? this.host.readText(input.path, { ...within, maxBytes: MAX_SIDE_FILE_BYTES }).then((r) => (r.ok ? `ok ${r.stamp.hash}` : `failed ${r.failure} ${JSON.stringify(r.detail ?? '')}`))
           : this.host.listFolder(input.path, within).then((r) =>
               r.ok ? `ok ${r.entries.map((e) => `${e.kind}:${e.name}`).sort().join('\0')}` : `failed ${r.failure} ${JSON.stringify(r.detail ?? '')}`,
             );
-      this.states.set(id, state);
+      part = state.then((s) => `\0${JSON.stringify([input.kind, input.path, input.within ?? null, s])}`);
+      this.parts.set(id, part);
     }
-    return state;
+    return part;
   }
 }
 

@@ -22,6 +22,9 @@ import { jsonReporter, sarifReporter, textReporter, type Output, type Reporter, 
 
 export const SYNTH_SUFFIX = '.synth.md';
 
+/** How many files `--cache` checks against the cache at once. */
+const CACHE_LOOKUPS = 16;
+
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_TROUBLE = 2;
@@ -253,10 +256,16 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
     // The syntheses whose findings are known are not checked again; the others are, and every
     // file is still reported in order.
     const known = new Map<CliFile, JobOutcome>();
-    for (const file of files) {
-      const outcome = await cachedOutcome(cache.run, file, command.fix);
-      if (outcome) known.set(file, outcome);
-    }
+    // Several files are read and hashed at a time: one after another, a warm run mostly waits on the disk.
+    let next = 0;
+    const lookUp = async (): Promise<void> => {
+      while (next < files.length) {
+        const file = files[next++]!;
+        const outcome = await cachedOutcome(cache.run, file, command.fix);
+        if (outcome) known.set(file, outcome);
+      }
+    };
+    await Promise.all(Array.from({ length: CACHE_LOOKUPS }, lookUp));
     const fresh = new Map<CliFile, JobOutcome>();
     await lintFiles(files.filter((f) => !known.has(f)), settings, async (file, outcome) => void fresh.set(file, outcome));
     for (const file of files) await onOutcome(file, known.get(file) ?? fresh.get(file)!);

@@ -60,6 +60,8 @@ li.synthesis-consideration-item::marker { color: var(--synthesis-accent, #00689d
 .synthesis-matrix thead th { background: rgba(0, 104, 157, 0.1); }
 .synthesis-matrix p { margin: 0 0 0.4rem; }
 .synthesis-matrix-note { font-style: italic; }
+.synthesis-coverage td { text-align: center; }
+.synthesis-coverage td:first-child { text-align: left; }
 
 .synthesis-problem { border-left: 4px solid; padding-left: 0.6rem; margin-left: -0.85rem; }
 .synthesis-problem-error { border-left-color: #d32f2f; background: rgba(211, 47, 47, 0.07); }

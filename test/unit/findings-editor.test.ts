@@ -5,63 +5,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { complete, createLanguageService, createMemoryHost, documentSymbols, hover, type DocumentAnalysis, type OutlineSymbol } from '../../server/src/core/index.js';
+import { complete, createLanguageService, createMemoryHost, documentSymbols, hover, type OutlineSymbol } from '../../server/src/core/index.js';
 import { repoRoot } from '../helpers.js';
+import { analysedInMemory, peruBrief, PERU_REGISTER, type BriefLanguage } from './findings-fixture.js';
 import { printPage } from '../../server/src/core/word.js';
 
-const REGISTER = ['id,title,year,type,quality', 'PER-01,Legal aid,2017,country,very good', 'PER-02,Justice houses,2019,country,good', 'REG-01,Andean cooperation,2021,regional,good', 'PER-03,Case management,2020,country,fair'].join('\n');
-
-function brief(language: 'en' | 'es' | 'fr'): string {
-  const words = {
-    en: { sdg: 'SDG', label: 'Consideration:', list: 'Recommendations:', h: 'Main findings' },
-    es: { sdg: 'ODS', label: 'Consideración:', list: 'Recomendaciones:', h: 'Hallazgos' },
-    fr: { sdg: 'ODD', label: 'Considération :', list: 'Recommandations :', h: 'Constats' },
-  }[language];
-  return [
-    '---',
-    'title: Peru',
-    `language: ${language}`,
-    'country: Peru',
-    '---',
-    '',
-    `## ${words.h}`,
-    '',
-    `### ${words.sdg} 16.3 Rule of law`,
-    '',
-    'Mobile legal aid reached *remote* provinces [@PER-01; @PER-02; @REG-01].',
-    '',
-    `**${words.label}** Courts could fund legal aid in stages.`,
-    '',
-    `### ${words.sdg} 16.6 Institutions`,
-    '',
-    'Courts adopted case management [@PER-03].',
-    '',
-    `**${words.list}**`,
-    '',
-    '- Train the trainers.',
-    '- Accredit the courses.',
-    '',
-    '```sources flow',
-    'evaluations identified: 10',
-    'duplicates removed: 2',
-    'evaluations screened: 8',
-    'excluded at screening: 4',
-    'evaluations included: 4',
-    '```',
-    '',
-  ].join('\n');
-}
-
-async function analysed(text: string, files: Record<string, string> = { '/p/evidence.csv': REGISTER }): Promise<{ service: ReturnType<typeof createLanguageService>; analysis: DocumentAnalysis }> {
-  const host = createMemoryHost({ ...files, '/p/brief.synth.md': text });
-  const service = createLanguageService(host, { ceilings: ['/p'] });
-  const analysis = await service.analyze({ key: '/p/brief.synth.md', path: '/p/brief.synth.md', text, version: 1 });
-  return { service, analysis };
-}
+const HEADINGS = { en: 'Main findings', es: 'Hallazgos', fr: 'Constats' } as const;
+const brief = (language: BriefLanguage): string => peruBrief(language, HEADINGS[language], true);
 
 describe('considerations and the flow in the preview', () => {
   test('a consideration paragraph, its label and the items of an announced list are marked', async () => {
-    const { service, analysis } = await analysed(brief('en'));
+    const { service, analysis } = await analysedInMemory(brief('en'));
     const { html } = service.render(analysis);
     assert.match(html, /<p class="synthesis-consideration"[^>]*><strong class="synthesis-consideration-label">Consideration:<\/strong> Courts could fund/);
     assert.match(html, /<p class="synthesis-consideration"[^>]*><strong class="synthesis-consideration-label">Recommendations:<\/strong><\/p>/);
@@ -74,12 +28,12 @@ describe('considerations and the flow in the preview', () => {
   });
 
   test('a bold label outside a target section is ordinary bold text', async () => {
-    const { service, analysis } = await analysed('## Background\n\n**Consideration:** not in a target section.\n');
+    const { service, analysis } = await analysedInMemory('## Background\n\n**Consideration:** not in a target section.\n');
     assert.doesNotMatch(service.render(analysis).html, /synthesis-consideration/);
   });
 
   test('the consideration style is in the page styles', async () => {
-    const { service, analysis } = await analysed(brief('en'));
+    const { service, analysis } = await analysedInMemory(brief('en'));
     const page = service.render(analysis, { standalone: true }).html;
     assert.match(page, /\.synthesis-consideration \{ border-left/);
   });
@@ -93,7 +47,7 @@ describe('the summary matrix as an annex of the HTML export', () => {
   ] as const;
   for (const c of cases) {
     test(`in the document's language (${c.language})`, async () => {
-      const { service, analysis } = await analysed(brief(c.language));
+      const { service, analysis } = await analysedInMemory(brief(c.language));
       const page = service.render(analysis, { standalone: true }).html;
       const annex = page.slice(page.indexOf('<section class="synthesis-annex">'));
       assert.ok(annex.length > 0 && page.includes('<section class="synthesis-annex">'), 'the page has the annex');
@@ -111,7 +65,7 @@ describe('the summary matrix as an annex of the HTML export', () => {
 
   for (const c of cases) {
     test(`the preview ends with the same annex as the export (${c.language})`, async () => {
-      const { service, analysis } = await analysed(brief(c.language));
+      const { service, analysis } = await analysedInMemory(brief(c.language));
       const preview = service.render(analysis).html;
       const page = service.render(analysis, { standalone: true }).html;
       const annexOf = (html: string): string => {
@@ -137,24 +91,24 @@ describe('the summary matrix as an annex of the HTML export', () => {
   }
 
   test('the preview has no annex without target sections, nor when annexes are turned off', async () => {
-    const notes = await analysed('# Notes\n\nText.\n');
+    const notes = await analysedInMemory('# Notes\n\nText.\n');
     assert.doesNotMatch(notes.service.render(notes.analysis).html, /synthesis-annex/);
-    const { service, analysis } = await analysed(brief('en'));
+    const { service, analysis } = await analysedInMemory(brief('en'));
     assert.doesNotMatch(service.render(analysis, { annexes: false }).html, /synthesis-annex/);
   });
 
   test('the printed PDF brief leaves the annex out', async () => {
-    const { service, analysis } = await analysed(brief('en'));
+    const { service, analysis } = await analysedInMemory(brief('en'));
     assert.doesNotMatch(printPage(service, analysis, 'a4').html, /<section class="synthesis-annex"/);
   });
 
   test('a document without target sections has no annex', async () => {
-    const { service, analysis } = await analysed('# Notes\n\nText.\n');
+    const { service, analysis } = await analysedInMemory('# Notes\n\nText.\n');
     assert.doesNotMatch(service.render(analysis, { standalone: true }).html, /<section class="synthesis-annex"/);
   });
 
   test('text in the annex is escaped, never markup', async () => {
-    const { service, analysis } = await analysed('## F\n\n### SDG 16.1 V\n\nA <script>alert(1)</script> & `<b>` finding [@PER-01].\n\n**Consideration:** <img src=x onerror=alert(1)> here.\n');
+    const { service, analysis } = await analysedInMemory('## F\n\n### SDG 16.1 V\n\nA <script>alert(1)</script> & `<b>` finding [@PER-01].\n\n**Consideration:** <img src=x onerror=alert(1)> here.\n');
     const page = service.render(analysis, { standalone: true }).html;
     const annex = page.slice(page.indexOf('<section class="synthesis-annex"'));
     assert.doesNotMatch(annex, /<script|<img/);
@@ -164,7 +118,7 @@ describe('the summary matrix as an annex of the HTML export', () => {
 });
 
 /** The document and context the server's handlers use, from the service. */
-async function contextOf(text: string, files: Record<string, string> = { '/p/evidence.csv': REGISTER }): Promise<Awaited<ReturnType<ReturnType<typeof createLanguageService>['context']>>> {
+async function contextOf(text: string, files: Record<string, string> = { '/p/evidence.csv': PERU_REGISTER }): Promise<Awaited<ReturnType<ReturnType<typeof createLanguageService>['context']>>> {
   const host = createMemoryHost({ ...files, '/p/brief.synth.md': text });
   const service = createLanguageService(host, { ceilings: ['/p'] });
   return service.context({ key: '/p/brief.synth.md', path: '/p/brief.synth.md', text, version: 1 });
@@ -268,7 +222,7 @@ describe('the evidence base in the hover of a target heading', () => {
 
   test('the project minimum counts, and without a register the ids are counted only', async () => {
     const text = brief('en');
-    const raised = await contextOf(text, { '/p/evidence.csv': REGISTER, '/p/.synthesis/config.yaml': 'coverage:\n  minimum: 4\n' });
+    const raised = await contextOf(text, { '/p/evidence.csv': PERU_REGISTER, '/p/.synthesis/config.yaml': 'coverage:\n  minimum: 4\n' });
     assert.match(hover(raised.document, text.indexOf('Rule of law'), options(raised))!.contents, /⚠ fewer than 4 evaluations/);
     const bare = await contextOf(text, {});
     const info = hover(bare.document, text.indexOf('Rule of law'), options(bare))!;

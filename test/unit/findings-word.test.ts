@@ -7,11 +7,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
-import { createLanguageService, createMemoryHost } from '../../server/src/core/index.js';
 import { exportDocx, exportSourceOf, importDocument } from '../../server/src/core/word.js';
 import { soffice, tempDir } from '../word/helpers.js';
-
-const REGISTER = ['id,title,year,type,quality', 'PER-01,Legal aid,2017,country,very good', 'PER-02,Justice houses,2019,country,good', 'REG-01,Andean cooperation,2021,regional,good', 'PER-03,Case management,2020,country,fair'].join('\n');
+import { analysedInMemory, peruBrief } from './findings-fixture.js';
 
 const WORDS = {
   en: { sdg: 'SDG', label: 'Consideration:', list: 'Recommendations:', annex: 'Annex: Summary matrix of findings, evidence and considerations', columns: 'Target Findings Evidence Considerations', evidence: '3 evaluations: 2 country-level, 1 regional; 2017–2021', confidence: 'confidence: high', caption: 'Table 3. Summary matrix' },
@@ -21,43 +19,11 @@ const WORDS = {
 type Language = keyof typeof WORDS;
 const LANGUAGES = Object.keys(WORDS) as Language[];
 
-function brief(language: Language): string {
-  const w = WORDS[language];
-  return [
-    '---',
-    'title: Peru',
-    `language: ${language}`,
-    'country: Peru',
-    '---',
-    '',
-    '## Findings',
-    '',
-    `### ${w.sdg} 16.3 Rule of law`,
-    '',
-    'Mobile legal aid reached *remote* provinces [@PER-01; @PER-02; @REG-01].',
-    '',
-    `**${w.label}** Courts could fund legal aid in stages.`,
-    '',
-    `### ${w.sdg} 16.6 Institutions`,
-    '',
-    'Courts adopted case management [@PER-03].',
-    '',
-    `**${w.list}**`,
-    '',
-    '- Train the trainers.',
-    '- Accredit the courses.',
-    '',
-  ].join('\n');
-}
-
 const squash = (s: string): string => s.replace(/[\s\u00a0\u202f]+/g, ' ');
 const dir = tempDir('synthesis-findings-word-');
 
 async function exported(language: Language): Promise<Uint8Array> {
-  const text = brief(language);
-  const host = createMemoryHost({ '/p/evidence.csv': REGISTER, '/p/brief.synth.md': text });
-  const service = createLanguageService(host, { ceilings: ['/p'] });
-  const analysis = await service.analyze({ key: '/p/brief.synth.md', path: '/p/brief.synth.md', text, version: 1 });
+  const { analysis } = await analysedInMemory(peruBrief(language, 'Findings'));
   const result = await exportDocx(exportSourceOf(analysis));
   assert.ok(result.ok);
   return result.bytes;

@@ -4,6 +4,7 @@
  * never carry a number by hand: `test/fuzz/figures.test.ts` checks that the section is exactly what
  * this module makes of the saved file.
  */
+import type { ChaosFigures } from './chaos.js';
 
 export interface PropertyFigures {
   name: string;
@@ -16,26 +17,12 @@ export interface PropertyFigures {
   failure?: string;
 }
 
-export interface ChaosRunFigures {
+/** One chaos run as saved: what the run measured (in seconds rather than ms), its name, seed and verdict. */
+export interface ChaosRunFigures extends Omit<ChaosFigures, 'ms'> {
   name: string;
   seed: number;
   passed: boolean;
   failure?: string;
-  edits: number;
-  notifications: number;
-  requests: number;
-  cancelled: number;
-  batches: number;
-  diagnosticsPublished: number;
-  /** Publications compared with an analysis of their version's text (all, or the latest of each batch for the large document). */
-  diagnosticsChecked: number;
-  maxLatencyMs: number;
-  p99LatencyMs: number;
-  rssStartMb: number;
-  rssPeakMb: number;
-  rssEndMb: number;
-  /** The document's length at the end, in UTF-16 units. */
-  finalLength: number;
   seconds: number;
 }
 

@@ -176,7 +176,10 @@ export async function colombiaCopy(name: string, change: (text: string) => strin
 }
 
 export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
-  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  // Pinned, not in a preview tab: the next open would replace a preview tab, and VS Code closes its
+  // document some time later (the server then clears that document's diagnostics), which made a
+  // test that opens a second file while it waits on the first one's diagnostics pass or fail by chance.
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
 }
 
 /** The rule id a diagnostic carries (its `code`, which links to the rule's documentation). */

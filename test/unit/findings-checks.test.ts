@@ -131,6 +131,14 @@ describe('overclaim', () => {
     assert.deepEqual(strong(parser.parse(without.text, [{ start: without.text.length, end: withText.length, text: '' }])), ['All evaluations']);
   });
 
+  test('a block of any length is read as Markdown: code in a list of 250,000 characters is not prose', () => {
+    const items = Array.from({ length: 3_000 }, (_, i) => `- Court ${i} adopted case management and legal aid in its district [@A-1; @A-2].`);
+    items.push('- The phrase `All evaluations` is quoted as code; courts consistently agreed [@A-3].');
+    const doc = brief(['### SDG 16.3 Rule of law', '', ...items].join('\n'));
+    assert.ok(doc.blocks.some((b) => b.end - b.start > 200_000), 'the list is one block');
+    assert.deepEqual(findOverclaims(doc, { register }).map((o) => at(doc, o.span)), ['consistently']);
+  });
+
   test('a team extends the list, * standing for any ending', () => {
     const doc = brief(['### SDG 16.1 Violence', '', 'The reports firmly establishes this. Results were robust across the board [@A-1].'].join('\n'));
     assert.deepEqual(findOverclaims(doc, { register }), []);

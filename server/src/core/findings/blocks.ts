@@ -1,6 +1,6 @@
 /**
  * The paragraphs of a part of a synthesis, read by the same Markdown parser as the rest of the
- * product (remark with GitHub's extensions), with their prose: the text a reader reads, with code,
+ * product (micromark with GitHub's extensions, and remark's tree builder), with their prose: the text a reader reads, with code,
  * HTML, images, link targets and markup characters blanked out.
  *
  * The document's index (`SynthesisDocument`) keeps no paragraphs, so this module parses the parts
@@ -13,14 +13,19 @@
  *
  * A block is read with the document's definitions that it might refer to written before it
  * (`[ID]: #`, `[^ID]: #`, then a blank line), so that a reference link or image whose definition
- * stands in another block reads as it does in the whole document: its label is not prose.
+ * stands in another block reads as it does in the whole document: its label is not prose. It is
+ * read as the document's index reads it: container markers nested deeper than the limit are
+ * plain text (see limits.ts; the index says so in a finding), and micromark is given the GFM
+ * constructs the block can hold (see markdown/micromark.ts), so the work grows with the block's
+ * length as the index's does, however long the block.
  */
 import type { Nodes as MdNodes, Paragraph as MdParagraph, Parent as MdParent } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { flattenNesting } from '../limits.js';
 import { blockAt } from '../markdown/document.js';
+import { gfmFor } from '../markdown/micromark.js';
 import type { SynthesisDocument } from '../parse.js';
 import type { Span } from '../types.js';
 
@@ -39,14 +44,7 @@ export interface ProseParagraph {
   listAfter: number | undefined;
 }
 
-/**
- * Blocks longer than this are split into paragraphs at blank lines instead of being parsed, as
- * the product does for very large documents (see limits.ts): the parser's cost grows faster than
- * the text.
- */
-export const MAX_PARSED_SECTION = 200_000;
-
-const markdown = unified().use(remarkParse).use(remarkGfm);
+const mdastGfm = gfmFromMarkdown();
 
 /** The paragraphs of one stretch of text, with offsets relative to its start. */
 interface Piece {
@@ -85,8 +83,7 @@ export function proseParagraphs(document: SynthesisDocument, span: Span): ProseP
     endsWithParagraph = piece.endsWithParagraph;
   };
   const part = (start: number, end: number): void => {
-    const slice = text.slice(start, end);
-    if (slice.trim() !== '') add(pieceOfText(slice, document), start);
+    if (text.slice(start, end).trim() !== '') add(pieceOfText(start, end, document), start);
   };
   let k = blockAt(blocks, span.start);
   if (k < 0) {
@@ -105,7 +102,7 @@ export function proseParagraphs(document: SynthesisDocument, span: Span): ProseP
     let piece = byBlock.get(block.identity);
     if (!piece) {
       // The parser reads a few blocks around an edit again, most of them as they were: by their text.
-      piece = pieceOfText(text.slice(block.start, block.end), document);
+      piece = pieceOfText(block.start, block.end, document);
       byBlock.set(block.identity, piece);
     }
     add(piece, block.start);
@@ -113,7 +110,9 @@ export function proseParagraphs(document: SynthesisDocument, span: Span): ProseP
   return out;
 }
 
-function pieceOfText(slice: string, document: SynthesisDocument): Piece {
+/** The piece of `[start, end)`, which starts at the start of a line. */
+function pieceOfText(start: number, end: number, document: SynthesisDocument): Piece {
+  const slice = flattenNesting(document.text, start, end, document.lines).text;
   const key = definitionsFor(slice, document) + slice;
   let piece = byText.get(key);
   if (piece) {
@@ -155,8 +154,6 @@ function definitionsFor(slice: string, document: SynthesisDocument): string {
 }
 
 function readPiece(source: string, from: number): Piece {
-  const length = source.length - from;
-  if (length > MAX_PARSED_SECTION) return { paragraphs: paragraphsByLines(source.slice(from)), lists: 0, opensWithList: false, endsWithParagraph: false };
   const piece = paragraphsByParser(source, from);
   return from === 0 ? piece : { ...piece, paragraphs: piece.paragraphs.map((p) => shift(p, -from, 0)) };
 }
@@ -186,10 +183,11 @@ function spanOf(node: MdNodes): Span | undefined {
 function paragraphsByParser(source: string, from: number): Piece {
   let tree: MdParent;
   try {
-    tree = markdown.parse(source);
+    tree = fromMarkdown(source, { extensions: [gfmFor(source)], mdastExtensions: [mdastGfm] });
   } catch {
-    // The parser does not throw on any text we know of; if it ever does, fall back rather than fail.
-    return { paragraphs: paragraphsByLines(source.slice(from)).map((p) => shift(p, from, 0)), lists: 0, opensWithList: false, endsWithParagraph: false };
+    // The parser throws on no text we know of, nesting too deep included (flattened above); if it
+    // ever does, the block has no paragraphs to check rather than the check failing.
+    return { paragraphs: [], lists: 0, opensWithList: false, endsWithParagraph: false };
   }
   const out: ProseParagraph[] = [];
   let lists = 0;
@@ -268,53 +266,4 @@ function plainText(node: MdNodes): string {
   if (node.type === 'text' || node.type === 'inlineCode') return node.value;
   if ('children' in node) return (node.children as MdNodes[]).map(plainText).join('');
   return '';
-}
-
-/**
- * Paragraphs as runs of non-blank lines outside fenced code, skipping headings, HTML comments and
- * table rows: the reading of sections too long to parse. Prose is the source as written, and a
- * lead is a `**…**` at the start of a paragraph.
- */
-export function paragraphsByLines(slice: string): ProseParagraph[] {
-  const out: ProseParagraph[] = [];
-  let fence: string | undefined;
-  let start = -1;
-  let end = -1;
-  const close = (): void => {
-    if (start < 0) return;
-    const prose = slice.slice(start, end);
-    const lead = /^\*\*([^*\n]{1,200})\*\*/.exec(prose);
-    out.push({
-      span: { start, end },
-      prose,
-      lead: lead ? { span: { start, end: start + lead[0].length }, text: lead[1]! } : undefined,
-      item: undefined,
-      listAfter: undefined,
-    });
-    start = -1;
-  };
-  let at = 0;
-  while (at <= slice.length) {
-    let lineEnd = slice.indexOf('\n', at);
-    if (lineEnd < 0) lineEnd = slice.length;
-    const line = slice.slice(at, lineEnd).replace(/\r$/, '');
-    const trimmed = line.trimStart();
-    const indent = line.length - trimmed.length;
-    const marker = indent <= 3 ? /^(`{3,}|~{3,})/.exec(trimmed)?.[1] : undefined;
-    if (fence !== undefined) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && trimmed.slice(marker.length).trim() === '') fence = undefined;
-    } else if (marker) {
-      close();
-      fence = marker;
-    } else if (trimmed === '' || /^#{1,6}(?:\s|$)/.test(trimmed) || trimmed.startsWith('<!--') || trimmed.startsWith('|')) {
-      close();
-    } else {
-      if (start < 0) start = at + indent;
-      end = at + line.length;
-    }
-    if (lineEnd >= slice.length) break;
-    at = lineEnd + 1;
-  }
-  close();
-  return out;
 }

@@ -22,7 +22,8 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { generateDocument, GENERATOR_VERSION, SIZES, workspaceFiles } from './corpus.mjs';
 import { buildCore, corpusDir, cpuMs, ensureDist, fmtMs, median, measure, percentile, root, round } from './lib.mjs';
-import { LspClient, Positions } from './lsp-client.mjs';
+import { EditedDocument, editRound, prepareProject, WORD } from './edit-mix.mjs';
+import { LspClient } from './lsp-client.mjs';
 import { report, writePerformanceDoc } from './report.mjs';
 
 // The in-process timings collect garbage before each timed run (so that one side does not pay
@@ -69,7 +70,6 @@ if (quick) {
 }
 const CLI_RUNS = quick ? 1 : 3;
 const COLD_RUNS = quick ? 3 : 5;
-const WORD = 'sustained ';
 /** The debounce is excluded: the server's delay between a change and its validation is set to 0. */
 const INIT_OPTIONS = { validationDelay: 0, debounceMs: 0 };
 
@@ -89,27 +89,6 @@ function git(...argv) {
 }
 
 const stats = (xs) => ({ p50: round(median(xs)), p95: round(percentile(xs, 95)), n: xs.length });
-
-/**
- * A document being edited: its text, the LSP change of each edit, and named offsets that follow
- * the edits (an offset after an edit moves with it).
- */
-class EditedDocument {
-  constructor(text, marks) {
-    this.text = text;
-    this.marks = { ...marks };
-    this.positions = new Positions(text);
-  }
-  /** Replaces `[start, end)` with `insert`; returns the LSP content change. */
-  replace(start, end, insert) {
-    const range = { start: this.positions.at(start), end: this.positions.at(end) };
-    this.text = this.text.slice(0, start) + insert + this.text.slice(end);
-    this.positions = new Positions(this.text);
-    const delta = insert.length - (end - start);
-    for (const [k, v] of Object.entries(this.marks)) if (typeof v === 'number' && v >= end) this.marks[k] = v + delta;
-    return { range, text: insert };
-  }
-}
 
 // -----------------------------------------------------------------------------------------------
 // The corpus
@@ -140,17 +119,6 @@ function prepareCorpus() {
   let bytes = 0;
   for (const f of files) bytes += statSync(join(dir, f.path)).size;
   return { docs, drafts, workspace: { dir, files: files.length, bytes }, coldWorkspace: prepareColdWorkspace() };
-}
-
-/** A project folder: `.synthesis/config.yaml`, a template of its own and an evidence register. */
-function prepareProject(dir) {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, '.synthesis', 'templates'), { recursive: true });
-  writeFileSync(join(dir, '.synthesis', 'config.yaml'), 'defaultTemplate: unodc-meta-synthesis\nrules:\n  uncited-evidence: info\n');
-  writeFileSync(join(dir, '.synthesis', 'templates', 'country-brief.yaml'), readFileSync(join(root, 'samples', '.synthesis', 'templates', 'country-brief.yaml'), 'utf8'));
-  const rows = ['id,title,year,type,country,projects,targets,url'];
-  for (let i = 1; i <= 40; i++) rows.push(`EV-${String(i).padStart(2, '0')},Evaluation ${i},${2015 + (i % 9)},country,Colombia,${1 + (i % 3)},16.${1 + (i % 10)},https://evaluation.example.org/ev-${i}`);
-  writeFileSync(join(dir, 'evidence.csv'), `${rows.join('\n')}\n`);
 }
 
 /** The project a cold start opens: 50 syntheses with findings in a project folder. */
@@ -248,42 +216,6 @@ async function inProcessEdits(core, docs) {
 
 // -----------------------------------------------------------------------------------------------
 // Through the server: the edit mix, completion, hover
-
-/**
- * One round of a writer's edits on a draft (a document with findings): typing a word in a
- * paragraph and in a heading (one change per character), deleting a line and typing it back as a
- * paste, pasting a whole section and cutting it again, changing a count in a sources block and
- * typing in a fenced block. Yields [kind, change] pairs.
- */
-function* editRound(doc) {
-  for (const ch of WORD) {
-    yield ['typing in a paragraph', doc.replace(doc.marks.paragraph, doc.marks.paragraph, ch)];
-    doc.marks.paragraph++;
-  }
-  for (const ch of ' review') {
-    yield ['typing in a heading', doc.replace(doc.marks.headingEnd, doc.marks.headingEnd, ch)];
-    doc.marks.headingEnd++;
-  }
-  const lineStart = doc.text.lastIndexOf('\n', doc.marks.paragraph) + 1;
-  const lineEnd = doc.text.indexOf('\n', doc.marks.paragraph) + 1;
-  const line = doc.text.slice(lineStart, lineEnd);
-  yield ['deleting a line', doc.replace(lineStart, lineEnd, '')];
-  yield ['pasting a line back', doc.replace(lineStart, lineStart, line)];
-  const section = doc.text.slice(doc.marks.sectionStart, doc.marks.sectionEnd);
-  yield ['pasting a whole section', doc.replace(doc.marks.sectionStart, doc.marks.sectionStart, section)];
-  yield ['cutting that section again', doc.replace(doc.marks.sectionStart, doc.marks.sectionStart + section.length, '')];
-  if (doc.marks.sourcesCount !== undefined) {
-    const digit = doc.text[doc.marks.sourcesCount];
-    yield ['changing a count in a sources block', doc.replace(doc.marks.sourcesCount, doc.marks.sourcesCount + 1, digit === '9' ? '8' : '9')];
-    yield ['changing it back', doc.replace(doc.marks.sourcesCount, doc.marks.sourcesCount + 1, digit)];
-  }
-  if (doc.marks.fenceLine !== undefined) {
-    for (const ch of ' and') {
-      yield ['typing in a fenced block', doc.replace(doc.marks.fenceLine, doc.marks.fenceLine, ch)];
-      doc.marks.fenceLine++;
-    }
-  }
-}
 
 /**
  * The drafts are edited inside a project, as a user edits them: the folder is the editor's workspace

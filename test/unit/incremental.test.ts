@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { IncrementalParser, parse, type SynthesisDocument } from '../../server/src/core/parse.js';
+import { LineIndex } from '../../server/src/core/text.js';
 
 /** A comparable copy of the index: line starts instead of the LineIndex, no parent links (cycles). */
 function view(doc: SynthesisDocument): unknown {
@@ -306,4 +307,29 @@ test('a keystroke gives the edited block a new identity and keeps those of block
   const moved = blockOf(after, edited, 'Paragraph 11');
   assert.equal(moved.start, blockOf(before, text, 'Paragraph 11').start + 1);
   assert.equal(moved.identity, blockOf(before, text, 'Paragraph 11').identity);
+});
+
+test('the line index after any edits of a long text equals one made from scratch', () => {
+  // Thousands of lines, so that edits fall in the middle of the index's chunks, on their borders,
+  // and across several of them; line breaks of all three kinds, so that an edit can split a \r\n.
+  const piece = fc.constantFrom('a', 'bc', '\n', '\r', '\r\n', '\n\n', 'text\n'.repeat(40), '\n'.repeat(700));
+  const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 0, max: 3000 }), insert: fc.array(piece, { maxLength: 4 }) });
+  fc.assert(
+    fc.property(fc.array(piece, { minLength: 20, maxLength: 60 }), fc.array(edit, { minLength: 1, maxLength: 12 }), (pieces, edits) => {
+      let text = pieces.join('');
+      let lines = new LineIndex(text);
+      for (const e of edits) {
+        const start = Math.floor(e.at * text.length);
+        const end = Math.min(text.length, start + e.length);
+        const next = text.slice(0, start) + e.insert.join('') + text.slice(end);
+        lines = LineIndex.afterEdit(lines, next, start, text.length - end);
+        text = next;
+        const fresh = new LineIndex(text);
+        assert.equal(lines.lineCount, fresh.lineCount);
+        for (let l = 0; l < fresh.lineCount; l++) assert.equal(lines.lineStart(l), fresh.lineStart(l), `line ${l}`);
+        for (let o = 0; o <= text.length; o += 97) assert.deepEqual(lines.positionAt(o), fresh.positionAt(o));
+      }
+    }),
+    { numRuns: 150 },
+  );
 });

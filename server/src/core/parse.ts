@@ -312,17 +312,21 @@ function assemble(parsed: ParsedBlocks, previous?: Assembled): Assembled {
   const rawFrom = rawCounts.length;
   /** Where the raw counts of the blocks the edit moved without changing them start. */
   let rawTail = -1;
+  const tailFrom = parsed.tail?.from ?? -1;
+  // Indexed loops: run for every block after an edit, they must not allocate iterators.
   for (let k = from; k < blocks.length; k++) {
     const block = blocks[k]!;
-    if (k === parsed.tail?.from) rawTail = rawCounts.length;
-    append(doc.headings, block.headings);
-    append(doc.tags, block.tags);
-    append(doc.citations, block.citations);
-    append(doc.sourcesBlocks, block.sourcesBlocks);
-    append(doc.codeBlocks, block.codeBlocks);
-    append(rawCounts, block.rawCounts);
+    if (k === tailFrom) rawTail = rawCounts.length;
+    if (block.headings.length > 0) append(doc.headings, block.headings);
+    if (block.tags.length > 0) append(doc.tags, block.tags);
+    if (block.citations.length > 0) append(doc.citations, block.citations);
+    if (block.sourcesBlocks.length > 0) append(doc.sourcesBlocks, block.sourcesBlocks);
+    if (block.codeBlocks.length > 0) append(doc.codeBlocks, block.codeBlocks);
+    if (block.rawCounts.length > 0) append(rawCounts, block.rawCounts);
     if (block.content >= 0) contentStarts.push(block.content);
-    for (const problem of block.problems) {
+    const problems = block.problems;
+    for (let i = 0; i < problems.length; i++) {
+      const problem = problems[i]!;
       // One finding for the document is enough to say that deep nesting was flattened.
       if (problem.message.key === NESTING_MESSAGE.key) {
         if (nesting) continue;
@@ -330,7 +334,9 @@ function assemble(parsed: ParsedBlocks, previous?: Assembled): Assembled {
       }
       doc.problems.push(problem);
     }
-    for (const s of block.suppressions) {
+    const suppressions = block.suppressions;
+    for (let i = 0; i < suppressions.length; i++) {
+      const s = suppressions[i]!;
       const line = lines.positionAt(s.span.start).line;
       const endLine = lines.positionAt(s.span.end).line;
       doc.suppressions.push({ kind: s.kind, rules: s.rules, line, targetLine: s.kind === 'disable-next-line' ? endLine + 1 : line });
@@ -338,7 +344,13 @@ function assemble(parsed: ParsedBlocks, previous?: Assembled): Assembled {
   }
   if (text.length > VERY_LARGE_DOCUMENT) doc.problems.push({ span: { start: 0, end: lines.lineEnd(0) }, message: veryLargeDocumentMessage(text.length) });
   doc.sections = buildSections(text, doc.headings, contentStarts);
-  const labels = doc.sourcesBlocks.flatMap((b) => b.all.map((e) => e.key)).sort().join('\n');
+  // The sources labels in document order: a signature of what the counts are matched against
+  // (labels only reordered read as changed, which costs a match of all counts, never a wrong one).
+  let labels = '';
+  for (let b = 0; b < doc.sourcesBlocks.length; b++) {
+    const all = doc.sourcesBlocks[b]!.all;
+    for (let i = 0; i < all.length; i++) labels += `${all[i]!.key}\n`;
+  }
   if (previous && (rawFrom > 0 || parsed.tail) && labels === previous.labels) {
     // Counts before the edit matched the same labels: only those after it are matched again.
     const before = previous.doc.proseCounts;
@@ -376,7 +388,7 @@ function moveCount(c: ProseCount, d: number): ProseCount {
 
 /** `target.push(...items)` without the argument-count limit that a spread hits on huge arrays. */
 function append<T>(target: T[], items: readonly T[]): void {
-  for (const item of items) target.push(item);
+  for (let i = 0; i < items.length; i++) target.push(items[i]!);
 }
 
 function matchCounts(raw: RawCount[], blocks: SourcesBlock[], language: Language): ProseCount[] {

@@ -69,16 +69,32 @@ const CACHE_ENTRIES = 256;
 const CACHE_CHARACTERS = 4_000_000;
 let cachedCharacters = 0;
 
-/** The paragraphs of `document.text.slice(span.start, span.end)`, with offsets in the text. */
-export function proseParagraphs(document: SynthesisDocument, span: Span): ProseParagraph[] {
+/**
+ * The paragraphs of `document.text.slice(span.start, span.end)`, with offsets in the text; without
+ * those that start inside one of `leaveOut` (spans in document order, such as the nested sections
+ * of a section, which may be most of it: they are left out before they are copied).
+ */
+export function proseParagraphs(document: SynthesisDocument, span: Span, leaveOut: readonly Span[] = []): ProseParagraph[] {
   const { text, blocks } = document;
   const out: ProseParagraph[] = [];
   let lists = 0;
   let endsWithParagraph = false;
+  /** Whether the last paragraph read was kept (it is then the last of `out`). */
+  let lastKept = false;
+  let skip = 0;
+  const left = (start: number): boolean => {
+    // Paragraphs come in order: spans that end before one cannot hold the next.
+    while (skip < leaveOut.length && leaveOut[skip]!.end <= start) skip++;
+    for (let i = skip; i < leaveOut.length && leaveOut[i]!.start <= start; i++) if (start < leaveOut[i]!.end) return true;
+    return false;
+  };
   const add = (piece: Piece, at: number): void => {
     // A paragraph that ends one stretch is followed by the list that opens the next.
-    if (endsWithParagraph && piece.opensWithList) out[out.length - 1]!.listAfter = lists;
-    for (const p of piece.paragraphs) out.push(shift(p, at, lists));
+    if (endsWithParagraph && piece.opensWithList && lastKept) out[out.length - 1]!.listAfter = lists;
+    for (const p of piece.paragraphs) {
+      lastKept = leaveOut.length === 0 || !left(p.span.start + at);
+      if (lastKept) out.push(shift(p, at, lists));
+    }
     lists += piece.lists;
     endsWithParagraph = piece.endsWithParagraph;
   };

@@ -7,6 +7,7 @@
  * one, citations cannot be weighed, and documents that never used a register see no new findings.
  */
 import type { EvidenceRegister } from '../evidence.js';
+import { blockAt } from '../markdown/document.js';
 import type { Section, SynthesisDocument } from '../parse.js';
 import type { Span } from '../types.js';
 import { sentences } from './sentences.js';
@@ -129,17 +130,20 @@ function perTargetSection<T>(
   const out: Array<{ section: Section; value: T }> = [];
   for (let index = 0; index < sections.length; index++) {
     const section = sections[index]!;
+    // What was kept is checked against the blocks in place: this runs for every section after
+    // every keystroke, and only the sections an edit touched need their list of blocks.
+    const first = blockAt(document.blocks, section.span.start);
+    const kept = first >= 0 ? memo.get(document.blocks[first]!.identity) : undefined;
+    if (kept && kept.tag === tag && kept.at === section.span.start - document.blocks[first]!.start && holdsBlocks(document, section, first, kept.identities)) {
+      out.push({ section, value: move(kept.value, document.blocks[first]!.start) });
+      continue;
+    }
     const key = sectionBlocks(document, section);
     if (!key) {
       out.push({ section, value: compute(readTargetSection(document, sections, index)) });
       continue;
     }
     const at = section.span.start - key.base;
-    const kept = memo.get(key.identities[0]!);
-    if (kept && kept.tag === tag && kept.at === at && sameList(kept.identities, key.identities)) {
-      out.push({ section, value: move(kept.value, key.base) });
-      continue;
-    }
     const value = compute(readTargetSection(document, sections, index));
     memo.set(key.identities[0]!, { identities: key.identities, at, tag, value: move(value, -key.base) });
     out.push({ section, value });
@@ -150,9 +154,13 @@ function perTargetSection<T>(
 const overclaimMemo = new WeakMap<object, SectionMemo<Overclaim[]>>();
 const considerationMemo = new WeakMap<object, SectionMemo<number>>();
 
-function sameList(a: readonly object[], b: readonly object[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** Whether the section is made of exactly the blocks `identities`, from block `first` on (as `sectionBlocks` would list them). */
+function holdsBlocks(document: SynthesisDocument, section: Section, first: number, identities: readonly object[]): boolean {
+  const { blocks } = document;
+  const after = first + identities.length;
+  if (after > blocks.length || blocks[after - 1]!.end !== section.span.end) return false;
+  if (after < blocks.length && blocks[after]!.start < section.span.end) return false;
+  for (let i = 0; i < identities.length; i++) if (blocks[first + i]!.identity !== identities[i]) return false;
   return true;
 }
 

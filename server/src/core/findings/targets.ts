@@ -89,7 +89,7 @@ function readSection(document: SynthesisDocument, sections: readonly Section[], 
   const nested: Section[] = [];
   for (let i = index + 1; i < sections.length && sections[i]!.span.start < section.span.end; i++) nested.push(sections[i]!);
   const body: Span = { start: section.heading.span.end, end: section.span.end };
-  const paragraphs = proseParagraphs(document, body).filter((p) => !nested.some((n) => n.span.start <= p.span.start && p.span.start < n.span.end));
+  const paragraphs = proseParagraphs(document, body, nested.map((n) => n.span));
   const citations = citationsIn(document.citations, section.span);
   const { findings, considerations } = classify(document.text, paragraphs, citations);
   return {

@@ -115,51 +115,71 @@ function add<K extends 'headings' | 'tags' | 'citations' | 'sourcesBlocks' | 'co
 
 /**
  * A block moved by `d` characters (an edit before it), sharing nothing with the original. Done for
- * every block after an edit, so written for speed: plain loops, and the map that keeps a heading's
- * tags the same objects as the document's only for blocks that hold headings.
+ * every block after an edit, so written for speed: no closures, plain indexed loops, lists that are
+ * empty (most of them) kept as they are, and the map that keeps a heading's tags the same objects as
+ * the block's only for blocks that hold headings.
  */
 export function shiftBlock(block: Block, d: number): Block {
-  const copies = block.headings.length > 0 ? new Map<SdgTag, SdgTag>() : undefined;
-  const tag = (t: SdgTag): SdgTag => {
-    let c = copies?.get(t);
-    if (!c) {
-      const refs = new Array<SdgTag['refs'][number]>(t.refs.length);
-      for (let i = 0; i < refs.length; i++) {
-        const r = t.refs[i]!;
-        refs[i] = { kind: r.kind, id: r.id, goal: r.goal, span: { start: r.span.start + d, end: r.span.end + d } };
-      }
-      c = { span: { start: t.span.start + d, end: t.span.end + d }, raw: t.raw, prefix: t.prefix, refs };
-      copies?.set(t, c);
+  let tags = block.tags;
+  let headings = block.headings;
+  if (headings.length > 0) {
+    const copies = new Map<SdgTag, SdgTag>();
+    const tag = (t: SdgTag): SdgTag => {
+      let c = copies.get(t);
+      if (!c) copies.set(t, (c = shiftTag(t, d)));
+      return c;
+    };
+    headings = headings.map((h) => ({ depth: h.depth, text: h.text, span: shift(h.span, d), textSpan: shift(h.textSpan, d), tags: h.tags.map(tag), targetTag: h.targetTag && tag(h.targetTag) }));
+    tags = tags.map(tag);
+  } else if (tags.length > 0) {
+    const out = new Array<SdgTag>(tags.length);
+    for (let i = 0; i < tags.length; i++) out[i] = shiftTag(tags[i]!, d);
+    tags = out;
+  }
+  let rawCounts = block.rawCounts;
+  if (rawCounts.length > 0) {
+    const out = new Array<RawCount>(rawCounts.length);
+    for (let i = 0; i < rawCounts.length; i++) {
+      const r = rawCounts[i]!;
+      out[i] = { value: r.value, valueSpan: shift(r.valueSpan, d), after: r.after, afterOffset: r.afterOffset + d };
     }
-    return c;
-  };
-  const list = <T>(items: T[], f: (item: T) => T): T[] => {
-    if (items.length === 0) return items;
-    const out = new Array<T>(items.length);
-    for (let i = 0; i < items.length; i++) out[i] = f(items[i]!);
-    return out;
-  };
+    rawCounts = out;
+  }
+  const citations = block.citations;
+  const sourcesBlocks = block.sourcesBlocks;
+  const codeBlocks = block.codeBlocks;
+  const suppressions = block.suppressions;
+  const problems = block.problems;
   return {
     start: block.start + d,
     end: block.end + d,
     // In newBlock's order, so that moved blocks share the shape of fresh ones.
-    headings: list(block.headings, (h) => ({ depth: h.depth, text: h.text, span: shift(h.span, d), textSpan: shift(h.textSpan, d), tags: h.tags.map(tag), targetTag: h.targetTag && tag(h.targetTag) })),
-    tags: list(block.tags, tag),
-    citations: list(block.citations, (c) => ({ id: c.id, span: shift(c.span, d) })),
-    sourcesBlocks: list(block.sourcesBlocks, (b) => shiftSources(b, d)),
-    codeBlocks: list(block.codeBlocks, (s) => shift(s, d)),
-    suppressions: list(block.suppressions, (s) => ({ kind: s.kind, rules: s.rules, span: shift(s.span, d) })),
-    rawCounts: list(block.rawCounts, (r) => ({ value: r.value, valueSpan: shift(r.valueSpan, d), after: r.after, afterOffset: r.afterOffset + d })),
+    headings,
+    tags,
+    citations: citations.length === 0 ? citations : citations.map((c) => ({ id: c.id, span: shift(c.span, d) })),
+    sourcesBlocks: sourcesBlocks.length === 0 ? sourcesBlocks : sourcesBlocks.map((b) => shiftSources(b, d)),
+    codeBlocks: codeBlocks.length === 0 ? codeBlocks : codeBlocks.map((c) => shift(c, d)),
+    suppressions: suppressions.length === 0 ? suppressions : suppressions.map((x) => ({ kind: x.kind, rules: x.rules, span: shift(x.span, d) })),
+    rawCounts,
     content: block.content < 0 ? -1 : block.content + d,
     definitions: block.definitions,
     footnotes: block.footnotes,
     // Only the first block holds a front matter, and the first block never moves.
     frontMatter: block.frontMatter,
-    problems: list(block.problems, (p) => ({ span: shift(p.span, d), message: p.message })),
+    problems: problems.length === 0 ? problems : problems.map((p) => ({ span: shift(p.span, d), message: p.message })),
     unclosedFence: block.unclosedFence,
     last: block.last,
     identity: block.identity,
   };
+}
+
+function shiftTag(t: SdgTag, d: number): SdgTag {
+  const refs = new Array<SdgTag['refs'][number]>(t.refs.length);
+  for (let i = 0; i < refs.length; i++) {
+    const r = t.refs[i]!;
+    refs[i] = { kind: r.kind, id: r.id, goal: r.goal, span: { start: r.span.start + d, end: r.span.end + d } };
+  }
+  return { span: { start: t.span.start + d, end: t.span.end + d }, raw: t.raw, prefix: t.prefix, refs };
 }
 
 function shift(span: Span, d: number): Span {

@@ -3,11 +3,11 @@
 // issue 13, class 2 ("reading what a document names") or class 1's decoding half.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { MAX_SIDE_FILE_BYTES as MAX_REGISTER_BYTES, wordMessage } from '../../server/src/core/index.js';
-import { readTextFile, type ReadResult } from '../../server/src/node/fs/index.js';
+import { readBytes, readBytesHere, readTextFile, type BytesResult, type ReadResult } from '../../server/src/node/fs/index.js';
 import { FS_MODULE, runChild, tempDir } from './helpers.js';
 
 const MB = 1024 * 1024;
@@ -236,5 +236,48 @@ describe('decoding: byte-order marks, UTF-16, and no replacement characters', ()
     const odd = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([0x41, 0, 0x42])]);
     assert.equal(failure(await readTextFile(write(lone), { maxBytes: MB })), 'not-text');
     assert.equal(failure(await readTextFile(write(odd), { maxBytes: MB })), 'not-text');
+  });
+});
+
+describe('reading on the calling thread (readBytesHere, synthlint --cache) refuses and reads exactly what readBytes does', () => {
+  test('the same answer for a file, a link out of the project, a folder, a device, a FIFO, a missing file, one too large and /proc', async () => {
+    const project = tempDir();
+    const outside = tempDir();
+    writeFileSync(join(project, 'brief.synth.md'), '# Brief\n');
+    writeFileSync(join(outside, 'secret.csv'), 'id\nS-1\n');
+    symlinkSync(join(outside, 'secret.csv'), join(project, 'linked.csv'));
+    symlinkSync('/dev/zero', join(project, 'zero.csv'));
+    mkdirSync(join(project, 'folder.synth.md'));
+    execFileSync('mkfifo', [join(project, 'fifo.synth.md')]);
+    writeFileSync(join(project, 'large.synth.md'), 'x'.repeat(1001));
+    const cases: Array<[string, { within?: string; realWithin?: string; maxBytes: number }]> = [
+      ['brief.synth.md', { within: project, maxBytes: 1000 }],
+      ['linked.csv', { within: project, maxBytes: 1000 }],
+      // The project's real path given once for the run bounds the reads as resolving it each time does.
+      ['linked.csv', { within: project, realWithin: realpathSync(project), maxBytes: 1000 }],
+      ['linked.csv', { maxBytes: 1000 }],
+      ['zero.csv', { maxBytes: 1000 }],
+      ['folder.synth.md', { within: project, maxBytes: 1000 }],
+      ['fifo.synth.md', { within: project, maxBytes: 1000 }],
+      ['missing.synth.md', { within: project, maxBytes: 1000 }],
+      ['large.synth.md', { within: project, maxBytes: 1000 }],
+      ['/proc/self/status', { maxBytes: 64 }],
+      ['../../etc/passwd', { within: project, maxBytes: 1000 }],
+    ];
+    const answers: string[] = [];
+    for (const [name, options] of cases) {
+      const path = name.startsWith('/') ? name : join(project, name);
+      const shape = (r: BytesResult): unknown => (r.ok ? { text: r.bytes.toString('utf8'), size: r.stamp.size, hash: r.stamp.hash, mtime: r.stamp.mtimeMs } : r);
+      const pooled = shape(await readBytes(path, options));
+      assert.deepEqual(shape(await readBytesHere(path, options)), pooled, name);
+      answers.push(`${name}: ${JSON.stringify(pooled).slice(0, 60)}`);
+    }
+    // And those answers are the ones each case calls for.
+    assert.match(answers[0]!, /"text":"# Brief\\n"/);
+    for (const i of [1, 2, 10]) assert.match(answers[i]!, /outside-project/, answers[i]);
+    assert.match(answers[3]!, /"text":"id\\nS-1\\n"/);
+    for (const i of [4, 5, 6]) assert.match(answers[i]!, /not-a-file/, answers[i]);
+    assert.match(answers[7]!, /not-found/);
+    for (const i of [8, 9]) assert.match(answers[i]!, /too-large/, answers[i]);
   });
 });

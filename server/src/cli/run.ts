@@ -9,7 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { escapeLines, list, localeFromEnvironment, MAX_DOCUMENT_BYTES, msg, RULES, settableRuleIds, TOOL_CHECKS, translator, wordMessage, type FileFailure, type LanguageService, type Locale, type Message } from '../core/index.js';
-import { decodeText, hasByteOrderMark, readBytesHere, readTextFile, realFolder, writeTextFile, type WriteFailure } from '../node/fs/index.js';
+import { decodeText, hasByteOrderMark, readBytes, readTextFile, realFolder, writeTextFile, type WriteFailure } from '../node/fs/index.js';
 import { parseArgs, requestedLocale, UsageError, type LintCommand, type RenderCommand } from './args.js';
 import { runCodebook, runCoverage } from './coverage.js';
 import { runMatrix } from './matrix.js';
@@ -320,7 +320,7 @@ async function cachedOutcome(cache: RunCache, { path, within, found }: CliFile, 
     realWithin = realFolders.get(within) ?? realFolder(within);
     realFolders.set(within, realWithin);
   }
-  const read = await readBytesHere(path, { ...(found ? { within, realWithin: await realWithin } : {}), maxBytes: MAX_DOCUMENT_BYTES });
+  const read = await readBytes(path, { ...(found ? { within, realWithin: await realWithin } : {}), maxBytes: MAX_DOCUMENT_BYTES, blocking: true });
   if (!read.ok) return undefined;
   let outcome: JobOutcome | undefined;
   if (!hasByteOrderMark(read.bytes)) {

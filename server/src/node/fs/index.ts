@@ -3,8 +3,8 @@
  * server and the service's Node host use only this module for the files a user works on.
  */
 export { decodeText, encodeText, hasByteOrderMark } from './encoding.js';
-export { listFolder, listTree, type Tree, type TreeOptions } from './list.js';
+export { listFolder, listTree, type ListOptions, type Tree, type TreeOptions } from './list.js';
 export { realFolder } from './paths.js';
-export { readBytes, readBytesHere, readTextFile, type BytesResult, type ReadOptions } from './read.js';
+export { readBytes, readTextFile, type BytesResult, type ReadOptions } from './read.js';
 export type { FileFailure, FileStamp, FolderEntry, ListResult, ReadResult, TextEncodingName, WriteFailure, WriteResult } from './types.js';
 export { sameStamp, writeBytes, writeTextFile, type WriteBytesOptions, type WriteOptions } from './write.js';

@@ -30,6 +30,12 @@ export interface ReadOptions {
    * files found in one folder resolves that folder once (`realFolder`), not once per file.
    */
   realWithin?: string;
+  /**
+   * Make each system call on the calling thread, blocking it meanwhile, instead of on Node's thread
+   * pool: for a command-line run that reads many small files and has nothing else to do until it
+   * has them (in the page cache, a trip through the pool and back costs more than the call).
+   */
+  blocking?: boolean;
 }
 
 /** Open flags: never block on a FIFO or a device, never follow a link at the last step, never take a terminal. */
@@ -45,7 +51,7 @@ export async function readTextFile(path: string, options: ReadOptions): Promise<
 
 export type BytesResult = { ok: true; bytes: Buffer; stamp: FileStamp; realPath: string } | { ok: false; failure: FileFailure; detail?: Message };
 
-/** The system calls a read makes, on Node's thread pool or on the calling thread (`readBytesHere`). */
+/** The system calls a read makes, on Node's thread pool or on the calling thread (`blocking`). */
 interface Calls<Handle> {
   realpath(path: string): Promise<string> | string;
   stat(path: string): Promise<Stats> | Stats;
@@ -64,7 +70,7 @@ const pooled: Calls<FileHandle> = {
   close: (handle) => handle.close(),
 };
 
-const here: Calls<number> = {
+const blocking: Calls<number> = {
   // The system's realpath, as the thread pool's is (Node's own realpathSync walks the path in JavaScript).
   realpath: (path) => realpathSync.native(path),
   stat: (path) => statSync(path),
@@ -76,17 +82,7 @@ const here: Calls<number> = {
 
 /** The bytes of a regular file, with the same checks as `readTextFile` except the decoding. */
 export function readBytes(path: string, options: ReadOptions): Promise<BytesResult> {
-  return readWith(pooled, path, options);
-}
-
-/**
- * `readBytes` with each system call made on the calling thread, which it blocks meanwhile. For a
- * run that reads a thousand small files and has nothing else to do until it has them (synthlint
- * looking files up in its cache): a call handed to the thread pool and back costs more than the
- * call itself when the file is in the page cache.
- */
-export function readBytesHere(path: string, options: ReadOptions): Promise<BytesResult> {
-  return readWith(here, path, options);
+  return options.blocking ? readWith(blocking, path, options) : readWith(pooled, path, options);
 }
 
 async function readWith<Handle>(calls: Calls<Handle>, path: string, options: ReadOptions): Promise<BytesResult> {

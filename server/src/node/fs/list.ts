@@ -39,7 +39,7 @@ export async function listFolder(path: string, options: ListOptions = {}): Promi
   if (within !== undefined && !isInside(within, absolute)) return { ok: false, failure: 'outside-project' };
   let dirents;
   try {
-    if (within !== undefined && !isInside(options.realWithin ?? (await realFolder(within)), await calls.realpath(absolute))) {
+    if (within !== undefined && !isInside(options.realWithin ?? (await realFolder(within, calls.realpath)), await calls.realpath(absolute))) {
       return { ok: false, failure: 'outside-project', detail: detail('file.detail.folder-link-outside') };
     }
     dirents = await calls.readdir(absolute);

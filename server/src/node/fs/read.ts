@@ -96,7 +96,7 @@ async function readWith<Handle>(calls: Calls<Handle>, path: string, options: Rea
   } catch (error) {
     return failed(error);
   }
-  if (within !== undefined && !isInside(options.realWithin ?? (await realFolder(within)), real)) {
+  if (within !== undefined && !isInside(options.realWithin ?? (await realFolder(within, calls.realpath)), real)) {
     return { ok: false, failure: 'outside-project', detail: detail('file.detail.link-outside') };
   }
   // Refuse special files before opening them: opening some devices has effects of its own.

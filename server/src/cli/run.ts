@@ -224,7 +224,8 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
   reportRelated((await service.projectReports(settings.project)).map((r) => ({ path: r.path, findings: fileFindingData(r.findings) })));
 
   const cache = command.cache ? await openCache(command, settings, env, service) : undefined;
-  const onOutcome = async (file: CliFile, outcome: JobOutcome): Promise<void> => {
+  // `cached`: the outcome came from the cache, whose entry the lookup already kept for the next run.
+  const onOutcome = async (file: CliFile, outcome: JobOutcome, cached = false): Promise<void> => {
     const shown = displayPath(file.path, env.cwd);
     if (!outcome.ok) {
       fail(shown, msg('cli.cannot-read', { file: shown, reason: failureWords(outcome.failure, outcome.detail, MAX_DOCUMENT_BYTES) }));
@@ -245,7 +246,7 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
         const again = await onDisk(file);
         findings = again.ok ? again.findings : [];
       }
-    } else {
+    } else if (!cached) {
       await cache?.run.remember(file.path, outcome);
     }
     summary.files++;
@@ -269,7 +270,10 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
     await Promise.all(Array.from({ length: CACHE_LOOKUPS }, lookUp));
     const fresh = new Map<CliFile, JobOutcome>();
     await lintFiles(files.filter((f) => !known.has(f)), settings, async (file, outcome) => void fresh.set(file, outcome));
-    for (const file of files) await onOutcome(file, known.get(file) ?? fresh.get(file)!);
+    for (const file of files) {
+      const hit = known.get(file);
+      await onOutcome(file, hit ?? fresh.get(file)!, hit !== undefined);
+    }
     const saved = await saveCache(cache.path, await cache.run.serialise(new Set(files.map((f) => f.path))), cache.within);
     if (!saved.ok) say(env, msg('cli.cannot-write', { file: displayPath(cache.path, env.cwd), reason: writeFailureWords(saved.failure, saved.detail) }));
   } else {

@@ -6,6 +6,7 @@ import {
   findMissingConsiderations,
   findOverclaims,
   findThinEvidence,
+  IncrementalParser,
   parse,
   parseConfig,
   parseEvidenceRegister,
@@ -110,6 +111,32 @@ describe('overclaim', () => {
     const found = findOverclaims(doc, { register });
     assert.deepEqual(found.map((o) => at(doc, o.span)), ['consistently'], 'the link text is prose; the code and the consideration are not');
     assert.ok(found[0]!.span.start < doc.text.indexOf('https://'));
+  });
+
+  test('a reference image or footnote is read as one wherever its definition stands, also after edits', () => {
+    const image = '![All evaluations agree on the trend][trend]';
+    const body = ['### SDG 16.1 Violence', '', image, '', 'Observatories work [@A-1] [^note].', '', '### SDG 16.2 Trafficking', '', 'Text [@A-2].'].join('\n');
+    const definitions = '\n[trend]: trend.png\n\n[^note]: A note.\n';
+    const strong = (doc: SynthesisDocument): string[] => findOverclaims(doc, { register }).map((o) => at(doc, o.span));
+    // Without its definition the image is text a reader reads, and says "All evaluations".
+    const without = brief(body);
+    assert.deepEqual(strong(without), ['All evaluations']);
+    // Defined in another section (after the last one), it is an image: its alt text is not prose.
+    const withText = `${without.text}${definitions}`;
+    assert.deepEqual(strong(parse(withText)), []);
+    // The same through the editor's parser: the definition typed in and deleted again.
+    const parser = new IncrementalParser();
+    assert.deepEqual(strong(parser.parse(without.text)), ['All evaluations']);
+    assert.deepEqual(strong(parser.parse(withText, [{ start: without.text.length, end: without.text.length, text: definitions }])), []);
+    assert.deepEqual(strong(parser.parse(without.text, [{ start: without.text.length, end: withText.length, text: '' }])), ['All evaluations']);
+  });
+
+  test('a block of any length is read as Markdown: code in a list of 250,000 characters is not prose', () => {
+    const items = Array.from({ length: 3_000 }, (_, i) => `- Court ${i} adopted case management and legal aid in its district [@A-1; @A-2].`);
+    items.push('- The phrase `All evaluations` is quoted as code; courts consistently agreed [@A-3].');
+    const doc = brief(['### SDG 16.3 Rule of law', '', ...items].join('\n'));
+    assert.ok(doc.blocks.some((b) => b.end - b.start > 200_000), 'the list is one block');
+    assert.deepEqual(findOverclaims(doc, { register }).map((o) => at(doc, o.span)), ['consistently']);
   });
 
   test('a team extends the list, * standing for any ending', () => {

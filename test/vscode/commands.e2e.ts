@@ -68,6 +68,21 @@ suite('Commands', () => {
     assert.match(html, /<style/);
     assert.match(html, /Colombia/);
     assert.doesNotMatch(html, /<script\b[^>]*\bsrc=/i, 'no external scripts');
+    // The annexes: the summary matrix, then the evidence coverage with its target × criterion
+    // table, counted from the sample's register (samples/colombia-evidence.csv).
+    const annex = html.indexOf('<section class="synthesis-annex synthesis-coverage">');
+    assert.ok(annex > html.indexOf('Annex: Summary matrix'), 'the coverage annex comes after the summary matrix');
+    const coverage = html.slice(annex, html.indexOf('</section>', annex));
+    assert.match(coverage, /<h2>Annex: Evidence coverage<\/h2>/);
+    const table = coverage.slice(coverage.indexOf('Evaluation criteria by target'));
+    const row = (target: string): string[] => {
+      const tr = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => m[1]!).find((r) => r.replace(/<[^>]+>/g, '').trim().startsWith(target));
+      assert.ok(tr, `a row for ${target}`);
+      return [...tr.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim()).slice(1);
+    };
+    assert.deepEqual(row('Target'), ['Relevance', 'Coherence', 'Effectiveness', 'Efficiency', 'Impact', 'Sustainability']);
+    assert.deepEqual(row('16.1'), ['1', '✗', '2', '✗', '1', '✗']);
+    assert.deepEqual(row('16.b'), ['1', '✗', '✗', '✗', '2', '✗']);
   });
 
   test('"Validate All Syntheses in Workspace" reports every sample into the Problems panel', async () => {

@@ -100,6 +100,13 @@ export interface SynthesisDocument {
    * that after an edit they read again only the blocks it changed.
    */
   blocks: readonly TopLevelBlock[];
+  /**
+   * The link reference definitions and footnote definitions of the whole document (micromark's
+   * normalised identifiers, with how many times each is declared): a reference anywhere resolves
+   * against them.
+   */
+  definitions: ReadonlyMap<string, number>;
+  footnotes: ReadonlyMap<string, number>;
 }
 
 export interface ParseOptions {
@@ -263,6 +270,8 @@ function assemble(parsed: ParsedBlocks, previous?: Assembled): Assembled {
     problems: [],
     endsOpen: parsed.endsOpen,
     blocks,
+    definitions: parsed.definitions,
+    footnotes: parsed.footnotes,
   };
   let rawCounts: RawCount[] = [];
   let contentStarts: number[] = [];

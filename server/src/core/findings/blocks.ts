@@ -1,20 +1,31 @@
 /**
  * The paragraphs of a part of a synthesis, read by the same Markdown parser as the rest of the
- * product (remark with GitHub's extensions), with their prose: the text a reader reads, with code,
+ * product (micromark with GitHub's extensions, and remark's tree builder), with their prose: the text a reader reads, with code,
  * HTML, images, link targets and markup characters blanked out.
  *
  * The document's index (`SynthesisDocument`) keeps no paragraphs, so this module parses the parts
  * it is asked for itself, one top-level block at a time: what a block holds depends on its text
- * alone, so its paragraphs are kept (relative to its start) under the block's `identity`, which an
- * edit changes only for the blocks it touched. After a keystroke, one block is read again, however
- * long the document. When the document index one day lists its paragraphs, this module becomes a
- * lookup.
+ * and on the definitions of the document that it might refer to, so its paragraphs are kept
+ * (relative to its start) under the block's `identity`, which the document's parser changes for
+ * the blocks an edit touched and for those that might refer to a definition an edit added or
+ * removed. After a keystroke, one block is read again, however long the document. When the
+ * document index one day lists its paragraphs, this module becomes a lookup.
+ *
+ * A block is read with the document's definitions that it might refer to written before it
+ * (`[ID]: #`, `[^ID]: #`, then a blank line), so that a reference link or image whose definition
+ * stands in another block reads as it does in the whole document: its label is not prose. It is
+ * read as the document's index reads it: container markers nested deeper than the limit are
+ * plain text (see limits.ts; the index says so in a finding), and micromark is given the GFM
+ * constructs the block can hold (see markdown/micromark.ts), so the work grows with the block's
+ * length as the index's does, however long the block.
  */
 import type { Nodes as MdNodes, Paragraph as MdParagraph, Parent as MdParent } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { flattenNesting } from '../limits.js';
 import { blockAt } from '../markdown/document.js';
+import { gfmFor } from '../markdown/micromark.js';
 import type { SynthesisDocument } from '../parse.js';
 import type { Span } from '../types.js';
 
@@ -33,14 +44,7 @@ export interface ProseParagraph {
   listAfter: number | undefined;
 }
 
-/**
- * Blocks longer than this are split into paragraphs at blank lines instead of being parsed, as
- * the product does for very large documents (see limits.ts): the parser's cost grows faster than
- * the text.
- */
-export const MAX_PARSED_SECTION = 200_000;
-
-const markdown = unified().use(remarkParse).use(remarkGfm);
+const mdastGfm = gfmFromMarkdown();
 
 /** The paragraphs of one stretch of text, with offsets relative to its start. */
 interface Piece {
@@ -79,8 +83,7 @@ export function proseParagraphs(document: SynthesisDocument, span: Span): ProseP
     endsWithParagraph = piece.endsWithParagraph;
   };
   const part = (start: number, end: number): void => {
-    const slice = text.slice(start, end);
-    if (slice.trim() !== '') add(pieceOfText(slice), start);
+    if (text.slice(start, end).trim() !== '') add(pieceOfText(start, end, document), start);
   };
   let k = blockAt(blocks, span.start);
   if (k < 0) {
@@ -99,7 +102,7 @@ export function proseParagraphs(document: SynthesisDocument, span: Span): ProseP
     let piece = byBlock.get(block.identity);
     if (!piece) {
       // The parser reads a few blocks around an edit again, most of them as they were: by their text.
-      piece = pieceOfText(text.slice(block.start, block.end));
+      piece = pieceOfText(block.start, block.end, document);
       byBlock.set(block.identity, piece);
     }
     add(piece, block.start);
@@ -107,27 +110,52 @@ export function proseParagraphs(document: SynthesisDocument, span: Span): ProseP
   return out;
 }
 
-function pieceOfText(slice: string): Piece {
-  let piece = byText.get(slice);
+/** The piece of `[start, end)`, which starts at the start of a line. */
+function pieceOfText(start: number, end: number, document: SynthesisDocument): Piece {
+  const slice = flattenNesting(document.text, start, end, document.lines).text;
+  const key = definitionsFor(slice, document) + slice;
+  let piece = byText.get(key);
   if (piece) {
-    byText.delete(slice);
-    byText.set(slice, piece);
+    byText.delete(key);
+    byText.set(key, piece);
     return piece;
   }
-  piece = readPiece(slice);
-  if (slice.length > CACHE_CHARACTERS / 4) return piece;
-  byText.set(slice, piece);
-  cachedCharacters += slice.length;
-  for (const [key] of byText) {
+  piece = readPiece(key, key.length - slice.length);
+  if (key.length > CACHE_CHARACTERS / 4) return piece;
+  byText.set(key, piece);
+  cachedCharacters += key.length;
+  for (const [old] of byText) {
     if (byText.size <= CACHE_ENTRIES && cachedCharacters <= CACHE_CHARACTERS) break;
-    byText.delete(key);
-    cachedCharacters -= key.length;
+    byText.delete(old);
+    cachedCharacters -= old.length;
   }
   return piece;
 }
 
-function readPiece(slice: string): Piece {
-  return slice.length > MAX_PARSED_SECTION ? { paragraphs: paragraphsByLines(slice), lists: 0, opensWithList: false, endsWithParagraph: false } : paragraphsByParser(slice);
+/**
+ * The definitions of the document that `slice` might refer to, as lines of Markdown followed by
+ * a blank line ('' when there are none): those whose identifier's first word the slice holds,
+ * when it holds a `]` at all (the test the document's parser uses to read blocks again when a
+ * definition comes or goes). The destination does not matter to prose.
+ */
+function definitionsFor(slice: string, document: SynthesisDocument): string {
+  if ((document.definitions.size === 0 && document.footnotes.size === 0) || !slice.includes(']')) return '';
+  const upper = slice.toLowerCase().toUpperCase();
+  let lines = '';
+  const write = (ids: ReadonlyMap<string, number>, opener: string): void => {
+    for (const id of ids.keys()) {
+      // An identifier that does not read back as itself (a few case mappings) is left out.
+      if (upper.includes(id.split(' ', 1)[0]!) && normalizeIdentifier(id) === id) lines += `${opener}${id}]: #\n`;
+    }
+  };
+  write(document.definitions, '[');
+  write(document.footnotes, '[^');
+  return lines === '' ? '' : `${lines}\n`;
+}
+
+function readPiece(source: string, from: number): Piece {
+  const piece = paragraphsByParser(source, from);
+  return from === 0 ? piece : { ...piece, paragraphs: piece.paragraphs.map((p) => shift(p, -from, 0)) };
 }
 
 /** A paragraph moved to `by`, its lists numbered after the `lists` before it. */
@@ -148,13 +176,18 @@ function spanOf(node: MdNodes): Span | undefined {
   return start === undefined || end === undefined ? undefined : { start, end };
 }
 
-function paragraphsByParser(slice: string): Piece {
+/**
+ * The paragraphs of `source` from offset `from` on (what comes before is definitions written for
+ * the parse), with offsets in `source`.
+ */
+function paragraphsByParser(source: string, from: number): Piece {
   let tree: MdParent;
   try {
-    tree = markdown.parse(slice);
+    tree = fromMarkdown(source, { extensions: [gfmFor(source)], mdastExtensions: [mdastGfm] });
   } catch {
-    // The parser does not throw on any text we know of; if it ever does, fall back rather than fail.
-    return { paragraphs: paragraphsByLines(slice), lists: 0, opensWithList: false, endsWithParagraph: false };
+    // The parser throws on no text we know of, nesting too deep included (flattened above); if it
+    // ever does, the block has no paragraphs to check rather than the check failing.
+    return { paragraphs: [], lists: 0, opensWithList: false, endsWithParagraph: false };
   }
   const out: ProseParagraph[] = [];
   let lists = 0;
@@ -171,7 +204,7 @@ function paragraphsByParser(slice: string): Piece {
           const next = children[i + 1];
           out.push({
             span,
-            prose: proseOf(child, span, slice),
+            prose: proseOf(child, span, source),
             lead: leadOf(child, span),
             item: item ? { ...item, first: firstInItem } : undefined,
             listAfter: next && next.type === 'list' ? listIds.get(next) : undefined,
@@ -198,8 +231,9 @@ function paragraphsByParser(slice: string): Piece {
       }
     });
   };
-  visit(tree, undefined);
-  const top = tree.children as MdNodes[];
+  // The definitions written before the text are read as definitions: no paragraphs, no lists.
+  const top = (tree.children as MdNodes[]).filter((node) => (node.position?.start.offset ?? from) >= from);
+  visit({ type: 'root', children: top } as MdParent, undefined);
   // Lists directly in the root are numbered first, in order: a list that opens the text is number 0.
   return { paragraphs: out, lists, opensWithList: top[0]?.type === 'list', endsWithParagraph: top[top.length - 1]?.type === 'paragraph' };
 }
@@ -232,53 +266,4 @@ function plainText(node: MdNodes): string {
   if (node.type === 'text' || node.type === 'inlineCode') return node.value;
   if ('children' in node) return (node.children as MdNodes[]).map(plainText).join('');
   return '';
-}
-
-/**
- * Paragraphs as runs of non-blank lines outside fenced code, skipping headings, HTML comments and
- * table rows: the reading of sections too long to parse. Prose is the source as written, and a
- * lead is a `**…**` at the start of a paragraph.
- */
-export function paragraphsByLines(slice: string): ProseParagraph[] {
-  const out: ProseParagraph[] = [];
-  let fence: string | undefined;
-  let start = -1;
-  let end = -1;
-  const close = (): void => {
-    if (start < 0) return;
-    const prose = slice.slice(start, end);
-    const lead = /^\*\*([^*\n]{1,200})\*\*/.exec(prose);
-    out.push({
-      span: { start, end },
-      prose,
-      lead: lead ? { span: { start, end: start + lead[0].length }, text: lead[1]! } : undefined,
-      item: undefined,
-      listAfter: undefined,
-    });
-    start = -1;
-  };
-  let at = 0;
-  while (at <= slice.length) {
-    let lineEnd = slice.indexOf('\n', at);
-    if (lineEnd < 0) lineEnd = slice.length;
-    const line = slice.slice(at, lineEnd).replace(/\r$/, '');
-    const trimmed = line.trimStart();
-    const indent = line.length - trimmed.length;
-    const marker = indent <= 3 ? /^(`{3,}|~{3,})/.exec(trimmed)?.[1] : undefined;
-    if (fence !== undefined) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && trimmed.slice(marker.length).trim() === '') fence = undefined;
-    } else if (marker) {
-      close();
-      fence = marker;
-    } else if (trimmed === '' || /^#{1,6}(?:\s|$)/.test(trimmed) || trimmed.startsWith('<!--') || trimmed.startsWith('|')) {
-      close();
-    } else {
-      if (start < 0) start = at + indent;
-      end = at + line.length;
-    }
-    if (lineEnd >= slice.length) break;
-    at = lineEnd + 1;
-  }
-  close();
-  return out;
 }

@@ -53,6 +53,34 @@ const OPTIONAL = [
   { field: 'flow', name: 'table', possible: /\||:-|-:/ },
 ] as const;
 
+/** Which of the optional constructs `source` might hold: bit k for `OPTIONAL[k]`. */
+function possibleIn(source: string): number {
+  let key = 0;
+  for (let k = 0; k < OPTIONAL.length; k++) if (OPTIONAL[k]!.possible.test(source)) key |= 1 << k;
+  return key;
+}
+
+/** GFM without the optional constructs of each set, built on first use. */
+const gfms: Array<Extension | undefined> = [];
+
+/**
+ * micromark's GFM extension without the optional constructs `source` cannot hold: it gives the
+ * same events on `source` as all of GFM, with less work. For other readers of Markdown text
+ * (the findings checks give it to remark's tree builder).
+ */
+export function gfmFor(source: string): Extension {
+  return gfmOf(possibleIn(source));
+}
+
+function gfmOf(possible: number): Extension {
+  let extension = gfms[possible];
+  if (!extension) {
+    const dropped = new Set<string>(OPTIONAL.filter((_, k) => (possible & (1 << k)) === 0).map((c) => `${c.field} ${c.name}`));
+    extension = gfms[possible] = withoutConstructs(gfm(), dropped);
+  }
+  return extension;
+}
+
 /** One parser per front-matter setting and set of optional constructs, built on first use. */
 const parsers: Array<ParserState | undefined> = [];
 
@@ -62,12 +90,11 @@ const parsers: Array<ParserState | undefined> = [];
  * which `tokenize` resets.
  */
 function parserFor(frontMatterAllowed: boolean, source: string): ParserState {
-  let key = frontMatterAllowed ? 1 : 0;
-  for (let k = 0; k < OPTIONAL.length; k++) if (OPTIONAL[k]!.possible.test(source)) key |= 2 << k;
+  const possible = possibleIn(source);
+  const key = (possible << 1) | (frontMatterAllowed ? 1 : 0);
   let parser = parsers[key];
   if (!parser) {
-    const dropped = new Set<string>(OPTIONAL.filter((_, k) => (key & (2 << k)) === 0).map((c) => `${c.field} ${c.name}`));
-    const extensions = [withoutConstructs(gfm(), dropped), ...(frontMatterAllowed ? [frontmatter(['yaml'])] : [])];
+    const extensions = [gfmOf(possible), ...(frontMatterAllowed ? [frontmatter(['yaml'])] : [])];
     parser = parsers[key] = createParser({ extensions });
   }
   return parser;

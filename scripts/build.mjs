@@ -1,8 +1,11 @@
 // Bundles the extension client, the language server and the CLI with esbuild into dist/ (CommonJS,
 // which is what VS Code's extension host loads). The ESM-only unified/remark packages are bundled in.
 import { build } from 'esbuild';
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -34,36 +37,88 @@ const wordApart = {
   },
 };
 
+// fdir (which tinyglobby walks with) tries, as it loads, to require picomatch from node_modules for
+// its own glob methods, which tinyglobby does not call: resolving and loading that unbundled copy
+// was about 15 ms of every start of synthlint. The try is left out of the bundle.
+const fdirWithoutPicomatch = {
+  name: 'fdir-without-picomatch',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const attempt = /try \{\s*__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);\s*\} catch \{\}/;
+      if (!attempt.test(text)) console.warn(`fdir no longer loads picomatch as it did: see fdirWithoutPicomatch in scripts/build.mjs (${args.path})`);
+      return { contents: text.replace(attempt, ''), loader: 'js' };
+    });
+  },
+};
+
 await Promise.all([
   build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts', 'cli-worker': 'server/src/cli/cli-worker.ts' }, outdir: 'dist', plugins: [wordApart] }),
-  // The server's bundle is run by dist/server.js through vm.Script, which has no loader for a
-  // dynamic import() without an experimental option: esbuild turns the one of dist/word.js into a
-  // require (word.js is CommonJS, so what the server gets is the same).
+  build({ ...common, entryPoints: { 'cli-worker': 'server/src/cli/cli-worker.ts' }, outdir: 'dist', plugins: [fdirWithoutPicomatch] }),
+  // The server's and synthlint's bundles are run by their loaders (dist/server.js, dist/cli.js)
+  // through vm.Script, which has no loader for a dynamic import() without an experimental option:
+  // esbuild turns the one of dist/word.js into a require (word.js is CommonJS, so what they get is
+  // the same).
+  build({ ...common, entryPoints: { 'cli-bundle': 'server/src/cli/main.ts' }, outdir: 'dist', plugins: [wordApart, fdirWithoutPicomatch], supported: { 'dynamic-import': false } }),
   build({ ...common, entryPoints: { 'server-bundle': 'server/src/lsp/main.ts' }, outdir: 'dist', plugins: [wordApart], supported: { 'dynamic-import': false } }),
   build({ ...common, entryPoints: { word: 'server/src/word-entry.ts' }, outdir: 'dist' }),
 ]);
 
-// dist/server.js is a small loader that runs dist/server-bundle.js with a V8 code cache
-// (dist/server-bundle.cache, see scripts/code-cache-loader.cjs): compiling the 2 MB bundle and the
-// functions of a first check is a good part of a cold start. The cache is made here, never at run
-// time: the bundle runs once in a child process (scripts/code-cache-child.cjs) and checks a sample
-// with a folder open, so the functions of a first check are compiled, then writes the cache as it
-// exits. If that fails the build says so and leaves no cache; the server then starts without one.
-rmSync(`${root}dist/server-bundle.cache`, { force: true });
-writeFileSync(
-  `${root}dist/server.js`,
-  readFileSync(`${root}scripts/code-cache-loader.cjs`, 'utf8').replaceAll('__BUNDLE__', 'server-bundle.js').replaceAll('__CACHE__', 'server-bundle.cache'),
-);
-try {
-  await makeCodeCache(`${root}dist/server-bundle.js`, `${root}dist/server-bundle.cache`, `${root}samples`, `${root}samples/showcase.synth.md`);
-} catch (error) {
-  rmSync(`${root}dist/server-bundle.cache`, { force: true });
-  console.warn(`No code cache for the server (it starts without one): ${error instanceof Error ? error.message : String(error)}`);
+// dist/server.js and dist/cli.js are small loaders that run dist/server-bundle.js and
+// dist/cli-bundle.js with a V8 code cache (dist/*-bundle.cache, see scripts/code-cache-loader.cjs):
+// compiling a 2 MB bundle and the functions of a first check is a good part of a start. The caches
+// are made here, never at run time: each bundle runs once in a child process
+// (scripts/code-cache-child.cjs) and does what a first check does, so those functions are compiled,
+// then writes the cache as it exits. Each bundle ends with its build id, which the cache's header
+// repeats, so the loader knows a cache is this bundle's without hashing either. If making a cache
+// fails the build says so and leaves none; that program then starts without one.
+for (const name of ['server', 'cli']) {
+  const bundle = `${root}dist/${name}-bundle.js`;
+  rmSync(`${root}dist/${name}-bundle.cache`, { force: true });
+  const text = readFileSync(bundle);
+  appendFileSync(bundle, `\n//# synthesisBuild=${createHash('sha256').update(text).digest('hex')}\n`);
+  writeFileSync(
+    `${root}dist/${name}.js`,
+    readFileSync(`${root}scripts/code-cache-loader.cjs`, 'utf8').replaceAll('__BUNDLE__', `${name}-bundle.js`).replaceAll('__CACHE__', `${name}-bundle.cache`),
+  );
+}
+const caches = [
+  ['server', 'the server', () => makeServerCache(`${root}dist/server-bundle.js`, `${root}dist/server-bundle.cache`, `${root}samples`, `${root}samples/showcase.synth.md`)],
+  ['cli', 'synthlint', () => makeCliCache(`${root}dist/cli-bundle.js`, `${root}dist/cli-bundle.cache`)],
+];
+for (const [name, program, make] of caches) {
+  try {
+    await make();
+  } catch (error) {
+    rmSync(`${root}dist/${name}-bundle.cache`, { force: true });
+    console.warn(`No code cache for ${program} (it starts without one): ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * synthlint's cache is made by the run the cache is for: `--cache` on a copy of the samples, after a
+ * first run and with one file changed, so that looking files up in the cache, checking one and
+ * writing the cache are all compiled.
+ */
+async function makeCliCache(bundle, cache) {
+  const dir = mkdtempSync(join(tmpdir(), 'synthlint-code-cache-'));
+  try {
+    cpSync(`${root}samples`, join(dir, 'samples'), { recursive: true });
+    const run = (args) => {
+      const r = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      // 1 means "findings with errors": the samples have some.
+      if (r.status !== 0 && r.status !== 1) throw new Error(`synthlint exited with ${r.status ?? r.signal}: ${(r.stderr ?? '').trim().split('\n').slice(-2).join(' ')}`);
+    };
+    run([bundle, '--cache', 'samples']);
+    appendFileSync(join(dir, 'samples', 'showcase.synth.md'), '\nA paragraph added after the first run.\n');
+    run([`${root}scripts/code-cache-child.cjs`, bundle, cache, '--cache', 'samples']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Runs the bundle over stdio, opens `document` with `folder` as the workspace, waits for its first diagnostics, then shuts the server down, which writes the cache. */
-function makeCodeCache(bundle, cache, folder, document) {
+function makeServerCache(bundle, cache, folder, document) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`${root}scripts/code-cache-child.cjs`, bundle, cache, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const timer = setTimeout(() => {

@@ -3,11 +3,11 @@
 // issue 13, class 2 ("reading what a document names") or class 1's decoding half.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { MAX_SIDE_FILE_BYTES as MAX_REGISTER_BYTES, wordMessage } from '../../server/src/core/index.js';
-import { readTextFile, type ReadResult } from '../../server/src/node/fs/index.js';
+import { listFolder, readBytes, readTextFile, type BytesResult, type ReadResult } from '../../server/src/node/fs/index.js';
 import { FS_MODULE, runChild, tempDir } from './helpers.js';
 
 const MB = 1024 * 1024;
@@ -236,5 +236,82 @@ describe('decoding: byte-order marks, UTF-16, and no replacement characters', ()
     const odd = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([0x41, 0, 0x42])]);
     assert.equal(failure(await readTextFile(write(lone), { maxBytes: MB })), 'not-text');
     assert.equal(failure(await readTextFile(write(odd), { maxBytes: MB })), 'not-text');
+  });
+});
+
+describe('reading and listing on the calling thread (`blocking`, for synthlint) refuse and answer exactly as on the thread pool', () => {
+  test('the same answer for a file, a link out of the project, a folder, a device, a FIFO, a missing file, one too large and /proc', async () => {
+    const project = tempDir();
+    const outside = tempDir();
+    writeFileSync(join(project, 'brief.synth.md'), '# Brief\n');
+    writeFileSync(join(outside, 'secret.csv'), 'id\nS-1\n');
+    symlinkSync(join(outside, 'secret.csv'), join(project, 'linked.csv'));
+    symlinkSync('/dev/zero', join(project, 'zero.csv'));
+    mkdirSync(join(project, 'folder.synth.md'));
+    execFileSync('mkfifo', [join(project, 'fifo.synth.md')]);
+    writeFileSync(join(project, 'large.synth.md'), 'x'.repeat(1001));
+    const cases: Array<[string, { within?: string; realWithin?: string; maxBytes: number }]> = [
+      ['brief.synth.md', { within: project, maxBytes: 1000 }],
+      ['linked.csv', { within: project, maxBytes: 1000 }],
+      // The project's real path given once for the run bounds the reads as resolving it each time does.
+      ['linked.csv', { within: project, realWithin: realpathSync(project), maxBytes: 1000 }],
+      ['linked.csv', { maxBytes: 1000 }],
+      ['zero.csv', { maxBytes: 1000 }],
+      ['folder.synth.md', { within: project, maxBytes: 1000 }],
+      ['fifo.synth.md', { within: project, maxBytes: 1000 }],
+      ['missing.synth.md', { within: project, maxBytes: 1000 }],
+      ['large.synth.md', { within: project, maxBytes: 1000 }],
+      ['/proc/self/status', { maxBytes: 64 }],
+      ['../../etc/passwd', { within: project, maxBytes: 1000 }],
+    ];
+    const answers: string[] = [];
+    for (const [name, options] of cases) {
+      const path = name.startsWith('/') ? name : join(project, name);
+      const shape = (r: BytesResult): unknown => (r.ok ? { text: r.bytes.toString('utf8'), size: r.stamp.size, hash: r.stamp.hash, mtime: r.stamp.mtimeMs } : r);
+      const pooled = shape(await readBytes(path, options));
+      assert.deepEqual(shape(await readBytes(path, { ...options, blocking: true })), pooled, name);
+      answers.push(`${name}: ${JSON.stringify(pooled).slice(0, 60)}`);
+    }
+    // And those answers are the ones each case calls for.
+    assert.match(answers[0]!, /"text":"# Brief\\n"/);
+    for (const i of [1, 2, 10]) assert.match(answers[i]!, /outside-project/, answers[i]);
+    assert.match(answers[3]!, /"text":"id\\nS-1\\n"/);
+    for (const i of [4, 5, 6]) assert.match(answers[i]!, /not-a-file/, answers[i]);
+    assert.match(answers[7]!, /not-found/);
+    for (const i of [8, 9]) assert.match(answers[i]!, /too-large/, answers[i]);
+  });
+});
+
+describe('listing on the calling thread', () => {
+  test('the same entries and refusals as on the thread pool', async () => {
+    const project = tempDir();
+    const outside = tempDir();
+    mkdirSync(join(project, 'reports'));
+    writeFileSync(join(project, 'reports', 'a.synth.md'), '# A\n');
+    mkdirSync(join(project, 'reports', 'sub'));
+    symlinkSync(outside, join(project, 'reports', 'out'));
+    symlinkSync(outside, join(project, 'away'));
+    symlinkSync(join(project, 'nowhere'), join(project, 'reports', 'broken.synth.md'));
+    const cases: Array<[string, { within?: string; realWithin?: string }]> = [
+      ['reports', { within: project }],
+      ['reports', { within: project, realWithin: realpathSync(project) }],
+      ['away', { within: project }],
+      ['reports/a.synth.md', { within: project }],
+      ['missing', { within: project }],
+    ];
+    for (const [name, options] of cases) {
+      const pooled = await listFolder(join(project, name), options);
+      assert.deepEqual(await listFolder(join(project, name), { ...options, blocking: true }), pooled, name);
+    }
+    const listed = await listFolder(join(project, 'reports'), { within: project, blocking: true });
+    assert.deepEqual(listed.ok && listed.entries, [
+      { name: 'a.synth.md', kind: 'file' },
+      { name: 'broken.synth.md', kind: 'file' },
+      { name: 'sub', kind: 'folder' },
+    ]);
+    const away = await listFolder(join(project, 'away'), { within: project, blocking: true });
+    assert.equal(!away.ok && away.failure, 'outside-project');
+    const file = await listFolder(join(project, 'reports', 'a.synth.md'), { blocking: true });
+    assert.equal(!file.ok && file.failure, 'not-a-file');
   });
 });

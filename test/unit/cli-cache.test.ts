@@ -222,3 +222,61 @@ test('the entries of files that are gone are pruned; those of files this run did
   synthlint(['--cache', join('project', 'renamed-brief.synth.md')], dir);
   assert.deepEqual(Object.keys(cacheOf(dir).entries).sort(), pruned.filter((path) => path !== others[0]).sort());
 });
+
+test('files with a byte-order mark, in UTF-16 or without a mark are hits while their text is unchanged, and misses once it changes', () => {
+  const dir = project();
+  const p = (...parts: string[]): string => join(dir, 'project', ...parts);
+  const text = readFileSync(p('showcase.synth.md'), 'utf8');
+  const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+  const utf16 = (t: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]);
+  writeFileSync(p('with-mark.synth.md'), Buffer.concat([bom, Buffer.from(text)]));
+  writeFileSync(p('utf16.synth.md'), utf16(text));
+  // A text that itself starts with U+FEFF: its file holds the mark twice.
+  writeFileSync(p('two-marks.synth.md'), Buffer.concat([bom, bom, Buffer.from(text)]));
+  const names = ['showcase.synth.md', 'with-mark.synth.md', 'utf16.synth.md', 'two-marks.synth.md'];
+  assertSame(dir, [], 'with marks');
+  const empty = (): void => {
+    const cache = cacheOf(dir);
+    for (const name of names) cache.entries[p(name)]!.findings = [];
+    writeFileSync(join(dir, '.synthesis-cache'), JSON.stringify(cache));
+  };
+  const checked = (): string[] => {
+    const found = JSON.parse(synthlint(['--cache', '--format', 'json', 'project'], dir).stdout) as Array<{ file: string }>;
+    return names.filter((name) => found.some((f) => f.file === `project/${name}`));
+  };
+  // Emptied by hand: a file that shows findings again was checked again.
+  empty();
+  assert.deepEqual(checked(), [], 'unchanged files are taken from the cache, whatever their encoding');
+  // The same text saved with another encoding or without its mark is the same text: still a hit.
+  writeFileSync(p('with-mark.synth.md'), text);
+  writeFileSync(p('utf16.synth.md'), Buffer.concat([bom, Buffer.from(text)]));
+  empty();
+  assert.deepEqual(checked(), [], 'the same text in another encoding');
+  // One mark less in the two-mark file: its text lost its first character, so it is checked again
+  // (its bytes are now exactly those the cache once hashed for its text).
+  writeFileSync(p('two-marks.synth.md'), Buffer.concat([bom, Buffer.from(text)]));
+  // A one-character edit in UTF-16.
+  writeFileSync(p('utf16.synth.md'), utf16(text.replace('template:', 'template: ')));
+  empty();
+  assert.deepEqual(checked(), ['utf16.synth.md', 'two-marks.synth.md']);
+  // Without the entries emptied by hand, a cached run says what a plain one says.
+  rmSync(join(dir, '.synthesis-cache'));
+  assertSame(dir, [], 'after the edits');
+});
+
+test('a cached file replaced by a link that leads out of the folder is not taken from the cache', () => {
+  const dir = project();
+  const p = (...parts: string[]): string => join(dir, 'project', ...parts);
+  const outside = mkdtempSync(join(tmpdir(), 'synthlint-cache-outside-'));
+  temps.push(outside);
+  synthlint(['--cache', 'project'], dir);
+  // The same bytes, now outside the folder that was searched, and linked from inside it.
+  cpSync(p('showcase.synth.md'), join(outside, 'showcase.synth.md'));
+  rmSync(p('showcase.synth.md'));
+  symlinkSync(join(outside, 'showcase.synth.md'), p('showcase.synth.md'));
+  const plain = synthlint(['--format', 'json', 'project'], dir);
+  const cached = synthlint(['--cache', '--format', 'json', 'project'], dir);
+  assert.equal(cached.stdout, plain.stdout);
+  assert.equal(cached.stderr, plain.stderr);
+  assert.match(cached.stderr, /showcase\.synth\.md.*outside/);
+});

@@ -1,5 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -15,14 +16,20 @@ import {
   TEMPLATE_KEYS,
   TemplateRegistry,
   type Template,
+  type TemplateSection,
 } from '../../server/src/core/templates/template.js';
 import { wordMessage } from '../../server/src/core/i18n/words.js';
-import { BUILTIN_TEMPLATE_SOURCES } from '../../server/src/core/templates/builtin.generated.js';
+import { BUILTIN_TEMPLATES } from '../../server/src/core/templates/builtin.generated.js';
 import { buildSkeleton } from '../../server/src/core/templates/skeleton.js';
 import { analyze } from '../../server/src/core/lint.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const builtinDir = join(root, 'server/src/core/templates/builtin');
+/** The built-in templates' YAML files, as the generator reads them (sorted by name, line endings made '\n'). */
+const BUILTIN_SOURCES = readdirSync(builtinDir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((file) => ({ file, text: readFileSync(join(builtinDir, file), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') }));
 
 /** A template problem with its message in English words, as the tests below read it. */
 interface TemplateProblem {
@@ -72,8 +79,8 @@ sections:
 
 describe('built-in templates', () => {
   test('each parses without problems', () => {
-    assert.equal(BUILTIN_TEMPLATE_SOURCES.length, 3);
-    for (const source of BUILTIN_TEMPLATE_SOURCES) {
+    assert.equal(BUILTIN_SOURCES.length, 3);
+    for (const source of BUILTIN_SOURCES) {
       const { template, problems } = parseTemplate(source.text, 'builtin');
       assert.deepEqual(problems, [], source.file);
       assert.ok(template, source.file);
@@ -224,7 +231,7 @@ describe('the built-in templates in three languages', () => {
   });
 
   test('every alias of a built-in section has its Spanish and French counterparts, and each matches', () => {
-    for (const source of BUILTIN_TEMPLATE_SOURCES) {
+    for (const source of BUILTIN_SOURCES) {
       const data = parseYaml(source.text) as { sections: Array<{ id: string; aliases: Record<string, string[]>; heading: Record<string, string> }> };
       const template = builtinTemplates().get(source.file.replace(/\.yaml$/, ''))!;
       for (const section of data.sections) {
@@ -546,13 +553,35 @@ describe('TemplateRegistry', () => {
 });
 
 describe('generated file and schema', () => {
-  test('builtin.generated.ts is up to date with the YAML files', () => {
-    const files = readdirSync(builtinDir).filter((f) => f.endsWith('.yaml')).sort();
-    assert.deepEqual(BUILTIN_TEMPLATE_SOURCES.map((s) => s.file), files, 'run `node scripts/generate-templates.mjs`');
-    for (const source of BUILTIN_TEMPLATE_SOURCES) {
-      const text = readFileSync(join(builtinDir, source.file), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-      assert.equal(source.text, text, `${source.file} changed: run \`node scripts/generate-templates.mjs\``);
-    }
+  test('builtin.generated.ts holds exactly what the parser makes of the YAML files today', () => {
+    // The built-ins are parsed when the file is generated, not at run time: it must be regenerated
+    // after a change to a YAML file or to the parser, or the editor and synthlint would use stale ones.
+    const parsed = BUILTIN_SOURCES.map((source) => parseTemplateData(source.text, 'builtin'));
+    for (const [i, { problems }] of parsed.entries()) assert.deepEqual(problems, [], BUILTIN_SOURCES[i]!.file);
+    assert.deepEqual(
+      JSON.parse(JSON.stringify(BUILTIN_TEMPLATES)),
+      JSON.parse(JSON.stringify(parsed.map((p) => p.template))),
+      'run `node scripts/generate-templates.mjs`',
+    );
+    // And the registry is those, unchanged.
+    assert.deepEqual(builtinTemplates().list(), parsed.map((p) => p.template));
+  });
+
+  test('the built-in templates are frozen all the way down, as parsed templates are', () => {
+    const frozen = (value: unknown, where: string): void => {
+      if (typeof value !== 'object' || value === null) return;
+      assert.ok(Object.isFrozen(value), `${where} is frozen`);
+      for (const [key, inner] of Object.entries(value)) frozen(inner, `${where}.${key}`);
+    };
+    for (const template of builtinTemplates().list()) frozen(template, template.id);
+    const unodc = builtinTemplates().get('unodc-meta-synthesis')!;
+    assert.throws(() => (unodc.sections as TemplateSection[]).push(unodc.sections[0]!));
+  });
+
+  test('the generator says whether the generated file is current', () => {
+    const run = spawnSync(process.execPath, [join(root, 'scripts/generate-templates.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /up to date \(3 templates\)/);
   });
 
   test('the schema and the parser accept the same keys', () => {
@@ -571,7 +600,7 @@ describe('generated file and schema', () => {
   });
 
   test('every built-in validates against the schema', () => {
-    for (const source of BUILTIN_TEMPLATE_SOURCES) {
+    for (const source of BUILTIN_SOURCES) {
       assert.deepEqual(validate(schema, parseYaml(source.text), schema), [], source.file);
     }
     assert.deepEqual(validate(schema, parseYaml(MINIMAL), schema), []);

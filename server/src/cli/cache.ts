@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { catalogue, isInside, MAX_SIDE_FILE_BYTES, type FileStamp, type Message, type ServiceHost, type ServiceInput, type TextEncodingName } from '../core/index.js';
-import { readTextFile, writeTextFile } from '../node/fs/index.js';
+import { listFolder, readTextFile, realFolder, writeTextFile } from '../node/fs/index.js';
 import type { FindingData } from './findings.js';
 import type { JobOutcome, JobSettings, RelatedFile } from './lint-job.js';
 
@@ -78,6 +78,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function parseEntries(data: unknown): Map<string, Entry> | undefined {
   if (!isRecord(data) || data.synthlintCache !== FORMAT || !isRecord(data.entries)) return undefined;
   const entries = new Map<string, Entry>();
+  // Entries with the same inputs (the files of one folder) share one list, whose key part is then made once.
+  const lists = new Map<string, ServiceInput[]>();
   // Object.entries gives own keys only, and a Map has no prototype to reach: `__proto__` is just a name.
   for (const [path, value] of Object.entries(data.entries)) {
     if (!isAbsolute(path) || !isRecord(value)) return undefined;
@@ -86,7 +88,10 @@ function parseEntries(data: unknown): Map<string, Entry> | undefined {
     if (!Array.isArray(inputs) || inputs.length > MAX_INPUTS || !inputs.every(isInput)) return undefined;
     if (!isFindings(findings) || !Array.isArray(related)) return undefined;
     if (!related.every((r) => isRecord(r) && typeof r.path === 'string' && isAbsolute(r.path) && isFindings(r.findings))) return undefined;
-    entries.set(path, { key, inputs, findings, related: related as RelatedFile[] });
+    const id = JSON.stringify(inputs.map((i) => [i.kind, i.path, i.within]));
+    let shared = lists.get(id);
+    if (!shared) lists.set(id, (shared = inputs));
+    entries.set(path, { key, inputs: shared, findings, related: related as RelatedFile[] });
   }
   return entries;
 }
@@ -134,6 +139,11 @@ export class RunCache {
   private readonly parts = new Map<string, Promise<string>>();
   private readonly inside = new Map<string, boolean>();
   private readonly fresh = new Map<string, Entry>();
+  /** The real path of each folder inputs are read inside, resolved once per run. */
+  private readonly realFolders = new Map<string, Promise<string>>();
+  /** The parts of a list of inputs, joined: files of one folder share their list (see `parseEntries`). */
+  private readonly joined = new WeakMap<readonly ServiceInput[], Promise<string>>();
+  private readonly listsAllowed = new WeakMap<readonly ServiceInput[], boolean>();
 
   constructor(
     private readonly host: ServiceHost,
@@ -151,7 +161,7 @@ export class RunCache {
   async lookup(path: string, textHash: string, encoding: TextEncodingName, stamp: FileStamp): Promise<JobOutcome | undefined> {
     const entry = this.entries.get(path);
     // Inputs outside the run's project folder are never read for the service: a cache that names some is not trusted.
-    if (!entry || !entry.inputs.every((i) => this.allowed(i))) return undefined;
+    if (!entry || !this.allAllowed(entry.inputs)) return undefined;
     if ((await this.key(textHash, entry.inputs)) !== entry.key) return undefined;
     this.fresh.set(path, entry);
     return { ok: true, findings: entry.findings, related: entry.related, encoding, stamp, fixesApplied: 0, textHash, inputs: entry.inputs };
@@ -184,9 +194,20 @@ export class RunCache {
 
   private async key(textHash: string, inputs: readonly ServiceInput[]): Promise<string> {
     // The same bytes as hashing each part in turn, in one update: a thousand entries share the
-    // same few inputs, whose part is made once.
-    const parts = await Promise.all(inputs.map((input) => this.part(input)));
-    return createHash('sha256').update(`${this.settings}\0${textHash}${parts.join('')}`).digest('hex');
+    // same few inputs, whose part is made once, and the files of a folder share one list of them.
+    let parts = this.joined.get(inputs);
+    if (!parts) {
+      parts = Promise.all(inputs.map((input) => this.part(input))).then((all) => all.join(''));
+      this.joined.set(inputs, parts);
+    }
+    return createHash('sha256').update(`${this.settings}\0${textHash}${await parts}`).digest('hex');
+  }
+
+  /** Whether every input of a list is allowed; worked out once per list. */
+  private allAllowed(inputs: readonly ServiceInput[]): boolean {
+    let ok = this.listsAllowed.get(inputs);
+    if (ok === undefined) this.listsAllowed.set(inputs, (ok = inputs.every((i) => this.allowed(i))));
+    return ok;
   }
 
   /** Whether an input is one the service may read for this run (inside the project folder); worked out once per input. */
@@ -208,17 +229,26 @@ export class RunCache {
     const id = `${input.kind}\0${input.path}\0${input.within ?? ''}`;
     let part = this.parts.get(id);
     if (!part) {
-      const within = input.within === undefined ? {} : { within: input.within };
-      const state =
-        input.kind === 'file'
-          ? this.host.readText(input.path, { ...within, maxBytes: MAX_SIDE_FILE_BYTES }).then((r) => (r.ok ? `ok ${r.stamp.hash}` : `failed ${r.failure} ${JSON.stringify(r.detail ?? '')}`))
-          : this.host.listFolder(input.path, within).then((r) =>
-              r.ok ? `ok ${r.entries.map((e) => `${e.kind}:${e.name}`).sort().join('\0')}` : `failed ${r.failure} ${JSON.stringify(r.detail ?? '')}`,
-            );
-      part = state.then((s) => `\0${JSON.stringify([input.kind, input.path, input.within ?? null, s])}`);
+      part = this.state(input).then((s) => `\0${JSON.stringify([input.kind, input.path, input.within ?? null, s])}`);
       this.parts.set(id, part);
     }
     return part;
+  }
+
+  /** What an input holds now, read as the service's Node host reads it (node/fs, the same checks), on this thread. */
+  private async state({ kind, path, within }: ServiceInput): Promise<string> {
+    let bound = {};
+    if (within !== undefined) {
+      let real = this.realFolders.get(within);
+      if (!real) this.realFolders.set(within, (real = realFolder(within)));
+      bound = { within, realWithin: await real };
+    }
+    if (kind === 'file') {
+      const r = await readTextFile(path, { ...bound, maxBytes: MAX_SIDE_FILE_BYTES, blocking: true });
+      return r.ok ? `ok ${r.stamp.hash}` : `failed ${r.failure} ${JSON.stringify(r.detail ?? '')}`;
+    }
+    const r = await listFolder(path, { ...bound, blocking: true });
+    return r.ok ? `ok ${r.entries.map((e) => `${e.kind}:${e.name}`).sort().join('\0')}` : `failed ${r.failure} ${JSON.stringify(r.detail ?? '')}`;
   }
 }
 

@@ -42,9 +42,9 @@ export type JobOutcome =
     }
   | { ok: false; failure: FileFailure; detail?: Message };
 
-/** The service of a CLI run: the command line's flags are its overrides. */
+/** The service of a CLI run: the command line's flags are its overrides; its reads block the thread that asks (see `createNodeHost`). */
 export function createCliService(settings: JobSettings): LanguageService {
-  return createLanguageService(createNodeHost(), {
+  return createLanguageService(createNodeHost({ blocking: true }), {
     ceilings: [settings.project],
     overrides: { rules: settings.severities, ...(settings.defaultTemplate !== undefined ? { defaultTemplate: settings.defaultTemplate } : {}) },
   });

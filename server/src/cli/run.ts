@@ -9,7 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { escapeLines, list, localeFromEnvironment, MAX_DOCUMENT_BYTES, msg, RULES, settableRuleIds, TOOL_CHECKS, translator, wordMessage, type FileFailure, type LanguageService, type Locale, type Message } from '../core/index.js';
-import { readTextFile, writeTextFile, type WriteFailure } from '../node/fs/index.js';
+import { decodeText, hasByteOrderMark, readBytes, readTextFile, realFolder, writeTextFile, type WriteFailure } from '../node/fs/index.js';
 import { parseArgs, requestedLocale, UsageError, type LintCommand, type RenderCommand } from './args.js';
 import { runCodebook, runCoverage } from './coverage.js';
 import { runMatrix } from './matrix.js';
@@ -224,7 +224,8 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
   reportRelated((await service.projectReports(settings.project)).map((r) => ({ path: r.path, findings: fileFindingData(r.findings) })));
 
   const cache = command.cache ? await openCache(command, settings, env, service) : undefined;
-  const onOutcome = async (file: CliFile, outcome: JobOutcome): Promise<void> => {
+  // `cached`: the outcome came from the cache, whose entry the lookup already kept for the next run.
+  const onOutcome = async (file: CliFile, outcome: JobOutcome, cached = false): Promise<void> => {
     const shown = displayPath(file.path, env.cwd);
     if (!outcome.ok) {
       fail(shown, msg('cli.cannot-read', { file: shown, reason: failureWords(outcome.failure, outcome.detail, MAX_DOCUMENT_BYTES) }));
@@ -245,7 +246,7 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
         const again = await onDisk(file);
         findings = again.ok ? again.findings : [];
       }
-    } else {
+    } else if (!cached) {
       await cache?.run.remember(file.path, outcome);
     }
     summary.files++;
@@ -258,17 +259,21 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
     const known = new Map<CliFile, JobOutcome>();
     // Several files are read and hashed at a time: one after another, a warm run mostly waits on the disk.
     let next = 0;
+    const realFolders = new Map<string, Promise<string>>();
     const lookUp = async (): Promise<void> => {
       while (next < files.length) {
         const file = files[next++]!;
-        const outcome = await cachedOutcome(cache.run, file, command.fix);
+        const outcome = await cachedOutcome(cache.run, file, command.fix, realFolders);
         if (outcome) known.set(file, outcome);
       }
     };
     await Promise.all(Array.from({ length: CACHE_LOOKUPS }, lookUp));
     const fresh = new Map<CliFile, JobOutcome>();
     await lintFiles(files.filter((f) => !known.has(f)), settings, async (file, outcome) => void fresh.set(file, outcome));
-    for (const file of files) await onOutcome(file, known.get(file) ?? fresh.get(file)!);
+    for (const file of files) {
+      const hit = known.get(file);
+      await onOutcome(file, hit ?? fresh.get(file)!, hit !== undefined);
+    }
     const saved = await saveCache(cache.path, await cache.run.serialise(new Set(files.map((f) => f.path))), cache.within);
     if (!saved.ok) say(env, msg('cli.cannot-write', { file: displayPath(cache.path, env.cwd), reason: writeFailureWords(saved.failure, saved.detail) }));
   } else {
@@ -309,13 +314,28 @@ function codeHash(): string {
 /**
  * A file's outcome from the cache, when its text and everything its findings depend on are as
  * they were. With --fix, only when nothing in it can be fixed: otherwise it is fixed now.
+ * `realFolders`: the real path of each folder files were found in, resolved once per run.
  */
-async function cachedOutcome(cache: RunCache, { path, within, found }: CliFile, fix: boolean): Promise<JobOutcome | undefined> {
+async function cachedOutcome(cache: RunCache, { path, within, found }: CliFile, fix: boolean, realFolders: Map<string, Promise<string>>): Promise<JobOutcome | undefined> {
   if (!cache.has(path)) return undefined;
   // Read as the check reads it (lint-job.ts): a file found in a folder only inside that folder.
-  const read = await readTextFile(path, { ...(found ? { within } : {}), maxBytes: MAX_DOCUMENT_BYTES });
+  let realWithin: Promise<string> | undefined;
+  if (found) {
+    realWithin = realFolders.get(within) ?? realFolder(within);
+    realFolders.set(within, realWithin);
+  }
+  const read = await readBytes(path, { ...(found ? { within, realWithin: await realWithin } : {}), maxBytes: MAX_DOCUMENT_BYTES, blocking: true });
   if (!read.ok) return undefined;
-  const outcome = await cache.lookup(path, textHash(read.text), read.encoding, read.stamp);
+  let outcome: JobOutcome | undefined;
+  if (!hasByteOrderMark(read.bytes)) {
+    // Without a byte-order mark the text is the bytes themselves: the hash the read already made is
+    // the text's. A match means these bytes are the very text checked before (so they are UTF-8 as
+    // it was), and nothing needs decoding.
+    outcome = await cache.lookup(path, read.stamp.hash, 'utf-8', read.stamp);
+  } else {
+    const decoded = decodeText(read.bytes);
+    if (decoded.ok) outcome = await cache.lookup(path, textHash(decoded.text), decoded.encoding, read.stamp);
+  }
   if (outcome?.ok && fix && outcome.findings.some((f) => f.fixable)) return undefined;
   return outcome;
 }

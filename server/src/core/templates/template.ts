@@ -3,8 +3,8 @@
  * the SDG target sections, which need a sources block, and the required front-matter fields).
  *
  * Templates are data. They are written in YAML (the built-ins live in `builtin/*.yaml` and reach the
- * core through `builtin.generated.ts`; workspace templates are read by the outer layers), and this
- * module turns a YAML text into a checked, frozen `Template`. It does no I/O and never throws on bad
+ * core already parsed, through `builtin.generated.ts`; workspace templates are read by the outer
+ * layers), and this module turns a YAML text into a checked, frozen `Template`. It does no I/O and never throws on bad
  * input: every problem comes back with a 1-based line and column and a plain-language message.
  *
  * `schemas/template.schema.json` describes the same format for editors; a unit test keeps the two in
@@ -16,7 +16,7 @@ import { unsafeCharacter } from '../escape.js';
 import { msg, type Message, type MessageArg } from '../i18n/message.js';
 import { LANGUAGES, type Language, type Localised } from '../types.js';
 import { repeatedKeys } from '../yaml-keys.js';
-import { BUILTIN_TEMPLATE_SOURCES } from './builtin.generated.js';
+import { BUILTIN_TEMPLATES } from './builtin.generated.js';
 
 export interface TemplateSection {
   /** Stable name used by rules, quick fixes and settings, e.g. `findings`. */
@@ -178,21 +178,23 @@ export class TemplateRegistry {
 
 let builtins: TemplateRegistry | undefined;
 
-/** The built-in templates, parsed once. Throws only if a built-in itself is broken. */
+/**
+ * The built-in templates. Their YAML (`builtin/*.yaml`) is parsed by `parseTemplate` when
+ * `scripts/generate-templates.mjs` writes `builtin.generated.ts`, not at every start; a test checks
+ * that the generated templates are exactly what the parser makes of the YAML files today.
+ */
 export function builtinTemplates(): TemplateRegistry {
-  if (builtins) return builtins;
-  const parsed: Template[] = [];
-  for (const source of BUILTIN_TEMPLATE_SOURCES) {
-    const { template, problems } = parseTemplate(source.text, 'builtin');
-    if (!template || problems.length > 0) {
-      // Message keys, not words: this only ever reaches a developer who broke a built-in template.
-      const list = problems.map((p) => `${source.file}:${p.line}:${p.column}: ${JSON.stringify(p.message)}`).join('\n');
-      throw new Error(`Built-in template ${source.file} is broken:\n${list}`);
-    }
-    parsed.push(template);
-  }
-  builtins = new TemplateRegistry(parsed);
+  builtins ??= new TemplateRegistry(BUILTIN_TEMPLATES.map(deepFreeze));
   return builtins;
+}
+
+/** Frozen all the way down, as `parseTemplate`'s templates are: rules share the built-ins. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 // ---------------------------------------------------------------------------------------------

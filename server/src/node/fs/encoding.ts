@@ -19,6 +19,14 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
+/**
+ * Whether the bytes start with a byte-order mark `decodeText` reads (UTF-8, UTF-16 or UTF-32):
+ * without one, a file that is text at all is UTF-8 and its text is exactly its bytes.
+ */
+export function hasByteOrderMark(bytes: Uint8Array): boolean {
+  return startsWith(bytes, UTF8_BOM) || startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || startsWith(bytes, [0, 0, 0xfe, 0xff]);
+}
+
 /** Decodes a file's bytes; the reason when they are not text this product reads. */
 export function decodeText(bytes: Uint8Array): Decoded {
   if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0, 0, 0xfe, 0xff])) {

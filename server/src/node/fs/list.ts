@@ -7,6 +7,7 @@
  * reader then checks where it leads). Special files (FIFOs, sockets, devices) are listed as files
  * too, so that the reader refuses them with a reason instead of their being skipped in silence.
  */
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Message } from '../../core/index.js';
@@ -15,32 +16,57 @@ import { errorCode, isInside, realFolder } from './paths.js';
 import { failed } from './read.js';
 import type { FileFailure, FolderEntry, ListResult } from './types.js';
 
-export async function listFolder(path: string, options: { within?: string } = {}): Promise<ListResult> {
+export interface ListOptions {
+  /** A folder the listed folder's real path must stay inside. */
+  within?: string;
+  /** The real path of `within`, when the caller has resolved it already (as `ReadOptions.realWithin`). */
+  realWithin?: string;
+  /** Each system call on the calling thread (as `ReadOptions.blocking`). */
+  blocking?: boolean;
+}
+
+const pooled = { realpath, readdir: (path: string) => readdir(path, { withFileTypes: true }), stat };
+const blocking = {
+  realpath: (path: string): string => realpathSync.native(path),
+  readdir: (path: string): Dirent[] => readdirSync(path, { withFileTypes: true }),
+  stat: (path: string): Stats => statSync(path),
+};
+
+export async function listFolder(path: string, options: ListOptions = {}): Promise<ListResult> {
+  const calls = options.blocking ? blocking : pooled;
   const absolute = resolve(path);
   const within = options.within === undefined ? undefined : resolve(options.within);
   if (within !== undefined && !isInside(within, absolute)) return { ok: false, failure: 'outside-project' };
   let dirents;
   try {
-    if (within !== undefined && !isInside(await realFolder(within), await realpath(absolute))) {
+    if (within !== undefined && !isInside(options.realWithin ?? (await realFolder(within, calls.realpath)), await calls.realpath(absolute))) {
       return { ok: false, failure: 'outside-project', detail: detail('file.detail.folder-link-outside') };
     }
-    dirents = await readdir(absolute, { withFileTypes: true });
+    dirents = await calls.readdir(absolute);
   } catch (error) {
     // A file where a folder was expected is not "not found".
-    if (errorCode(error) === 'ENOTDIR' && (await stat(absolute).catch(() => undefined))) return { ok: false, failure: 'not-a-file', detail: detail('file.detail.file-not-folder') };
+    if (errorCode(error) === 'ENOTDIR' && (await statOrNothing(calls, absolute))) return { ok: false, failure: 'not-a-file', detail: detail('file.detail.file-not-folder') };
     return failed(error);
   }
   const entries: FolderEntry[] = [];
   for (const dirent of dirents) {
     if (dirent.isDirectory()) entries.push({ name: dirent.name, kind: 'folder' });
     else if (dirent.isSymbolicLink()) {
-      const target = await stat(join(absolute, dirent.name)).catch(() => undefined);
+      const target = await statOrNothing(calls, join(absolute, dirent.name));
       // A broken link is listed, so that reading it is reported; a link to a folder is not followed.
       if (!target?.isDirectory()) entries.push({ name: dirent.name, kind: 'file' });
     } else entries.push({ name: dirent.name, kind: 'file' });
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { ok: true, entries };
+}
+
+async function statOrNothing(calls: typeof pooled | typeof blocking, path: string): Promise<Stats | undefined> {
+  try {
+    return await calls.stat(path);
+  } catch {
+    return undefined;
+  }
 }
 
 export interface TreeOptions {

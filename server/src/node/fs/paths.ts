@@ -14,10 +14,13 @@ export function isInside(folder: string, path: string): boolean {
   return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
-/** The real path of a folder that bounds reads and writes; the folder as written when it cannot be resolved. */
-export async function realFolder(folder: string): Promise<string> {
+/**
+ * The real path of a folder that bounds reads and writes; the folder as written when it cannot be
+ * resolved. `resolveReal`: how (the thread pool's realpath, or a blocking one).
+ */
+export async function realFolder(folder: string, resolveReal: (path: string) => Promise<string> | string = realpath): Promise<string> {
   try {
-    return await realpath(resolve(folder));
+    return await resolveReal(resolve(folder));
   } catch {
     return resolve(folder);
   }

@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateDocument, SIZES } from './corpus.mjs';
-import { EditedDocument, editRound, prepareProject } from './edit-mix.mjs';
+import { EditedDocument, editRound, openDocument, prepareProject } from './edit-mix.mjs';
 import { corpusDir, median, percentile } from './lib.mjs';
 import { LspClient } from './lsp-client.mjs';
 
@@ -41,17 +41,8 @@ async function once(server) {
     for (const s of sizes) {
       const draft = drafts[s.name];
       const uri = pathToFileURL(join(project, `${s.name}.synth.md`)).href;
-      const opened = client.diagnosticsFor(uri, 1);
-      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'synthesis-markdown', version: 1, text: draft.text } });
-      await opened;
-      const doc = new EditedDocument(draft.text, {
-        paragraph: draft.editOffset,
-        headingEnd: draft.headingEndOffset,
-        sectionStart: draft.section.start,
-        sectionEnd: draft.section.end,
-        sourcesCount: draft.sourcesCountOffset,
-        fenceLine: draft.fenceLineOffset,
-      });
+      await openDocument(client, uri, draft.text);
+      const doc = EditedDocument.ofDraft(draft);
       let version = 1;
       const times = [];
       let cpuFrom = 0;

@@ -9,6 +9,17 @@ import { Positions } from './lsp-client.mjs';
 export const WORD = 'sustained ';
 
 /**
+ * Opens `text` at `uri` in the server: resolves with the first diagnostics published for it and
+ * the moment (performance.now()) the open was sent.
+ */
+export async function openDocument(client, uri, text) {
+  const opened = client.diagnosticsFor(uri, 1);
+  const sentAt = performance.now();
+  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'synthesis-markdown', version: 1, text } });
+  return { sentAt, first: await opened };
+}
+
+/**
  * A document being edited: its text, the LSP change of each edit, and named offsets that follow
  * the edits (an offset after an edit moves with it).
  */
@@ -17,6 +28,18 @@ export class EditedDocument {
     this.text = text;
     this.marks = { ...marks };
     this.positions = new Positions(text);
+  }
+  /** A draft of the corpus being edited, with the marks of the edit mix (and `extra` ones). */
+  static ofDraft(draft, extra = {}) {
+    return new EditedDocument(draft.text, {
+      paragraph: draft.editOffset,
+      headingEnd: draft.headingEndOffset,
+      sectionStart: draft.section.start,
+      sectionEnd: draft.section.end,
+      sourcesCount: draft.sourcesCountOffset,
+      fenceLine: draft.fenceLineOffset,
+      ...extra,
+    });
   }
   /** Replaces `[start, end)` with `insert`; returns the LSP content change. */
   replace(start, end, insert) {

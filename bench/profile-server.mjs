@@ -13,7 +13,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateDocument, SIZES } from './corpus.mjs';
-import { EditedDocument, editRound, prepareProject } from './edit-mix.mjs';
+import { EditedDocument, editRound, openDocument, prepareProject } from './edit-mix.mjs';
 import { corpusDir, ensureDist } from './lib.mjs';
 import { LspClient } from './lsp-client.mjs';
 
@@ -34,17 +34,8 @@ const client = new LspClient(dist.server, { execArgv: ['--cpu-prof', `--cpu-prof
 const rootUri = pathToFileURL(project).href;
 await client.initialize({ validationDelay: 0, debounceMs: 0 }, { rootUri, workspaceFolders: [{ uri: rootUri, name: 'project' }] });
 const uri = pathToFileURL(join(project, `${size.name}.synth.md`)).href;
-const opened = client.diagnosticsFor(uri, 1);
-client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'synthesis-markdown', version: 1, text: draft.text } });
-await opened;
-const doc = new EditedDocument(draft.text, {
-  paragraph: draft.editOffset,
-  headingEnd: draft.headingEndOffset,
-  sectionStart: draft.section.start,
-  sectionEnd: draft.section.end,
-  sourcesCount: draft.sourcesCountOffset,
-  fenceLine: draft.fenceLineOffset,
-});
+await openDocument(client, uri, draft.text);
+const doc = EditedDocument.ofDraft(draft);
 let version = 1;
 let changes = 0;
 /** The measured changes' windows on the monotonic clock (µs), which V8's profile timestamps also use. */

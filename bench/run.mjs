@@ -22,7 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { generateDocument, GENERATOR_VERSION, SIZES, workspaceFiles } from './corpus.mjs';
 import { buildCore, corpusDir, cpuMs, ensureDist, fmtMs, median, measure, percentile, root, round } from './lib.mjs';
-import { EditedDocument, editRound, prepareProject, WORD } from './edit-mix.mjs';
+import { EditedDocument, editRound, openDocument, prepareProject, WORD } from './edit-mix.mjs';
 import { LspClient } from './lsp-client.mjs';
 import { report, writePerformanceDoc } from './report.mjs';
 
@@ -235,22 +235,10 @@ async function throughServer(serverPath, drafts) {
       const draft = drafts[size.name];
       const uri = pathToFileURL(join(project, `${size.name}.synth.md`)).href;
       log(`  through the server, ${size.name} …`);
-      const opened = client.diagnosticsFor(uri, 1);
-      const t0 = performance.now();
-      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'synthesis-markdown', version: 1, text: draft.text } });
-      const first = await opened;
-      const openMs = first.at - t0;
+      const { sentAt, first } = await openDocument(client, uri, draft.text);
+      const openMs = first.at - sentAt;
       const diagnostics = first.params.diagnostics.length;
-      const doc = new EditedDocument(draft.text, {
-        paragraph: draft.editOffset,
-        headingEnd: draft.headingEndOffset,
-        sectionStart: draft.section.start,
-        sectionEnd: draft.section.end,
-        sourcesCount: draft.sourcesCountOffset,
-        fenceLine: draft.fenceLineOffset,
-        completion: draft.completionOffset,
-        hover: draft.hoverOffset,
-      });
+      const doc = EditedDocument.ofDraft(draft, { completion: draft.completionOffset, hover: draft.hoverOffset });
       let version = 1;
       const send = async (change) => {
         version++;

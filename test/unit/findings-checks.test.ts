@@ -165,6 +165,15 @@ describe('missing-consideration', () => {
   test('says nothing when the template does not require considerations', () => {
     assert.deepEqual(findMissingConsiderations(doc, { required: false }), []);
   });
+
+  test('a numbered line right after an indented code block is a paragraph, as micromark reads it', () => {
+    // The code block is still open when micromark reads the next line, so a list numbered from 2
+    // cannot start there: "2. **Consideration:** …" is a paragraph that opens with "2.", no consideration.
+    const code = brief(['### SDG 16.1 Violence', '', 'A finding [@A-1].', '', '    interview excerpt', '2. **Consideration:** more of it.'].join('\n'));
+    assert.deepEqual(findMissingConsiderations(code, { required: true }).map((m) => at(code, m.span)), ['SDG 16.1 Violence']);
+    const list = brief(['### SDG 16.1 Violence', '', 'A finding [@A-1].', '', '2. **Consideration:** more of it.'].join('\n'));
+    assert.deepEqual(findMissingConsiderations(list, { required: true }), [], 'without the code block, a list item that opens with the label');
+  });
 });
 
 describe('the overclaim.words configuration key', () => {

@@ -252,6 +252,25 @@ test("told an editor's changes (several per event, each in the text the ones bef
   );
 });
 
+test('a block right after an indented code block is read with it, where micromark reads an empty list item as text', () => {
+  // micromark still holds the code block open while it looks at the next line, so a container
+  // starting there counts as interrupting it: the "-" line is the first line of a setext heading.
+  const text = '    code SDG 16.9\n-\ntle: T\nlanguage: es\n---\n';
+  const heading = text.indexOf('-\n');
+  assert.deepEqual(parse(text).headings.map((h) => h.span.start), [heading]);
+  // A definition found later makes the parser read the block again: still with the code before it.
+  const defined = `${text.replace('tle: T', 'tle: [ref]')}\n[ref]: /u\n`;
+  assert.deepEqual(parse(defined).headings.map((h) => h.span.start), [heading]);
+  // An edit after the "-" line: the parse starts again before the code block, not at the "-".
+  const parser = new IncrementalParser();
+  parser.parse(text);
+  const at = text.indexOf('language');
+  const edited = `${text.slice(0, at + 1)}---\ntitle: T\n${text.slice(at + 1)}`;
+  const doc = parser.parse(edited, [{ start: at + 1, end: at + 1, text: '---\ntitle: T\n' }]);
+  assert.deepEqual(view(doc), view(parse(edited)));
+  assert.deepEqual(doc.headings.map((h) => h.span.start), [heading]);
+});
+
 test('changes that do not lead to the new text are not trusted: the texts are compared', () => {
   const parser = new IncrementalParser();
   parser.parse('## A\n\nSDG 16.1 text.\n');

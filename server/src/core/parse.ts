@@ -65,6 +65,8 @@ export interface TopLevelBlock {
   end: number;
   /** The same object in every version that holds this block's text unchanged, even when an edit moved it. */
   identity: object;
+  /** The type of its last top-level token (micromark's name: `codeIndented`, `htmlFlow`…). */
+  last: string;
 }
 
 /**

@@ -13,7 +13,8 @@
  *
  * A block is read with the document's definitions that it might refer to written before it
  * (`[ID]: #`, `[^ID]: #`, then a blank line), so that a reference link or image whose definition
- * stands in another block reads as it does in the whole document: its label is not prose. It is
+ * stands in another block reads as it does in the whole document: its label is not prose. A block
+ * right after an indented code block is read after a code line, as micromark reads it there. It is
  * read as the document's index reads it: container markers nested deeper than the limit are
  * plain text (see limits.ts; the index says so in a finding), and micromark is given the GFM
  * constructs the block can hold (see markdown/micromark.ts), so the work grows with the block's
@@ -25,6 +26,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { flattenNesting } from '../limits.js';
 import { blockAt } from '../markdown/document.js';
+import { labelsIn } from '../markdown/labels.js';
 import { gfmFor } from '../markdown/micromark.js';
 import type { SynthesisDocument } from '../parse.js';
 import type { Span } from '../types.js';
@@ -98,9 +100,12 @@ export function proseParagraphs(document: SynthesisDocument, span: Span, leaveOu
     lists += piece.lists;
     endsWithParagraph = piece.endsWithParagraph;
   };
-  const part = (start: number, end: number): void => {
-    if (text.slice(start, end).trim() !== '') add(pieceOfText(start, end, document), start);
+  const part = (start: number, end: number, afterCode = false): void => {
+    if (text.slice(start, end).trim() !== '') add(pieceOfText(start, end, document, afterCode), start);
   };
+  // micromark reads a block right after an indented code block as interrupting it (see
+  // markdown/document.ts, cutsBefore): such a block is read after a code line of its own.
+  const afterCode = (k: number): boolean => k > 0 && blocks[k - 1]!.last === 'codeIndented';
   let k = blockAt(blocks, span.start);
   if (k < 0) {
     // Before the first block: only a byte-order mark.
@@ -112,13 +117,13 @@ export function proseParagraphs(document: SynthesisDocument, span: Span, leaveOu
   for (; k < blocks.length && blocks[k]!.start < span.end; k++) {
     const block = blocks[k]!;
     if (block.end > span.end) {
-      part(block.start, span.end);
+      part(block.start, span.end, afterCode(k));
       break;
     }
     let piece = byBlock.get(block.identity);
     if (!piece) {
       // The parser reads a few blocks around an edit again, most of them as they were: by their text.
-      piece = pieceOfText(block.start, block.end, document);
+      piece = pieceOfText(block.start, block.end, document, afterCode(k));
       byBlock.set(block.identity, piece);
     }
     add(piece, block.start);
@@ -126,10 +131,10 @@ export function proseParagraphs(document: SynthesisDocument, span: Span, leaveOu
   return out;
 }
 
-/** The piece of `[start, end)`, which starts at the start of a line. */
-function pieceOfText(start: number, end: number, document: SynthesisDocument): Piece {
+/** The piece of `[start, end)`, which starts at the start of a line (after an indented code block with `afterCode`). */
+function pieceOfText(start: number, end: number, document: SynthesisDocument, afterCode: boolean): Piece {
   const slice = flattenNesting(document.text, start, end, document.lines).text;
-  const key = definitionsFor(slice, document) + slice;
+  const key = definitionsFor(slice, document) + (afterCode ? '    .\n' : '') + slice;
   let piece = byText.get(key);
   if (piece) {
     byText.delete(key);
@@ -150,22 +155,21 @@ function pieceOfText(start: number, end: number, document: SynthesisDocument): P
 
 /**
  * The definitions of the document that `slice` might refer to, as lines of Markdown followed by
- * a blank line ('' when there are none): those whose identifier's first word the slice holds,
- * when it holds a `]` at all (the test the document's parser uses to read blocks again when a
- * definition comes or goes). The destination does not matter to prose.
+ * a blank line ('' when there are none): those one of its labels names (see markdown/labels.ts,
+ * which also decides which blocks the document's parser reads again when a definition comes or
+ * goes). The destination does not matter to prose.
  */
 function definitionsFor(slice: string, document: SynthesisDocument): string {
   if ((document.definitions.size === 0 && document.footnotes.size === 0) || !slice.includes(']')) return '';
-  const upper = slice.toLowerCase().toUpperCase();
   let lines = '';
-  const write = (ids: ReadonlyMap<string, number>, opener: string): void => {
-    for (const id of ids.keys()) {
-      // An identifier that does not read back as itself (a few case mappings) is left out.
-      if (upper.includes(id.split(' ', 1)[0]!) && normalizeIdentifier(id) === id) lines += `${opener}${id}]: #\n`;
-    }
+  // An identifier that does not read back as itself (a few case mappings) is left out.
+  const write = (id: string, opener: string): void => {
+    if (normalizeIdentifier(id) === id) lines += `${opener}${id}]: #\n`;
   };
-  write(document.definitions, '[');
-  write(document.footnotes, '[^');
+  for (const label of labelsIn(slice)) {
+    if (document.definitions.has(label)) write(label, '[');
+    if (label.startsWith('^') && document.footnotes.has(label.slice(1))) write(label.slice(1), '[^');
+  }
   return lines === '' ? '' : `${lines}\n`;
 }
 

@@ -25,6 +25,7 @@ import { languageOf, blocksFromEvents, shiftBlock, type Block } from './blocks.j
 import { tokenize } from './micromark.js';
 import { msg } from '../i18n/message.js';
 import { flattenNesting } from '../limits.js';
+import { labelsIn } from './labels.js';
 import type { LineIndex } from '../text.js';
 import type { Language } from '../types.js';
 
@@ -116,7 +117,13 @@ export function parseWhole(text: string, lines: LineIndex, fallback: Language): 
   run(context, origin, origin, WINDOW, blocks, undefined, true);
   // A reference read before its definition was known is read again, now that all are known.
   if (context.definitions.length + context.footnotes.length > 0) {
-    readAgain(context, blocks, (k) => [...context.definitions.slice(knownDefinitions[k]), ...context.footnotes.slice(knownFootnotes[k])]);
+    // Where each definition became known, in the order the windows found them.
+    const definedAt = new Map(context.definitions.map((id, i) => [id, i]));
+    const footnoteAt = new Map(context.footnotes.map((id, i) => [id, i]));
+    readAgain(context, blocks, (k) => knownDefinitions[k]! < context.definitions.length || knownFootnotes[k]! < context.footnotes.length, (k, label) => {
+      if ((definedAt.get(label) ?? -1) >= knownDefinitions[k]!) return true;
+      return label.startsWith('^') && (footnoteAt.get(label.slice(1)) ?? -1) >= knownFootnotes[k]!;
+    });
   }
   return finish(context, blocks, definitions, footnotes, 0, undefined, undefined);
 }
@@ -137,7 +144,7 @@ export function parseEdit(previous: ParsedBlocks, text: string, lines: LineIndex
   // Go back to a block start whose line and the next lie wholly before the edited line.
   const editedLine = oldLines.lineStart(oldLines.positionAt(Math.max(origin, start - 1)).line);
   let first = Math.max(0, blockAt(old, editedLine));
-  while (first > 0 && oldLines.lineStart(oldLines.positionAt(old[first]!.start).line + 2) > editedLine) first--;
+  while (first > 0 && (oldLines.lineStart(oldLines.positionAt(old[first]!.start).line + 2) > editedLine || !cutsBefore(old, first))) first--;
   const from = old[first]!.start;
 
   const context: Context = {
@@ -160,7 +167,7 @@ export function parseEdit(previous: ParsedBlocks, text: string, lines: LineIndex
   const meets = (at: number): boolean => {
     if (at < newEnd) return false;
     const k = blockAt(old, at - delta);
-    return k > 0 && old[k]!.start === at - delta;
+    return k > 0 && old[k]!.start === at - delta && cutsBefore(old, k);
   };
   const end = run(context, from, reach, 0, blocks, meets, false);
   const added = blocks.length - first;
@@ -186,12 +193,18 @@ export function parseEdit(previous: ParsedBlocks, text: string, lines: LineIndex
     count(definitions, blocks[k]!.definitions, 1);
     count(footnotes, blocks[k]!.footnotes, 1);
   }
-  const changed = [...difference(previous.definitions, definitions), ...difference(previous.footnotes, footnotes)];
+  const changedDefinitions = new Set(difference(previous.definitions, definitions));
+  const changedFootnotes = new Set(difference(previous.footnotes, footnotes));
   let readFrom = blocks.length;
-  if (changed.length > 0) {
+  if (changedDefinitions.size + changedFootnotes.size > 0) {
     context.definitions = [...keys(definitions)];
     context.footnotes = [...keys(footnotes)];
-    readFrom = readAgain(context, blocks, () => changed);
+    readFrom = readAgain(
+      context,
+      blocks,
+      () => true,
+      (_, label) => changedDefinitions.has(label) || (label.startsWith('^') && changedFootnotes.has(label.slice(1))),
+    );
   }
   const unchanged = Math.min(first, readFrom);
   // The last block is the previous version's own when the tail was reused and nothing was read again.
@@ -218,7 +231,7 @@ function run(context: Context, from: number, reach: number, size: number, out: B
     const blocks = tokenizeWindow(context, start, to);
     if (to >= text.length) {
       for (let k = 1; k < blocks.length; k++) {
-        if (stop?.(blocks[k]!.start)) {
+        if (cutsBefore(blocks, k) && stop?.(blocks[k]!.start)) {
           push(context, out, blocks, k);
           return blocks[k]!.start;
         }
@@ -230,6 +243,7 @@ function run(context: Context, from: number, reach: number, size: number, out: B
     let safe = 0;
     for (let k = 1; k < blocks.length; k++) {
       if (lines.lineStart(lines.positionAt(blocks[k]!.start).line + 2) > to) break;
+      if (!cutsBefore(blocks, k)) continue;
       if (stop?.(blocks[k]!.start)) {
         push(context, out, blocks, k);
         return blocks[k]!.start;
@@ -280,25 +294,47 @@ function tokenizeWindow(context: Context, from: number, to: number): Block[] {
 }
 
 /**
- * Reads again, knowing every definition, the blocks that might refer to one of the identifiers
- * `changed(k)` gives for block k: those whose text holds a `]` and the identifier's first word.
- * Returns the index of the first block replaced (the number of blocks if none).
+ * Reads again, knowing every definition, the blocks that might refer to one they did not know when
+ * they were read: among those `mayHaveMissed(k)` accepts, each that holds a label `missed(k, label)`
+ * accepts (see labels.ts: every label a reference of the block can use is among them). Returns the
+ * index of the first block replaced (the number of blocks if none).
  */
-function readAgain(context: Context, blocks: Block[], changed: (k: number) => readonly string[]): number {
+function readAgain(context: Context, blocks: Block[], mayHaveMissed: (k: number) => boolean, missed: (k: number, label: string) => boolean): number {
   let first = blocks.length;
-  // From the end, so that replacing a block does not move those still to be looked at.
-  for (let k = blocks.length - 1; k >= 0; k--) {
-    const ids = changed(k);
-    if (ids.length === 0) continue;
+  const out: Block[] = [];
+  for (let k = 0; k < blocks.length; k++) {
     const block = blocks[k]!;
-    const source = context.text.slice(block.start, block.end);
-    if (!source.includes(']')) continue;
-    const upper = source.toLowerCase().toUpperCase();
-    if (!ids.some((id) => upper.includes(id.split(' ', 1)[0]!))) continue;
-    blocks.splice(k, 1, ...tokenizeWindow(context, block.start, block.end));
-    first = k;
+    if (mayHaveMissed(k) && someLabel(context.text.slice(block.start, block.end), (label) => missed(k, label))) {
+      // Read from the block before when it is an indented code block (see cutsBefore).
+      let from = block.start;
+      while (out.length > 0 && !cutsBefore(out, out.length)) from = out.pop()!.start;
+      first = Math.min(first, out.length);
+      for (const read of tokenizeWindow(context, from, block.end)) out.push(read);
+    } else {
+      out.push(block);
+    }
+  }
+  if (first < blocks.length) {
+    blocks.length = first;
+    for (let k = first; k < out.length; k++) blocks.push(out[k]!);
   }
   return first;
+}
+
+/**
+ * Whether the text may be read again from the start of `blocks[k]`, as though nothing came before:
+ * not right after an indented code block. micromark still holds one open while it looks at the
+ * next line, and then reads a container starting there as interrupting it, so an empty list item
+ * or a list numbered from 2 there is a paragraph, as it is nowhere else.
+ */
+function cutsBefore(blocks: readonly Block[], k: number): boolean {
+  return k === 0 || blocks[k - 1]!.last !== 'codeIndented';
+}
+
+function someLabel(source: string, test: (label: string) => boolean): boolean {
+  if (!source.includes(']')) return false;
+  for (const label of labelsIn(source)) if (test(label)) return true;
+  return false;
 }
 
 function finish(

@@ -9,7 +9,7 @@ import { getCatalogue } from '../../server/src/core/index.js';
 import type { Dom } from './dom.js';
 import { api, closeAllEditors, colombiaCopy, diagnostics, find, newSynthesis, open, ruleOf, sampleUri, suite, suiteSetup, suiteTeardown, test, waitFor, waitForDiagnostics } from './harness.js';
 import { page, screenshot } from './page.js';
-import { actionMenuTitles, hoverText, outlineRows, placeCursor, STATUS_ITEM_ID, statusItem, statusItemShown, suggestRows, type ListRow } from './workbench.js';
+import { hoverText, openActionMenu, outlineRows, placeCursor, STATUS_ITEM_ID, statusItem, statusItemShown, suggestRows, type ListRow } from './workbench.js';
 
 function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
@@ -83,8 +83,7 @@ suite('Widgets as shown', () => {
     await placeCursor(editor, problem.range.start);
     // Ctrl+. opens the light bulb's menu. (Clicking the bulb itself proved unreliable here: in the
     // headless page VS Code does not always draw it for a cursor the API placed.)
-    await page.press('Control+.');
-    const titles = await actionMenuTitles();
+    const titles = await openActionMenu();
     await screenshot('quick-fixes', '.action-widget');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, problem.range, vscode.CodeActionKind.QuickFix.value);
     assert.deepEqual([...titles].sort(), actions.map((a) => a.title).sort(), 'the menu lists the quick fixes the server offers');

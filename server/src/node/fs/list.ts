@@ -7,10 +7,10 @@
  * reader then checks where it leads). Special files (FIFOs, sockets, devices) are listed as files
  * too, so that the reader refuses them with a reason instead of their being skipped in silence.
  */
-import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Message } from '../../core/index.js';
+import { blocking, pooled, type Calls } from './calls.js';
 import { detail } from './detail.js';
 import { errorCode, isInside, realFolder } from './paths.js';
 import { failed } from './read.js';
@@ -25,15 +25,11 @@ export interface ListOptions {
   blocking?: boolean;
 }
 
-const pooled = { realpath, readdir: (path: string) => readdir(path, { withFileTypes: true }), stat };
-const blocking = {
-  realpath: (path: string): string => realpathSync.native(path),
-  readdir: (path: string): Dirent[] => readdirSync(path, { withFileTypes: true }),
-  stat: (path: string): Stats => statSync(path),
-};
+/** The system calls a listing makes. */
+type Listing = Pick<Calls<unknown>, 'realpath' | 'readdir' | 'stat'>;
 
 export async function listFolder(path: string, options: ListOptions = {}): Promise<ListResult> {
-  const calls = options.blocking ? blocking : pooled;
+  const calls: Listing = options.blocking ? blocking : pooled;
   const absolute = resolve(path);
   const within = options.within === undefined ? undefined : resolve(options.within);
   if (within !== undefined && !isInside(within, absolute)) return { ok: false, failure: 'outside-project' };
@@ -61,7 +57,7 @@ export async function listFolder(path: string, options: ListOptions = {}): Promi
   return { ok: true, entries };
 }
 
-async function statOrNothing(calls: typeof pooled | typeof blocking, path: string): Promise<Stats | undefined> {
+async function statOrNothing(calls: Listing, path: string): Promise<Stats | undefined> {
   try {
     return await calls.stat(path);
   } catch {

@@ -11,10 +11,10 @@
  *   refused as `not-text`, never decoded with replacement characters.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Message } from '../../core/index.js';
+import { blocking, pooled, type Calls } from './calls.js';
 import { detail } from './detail.js';
 import { decodeText } from './encoding.js';
 import { errorCode, errorText, isInside, realFolder } from './paths.js';
@@ -50,35 +50,6 @@ export async function readTextFile(path: string, options: ReadOptions): Promise<
 }
 
 export type BytesResult = { ok: true; bytes: Buffer; stamp: FileStamp; realPath: string } | { ok: false; failure: FileFailure; detail?: Message };
-
-/** The system calls a read makes, on Node's thread pool or on the calling thread (`blocking`). */
-interface Calls<Handle> {
-  realpath(path: string): Promise<string> | string;
-  stat(path: string): Promise<Stats> | Stats;
-  open(path: string, flags: number): Promise<Handle> | Handle;
-  fstat(handle: Handle): Promise<Stats> | Stats;
-  read(handle: Handle, buffer: Buffer, offset: number, length: number): Promise<number> | number;
-  close(handle: Handle): Promise<void> | void;
-}
-
-const pooled: Calls<FileHandle> = {
-  realpath: (path) => realpath(path),
-  stat: (path) => stat(path),
-  open: (path, flags) => open(path, flags),
-  fstat: (handle) => handle.stat(),
-  read: async (handle, buffer, offset, length) => (await handle.read(buffer, offset, length, null)).bytesRead,
-  close: (handle) => handle.close(),
-};
-
-const blocking: Calls<number> = {
-  // The system's realpath, as the thread pool's is (Node's own realpathSync walks the path in JavaScript).
-  realpath: (path) => realpathSync.native(path),
-  stat: (path) => statSync(path),
-  open: (path, flags) => openSync(path, flags),
-  fstat: (fd) => fstatSync(fd),
-  read: (fd, buffer, offset, length) => readSync(fd, buffer, offset, length, null),
-  close: (fd) => closeSync(fd),
-};
 
 /** The bytes of a regular file, with the same checks as `readTextFile` except the decoding. */
 export function readBytes(path: string, options: ReadOptions): Promise<BytesResult> {

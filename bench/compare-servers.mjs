@@ -3,6 +3,8 @@
 //
 //   node bench/compare-servers.mjs <server.js of A> <server.js of B> [pairs=3] [rounds=6]
 //
+// A server may carry Node options after its path, in the same argument:
+// "dist/server.js --max-semi-space-size=32".
 // Each pair runs A then B (then B then A on the next pair), each a fresh server on the 10 KB and
 // the 1 MB drafts, `rounds` rounds of the mix after one of warm-up, every change timed until its
 // diagnostics arrive (as bench/run.mjs does). Prints per server the p50 and p95 at each size over
@@ -33,7 +35,8 @@ function cpuOf(pid) {
 }
 
 async function once(server) {
-  const client = new LspClient(server);
+  const [path, ...execArgv] = server.split(' ');
+  const client = new LspClient(path, { execArgv });
   const out = {};
   const cpu = {};
   try {

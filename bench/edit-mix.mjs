@@ -41,7 +41,10 @@ export class EditedDocument {
       ...extra,
     });
   }
-  /** Replaces `[start, end)` with `insert`; returns the LSP content change. */
+  /**
+   * Replaces `[start, end)` with `insert`; returns the LSP content change. A mark at or after `end`
+   * moves with the text after it, so a mark where text is typed stays after it, as a cursor does.
+   */
   replace(start, end, insert) {
     const range = { start: this.positions.at(start), end: this.positions.at(end) };
     this.text = this.text.slice(0, start) + insert + this.text.slice(end);
@@ -61,11 +64,9 @@ export class EditedDocument {
 export function* editRound(doc) {
   for (const ch of WORD) {
     yield ['typing in a paragraph', doc.replace(doc.marks.paragraph, doc.marks.paragraph, ch)];
-    doc.marks.paragraph++;
   }
   for (const ch of ' review') {
     yield ['typing in a heading', doc.replace(doc.marks.headingEnd, doc.marks.headingEnd, ch)];
-    doc.marks.headingEnd++;
   }
   const lineStart = doc.text.lastIndexOf('\n', doc.marks.paragraph) + 1;
   const lineEnd = doc.text.indexOf('\n', doc.marks.paragraph) + 1;
@@ -83,7 +84,6 @@ export function* editRound(doc) {
   if (doc.marks.fenceLine !== undefined) {
     for (const ch of ' and') {
       yield ['typing in a fenced block', doc.replace(doc.marks.fenceLine, doc.marks.fenceLine, ch)];
-      doc.marks.fenceLine++;
     }
   }
 }

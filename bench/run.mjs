@@ -285,7 +285,6 @@ async function throughServer(serverPath, drafts) {
         version++;
         const diagnosed = client.diagnosticsFor(uri, version);
         const change = doc.replace(doc.marks.paragraph, doc.marks.paragraph, 'x');
-        doc.marks.paragraph++;
         client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
         const t = performance.now();
         const r = await client.request('textDocument/completion', { textDocument: { uri }, position: doc.positions.at(doc.marks.completion) });

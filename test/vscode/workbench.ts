@@ -378,10 +378,12 @@ const WEBVIEW_REQUEST_GIVEN_UP_MS = 30_000;
  * over from the one before. Chromium lets it take over only when the old worker has no request left
  * in hand, and a webview closed while its files were loading (a preview closed at the end of a test)
  * leaves requests that the old worker holds until VS Code gives them up, 30 s later. Until then the
- * new webview stays empty, however long one waits for its text: seen once in CI, and every time a
- * preview full of pictures is closed while they load and another is opened. So when the frame does
+ * new webview stays empty: seen once in CI, and here both times a preview was closed while 40 large
+ * pictures loaded in it and another was opened (the new worker waited 28 s). So when the frame does
  * not come within the usual 10 s and a worker of a webview on screen is waiting to take over, this
- * waits for it to do so (as long as VS Code may still hold the old requests), then for the frame again.
+ * waits for it to do so (as long as VS Code may still hold the old requests), then for the frame
+ * again. The longer wait is taken only when the page shows this reason; any other missing frame or
+ * text still fails after 10 s, as before.
  */
 export async function waitForWebview<T, A>(frame: string, fn: (arg: A) => Maybe<T> | Promise<Maybe<T>>, arg: A, what: string): Promise<T> {
   try {

@@ -7,6 +7,7 @@ import { criteriaMatrix, parse, parseEvidenceRegister } from '../../server/src/c
 import type { Dom } from './dom.js';
 import { api, closeAllEditors, sampleUri, suite, suiteSetup, test, workspaceFolder } from './harness.js';
 import { COVERAGE, page, screenshot } from './page.js';
+import { waitForWebview } from './workbench.js';
 
 interface CoverageAnswer {
   minimum: number;
@@ -15,14 +16,14 @@ interface CoverageAnswer {
   matrix: number[][];
 }
 
-/** The table and lists of the coverage page as shown. */
+/** The table and lists of the coverage page as shown, once the view just opened shows them. */
 function readCoverage(): Promise<{
   heads: string[];
   rows: Array<{ target: string; title: string; count: string; weak: boolean; ticks: boolean[] }>;
   summary: string;
   evaluations: string[];
 }> {
-  return page.waitFor(
+  return waitForWebview(
     COVERAGE,
     () => {
       const { document } = globalThis as unknown as Dom;
@@ -79,7 +80,7 @@ suite('The coverage view as rendered', () => {
 
   test('shows the target × criterion view of the Colombia sample under the map, ✗ where no evaluation informs a criterion', async () => {
     await vscode.commands.executeCommand<CoverageAnswer | undefined>('synthesis.showCoverage', sampleUri('colombia-country-programme.synth.md'));
-    const shown = await page.waitFor(
+    const shown = await waitForWebview(
       COVERAGE,
       () => {
         const { document } = globalThis as unknown as Dom;

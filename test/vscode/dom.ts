@@ -66,8 +66,17 @@ export interface ComputedStyle {
   getPropertyValue(name: string): string;
 }
 
+/** A service worker registration, as `navigator.serviceWorker.getRegistrations()` gives it. */
+export interface DomServiceWorkerRegistration {
+  readonly scope: string;
+  readonly active: { readonly scriptURL: string } | null;
+  readonly waiting: { readonly scriptURL: string } | null;
+  readonly installing: { readonly scriptURL: string } | null;
+}
+
 export interface Dom {
   document: DomDocument;
+  navigator: { serviceWorker?: { getRegistrations(): Promise<readonly DomServiceWorkerRegistration[]> } };
   location: { href: string };
   scrollY: number;
   innerHeight: number;

@@ -32,7 +32,7 @@ export interface PageEvent {
 }
 
 /** What a waited-for function returns while the awaited thing is not there yet. */
-type Maybe<T> = T | undefined | null | false | '';
+export type Maybe<T> = T | undefined | null | false | '';
 
 interface Query {
   kind: string;

@@ -9,7 +9,7 @@ import { describeEvidence, DEFAULT_MINIMUM, flowFigures, getCatalogue, isFlowBlo
 import type { Dom, DomElement } from './dom.js';
 import { api, closeAllEditors, colombiaCopy, find, newSynthesis, open, ruleOf, sampleUri, suite, suiteSetup, test, waitFor, waitForDiagnostics } from './harness.js';
 import { page, PREVIEW, screenshot, type PageEvent } from './page.js';
-import { clearNotifications, clearProblemsFilter, placeCursor, problemsPanel } from './workbench.js';
+import { clearNotifications, clearProblemsFilter, placeCursor, problemsPanel, waitForWebview } from './workbench.js';
 
 /** "#00689D" → "rgb(0, 104, 157)", as getComputedStyle gives colours. */
 export function rgb(hex: string): string {
@@ -17,10 +17,13 @@ export function rgb(hex: string): string {
   return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 }
 
-/** Opens the preview of `uri` beside its editor and waits until its frame shows `text`, styled. */
+/**
+ * Opens the preview of `uri` beside its editor and waits until its frame shows `text`, styled (also
+ * when the new webview must first wait for its service worker: see waitForWebview).
+ */
 async function showPreview(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.commands.executeCommand('synthesis.showPreviewToSide', uri);
-  await page.waitFor(
+  await waitForWebview(
     PREVIEW,
     (t) => {
       const { document } = globalThis as unknown as Dom;
@@ -333,6 +336,9 @@ suite('The preview as rendered', () => {
   });
 
   test('closing the preview while it renders leaves no error behind', async () => {
+    // Without this, closing the new preview's tab brought back the previous test's preview, which
+    // reloaded and was closed again by the `finally` below while its files loaded (see waitForWebview).
+    await closeAllEditors();
     // A long document, so that the server is still rendering when the preview is closed.
     const paragraph = 'The programme supported SDG 16.1 and SDG 16.3 through community mediation, legal aid and the training of local officials in the districts.';
     const body = Array.from({ length: 2500 }, (_, i) => `${paragraph} (${i + 1})`).join('\n\n');

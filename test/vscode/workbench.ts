@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { Dom, DomElement, DomNode } from './dom.js';
-import { page } from './page.js';
+import { page, type Maybe } from './page.js';
 
 /** The status bar item of this extension (VS Code gives it the id `<extension id>.<item id>`). */
 export const STATUS_ITEM_ID = 'synthesis-markdown.synthesis-markdown.synthesis.status';
@@ -337,4 +337,73 @@ export async function outlineRows(): Promise<OutlineRow[]> {
   const indexes = [...seen.keys()].sort((a, b) => a - b);
   if (indexes.some((index, i) => index !== i)) throw new Error(`The outline rows were not all seen: ${indexes.join(', ')}`);
   return indexes.map((i) => seen.get(i)!);
+}
+
+/**
+ * The service worker behind the webviews, as the page holds it: the webview id in the address of its
+ * active worker and of a newer one waiting to take over, and the ids of the webviews in the workbench.
+ * `null` where the workbench cannot see it (desktop VS Code serves webviews from another origin).
+ */
+export interface WebviewWorker {
+  active: string | null;
+  waiting: string | null;
+  webviews: string[];
+}
+
+export function webviewWorker(): Promise<WebviewWorker | null> {
+  return page.evaluate(undefined, async () => {
+    const { document, navigator } = globalThis as unknown as Dom;
+    const idOf = (address: string | null | undefined): string | null => (address ? (/[?&]id=([\w-]+)/.exec(address)?.[1] ?? null) : null);
+    const registrations = (await navigator.serviceWorker?.getRegistrations()) ?? [];
+    const registration = registrations.find((r) => r.scope.endsWith('/webview/browser/pre/'));
+    if (!registration) return null;
+    return {
+      active: idOf(registration.active?.scriptURL),
+      waiting: idOf(registration.waiting?.scriptURL),
+      webviews: [...document.querySelectorAll('iframe.webview')].map((f) => idOf(f.getAttribute('src'))).filter((id): id is string => id !== null),
+    };
+  });
+}
+
+/**
+ * VS Code's webview service worker (`pre/service-worker.js`, its `resolveTimeout`) answers a request
+ * for a webview's file with "408 Request Timeout" when no webview has answered it within 30 s.
+ */
+const WEBVIEW_REQUEST_GIVEN_UP_MS = 30_000;
+
+/**
+ * `page.waitFor` in the frame of a webview just opened, which also waits out a stalled service worker.
+ *
+ * Each webview registers its own service worker, and its page loads only once that worker has taken
+ * over from the one before. Chromium lets it take over only when the old worker has no request left
+ * in hand, and a webview closed while its files were loading (a preview closed at the end of a test)
+ * leaves requests that the old worker holds until VS Code gives them up, 30 s later. Until then the
+ * new webview stays empty: seen once in CI, and here both times a preview was closed while 40 large
+ * pictures loaded in it and another was opened (the new worker waited 28 s). So when the frame does
+ * not come within the usual 10 s and a worker of a webview on screen is waiting to take over, this
+ * waits for it to do so (as long as VS Code may still hold the old requests), then for the frame
+ * again. The longer wait is taken only when the page shows this reason; any other missing frame or
+ * text still fails after 10 s, as before.
+ */
+export async function waitForWebview<T, A>(frame: string, fn: (arg: A) => Maybe<T> | Promise<Maybe<T>>, arg: A, what: string): Promise<T> {
+  try {
+    return await page.waitFor(frame, fn, arg, what);
+  } catch (error) {
+    const worker = await webviewWorker().catch(() => null);
+    if (!worker?.waiting || !worker.webviews.includes(worker.waiting)) throw error;
+    console.log(`      (${what}: the webview's service worker ${worker.waiting} waits to take over from ${worker.active ?? 'none'}; waiting for it)`);
+    await page.waitFor(
+      undefined,
+      async (id) => {
+        const { navigator } = globalThis as unknown as Dom;
+        const registrations = (await navigator.serviceWorker?.getRegistrations()) ?? [];
+        const registration = registrations.find((r) => r.scope.endsWith('/webview/browser/pre/'));
+        return !registration?.waiting?.scriptURL.includes(`id=${id}`);
+      },
+      worker.waiting,
+      `the service worker of the new webview (${worker.waiting}) to take over from the one before (${worker.active ?? 'none'}), after ${what} did not come`,
+      WEBVIEW_REQUEST_GIVEN_UP_MS,
+    );
+    return page.waitFor(frame, fn, arg, what);
+  }
 }

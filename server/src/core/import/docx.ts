@@ -2,6 +2,7 @@
  * A Word document (.docx) read by mammoth into HTML by paragraph style (headings, lists, tables,
  * footnotes, links, bookmarks), then into a Markdown tree. Pure: it is given the file's bytes.
  */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { fromHtml } from 'hast-util-from-html';
 import mammoth from 'mammoth';
 import { msg, type Message } from '../i18n/message.js';
@@ -21,7 +22,7 @@ const STYLE_MAP = [
 export async function readDocx(bytes: Uint8Array): Promise<HtmlReading & { warnings: Message[] }> {
   // mammoth hands the bytes to its zip reader, which takes any Uint8Array (a Buffer is one).
   const converted = await mammoth.convertToHtml(
-    { buffer: bytes as Buffer },
+    { buffer: unwrapSimpleFields(bytes) as Buffer },
     {
       styleMap: STYLE_MAP,
       // Pictures are not brought in (their alt text is): a data: address would bury the text.
@@ -37,6 +38,34 @@ export async function readDocx(bytes: Uint8Array): Promise<HtmlReading & { warni
     if (note) notes.set(JSON.stringify(note), note);
   }
   return { ...reading, warnings: [...notes.values()] };
+}
+
+/** A simple field's start tag (its attributes may hold a `>` in quotes) or end tag. */
+const SIMPLE_FIELD = /<w:fldSimple(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*\/>|<\/?w:fldSimple(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*>/g;
+const TEXT_PART = /^word\/[^/]+\.xml$/;
+
+/**
+ * A simple field (`w:fldSimple`: a caption's number, a cross-reference, a page number) holds the
+ * runs of the text Word shows for it, and mammoth leaves the whole element out: the field's tags
+ * are taken away, so that its text is imported like any other. The package is rewritten only
+ * when a part has such a field; a file that is not a zip is left to mammoth to refuse.
+ */
+function unwrapSimpleFields(bytes: Uint8Array): Uint8Array {
+  let parts;
+  try {
+    const text = unzipSync(bytes, { filter: (file) => TEXT_PART.test(file.name) });
+    if (!Object.values(text).some((part) => strFromU8(part).includes('<w:fldSimple'))) return bytes;
+    parts = unzipSync(bytes);
+  } catch {
+    return bytes;
+  }
+  for (const [name, part] of Object.entries(parts)) {
+    if (!TEXT_PART.test(name)) continue;
+    const xml = strFromU8(part);
+    if (xml.includes('<w:fldSimple')) parts[name] = strToU8(xml.replace(SIMPLE_FIELD, ''));
+  }
+  // Stored, not compressed again: mammoth reads it at once, and pictures would only be compressed twice.
+  return zipSync(parts, { level: 0 });
 }
 
 const MATH_NAMESPACE = 'http://schemas.openxmlformats.org/officeDocument/2006/math';
@@ -63,8 +92,6 @@ export function mammothNote(m: MammothMessage): Message | undefined {
   let match: RegExpExecArray | null;
   if ((match = /^An unrecognised element was ignored: (\S+)$/.exec(text))) {
     const element = match[1]!;
-    // A simple field holds the text Word shows for it (a caption's or a page's number, a cross-reference).
-    if (element === 'w:fldSimple') return msg('import.docx.field-left-out');
     // mammoth names an element of a namespace it has no prefix for by the namespace's address, as Office Math's.
     if (element === `{${MATH_NAMESPACE}}oMath` || element === `{${MATH_NAMESPACE}}oMathPara`) return msg('import.docx.equation-left-out');
     return msg('import.docx.element-left-out', { element: element.replace(/^\{[^}]*\}/, '') });

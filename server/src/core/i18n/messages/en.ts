@@ -371,7 +371,6 @@ export const en = {
   "cli.import.kind.rule": "rule",
   "cli.import.kind.html": "HTML",
   // What the Word reader (mammoth) could not bring in, as notes of the import report (core/import/docx.ts).
-  "import.docx.field-left-out": "a Word field (such as the number of a caption or a page, or a cross-reference) was left out, with the text Word shows for it: check the synthesis against the Word document and type in what is missing",
   "import.docx.equation-left-out": "an equation was left out (equations are not imported): if it matters, write it into the synthesis by hand",
   "import.docx.element-left-out": "a part of the Word document that the importer cannot read (Word's {element} element) was left out: check the synthesis against the Word document and copy in what is missing",
   "import.docx.break-left-out": "a break of a kind the importer does not know ('{kind}') was left out; the text on both sides of it was imported",

@@ -350,7 +350,6 @@ export const es: MessageCatalogue = {
   "cli.import.kind.code-block": "bloque de código",
   "cli.import.kind.rule": "línea horizontal",
   "cli.import.kind.html": "HTML",
-  "import.docx.field-left-out": "se omitió un campo de Word (como el número de una leyenda o de una página, o una referencia cruzada), con el texto que Word muestra para él: compare la síntesis con el documento de Word y escriba lo que falte",
   "import.docx.equation-left-out": "se omitió una ecuación (las ecuaciones no se importan): si es importante, escríbala a mano en la síntesis",
   "import.docx.element-left-out": "se omitió una parte del documento de Word que el importador no sabe leer (el elemento {element} de Word): compare la síntesis con el documento de Word y copie lo que falte",
   "import.docx.break-left-out": "se omitió un salto de un tipo que el importador no conoce ('{kind}'); el texto de ambos lados sí se importó",

@@ -350,7 +350,6 @@ export const fr: MessageCatalogue = {
   "cli.import.kind.code-block": "bloc de code",
   "cli.import.kind.rule": "filet horizontal",
   "cli.import.kind.html": "HTML",
-  "import.docx.field-left-out": "un champ Word (un numéro de légende ou de page, un renvoi…) a été laissé de côté, avec le texte que Word affiche pour lui : comparez la synthèse au document Word et saisissez ce qui manque",
   "import.docx.equation-left-out": "une équation a été laissée de côté (les équations ne sont pas importées) : si elle compte, écrivez-la à la main dans la synthèse",
   "import.docx.element-left-out": "une partie du document Word que l'importateur ne sait pas lire (l'élément {element} de Word) a été laissée de côté : comparez la synthèse au document Word et recopiez ce qui manque",
   "import.docx.break-left-out": "un saut d'un type que l'importateur ne connaît pas ('{kind}') a été laissé de côté ; le texte de part et d'autre a bien été importé",

@@ -87,8 +87,8 @@ describe('mammoth’s messages as catalogue messages', () => {
 
 /**
  * A Word document (written by the docx library, as Word would) with four things mammoth cannot read
- * (an equation, a chapter break, a symbol of an unknown font and a positional tab) and a page-number
- * field, which mammoth would leave out too.
+ * (an equation, a chapter break, a symbol of an unknown font and a positional tab) and simple
+ * fields, which mammoth would leave out too.
  */
 async function documentWithGaps(): Promise<Uint8Array> {
   const made = new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('Antecedentes del programa en Honduras.')] })] }] });
@@ -96,6 +96,8 @@ async function documentWithGaps(): Promise<Uint8Array> {
   const xml = strFromU8(parts['word/document.xml']!);
   const gaps = [
     '<w:p><w:r><w:t xml:space="preserve">Página </w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>7</w:t></w:r></w:fldSimple></w:p>',
+    // A field whose instruction holds a ">" (allowed in an attribute), and an empty field.
+    '<w:p><w:fldSimple w:instr=\' IF 2 > 1 "Honduras" \'><w:r><w:t>Resultado del campo</w:t></w:r></w:fldSimple><w:fldSimple w:instr=" PAGE "/></w:p>',
     '<w:p><m:oMathPara><m:oMath><m:r><m:t>x=1</m:t></m:r></m:oMath></m:oMathPara></w:p>',
     '<w:p><w:r><w:t>antes</w:t><w:br w:type="chapter"/><w:t>después</w:t></w:r></w:p>',
     '<w:p><w:r><w:sym w:font="Old Symbols" w:char="F041"/></w:r></w:p>',
@@ -131,7 +133,8 @@ describe('a Word document mammoth cannot read whole', () => {
     const { markdown, report } = await importDocument(bytes, 'docx');
     assert.deepEqual(report.warnings, NOTES);
     // The field's text is imported like any other (mammoth alone leaves the whole field out).
-    for (const words of ['Antecedentes del programa en Honduras', 'Página 7', 'antes', 'después', 'fin']) assert.ok(markdown.includes(words), `"${words}" is imported`);
+    for (const words of ['Antecedentes del programa en Honduras', 'Página 7', 'Resultado del campo', 'antes', 'después', 'fin']) assert.ok(markdown.includes(words), `"${words}" is imported`);
+    assert.doesNotMatch(markdown, /fldSimple|IF 2/, 'no tag or instruction of a field in the text');
   });
 
   for (const locale of ['es', 'fr'] as const) {

@@ -108,9 +108,10 @@ export async function runImport(argv: readonly string[], env: Environment & { lo
   const template = context.templates.get(result.report.template);
   const sectionHeading = (id: string): string | undefined => template?.sections.find((s) => s.id === id)?.headings[env.locale ?? 'en'];
   if (format === 'json') {
-    // Headings are words the user reads, in the language of the messages as in the text report; ids and kinds are codes for programs.
+    // Headings and notes are words the user reads, in the language of the messages as in the text report; ids and kinds are codes for programs.
     const sections = result.report.sections.map((s) => ({ ...s, heading: sectionHeading(s.id) ?? s.heading }));
-    env.out.stdout(`${JSON.stringify({ input: shown, output: output ? written : null, ...result.report, sections, findings }, null, 2)}\n`);
+    const warnings = result.report.warnings.map((w) => wordMessage(w, env.locale));
+    env.out.stdout(`${JSON.stringify({ input: shown, output: output ? written : null, ...result.report, sections, warnings, findings }, null, 2)}\n`);
   }
   else env.out.stderr(importReport(env.locale, { input: shown, output: written, toStandardOutput: output === undefined, report: result.report, findings, sectionHeading }));
   return EXIT_OK;

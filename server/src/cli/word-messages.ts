@@ -6,7 +6,7 @@
  * language than the sentence.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { catalogue, translator, type Locale, type Translate } from '../core/index.js';
+import { catalogue, translator, wordMessage, type Locale, type Translate } from '../core/index.js';
 import type { ImportReport } from '../core/word.js';
 import type { BrowserProblem } from '../node/pdf/index.js';
 export { printProblem, referenceProblem } from '../node/word-problems.js';
@@ -144,8 +144,8 @@ export function importReport(
     for (const item of report.left.slice(0, 10)) lines.push(`    ${t('cli.import.report.kept-item', { kind: kindName(locale, item.kind), text: item.text })}`);
     if (report.left.length > 10) lines.push(`    ${t('cli.import.report.more', { n: report.left.length - 10 })}`);
   }
-  // The reader's own notes (a damaged part of a .docx) come from its library, as it wrote them.
-  for (const warning of report.warnings) lines.push(`  ${t('cli.import.report.note', { note: warning })}`);
+  // What the reader could not bring in (a part of a .docx it cannot read), in the user's language.
+  for (const warning of report.warnings) lines.push(`  ${t('cli.import.report.note', { note: wordMessage(warning, locale) })}`);
   const checks = { errors: plural(t, findings.errors, 'error'), warnings: plural(t, findings.warnings, 'warning') };
   lines.push(`  ${findings.errors + findings.warnings > 0 && !a.toStandardOutput ? t('cli.import.report.checks-see', { ...checks, output: a.output }) : t('cli.import.report.checks', checks)}`);
   return `${lines.join('\n')}\n`;

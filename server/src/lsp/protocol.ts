@@ -174,7 +174,9 @@ export interface ImportDocumentParams {
 
 /** What the importer recognised (see docs/word-and-pdf.md, "The report"), and what the checks find in the result. */
 /** What `synthlint import` reports (the import's own report), and the problem counts of the result. */
-export interface ImportDocumentReport extends ImportReport {
+export interface ImportDocumentReport extends Omit<ImportReport, 'warnings'> {
+  /** What the reader could not bring in, in the editor's language. */
+  warnings: string[];
   findings: { errors: number; warnings: number; infos: number };
 }
 

@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { fromHtml } from 'hast-util-from-html';
 import type { EvidenceRegister } from '../evidence.js';
+import type { Message } from '../i18n/message.js';
 import { DEFAULT_TEMPLATE } from '../lint.js';
 import { builtinTemplates, type TemplateRegistry } from '../templates/template.js';
 import type { Language } from '../types.js';
@@ -81,8 +82,8 @@ export interface ImportReport {
   considerations: string[];
   /** Pictures not brought in (their alt text is kept). */
   images: number;
-  /** Things the reader of the file said (a damaged part of a .docx, say). */
-  warnings: string[];
+  /** What the reader of the file could not bring in (a part of a .docx it cannot read, say), as messages to word in the user's language. */
+  warnings: Message[];
 }
 
 export interface ImportResult {
@@ -102,7 +103,7 @@ export async function importDocument(bytes: Uint8Array, format: ImportFormat, op
   let generated: GeneratedPart[] = [];
   let images = 0;
   let existing: string | undefined;
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   switch (format) {
     case 'docx': {
       const reading = await readDocx(bytes);

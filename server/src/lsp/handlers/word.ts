@@ -17,7 +17,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { LANGUAGES, type DocumentSource, type Language } from '../../core/index.js';
+import { LANGUAGES, wordMessage, type DocumentSource, type Language } from '../../core/index.js';
 import { readBytes, writeBytes } from '../../node/fs/index.js';
 import { guard } from '../guard.js';
 import { Requests, type ExportDocumentParams, type ExportDocumentResult, type ImportDocumentParams, type ImportDocumentResult } from '../protocol.js';
@@ -107,7 +107,8 @@ async function importFile(state: ServerState, params: Partial<ImportDocumentPara
   if (!written.ok) return { ok: false, message: say(state.locale, 'cannotWrite', { file: target, failure: written.failure, ...(written.detail !== undefined ? { detail: written.detail } : {}) }) };
   const analysis = await state.service.analyze({ key, path: target, text: result.markdown, version: null, transient: true });
   const count = (severity: string): number => analysis.findings.filter((f) => f.severity === severity).length;
-  return { ok: true, path: target, report: { ...result.report, findings: { errors: count('error'), warnings: count('warning'), infos: count('info') } } };
+  const warnings = result.report.warnings.map((w) => wordMessage(w, state.locale));
+  return { ok: true, path: target, report: { ...result.report, warnings, findings: { errors: count('error'), warnings: count('warning'), infos: count('info') } } };
 }
 
 /** `brief.docx` → `brief.synth.md` beside it, or `brief-2.synth.md`… when that exists: nothing is overwritten. */

@@ -11,7 +11,7 @@
  *
  * Every code unit is kept as the editor sent it, lone surrogates included.
  */
-import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { PieceText, type OffsetEdit, type Text } from '../core/index.js';
 
 const CR = 13;

@@ -3,6 +3,7 @@
  * finding when it applies; none decides what ordinary Markdown means.
  */
 import { msg, number } from './i18n/message.js';
+import type { Text } from './pieces.js';
 import type { LineIndex } from './text.js';
 import type { Message } from './types.js';
 
@@ -33,7 +34,7 @@ export function veryLargeDocumentMessage(length: number): Message {
  * The text of `[from, to)` with container markers beyond MAX_NESTING on a line replaced by spaces
  * (offsets unchanged), and the offsets of the lines where that happened. `from` is a line start.
  */
-export function flattenNesting(text: string, from: number, to: number, lines: LineIndex): { text: string; flattened: number[] } {
+export function flattenNesting(text: Text, from: number, to: number, lines: LineIndex): { text: string; flattened: number[] } {
   const slice = text.slice(from, to);
   const flattened: number[] = [];
   let ranges: number[] | undefined;

@@ -73,7 +73,7 @@ function runRule(rule: Rule, push: (report: Report) => void, context: Omit<RuleC
   // A malformed report (no span, a message that is not a catalogue key) would break the sort below
   // and lose every rule's findings: it counts as the rule failing instead.
   const checked = (report: Report): void => {
-    if (!wellFormed(report, context.document.text.length)) throw new Error('it reported a malformed finding');
+    if (!wellFormed(report, context.document.source.length)) throw new Error('it reported a malformed finding');
     push(report);
   };
   try {

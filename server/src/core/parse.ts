@@ -3,6 +3,7 @@ import type { FrontMatter } from './frontmatter.js';
 import { VERY_LARGE_DOCUMENT, veryLargeDocumentMessage } from './limits.js';
 import { NESTING_MESSAGE, type RawCount } from './markdown/blocks.js';
 import { parseEdit, parseWhole, type ParsedBlocks } from './markdown/document.js';
+import type { Text } from './pieces.js';
 import type { SdgTag } from './sdg/tags.js';
 import { buildSections } from './sections.js';
 import { normaliseLabel, type SourcesBlock } from './sources.js';
@@ -74,7 +75,13 @@ export interface TopLevelBlock {
  * built from micromark's events, top-level block by top-level block (see markdown/).
  */
 export interface SynthesisDocument {
-  text: string;
+  /**
+   * The text as one string. An edited version kept in pieces (see pieces.ts) makes it on first
+   * use: what runs at every keystroke reads `source` instead.
+   */
+  readonly text: string;
+  /** The text, read by offsets without making it one string. */
+  source: Text;
   lines: LineIndex;
   language: Language;
   frontMatter: FrontMatter | undefined;
@@ -151,7 +158,7 @@ export class IncrementalParser {
    * last version parsed), from the edits alone. Edits that do not lead from the last text to
    * `text` are ignored, and the texts compared.
    */
-  parse(text: string, edits?: readonly OffsetEdit[]): SynthesisDocument {
+  parse(text: Text, edits?: readonly OffsetEdit[]): SynthesisDocument {
     const previous = this.previous;
     if (previous && this.assembled && previous.text === text) return this.assembled.doc;
     if (!previous) {
@@ -183,7 +190,7 @@ interface Changed {
   newEnd: number;
 }
 
-function compareTexts(a: string, b: string): Changed {
+function compareTexts(a: Text, b: Text): Changed {
   const start = commonPrefix(a, b);
   const suffix = commonSuffix(a, b, Math.min(a.length, b.length) - start);
   return { start, oldEnd: a.length - suffix, newEnd: b.length - suffix };
@@ -223,7 +230,7 @@ function coverEdits(oldLength: number, newLength: number, edits: readonly Offset
 }
 
 /** Length of the common beginning of two texts: whole blocks compared natively, then characters. */
-function commonPrefix(a: string, b: string): number {
+function commonPrefix(a: Text, b: Text): number {
   const limit = Math.min(a.length, b.length);
   let n = 0;
   for (let block = 4096; block >= 1; block >>= 4) {
@@ -233,7 +240,7 @@ function commonPrefix(a: string, b: string): number {
 }
 
 /** Length of the common end of two texts, at most `limit`. */
-function commonSuffix(a: string, b: string, limit: number): number {
+function commonSuffix(a: Text, b: Text, limit: number): number {
   let n = 0;
   for (let block = 4096; block >= 1; block >>= 4) {
     while (n + block <= limit && a.slice(a.length - n - block, a.length - n) === b.slice(b.length - n - block, b.length - n)) n += block;
@@ -257,7 +264,10 @@ interface Assembled {
 function assemble(parsed: ParsedBlocks, previous?: Assembled): Assembled {
   const { text, lines, blocks } = parsed;
   const doc: SynthesisDocument = {
-    text,
+    get text(): string {
+      return typeof text === 'string' ? text : text.toString();
+    },
+    source: text,
     lines,
     language: parsed.language,
     frontMatter: blocks[0]!.frontMatter,

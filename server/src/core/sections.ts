@@ -1,8 +1,9 @@
 import type { Heading, Section } from './parse.js';
+import type { Text } from './pieces.js';
 import { lowerBound } from './search.js';
 
 /** Sections as the full parser builds them: to the next heading of the same or a higher level. */
-export function buildSections(text: string, headings: readonly Heading[], contentStarts: readonly number[]): Section[] {
+export function buildSections(text: Text, headings: readonly Heading[], contentStarts: readonly number[]): Section[] {
   // contentStarts must be ascending.
   const firstContentFrom = (from: number): number => {
     const i = lowerBound(contentStarts, from);

@@ -2,6 +2,8 @@
  * The one place that converts between UTF-16 offsets and 0-based line/character positions.
  * A line ends at `\n`, `\r\n` or a lone `\r` (as in LSP and CommonMark).
  */
+import type { Text } from './pieces.js';
+
 export interface Position {
   /** 0-based line. */
   line: number;
@@ -26,11 +28,11 @@ export class LineIndex {
   private readonly firstLines: readonly number[];
   readonly lineCount: number;
 
-  constructor(text: string);
+  constructor(text: Text);
   /** @internal From chunks made by `afterEdit`. */
-  constructor(text: string, chunks: (readonly number[])[], bases: number[]);
+  constructor(text: Text, chunks: (readonly number[])[], bases: number[]);
   constructor(
-    readonly text: string,
+    readonly text: Text,
     chunks?: (readonly number[])[],
     bases?: number[],
   ) {
@@ -57,7 +59,7 @@ export class LineIndex {
    * The index of `text`, an edited version of `previous.text` that shares its first `prefix` and
    * last `suffix` characters: only the lines in between are scanned again.
    */
-  static afterEdit(previous: LineIndex, text: string, prefix: number, suffix: number): LineIndex {
+  static afterEdit(previous: LineIndex, text: Text, prefix: number, suffix: number): LineIndex {
     const delta = text.length - previous.text.length;
     const from = Math.max(0, prefix - 1);
     const to = Math.min(text.length, text.length - suffix + 2);
@@ -173,13 +175,16 @@ function firstAbove(starts: readonly number[], offset: number): number {
 }
 
 /** Pushes the offset after each line break that starts in `[from, to)`. */
-function scanLineStarts(text: string, from: number, to: number, starts: number[]): void {
+function scanLineStarts(text: Text, from: number, to: number, starts: number[]): void {
+  // One string of the stretch (and the character after it, for a CRLF across its end).
+  const s = typeof text === 'string' ? text : text.slice(from, Math.min(text.length, to + 1));
+  const base = typeof text === 'string' ? 0 : from;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = s.charCodeAt(i - base);
     if (c === 10 /* \n */) {
       starts.push(i + 1);
     } else if (c === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++;
+      if (s.charCodeAt(i + 1 - base) === 10) i++;
       starts.push(i + 1);
     }
   }

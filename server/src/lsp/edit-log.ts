@@ -3,9 +3,9 @@
  * edit touched instead of comparing the whole old and new texts. Fed by the documents' update hook
  * (`textDocumentConfiguration`); read through `DocumentSource.editsSince`.
  */
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { OffsetEdit } from '../core/index.js';
+import { OpenDocument } from './open-document.js';
 
 /** One version step: the edits that led from `from` to `to`, or undefined for a whole-text change. */
 interface Step {
@@ -24,30 +24,17 @@ export class EditLog {
   private readonly steps = new Map<string, Step[]>();
 
   /** The configuration of `TextDocuments` that applies each change and records its offsets. */
-  readonly documents: TextDocumentsConfiguration<TextDocument> = {
+  readonly documents: TextDocumentsConfiguration<OpenDocument> = {
     create: (uri, languageId, version, content) => {
       this.steps.set(uri, []);
-      return TextDocument.create(uri, languageId, version, content);
+      return new OpenDocument(uri, languageId, version, content);
     },
     update: (document, changes, version) => {
       const from = document.version;
-      const edits: OffsetEdit[] | undefined = [];
-      let whole = false;
+      const edits = document.update(changes, version);
       let size = 0;
-      // One change at a time: each change's range is in the text the changes before it left.
-      for (const change of changes) {
-        if ('range' in change) {
-          let start = document.offsetAt(change.range.start);
-          let end = document.offsetAt(change.range.end);
-          if (end < start) [start, end] = [end, start];
-          edits.push({ start, end, text: change.text });
-        } else {
-          whole = true;
-        }
-        size += change.text.length;
-        TextDocument.update(document, [change], version);
-      }
-      this.record(document.uri, { from, to: version, edits: whole ? undefined : edits, size });
+      for (const change of changes) size += change.text.length;
+      this.record(document.uri, { from, to: version, edits, size });
       return document;
     },
   };

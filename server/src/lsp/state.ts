@@ -60,7 +60,7 @@ export class ServerState {
     if (!doc) return undefined;
     const path = uriToPath(uri);
     const version = doc.version;
-    return { key: uri, ...(path !== undefined ? { path } : {}), text: doc.getText(), version, editsSince: (from) => this.edits.since(uri, from, version) };
+    return { key: uri, ...(path !== undefined ? { path } : {}), text: doc.text, version, editsSince: (from) => this.edits.since(uri, from, version) };
   }
 
   /** The parse of an open document (cheap: cached per version, incremental). */

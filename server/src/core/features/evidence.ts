@@ -42,15 +42,15 @@ export function entryAtLine(register: EvidenceRegister, line: number): EvidenceE
  * other completion sources are asked); an empty list when it is but there is no register.
  */
 export function completeCitation(document: SynthesisDocument, offset: number, register: EvidenceRegister | undefined): Completion[] | undefined {
-  const at = Math.max(0, Math.min(offset, document.text.length));
+  const at = Math.max(0, Math.min(offset, document.source.length));
   const line = document.lines.positionAt(at).line;
-  const prefix = document.text.slice(document.lines.lineStart(line), at);
+  const prefix = document.source.slice(document.lines.lineStart(line), at);
   const match = CITATION_PLACE.exec(prefix);
   if (!match || insideCode(document, at)) return undefined;
   if (!register) return [];
   const typed = match[1]!;
   let end = at;
-  while (end < document.text.length && ID_CHARS.test(document.text[end]!)) end++;
+  while (end < document.source.length && ID_CHARS.test(document.text[end]!)) end++;
   const replace: Span = { start: at - typed.length, end };
   return register.entries.map((entry, i) => {
     const item: Completion = {

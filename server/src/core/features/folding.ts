@@ -28,7 +28,7 @@ export function foldingRanges(document: SynthesisDocument): FoldingRegion[] {
     const start = lines.positionAt(section.heading.span.start).line;
     const endPos = lines.positionAt(section.span.end);
     // A section that stops at the next heading ends on the line before it.
-    const end = endPos.character === 0 && section.span.end < document.text.length ? endPos.line - 1 : endPos.line;
+    const end = endPos.character === 0 && section.span.end < document.source.length ? endPos.line - 1 : endPos.line;
     add(start, lastNonBlank(start, end), 'section');
   }
   const sourcesStarts = new Set<number>();

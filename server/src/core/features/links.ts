@@ -12,7 +12,7 @@ const URL_PATTERN = /(?:https?:\/\/|mailto:)[^\s"'<>]+/g;
 export function documentLinks(document: SynthesisDocument): DocumentLink[] {
   const field = document.frontMatter?.fields.get('report');
   if (!field) return [];
-  const text = document.text.slice(field.valueSpan.start, field.valueSpan.end);
+  const text = document.source.slice(field.valueSpan.start, field.valueSpan.end);
   const out: DocumentLink[] = [];
   URL_PATTERN.lastIndex = 0;
   for (let m = URL_PATTERN.exec(text); m; m = URL_PATTERN.exec(text)) {

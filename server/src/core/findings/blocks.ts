@@ -72,12 +72,12 @@ const CACHE_CHARACTERS = 4_000_000;
 let cachedCharacters = 0;
 
 /**
- * The paragraphs of `document.text.slice(span.start, span.end)`, with offsets in the text; without
+ * The paragraphs of `document.source.slice(span.start, span.end)`, with offsets in the text; without
  * those that start inside one of `leaveOut` (spans in document order, such as the nested sections
  * of a section, which may be most of it: they are left out before they are copied).
  */
 export function proseParagraphs(document: SynthesisDocument, span: Span, leaveOut: readonly Span[] = []): ProseParagraph[] {
-  const { text, blocks } = document;
+  const { source: text, blocks } = document;
   const out: ProseParagraph[] = [];
   let lists = 0;
   let endsWithParagraph = false;
@@ -133,7 +133,7 @@ export function proseParagraphs(document: SynthesisDocument, span: Span, leaveOu
 
 /** The piece of `[start, end)`, which starts at the start of a line (after an indented code block with `afterCode`). */
 function pieceOfText(start: number, end: number, document: SynthesisDocument, afterCode: boolean): Piece {
-  const slice = flattenNesting(document.text, start, end, document.lines).text;
+  const slice = flattenNesting(document.source, start, end, document.lines).text;
   const key = definitionsFor(slice, document) + (afterCode ? '    .\n' : '') + slice;
   let piece = byText.get(key);
   if (piece) {

@@ -47,7 +47,7 @@ export function criteriaMatrix(sources: readonly CriteriaSource[], options: { la
     if (register?.entries.some((e) => (e.criteria?.length ?? 0) > 0)) informed = true;
     for (const target of targetFindings(document)) {
       // Tags in the heading cover the whole section; tags in a paragraph cover its citations.
-      const headingText = document.text.slice(target.section.heading.span.start, target.section.heading.span.end);
+      const headingText = document.source.slice(target.section.heading.span.start, target.section.heading.span.end);
       const sectionTags = new Set(scanCriterionTags(headingText, 0).map((t) => t.criterion));
       const paragraphTags = target.findings.map((f) => ({ finding: f, criteria: new Set(scanCriterionTags(f.prose, f.span.start).map((t) => t.criterion)) })).filter((p) => p.criteria.size > 0);
       if (sectionTags.size > 0 || paragraphTags.length > 0) informed = true;

@@ -30,7 +30,7 @@ export function considerationSymbols(document: SynthesisDocument): Consideration
   const out: ConsiderationSymbol[] = [];
   for (const target of targetFindings(document)) {
     for (const c of target.considerations) {
-      const text = oneLine(document.text.slice(c.textSpan.start, c.textSpan.end));
+      const text = oneLine(document.source.slice(c.textSpan.start, c.textSpan.end));
       // The selection must lie inside the symbol: an item of an announced list selects its own text.
       const selection = c.labelSpan.start >= c.span.start && c.labelSpan.end <= c.span.end ? c.labelSpan : c.textSpan.end > c.textSpan.start ? c.textSpan : c.span;
       out.push({ name: c.label, detail: text.length > 60 ? `${text.slice(0, 59)}…` : text, span: c.span, selectionSpan: selection, section: target.section.span });

@@ -27,6 +27,7 @@ import type { Element, ElementContent } from 'hast';
 import type { EvidenceRegister } from '../evidence.js';
 import type { SynthesisDocument } from '../parse.js';
 import { h, text } from '../render/hast.js';
+import type { Text } from '../pieces.js';
 import type { SourcesBlock, SourcesEntry } from '../sources.js';
 import type { Language, Span } from '../types.js';
 import { fold } from './fold.js';
@@ -77,7 +78,7 @@ export interface ScreeningFlow {
 }
 
 /** Whether a sources block's opening fence says `sources flow`. */
-export function isFlowBlock(documentText: string, block: SourcesBlock): boolean {
+export function isFlowBlock(documentText: Text, block: SourcesBlock): boolean {
   const lineEnd = documentText.slice(block.span.start, Math.min(documentText.length, block.span.start + 300)).search(/\r|\n|$/);
   const line = documentText.slice(block.span.start, block.span.start + lineEnd);
   // The fence, then its info words (split, not matched by one regex: linear on any line).
@@ -89,7 +90,7 @@ export function isFlowBlock(documentText: string, block: SourcesBlock): boolean 
 
 /** The document's screening flows: its sources blocks marked `flow`. */
 export function screeningFlows(document: SynthesisDocument): ScreeningFlow[] {
-  return document.sourcesBlocks.filter((b) => isFlowBlock(document.text, b)).map(readFlow);
+  return document.sourcesBlocks.filter((b) => isFlowBlock(document.source, b)).map(readFlow);
 }
 
 export function readFlow(block: SourcesBlock): ScreeningFlow {

@@ -74,7 +74,7 @@ export function summaryMatrix(document: SynthesisDocument, options: MatrixOption
   const country = document.frontMatter?.fields.get('country')?.value;
   const context = { countrySynthesis: typeof country === 'string' && country.trim() !== '' };
   const lineOf = (offset: number): number => document.lines.positionAt(offset).line + 1;
-  const slice = (span: Span): string => oneLine(document.text.slice(span.start, span.end));
+  const slice = (span: Span): string => oneLine(document.source.slice(span.start, span.end));
   const title = document.frontMatter?.fields.get('title')?.value;
   return {
     title: typeof title === 'string' && title.trim() !== '' ? title.trim() : undefined,

@@ -10,6 +10,7 @@
  */
 import type { Citation } from '../evidence.js';
 import type { Section, SynthesisDocument } from '../parse.js';
+import type { Text } from '../pieces.js';
 import type { Span } from '../types.js';
 import { proseParagraphs, type ProseParagraph } from './blocks.js';
 import { readLabel, trailingPunctuation, type ConsiderationKind } from './labels.js';
@@ -91,7 +92,7 @@ function readSection(document: SynthesisDocument, sections: readonly Section[], 
   const body: Span = { start: section.heading.span.end, end: section.span.end };
   const paragraphs = proseParagraphs(document, body, nested.map((n) => n.span));
   const citations = citationsIn(document.citations, section.span);
-  const { findings, considerations } = classify(document.text, paragraphs, citations);
+  const { findings, considerations } = classify(document.source, paragraphs, citations);
   return {
     section,
     targets: [...new Set(section.heading.targetTag!.refs.map((r) => r.id))],
@@ -144,7 +145,7 @@ export function citationsIn(citations: readonly Citation[], span: Span): Citatio
   return out;
 }
 
-function classify(text: string, paragraphs: readonly ProseParagraph[], citations: readonly Citation[]): { findings: FindingParagraph[]; considerations: Consideration[] } {
+function classify(text: Text, paragraphs: readonly ProseParagraph[], citations: readonly Citation[]): { findings: FindingParagraph[]; considerations: Consideration[] } {
   const findings: FindingParagraph[] = [];
   const considerations: Consideration[] = [];
   /** Lists announced by a label paragraph with nothing after the label ("**Recommendations:**"). */
@@ -182,7 +183,7 @@ function classify(text: string, paragraphs: readonly ProseParagraph[], citations
   return { findings, considerations };
 }
 
-function labelOf(text: string, p: ProseParagraph): { kind: ConsiderationKind; label: string; number: string | undefined; labelSpan: Span } | undefined {
+function labelOf(text: Text, p: ProseParagraph): { kind: ConsiderationKind; label: string; number: string | undefined; labelSpan: Span } | undefined {
   const lead = p.lead!;
   const after = text.slice(lead.span.end, Math.min(p.span.end, lead.span.end + 8));
   const match = readLabel(lead.text, after);
@@ -195,14 +196,14 @@ function labelOf(text: string, p: ProseParagraph): { kind: ConsiderationKind; la
 }
 
 /** Where the text after the label starts and ends (after spaces), within the paragraph. */
-function restAfter(text: string, p: ProseParagraph, from: number): Span {
+function restAfter(text: Text, p: ProseParagraph, from: number): Span {
   let start = from;
-  while (start < p.span.end && /\s/.test(text[start]!)) start++;
+  while (start < p.span.end && /\s/.test(text.slice(start, start + 1))) start++;
   return { start, end: trimEnd(text, p.span.end) };
 }
 
-function trimEnd(text: string, end: number): number {
+function trimEnd(text: Text, end: number): number {
   let e = end;
-  while (e > 0 && /\s/.test(text[e - 1]!)) e--;
+  while (e > 0 && /\s/.test(text.slice(e - 1, e))) e--;
   return e;
 }

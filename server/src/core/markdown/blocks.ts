@@ -19,6 +19,7 @@ import { parseFrontMatter, type FrontMatter } from '../frontmatter.js';
 import type { Heading, ParseProblem, Suppression } from '../parse.js';
 import { scanTags, type SdgTag } from '../sdg/tags.js';
 import { parseSourcesLines, type SourcesBlock } from '../sources.js';
+import type { Text } from '../pieces.js';
 import type { LineIndex } from '../text.js';
 import { LANGUAGES, type Language, type Span } from '../types.js';
 import { msg } from '../i18n/message.js';
@@ -291,7 +292,7 @@ interface OpenHeading {
 }
 
 export interface WalkContext {
-  text: string;
+  text: Text;
   lines: LineIndex;
   /** The document's language, for SDG tag prefixes; a front matter in the stretch sets it. */
   language: Language;
@@ -308,7 +309,7 @@ export function blocksFromEvents(context: WalkContext, events: readonly Event[],
 }
 
 class Walker {
-  private readonly text: string;
+  private readonly text: Text;
   private readonly blocks: Block[] = [];
   private block: Block;
   private readonly frames: Frame[] = [];
@@ -647,13 +648,14 @@ export function languageOf(frontMatter: FrontMatter | undefined, fallback: Langu
   return LANGUAGES.includes(value as Language) ? (value as Language) : fallback;
 }
 
-function readFrontMatter(text: string, start: number, end: number): FrontMatter {
-  const open = text.indexOf('\n', start);
-  const contentStart = open < 0 || open > end ? end : open + 1;
+function readFrontMatter(text: Text, start: number, end: number): FrontMatter {
+  const fenced = text.slice(start, end);
+  const open = fenced.indexOf('\n');
+  const contentStart = open < 0 ? end : start + open + 1;
   // The content ends where the closing fence line begins.
-  let contentEnd = text.lastIndexOf('\n', end - 1);
+  let contentEnd = start + fenced.lastIndexOf('\n', end - 1 - start);
   if (contentEnd < contentStart) contentEnd = contentStart;
-  if (text[contentEnd - 1] === '\r') contentEnd--;
+  if (text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
   return parseFrontMatter(text.slice(contentStart, contentEnd), contentStart, { start, end });
 }
 

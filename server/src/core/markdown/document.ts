@@ -26,12 +26,13 @@ import { tokenize } from './micromark.js';
 import { msg } from '../i18n/message.js';
 import { flattenNesting } from '../limits.js';
 import { labelsIn } from './labels.js';
+import { indexIn, type Text } from '../pieces.js';
 import type { LineIndex } from '../text.js';
 import type { Language } from '../types.js';
 
 /** The parser's state for one version of a document. */
 export interface ParsedBlocks {
-  text: string;
+  text: Text;
   lines: LineIndex;
   /** Consecutive top-level blocks, covering the text from `origin` to its end. */
   blocks: Block[];
@@ -66,7 +67,7 @@ const EDIT_WINDOW = 8 * 1024;
 const MAX_WINDOW = 256 * 1024;
 
 interface Context {
-  text: string;
+  text: Text;
   lines: LineIndex;
   language: Language;
   /** The language of a document whose front matter names none. */
@@ -82,7 +83,7 @@ interface Context {
   tokenized: number;
 }
 
-export function parseWhole(text: string, lines: LineIndex, fallback: Language): ParsedBlocks {
+export function parseWhole(text: Text, lines: LineIndex, fallback: Language): ParsedBlocks {
   const origin = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const frontMatterEnd = findFrontMatterEnd(text, origin);
   const definitions = new Map<string, number>();
@@ -132,7 +133,7 @@ export function parseWhole(text: string, lines: LineIndex, fallback: Language): 
  * The blocks of `text`, which is `previous.text` with `[start, oldEnd)` replaced by
  * `[start, newEnd)` of `text`.
  */
-export function parseEdit(previous: ParsedBlocks, text: string, lines: LineIndex, start: number, oldEnd: number, newEnd: number): ParsedBlocks {
+export function parseEdit(previous: ParsedBlocks, text: Text, lines: LineIndex, start: number, oldEnd: number, newEnd: number): ParsedBlocks {
   const origin = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (origin !== previous.origin || start < origin) return parseWhole(text, lines, previous.fallback);
   // An edit anywhere can close a front matter that was left open: then everything changes.
@@ -419,11 +420,11 @@ const BLANK_LINE = /\n[ \t]*\r?\n/g;
  * line end would be exact; this only spares work.)
  */
 function windowEnd(lines: LineIndex, offset: number): number {
-  const text = lines.text;
-  BLANK_LINE.lastIndex = offset;
-  const blank = BLANK_LINE.exec(text);
-  if (!blank || blank.index > offset + 2048) return lineAfter(lines, offset);
-  return lineAfter(lines, lineAfter(lines, blank.index + blank[0].length));
+  const ahead = lines.text.slice(offset, Math.min(lines.text.length, offset + 4096));
+  BLANK_LINE.lastIndex = 0;
+  const blank = BLANK_LINE.exec(ahead);
+  if (!blank || blank.index > 2048) return lineAfter(lines, offset);
+  return lineAfter(lines, lineAfter(lines, offset + blank.index + blank[0].length));
 }
 
 /** The start of the line after the one holding `offset` (the end of the text on the last line). */
@@ -455,11 +456,11 @@ function difference(a: Map<string, number>, b: Map<string, number>): string[] {
 }
 
 /** Whether the text (from `origin`) starts with a front-matter fence line: `---`, then spaces or tabs. */
-function opensFrontMatter(text: string, origin: number): boolean {
-  if (!text.startsWith('---', origin)) return false;
+function opensFrontMatter(text: Text, origin: number): boolean {
+  if (text.slice(origin, origin + 3) !== '---') return false;
   let i = origin + 3;
-  while (text[i] === ' ' || text[i] === '\t') i++;
-  return text[i] === '\n' || text[i] === '\r';
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13;
 }
 
 /**
@@ -468,15 +469,17 @@ function opensFrontMatter(text: string, origin: number): boolean {
  * extension misreads the rest of a document whose front matter is never closed
  * (micromark-extension-frontmatter#5): such a text is read without the extension.
  */
-export function findFrontMatterEnd(text: string, origin: number): number {
+export function findFrontMatterEnd(text: Text, origin: number): number {
   if (!opensFrontMatter(text, origin)) return -1;
-  const firstLineEnd = text.slice(origin).search(/\r\n|\r|\n/) + origin;
-  for (let at = text.indexOf('---', firstLineEnd); at >= 0; at = text.indexOf('---', at + 3)) {
-    const before = text[at - 1];
-    if (before !== '\n' && before !== '\r') continue;
+  // The opening line is `---` and blanks: its line break comes after them.
+  let firstLineEnd = origin + 3;
+  while (text.charCodeAt(firstLineEnd) !== 10 && text.charCodeAt(firstLineEnd) !== 13) firstLineEnd++;
+  for (let at = indexIn(text, '---', firstLineEnd); at >= 0; at = indexIn(text, '---', at + 3)) {
+    const before = text.charCodeAt(at - 1);
+    if (before !== 10 && before !== 13) continue;
     let end = at + 3;
-    while (text[end] === ' ' || text[end] === '\t') end++;
-    if (end === text.length || text[end] === '\n' || text[end] === '\r') return end;
+    while (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9) end++;
+    if (end === text.length || text.charCodeAt(end) === 10 || text.charCodeAt(end) === 13) return end;
   }
   return -1;
 }

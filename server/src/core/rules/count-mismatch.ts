@@ -43,7 +43,7 @@ export const countMismatch = defineRule({
     for (const claim of document.proseCounts) {
       const entries = byKey.get(claim.key);
       if (!entries || entries.some((e) => e.count === claim.value)) continue;
-      const written = document.text.slice(claim.valueSpan.start, claim.valueSpan.end);
+      const written = document.source.slice(claim.valueSpan.start, claim.valueSpan.end);
       const figures = [...new Set(entries.map((e) => e.count!))];
       const lines = [...new Set(entries.map((e) => lineOf(document, e.lineSpan.start)))];
       const blocks = new Set(entries.map((e) => document.sourcesBlocks.findIndex((b) => b.all.includes(e)))).size;

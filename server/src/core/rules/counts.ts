@@ -69,13 +69,13 @@ function makePlan(document: SynthesisDocument, evidence: EvidenceRegister | unde
     for (const entry of block.all) {
       const planned = target.get(entry);
       if (planned === undefined || planned === entry.count) continue;
-      const written = document.text.slice(entry.countSpan.start, entry.countSpan.end);
+      const written = document.source.slice(entry.countSpan.start, entry.countSpan.end);
       const value = formatCount(planned, written);
       changes.push({ edit: { span: entry.countSpan, newText: value }, change: msg('counts.change-line', { label: entry.label, value }) });
     }
   }
   for (const [claim, planned] of prose) {
-    const written = document.text.slice(claim.valueSpan.start, claim.valueSpan.end);
+    const written = document.source.slice(claim.valueSpan.start, claim.valueSpan.end);
     const value = formatCount(planned, written);
     changes.push({ edit: { span: claim.valueSpan, newText: value }, change: msg('counts.change-text', { written, label: claim.label, value }) });
   }

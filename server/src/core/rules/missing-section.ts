@@ -104,12 +104,12 @@ function insertionPoint(document: SynthesisDocument, located: readonly LocatedSe
   if (next) return before(next);
 
   // After the previous present section (or at the end of the document).
-  const offset = previous ? endOfSection(document, previous, entry.section) : document.text.length;
-  if (offset < document.text.length) {
+  const offset = previous ? endOfSection(document, previous, entry.section) : document.source.length;
+  if (offset < document.source.length) {
     const heading = document.headings.find((h) => h.span.start === offset);
     if (heading) return { offset, before: { text: heading.text }, span: heading.span };
   }
-  return { offset: document.text.length, before: undefined, span: lastLine(document) };
+  return { offset: document.source.length, before: undefined, span: lastLine(document) };
 }
 
 function before(section: Section): Place {
@@ -121,7 +121,7 @@ function endOfSection(document: SynthesisDocument, previous: Section, wanted: Te
   for (const h of document.headings) {
     if (h.span.start > previous.heading.span.start && h.depth <= wanted.level) return h.span.start;
   }
-  return document.text.length;
+  return document.source.length;
 }
 
 /** The last line that has text, for a finding about the end of the document. */

@@ -31,7 +31,7 @@ export const overclaim = defineRule({
   },
   check: function checkOverclaim({ document, evidence, settings, report, message }) {
     for (const found of findOverclaims(document, { register: evidence, strongWords: settings.overclaimWords })) {
-      const phrase = document.text.slice(found.span.start, found.span.end);
+      const phrase = document.source.slice(found.span.start, found.span.end);
       report({ message: found.evaluations.length === 0 ? message('none', { phrase }) : message('one', { phrase, id: found.evaluations[0]! }), span: found.span });
     }
   },

@@ -68,7 +68,7 @@ export const registerMismatch = defineRule({
       for (const line of block.all) {
         const figure = plan.register.get(line);
         if (!figure || line.count === undefined || line.count === figure.expected) continue;
-        const written = document.text.slice(line.countSpan.start, line.countSpan.end);
+        const written = document.source.slice(line.countSpan.start, line.countSpan.end);
         const { what } = figure;
         const described =
           what.kind === 'evaluations'

@@ -38,7 +38,7 @@ export const sourcesSum = defineRule({
         const sum = parts.reduce((a, b) => a + b, 0);
         if (sum === parent.count) continue;
         // Numbers are written as the writer wrote the parent: "3,076" stays comma-grouped.
-        const written = document.text.slice(parent.countSpan.start, parent.countSpan.end);
+        const written = document.source.slice(parent.countSpan.start, parent.countSpan.end);
         const format = (n: number): string => formatCount(n, written);
         // The plan's correction resolves this when the planned parent equals its planned parts.
         const resolved = plan.fix && plan.target.get(parent) === parent.children.reduce((a, c) => a + plan.target.get(c)!, 0);

@@ -143,7 +143,7 @@ export function eolOf(text: string): string {
 
 /** The span of a heading's `#` markers when it is an ATX heading; undefined for setext headings. */
 export function atxMarkers(document: SynthesisDocument, heading: Heading): Span | undefined {
-  const m = /^ {0,3}(#{1,6})(?=[ \t]|$)/.exec(document.text.slice(heading.span.start, heading.span.end));
+  const m = /^ {0,3}(#{1,6})(?=[ \t]|$)/.exec(document.source.slice(heading.span.start, heading.span.end));
   if (!m) return undefined;
   const start = heading.span.start + m[0].length - m[1]!.length;
   return { start, end: start + m[1]!.length };

@@ -21,6 +21,7 @@ import type { Locale } from '../i18n/index.js';
 import { msg, type Message } from '../i18n/message.js';
 import { analyzeDocument, DEFAULT_TEMPLATE, type Analysis } from '../lint.js';
 import { IncrementalParser, parse, type OffsetEdit, type SynthesisDocument } from '../parse.js';
+import type { Text } from '../pieces.js';
 import { coverageAnnexFor } from '../findings/html.js';
 import { matrixFor } from '../findings/matrix.js';
 import { criteriaMatrix, criteriaWords, type CriteriaMatrix, type CriteriaWords } from '../findings/criteria-view.js';
@@ -40,7 +41,8 @@ export interface DocumentSource {
   key: string;
   /** Its path on disk, if it has one (an unsaved editor has none). */
   path?: string;
-  text: string;
+  /** The text: a string, or an open document's version kept in pieces. */
+  text: Text;
   /** The editor's version; null for a text read from disk. */
   version: number | null;
   /**
@@ -277,8 +279,8 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
   const settledRegisters = new Map<string, RegisterFile>();
   /** Loaded projects by root (for the levels a register's problems are reported at). */
   const projectsByRoot = new Map<string, Project>();
-  const parsers = new Map<string, { language: Language; parser: IncrementalParser; version: number | null; text: string; document: SynthesisDocument }>();
-  const analyses = new Map<string, { version: number | null; text: string; generation: number; analysis: Promise<DocumentAnalysis> }>();
+  const parsers = new Map<string, { language: Language; parser: IncrementalParser; version: number | null; text: Text; document: SynthesisDocument }>();
+  const analyses = new Map<string, { version: number | null; text: Text; generation: number; analysis: Promise<DocumentAnalysis> }>();
   /** The language a key was last parsed in, so cheap parses agree with the analysis. */
   const languages = new Map<string, Language>();
 
@@ -476,7 +478,7 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
   }
 
   function parseWith(source: DocumentSource, language: Language): SynthesisDocument {
-    if (source.transient) return parse(source.text, { language });
+    if (source.transient) return parse(String(source.text), { language });
     let entry = parsers.get(source.key);
     if (entry && entry.version === source.version && entry.text === source.text && entry.language === language) return entry.document;
     if (!entry || entry.language !== language) {
@@ -674,13 +676,13 @@ export function createLanguageService(host: ServiceHost, options: LanguageServic
       let analysis = await analyze(source);
       let applied = 0;
       for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-        const next = applyFixes(current.text, analysis.findings);
-        if (next.applied === 0 || next.text === current.text) break;
+        const next = applyFixes(String(current.text), analysis.findings);
+        if (next.applied === 0 || next.text === String(current.text)) break;
         applied += next.applied;
         current = { ...current, text: next.text, version: current.version === null ? null : current.version + 1 };
         analysis = await analyze(current);
       }
-      return { text: current.text, applied, analysis };
+      return { text: String(current.text), applied, analysis };
     },
     render(analysis, renderOptions = {}) {
       const options = {

@@ -30,14 +30,14 @@ function completeLabels(context: CompletionContext): Completion[] | undefined {
 
 /** Proposals at `offset` (clamped to the document). Never throws. */
 export function complete(document: SynthesisDocument, offset: number, options: CompletionOptions = {}): Completion[] {
-  const at = Math.max(0, Math.min(offset, document.text.length));
+  const at = Math.max(0, Math.min(offset, document.source.length));
   const position = document.lines.positionAt(at);
   const lineStart = document.lines.lineStart(position.line);
   const { templates, templateId, template } = resolveTemplate(document, options);
   const context: CompletionContext = {
     document,
     offset: at,
-    linePrefix: document.text.slice(lineStart, at),
+    linePrefix: document.source.slice(lineStart, at),
     lineStart,
     templates,
     templateId,

@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { analyzeDocument } from '../../server/src/core/lint.js';
 import { IncrementalParser, parse, type SynthesisDocument } from '../../server/src/core/parse.js';
+import { PieceText } from '../../server/src/core/pieces.js';
 import { LineIndex } from '../../server/src/core/text.js';
 
 /** A comparable copy of the index: line starts instead of the LineIndex, no parent links (cycles). */
@@ -252,6 +254,30 @@ test("told an editor's changes (several per event, each in the text the ones bef
   );
 });
 
+test("an editor's versions kept as pieces of the one before (as the language server keeps them) give a full parse", () => {
+  fc.assert(
+    fc.property(documentArb, fc.array(fc.array(editArb, { minLength: 1, maxLength: 4 }), { maxLength: 12 }), (initial, events) => {
+      const parser = new IncrementalParser();
+      let text = PieceText.of(initial);
+      parser.parse(text);
+      for (const event of events) {
+        const told = [];
+        for (const e of event) {
+          const start = e.at % (text.length + 1);
+          const end = Math.min(text.length, start + e.remove);
+          told.push({ start, end, text: e.insert });
+          text = text.edit(start, end, e.insert);
+        }
+        const doc = parser.parse(text, told);
+        const whole = parse(String(text));
+        // `source` is pieces on one side and a string on the other; everything else is the same.
+        assert.deepEqual(view({ ...doc, source: '' }), view({ ...whole, source: '' }));
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
 test('a block right after an indented code block is read with it, where micromark reads an empty list item as text', () => {
   // micromark still holds the code block open while it looks at the next line, so a container
   // starting there counts as interrupting it: the "-" line is the first line of a setext heading.
@@ -351,4 +377,25 @@ test('the line index after any edits of a long text equals one made from scratch
     }),
     { numRuns: 150 },
   );
+});
+
+test('after edits elsewhere and in its own paragraph, an unknown target is reported where it is now, as a whole parse reports it', () => {
+  const parser = new IncrementalParser();
+  const findings = (doc: SynthesisDocument): string[] => analyzeDocument(doc).findings.filter((f) => f.rule === 'unknown-target').map((f) => `${f.span.start}-${f.span.end}`);
+  let text = '# Summary\n\nProgress on SDG 16.1 was steady.\n\nA gap on SDG 16.99 remains.\n\nMore on SDG 16.2.\n';
+  const steps: Array<[string, string]> = [
+    ['Progress', 'Real progress'],
+    ['SDG 16.99', 'SDG 16.9'],
+    ['More on', 'Even more on'],
+    ['SDG 16.9 ', 'SDG 16.98 '],
+    ['# Summary', '# Summary of the evidence'],
+  ];
+  assert.deepEqual(findings(parser.parse(text)), findings(parse(text)));
+  for (const [from, to] of steps) {
+    const at = text.indexOf(from);
+    const edits = [{ start: at, end: at + from.length, text: to }];
+    text = text.slice(0, at) + to + text.slice(at + from.length);
+    assert.deepEqual(findings(parser.parse(text, edits)), findings(parse(text)), `after "${to}"`);
+  }
+  assert.equal(findings(parse(text)).length, 1, 'SDG 16.98 is unknown at the end');
 });

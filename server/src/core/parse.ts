@@ -66,6 +66,8 @@ export interface TopLevelBlock {
   end: number;
   /** The same object in every version that holds this block's text unchanged, even when an edit moved it. */
   identity: object;
+  /** Its SDG tags, in order: `tags` of the document is theirs, block after block. */
+  tags: readonly SdgTag[];
   /** The type of its last top-level token (micromark's name: `codeIndented`, `htmlFlow`…). */
   last: string;
 }

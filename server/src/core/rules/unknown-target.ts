@@ -41,27 +41,37 @@ export const unknownTarget = defineRule({
     },
   },
   check: function checkUnknownTarget({ document, catalogue, report, message }) {
-    // A long report holds thousands of tags but few distinct ones: each is looked up once.
+    // A long report holds thousands of tags but few distinct ones: each is looked up once. A
+    // block whose tags all name something is remembered as such (by its text's identity, which an
+    // edit elsewhere does not change), so a keystroke reads only the tags of the blocks it changed.
     let seen = verdicts.get(catalogue);
     if (!seen || seen.size > MAX_VERDICTS) verdicts.set(catalogue, (seen = new Map()));
-    for (const tag of document.tags) {
-      for (const ref of tag.refs) {
-        // Ids of different kinds differ in form (16, 16.1, 16.1.1): the id alone is the key.
-        let verdict = seen.get(ref.id);
-        if (verdict === undefined) {
-          const problem = describeUnknown(catalogue, ref, message as Say);
-          verdict = problem ? { problem, suggestion: ref.kind === 'target' ? catalogue.closestTarget(ref.id) : undefined } : null;
-          seen.set(ref.id, verdict);
+    let clean = cleanBlocks.get(catalogue);
+    if (!clean) cleanBlocks.set(catalogue, (clean = new WeakSet()));
+    for (const block of document.blocks) {
+      if (block.tags.length === 0 || clean.has(block.identity)) continue;
+      let found = false;
+      for (const tag of block.tags) {
+        for (const ref of tag.refs) {
+          // Ids of different kinds differ in form (16, 16.1, 16.1.1): the id alone is the key.
+          let verdict = seen.get(ref.id);
+          if (verdict === undefined) {
+            const problem = describeUnknown(catalogue, ref, message as Say);
+            verdict = problem ? { problem, suggestion: ref.kind === 'target' ? catalogue.closestTarget(ref.id) : undefined } : null;
+            seen.set(ref.id, verdict);
+          }
+          if (!verdict) continue;
+          found = true;
+          const { problem, suggestion } = verdict;
+          const fixes: Fix[] = suggestion ? [{ title: message('fix', { suggestion }), edits: [{ span: ref.span, newText: suggestion }], suggestion: true }] : [];
+          report({
+            message: suggestion ? message('suggest', { problem, suggestion }) : problem,
+            span: ref.span,
+            ...(fixes.length ? { fixes } : {}),
+          });
         }
-        if (!verdict) continue;
-        const { problem, suggestion } = verdict;
-        const fixes: Fix[] = suggestion ? [{ title: message('fix', { suggestion }), edits: [{ span: ref.span, newText: suggestion }], suggestion: true }] : [];
-        report({
-          message: suggestion ? message('suggest', { problem, suggestion }) : problem,
-          span: ref.span,
-          ...(fixes.length ? { fixes } : {}),
-        });
       }
+      if (!found) clean.add(block.identity);
     }
   },
 });
@@ -69,6 +79,8 @@ export const unknownTarget = defineRule({
 /** What the rule says about each reference (by its id), per catalogue; null when it exists. */
 const verdicts = new WeakMap<SdgCatalogue, Map<string, { problem: Message; suggestion: string | undefined } | null>>();
 const MAX_VERDICTS = 10_000;
+/** The blocks (by identity) whose tags all name a goal, target or indicator, per catalogue. */
+const cleanBlocks = new WeakMap<SdgCatalogue, WeakSet<object>>();
 
 /** Why a reference names nothing, or undefined when it exists. */
 type Say = (key: string, args: Readonly<Record<string, MessageArg>>) => Message;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyzeDocument } from '../../server/src/core/lint.js';
-import { IncrementalParser, parse, type SynthesisDocument } from '../../server/src/core/parse.js';
+import { IncrementalParser, parse, type OffsetEdit, type SynthesisDocument } from '../../server/src/core/parse.js';
 import { PieceText } from '../../server/src/core/pieces.js';
 import { LineIndex } from '../../server/src/core/text.js';
 
@@ -232,6 +232,22 @@ test('text typed after an unclosed fence or comment at the end is inside it: the
   }
 });
 
+/**
+ * An editor's event as the offsets it tells the parser: each change in the text the ones before it
+ * left, which `apply` edits, returning the new length.
+ */
+function tell(event: ReadonlyArray<{ at: number; remove: number; insert: string }>, length: number, apply: (start: number, end: number, insert: string) => number): OffsetEdit[] {
+  const told: OffsetEdit[] = [];
+  let current = length;
+  for (const e of event) {
+    const start = e.at % (current + 1);
+    const end = Math.min(current, start + e.remove);
+    told.push({ start, end, text: e.insert });
+    current = apply(start, end, e.insert);
+  }
+  return told;
+}
+
 test("told an editor's changes (several per event, each in the text the ones before it left), the parser gives a full parse", () => {
   fc.assert(
     fc.property(documentArb, fc.array(fc.array(editArb, { minLength: 1, maxLength: 4 }), { maxLength: 8 }), (initial, events) => {
@@ -239,13 +255,7 @@ test("told an editor's changes (several per event, each in the text the ones bef
       let text = initial;
       same(parser, text);
       for (const event of events) {
-        const told = [];
-        for (const e of event) {
-          const start = e.at % (text.length + 1);
-          const end = Math.min(text.length, start + e.remove);
-          told.push({ start, end, text: e.insert });
-          text = text.slice(0, start) + e.insert + text.slice(end);
-        }
+        const told = tell(event, text.length, (start, end, insert) => (text = text.slice(0, start) + insert + text.slice(end)).length);
         const doc = parser.parse(text, told);
         assert.deepEqual(view(doc), view(parse(text)));
       }
@@ -261,13 +271,7 @@ test("an editor's versions kept as pieces of the one before (as the language ser
       let text = PieceText.of(initial);
       parser.parse(text);
       for (const event of events) {
-        const told = [];
-        for (const e of event) {
-          const start = e.at % (text.length + 1);
-          const end = Math.min(text.length, start + e.remove);
-          told.push({ start, end, text: e.insert });
-          text = text.edit(start, end, e.insert);
-        }
+        const told = tell(event, text.length, (start, end, insert) => (text = text.edit(start, end, insert)).length);
         const doc = parser.parse(text, told);
         const whole = parse(String(text));
         // `source` is pieces on one side and a string on the other; everything else is the same.

@@ -10,6 +10,8 @@
  * version. After `MAX_PIECES` pieces a version is made one string again, so that reads stay fast.
  */
 
+import { lowerBound } from './search.js';
+
 /** A text read by offsets: a string is one, and so is a `PieceText`. */
 export interface Text {
   readonly length: number;
@@ -103,17 +105,9 @@ export class PieceText implements Text {
     return this.flat;
   }
 
-  /** The piece that holds `index` (within the text). */
+  /** The piece that holds `index` (within the text): the last that starts at or before it. */
   private pieceAt(index: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! <= index) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+    return lowerBound(this.starts, index + 1) - 1;
   }
 }
 

@@ -86,6 +86,15 @@ test('the changes come back as offsets in the text each one was applied to', () 
   assert.equal(doc.getText(), 'new');
 });
 
+test('a range a hostile client sends backwards or with numbers as strings replaces what lies between its ends', () => {
+  const lines = Array.from({ length: 12 }, (_, i) => `l${String(i).padStart(2, '0')}\n`);
+  const doc = new OpenDocument('file:///a.synth.md', 'synthesis-markdown', 1, lines.join(''));
+  // As strings, '10' comes before '2': the ends are put in order by their offsets.
+  const hostile = { start: { line: '10', character: 0 }, end: { line: '2', character: 0 } } as unknown as { start: { line: number; character: number }; end: { line: number; character: number } };
+  assert.deepEqual(doc.update([{ range: hostile, text: '' }], 2), [{ start: 8, end: 40, text: '' }]);
+  assert.equal(doc.getText(), [...lines.slice(0, 2), ...lines.slice(10)].join(''));
+});
+
 test('a document keeps every code unit through many edits, lone surrogates included', () => {
   // Enough edits far apart that the text is kept in many pieces and joined again more than once.
   const line = 'Finding \uD83D\uDE00 with a lone \uD800 and \uDC00 surrogate, café.\r\n';

@@ -81,9 +81,10 @@ export class OpenDocument {
   }
 
   private replace(range: Range, insert: string): OffsetEdit {
-    const [from, to] = inOrder(range);
-    const start = this.offsetAt(from);
-    const end = this.offsetAt(to);
+    let start = this.offsetAt(range.start);
+    let end = this.offsetAt(range.end);
+    // A range given backwards (or with numbers a hostile client sent as strings) is read forwards.
+    if (end < start) [start, end] = [end, start];
     // The lines the change begins and ends on, from its offsets: a range past the end is clamped.
     const firstLine = this.lineOf(start);
     const lastLine = this.lineOf(end);
@@ -154,11 +155,6 @@ export class OpenDocument {
 /** A position's line or character as an integer: what a hostile client sends counts as 0. */
 function integer(n: number): number {
   return Math.trunc(Number(n)) || 0;
-}
-
-function inOrder(range: Range): [Position, Position] {
-  const { start, end } = range;
-  return start.line > end.line || (start.line === end.line && start.character > end.character) ? [end, start] : [start, end];
 }
 
 function isIncremental(change: TextDocumentContentChangeEvent): change is { range: Range; rangeLength?: number; text: string } {

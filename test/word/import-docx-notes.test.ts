@@ -82,6 +82,8 @@ describe('mammoth’s messages as catalogue messages', () => {
     // mammoth's one error (a picture file that could not be read) has two lines: the note keeps both, on one.
     const error = mammothNote({ type: 'error', message: "could not open external image: 'chart.png' (document directory: '/tmp')\nENOENT: no such file" });
     assert.deepEqual(error, msg('import.docx.reader-note', { note: "could not open external image: 'chart.png' (document directory: '/tmp') ENOENT: no such file" }));
+    // Blanks around a line break, and blank lines, make one space; blanks elsewhere stay.
+    assert.deepEqual(mammothNote({ type: 'warning', message: ' first  \r\n\n \t second\n' }), msg('import.docx.reader-note', { note: ' first second ' }));
   });
 });
 

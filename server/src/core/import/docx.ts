@@ -112,5 +112,22 @@ export function mammothNote(m: MammothMessage): Message | undefined {
   if (/^Image of type .* is unlikely to display in web browsers$/.test(text)) return undefined;
   if (/^Did not understand this style mapping, so ignored it: /.test(text)) return undefined;
   // On one line, so that it stays one line of the report (mammoth's error about a picture file has two).
-  return msg('import.docx.reader-note', { note: text.replace(/\s*\n\s*/g, ' ') });
+  return msg('import.docx.reader-note', { note: oneLine(text) });
+}
+
+/**
+ * The text on one line: each line break, with the blanks around it, becomes one space. Split, not
+ * replaced with a regular expression of blanks on both sides, whose search is quadratic on a long
+ * run of blanks.
+ */
+function oneLine(text: string): string {
+  const lines = text.split('\n');
+  const last = lines.length - 1;
+  if (last === 0) return text;
+  const kept: string[] = [];
+  lines.forEach((line, i) => {
+    const trimmed = i === 0 ? line.trimEnd() : i === last ? line.trimStart() : line.trim();
+    if (trimmed !== '' || i === 0 || i === last) kept.push(trimmed);
+  });
+  return kept.join(' ');
 }

@@ -139,6 +139,27 @@ describe('a Word document mammoth cannot read whole', () => {
     assert.doesNotMatch(markdown, /fldSimple|IF 2/, 'no tag or instruction of a field in the text');
   });
 
+  test('a package whose parts say they unpack to gigabytes is not unpacked whole to unwrap its fields', async () => {
+    // A picture whose header claims 1 GB (a zip bomb would): the fields stay as mammoth reads them.
+    const parts = unzipSync(await documentWithGaps());
+    parts['word/media/bomb.png'] = new Uint8Array(16);
+    const bytes = zipSync(parts, { level: 0 });
+    const name = strToU8('word/media/bomb.png');
+    let at = -1;
+    for (let i = bytes.length - 46; i >= 0; i--) {
+      // The central directory's entry for the picture: its uncompressed size is at offset 24.
+      if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 1 && bytes[i + 3] === 2 && bytes.subarray(i + 46, i + 46 + name.length).every((b, k) => b === name[k])) {
+        at = i;
+        break;
+      }
+    }
+    assert.ok(at >= 0, 'the picture is in the central directory');
+    new DataView(bytes.buffer, bytes.byteOffset).setUint32(at + 24, 1024 * 1024 * 1024, true);
+    const { markdown } = await importDocument(bytes, 'docx');
+    assert.ok(markdown.includes('Antecedentes del programa en Honduras'), 'the text is imported');
+    assert.ok(!markdown.includes('Resultado del campo'), 'the package was not rewritten: mammoth left the field out');
+  });
+
   for (const locale of ['es', 'fr'] as const) {
     test(`${locale}: synthlint import says the notes in the user’s language, in the text report and in JSON`, async () => {
       const byFlag = await synthlint(['import', 'informe.docx', '-o', `informe-${locale}.synth.md`, '--lang', locale]);

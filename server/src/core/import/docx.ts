@@ -43,6 +43,8 @@ export async function readDocx(bytes: Uint8Array): Promise<HtmlReading & { warni
 /** A simple field's start tag (its attributes may hold a `>` in quotes) or end tag. */
 const SIMPLE_FIELD = /<w:fldSimple(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*\/>|<\/?w:fldSimple(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*>/g;
 const TEXT_PART = /^word\/[^/]+\.xml$/;
+/** Bytes the parts of a package may unpack to, by their headers, for its fields to be unwrapped. */
+const MAX_UNPACKED = 256 * 1024 * 1024;
 
 /**
  * A simple field (`w:fldSimple`: a caption's number, a cross-reference, a page number) holds the
@@ -53,8 +55,16 @@ const TEXT_PART = /^word\/[^/]+\.xml$/;
 function unwrapSimpleFields(bytes: Uint8Array): Uint8Array {
   let parts;
   try {
-    const text = unzipSync(bytes, { filter: (file) => TEXT_PART.test(file.name) });
-    if (!Object.values(text).some((part) => strFromU8(part).includes('<w:fldSimple'))) return bytes;
+    // Rewriting the package unpacks every part, pictures included, which mammoth alone would not:
+    // a package that says it unpacks to more than MAX_UNPACKED is read as it is.
+    let unpacked = 0;
+    const text = unzipSync(bytes, {
+      filter: (file) => {
+        unpacked += file.originalSize;
+        return TEXT_PART.test(file.name);
+      },
+    });
+    if (unpacked > MAX_UNPACKED || !Object.values(text).some((part) => strFromU8(part).includes('<w:fldSimple'))) return bytes;
     parts = unzipSync(bytes);
   } catch {
     return bytes;

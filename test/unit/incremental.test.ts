@@ -403,3 +403,15 @@ test('after edits elsewhere and in its own paragraph, an unknown target is repor
   }
   assert.equal(findings(parse(text)).length, 1, 'SDG 16.98 is unknown at the end');
 });
+
+test('a line such as `-` that goes on a paragraph after link definitions is read with it after an edit below', () => {
+  // Found by the property test above: read again from its own line, `-` was an empty list item.
+  const parser = new IncrementalParser();
+  let text = '[ref]:\n*\n-\n\nReducing violence\n\n### SDG 16.1 Reducing violence\n';
+  same(parser, text);
+  const at = text.indexOf('educing');
+  text = `${text.slice(0, at)} ${text.slice(at)}`;
+  const doc = parser.parse(text, [{ start: at, end: at, text: ' ' }]);
+  assert.deepEqual(view(doc), view(parse(text)));
+  assert.equal(doc.blocks[1]!.last, 'content', 'the `-` line is paragraph text, not a list');
+});

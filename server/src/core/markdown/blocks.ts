@@ -67,6 +67,13 @@ export interface Block {
   /** The type of its last top-level token (micromark's name: `htmlFlow`, `codeFenced`…). */
   last: string;
   /**
+   * Whether it is the rest of the paragraph of the block before it, with no blank line between:
+   * micromark reads link definitions and the paragraph after them as one run of lines, in which
+   * a line such as `-` or `*` continues the paragraph; read again from its own start, it would be
+   * a list.
+   */
+  joined: boolean;
+  /**
    * Stands for the block's text: the same object in every version that holds this block unchanged,
    * wherever an edit moved it, so that what is computed from the block's text alone (with offsets
    * relative to its start) can be kept across edits, keyed by it.
@@ -96,6 +103,7 @@ function newBlock(start: number): Block {
     problems: NONE,
     unclosedFence: false,
     last: '',
+    joined: false,
     identity: {},
   };
 }
@@ -170,6 +178,7 @@ export function shiftBlock(block: Block, d: number): Block {
     problems: problems.length === 0 ? problems : problems.map((p) => ({ span: shift(p.span, d), message: p.message })),
     unclosedFence: block.unclosedFence,
     last: block.last,
+    joined: block.joined,
     identity: block.identity,
   };
 }
@@ -318,6 +327,8 @@ class Walker {
   private heading: OpenHeading | undefined;
   /** Whether the current block has seen its first token. */
   private started = false;
+  /** Whether a blank line came since the last top-level token. */
+  private blankSince = false;
   /** After a setext heading's text, its underline's line ending is not text. */
   private slurpLineEnding = false;
   /** A hard break takes the line ending after it. */
@@ -371,14 +382,18 @@ class Walker {
     const type = token.type as string;
     if (BETWEEN_BLOCKS.has(type)) {
       if (type === 'lineEnding' || type === 'lineEndingBlank') this.lineStart = token.end.offset;
+      if (type === 'lineEndingBlank') this.blankSince = true;
       return;
     }
     // A token that starts before the line it follows (micromark starts a setext heading under link
     // definitions at the definitions) is one block with what it overlaps.
     if (this.started && this.lineStart > this.block.start && token.start.offset >= this.lineStart) {
+      const joined = type === 'content' && this.block.last === 'content' && !this.blankSince;
       this.block = newBlock(this.lineStart);
+      this.block.joined = joined;
       this.blocks.push(this.block);
     }
+    this.blankSince = false;
     this.started = true;
     this.block.last = type;
     if (type !== 'atxHeading' && type !== 'setextHeading' && type !== 'yaml' && type !== 'htmlFlow' && this.block.content < 0) {

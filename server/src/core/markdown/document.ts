@@ -324,12 +324,13 @@ function readAgain(context: Context, blocks: Block[], mayHaveMissed: (k: number)
 
 /**
  * Whether the text may be read again from the start of `blocks[k]`, as though nothing came before:
- * not right after an indented code block. micromark still holds one open while it looks at the
- * next line, and then reads a container starting there as interrupting it, so an empty list item
- * or a list numbered from 2 there is a paragraph, as it is nowhere else.
+ * not right after an indented code block, nor where a paragraph goes on after link definitions
+ * (`joined`). micromark still holds the code block or the paragraph open while it looks at the
+ * next line, and then reads a container starting there as interrupting it or not, so an empty list
+ * item or a list numbered from 2 there is a paragraph, as it is nowhere else.
  */
 function cutsBefore(blocks: readonly Block[], k: number): boolean {
-  return k === 0 || blocks[k - 1]!.last !== 'codeIndented';
+  return k === 0 || (blocks[k - 1]!.last !== 'codeIndented' && blocks[k]?.joined !== true);
 }
 
 function someLabel(source: string, test: (label: string) => boolean): boolean {

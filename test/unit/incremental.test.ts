@@ -415,3 +415,16 @@ test('a line such as `-` that goes on a paragraph after link definitions is read
   assert.deepEqual(view(doc), view(parse(text)));
   assert.equal(doc.blocks[1]!.last, 'content', 'the `-` line is paragraph text, not a list');
 });
+
+test('a quote after a list with a fenced block starts its own block on its own line, and an edit above it reads it once', () => {
+  // Found by the property test: the quote's block started back at the list's line, so a re-read
+  // from there counted the list's code block twice.
+  const parser = new IncrementalParser();
+  let text = '\n\n- ```\n  fenced in a list\n\n> quote with SDG 16.b\n\n---\ntitle: T\nlanguage: es\n---\n';
+  same(parser, text);
+  const at = 28;
+  text = `${text.slice(0, at)}\n${text.slice(at)}`;
+  const doc = parser.parse(text, [{ start: at, end: at, text: '\n' }]);
+  assert.deepEqual(view(doc), view(parse(text)));
+  assert.equal(doc.codeBlocks.length, 1);
+});

@@ -389,7 +389,10 @@ class Walker {
     // definitions at the definitions) is one block with what it overlaps.
     if (this.started && this.lineStart > this.block.start && token.start.offset >= this.lineStart) {
       const joined = type === 'content' && this.block.last === 'content' && !this.blankSince;
-      this.block = newBlock(this.lineStart);
+      // After a container (a list, a quote), whose line endings are its own, the block starts on
+      // the token's line, not after the last line ending between blocks.
+      const lines = this.context.lines;
+      this.block = newBlock(Math.max(this.lineStart, lines.lineStart(lines.positionAt(token.start.offset).line)));
       this.block.joined = joined;
       this.blocks.push(this.block);
     }

@@ -5,7 +5,7 @@
 export type { Finding, Fix, FileProblem, Language, Message, Report, Severity, SeveritySetting, Span, TextEdit } from './types.js';
 export { LANGUAGES } from './types.js';
 export { LineIndex, type Position } from './text.js';
-export { indexIn, PieceText, type Text } from './pieces.js';
+export { PieceText, type Text } from './pieces.js';
 export { parse, IncrementalParser, MAX_NESTING } from './parse.js';
 export type { Heading, OffsetEdit, ParseOptions, ParseProblem, ProseCount, Section, Suppression, SynthesisDocument, TopLevelBlock } from './parse.js';
 export type { FrontMatter, FrontMatterField } from './frontmatter.js';

@@ -43,11 +43,6 @@ export class OpenDocument {
     return this.content;
   }
 
-  /** The text of this version as one string. */
-  getText(): string {
-    return this.content.toString();
-  }
-
   /** The offset of a position, clamped to its line and the text as `TextDocument.offsetAt` does. */
   offsetAt(position: Position): number {
     const starts = this.lineStarts;

@@ -3,11 +3,13 @@
 // issue 13, class 2 ("reading what a document names") or class 1's decoding half.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { MAX_SIDE_FILE_BYTES as MAX_REGISTER_BYTES, wordMessage } from '../../server/src/core/index.js';
 import { listFolder, readBytes, readTextFile, type BytesResult, type ReadResult } from '../../server/src/node/fs/index.js';
+import { blocking, type Calls } from '../../server/src/node/fs/calls.js';
+import { readWith } from '../../server/src/node/fs/read.js';
 import { FS_MODULE, runChild, tempDir } from './helpers.js';
 
 const MB = 1024 * 1024;
@@ -313,5 +315,118 @@ describe('listing on the calling thread', () => {
     assert.equal(!away.ok && away.failure, 'outside-project');
     const file = await listFolder(join(project, 'reports', 'a.synth.md'), { blocking: true });
     assert.equal(!file.ok && file.failure, 'not-a-file');
+  });
+});
+
+describe('what is checked is the file opened, not the path looked at before', () => {
+  /** The blocking calls, with the disk changed by `swap` right after the first stat (as another process could), and the reads counted. */
+  function swapping(swap: () => void, pathOf?: Calls<number>['pathOf']): { calls: Calls<number>; reads: () => number } {
+    let reads = 0;
+    let swapped = false;
+    const calls: Calls<number> = {
+      ...blocking,
+      stat: (path) => {
+        const info = blocking.stat(path);
+        if (!swapped) {
+          swapped = true;
+          swap();
+        }
+        return info;
+      },
+      read: (fd, buffer, offset, length) => {
+        reads++;
+        return blocking.read(fd, buffer, offset, length);
+      },
+      ...(pathOf ? { pathOf } : {}),
+    };
+    return { calls, reads: () => reads };
+  }
+
+  const systems: Array<[string, Calls<number>['pathOf'] | undefined]> = [
+    ['where the system tells an open file\'s path (Linux)', undefined],
+    ['where it does not (the path resolved again must name the file opened)', () => undefined],
+  ];
+  for (const [system, pathOf] of systems) {
+    test(`a file swapped for a link out of the project after the check is refused before a byte is read, ${system}`, async () => {
+      const project = tempDir();
+      const outside = tempDir();
+      writeFileSync(join(project, 'evidence.csv'), 'id\nA\n');
+      writeFileSync(join(outside, 'secret.csv'), 'id\nSECRET\n');
+      const { calls, reads } = swapping(() => {
+        rmSync(join(project, 'evidence.csv'));
+        symlinkSync(join(outside, 'secret.csv'), join(project, 'evidence.csv'));
+      }, pathOf);
+      const result = await readWith(calls, join(project, 'evidence.csv'), { within: project, maxBytes: MB });
+      assert.deepEqual(result, { ok: false, failure: 'outside-project', detail: { key: 'file.detail.link-outside' } });
+      assert.equal(reads(), 0, 'nothing was read');
+    });
+
+    test(`a folder on the way swapped for a link out of the project is refused too, ${system}`, async () => {
+      const project = tempDir();
+      const outside = tempDir();
+      mkdirSync(join(project, 'data'));
+      writeFileSync(join(project, 'data', 'r.csv'), 'id\nA\n');
+      writeFileSync(join(outside, 'r.csv'), 'id\nSECRET\n');
+      const { calls, reads } = swapping(() => {
+        renameSync(join(project, 'data'), join(project, 'old'));
+        symlinkSync(outside, join(project, 'data'));
+      }, pathOf);
+      const result = await readWith(calls, join(project, 'data', 'r.csv'), { within: project, maxBytes: MB });
+      assert.equal(result.ok ? 'read' : result.failure, 'outside-project');
+      assert.equal(reads(), 0, 'nothing was read');
+    });
+
+    test(`a file swapped out and back again around the open is refused: what was opened was outside, ${system}`, async () => {
+      const project = tempDir();
+      const outside = tempDir();
+      writeFileSync(join(project, 'evidence.csv'), 'id\nA\n');
+      writeFileSync(join(outside, 'secret.csv'), 'id\nSECRET\n');
+      const { calls: swapped, reads } = swapping(() => {
+        renameSync(join(project, 'evidence.csv'), join(project, 'kept.csv'));
+        symlinkSync(join(outside, 'secret.csv'), join(project, 'evidence.csv'));
+      }, pathOf);
+      const calls: Calls<number> = {
+        ...swapped,
+        open: (path, flags) => {
+          const fd = swapped.open(path, flags);
+          // And back, before anything asks where the path leads.
+          rmSync(join(project, 'evidence.csv'));
+          renameSync(join(project, 'kept.csv'), join(project, 'evidence.csv'));
+          return fd;
+        },
+      };
+      const result = await readWith(calls, join(project, 'evidence.csv'), { within: project, maxBytes: MB });
+      assert.equal(result.ok ? 'read' : result.failure, 'outside-project');
+      assert.equal(reads(), 0, 'nothing was read');
+    });
+
+    test(`a file that stays inside is read, ${system}`, async () => {
+      const project = tempDir();
+      mkdirSync(join(project, 'registers'));
+      writeFileSync(join(project, 'registers', 'all.csv'), 'id\nA\n');
+      symlinkSync(join(project, 'registers', 'all.csv'), join(project, 'evidence.csv'));
+      const { calls } = swapping(() => undefined, pathOf);
+      const result = await readWith(calls, join(project, 'evidence.csv'), { within: project, maxBytes: MB });
+      assert.equal(result.ok && result.bytes.toString('utf8'), 'id\nA\n');
+    });
+  }
+
+  test('nothing is told about a file outside: an unreadable file, a FIFO or a device a link leads to is "outside the project"', () => {
+    const project = tempDir();
+    const outside = tempDir();
+    writeFileSync(join(outside, 'locked.csv'), 'id\nA\n');
+    chmodSync(join(outside, 'locked.csv'), 0o000);
+    execFileSync('mkfifo', [join(outside, 'fifo.csv')]);
+    symlinkSync(join(outside, 'locked.csv'), join(project, 'locked.csv'));
+    symlinkSync(join(outside, 'fifo.csv'), join(project, 'fifo.csv'));
+    symlinkSync('/dev/zero', join(project, 'zero.csv'));
+    const child = runChild(
+      `import { readTextFile } from ${JSON.stringify(FS_MODULE)};\n` +
+        `const out = [];\n` +
+        `for (const name of ['locked.csv', 'fifo.csv', 'zero.csv']) out.push((await readTextFile(${JSON.stringify(project)} + '/' + name, { within: ${JSON.stringify(project)}, maxBytes: 1000 })).failure);\n` +
+        'console.log(JSON.stringify(out));\n',
+      { asNobody: true },
+    );
+    assert.deepEqual(child.result, ['outside-project', 'outside-project', 'outside-project'], child.stderr);
   });
 });

@@ -14,8 +14,9 @@
  * written.
  */
 import { stat } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { relativePath } from '../node/fs/index.js';
 import { SKIPPED_FOLDERS, type FileFailure, type LanguageService, type Message } from '../core/index.js';
 
 export interface CliFile {
@@ -85,6 +86,6 @@ function globBase(pattern: string, cwd: string): string {
 
 /** How a path is shown: relative to the current folder, with forward slashes. */
 export function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path) || '.';
-  return rel.split(sep).join('/');
+  const rel = relativePath(cwd, path) || '.';
+  return sep === '/' ? rel : rel.split(sep).join('/');
 }

@@ -1,9 +1,10 @@
 /** The language service's host on Node: the disk through the one safe file module (node/fs). */
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ServiceHost } from '../core/index.js';
-import { listFolder, readTextFile } from './fs/index.js';
+import { listFolder, readTextFile, relativePath } from './fs/index.js';
 
-const paths = { join, dirname, basename, resolve, relative, isAbsolute };
+// relativePath: relative(), without resolving plain absolute paths again (the service asks it for every file it reads).
+const paths = { join, dirname, basename, resolve, relative: relativePath, isAbsolute };
 
 /**
  * `blocking`: every system call on the calling thread (see `ReadOptions.blocking`), for synthlint,

@@ -35,6 +35,8 @@ export async function listFolder(path: string, options: ListOptions = {}): Promi
   if (within !== undefined && !isInside(within, absolute)) return { ok: false, failure: 'outside-project' };
   let dirents;
   try {
+    // Nothing there is the common answer (a project's optional folders): told without an error made.
+    if ((await calls.stat(absolute)) === undefined) return { ok: false, failure: 'not-found' };
     if (within !== undefined && !isInside(options.realWithin ?? (await realFolder(within, calls.realpath)), await calls.realpath(absolute))) {
       return { ok: false, failure: 'outside-project', detail: detail('file.detail.folder-link-outside') };
     }

@@ -2,16 +2,19 @@
  * Reading a text file the one safe way (contract 2 of the plan): the CLI, the language server and
  * the service's Node host all read through `readTextFile`.
  *
- * - With `within`, the path must lead inside that folder, as written and by its real path.
+ * - With `within`, the path must lead inside that folder, as written and by its real path: the real
+ *   path of the file opened, asked of the open file itself (so that nothing swapped between a check
+ *   and the open can lead out), before a byte is read. A refusal of a path that leads out says
+ *   only that, nothing about what is outside.
  * - Only regular files: a folder, a FIFO, a socket or a device is refused after a `stat`, before
- *   any open; the open itself is non-blocking and refuses a link, and the opened file is checked
- *   again, so a file swapped for a FIFO in between cannot hang the reader.
+ *   any open; the open itself is non-blocking, and the opened file is checked again, so a file
+ *   swapped for a FIFO in between cannot hang the reader.
  * - At most `maxBytes` are read, however large the file says it is or grows while it is read.
  * - UTF-8 (with or without a byte-order mark) and UTF-16 with its mark are decoded; anything else is
  *   refused as `not-text`, never decoded with replacement characters.
  */
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Message } from '../../core/index.js';
 import { blocking, pooled, type Calls } from './calls.js';
@@ -38,8 +41,11 @@ export interface ReadOptions {
   blocking?: boolean;
 }
 
-/** Open flags: never block on a FIFO or a device, never follow a link at the last step, never take a terminal. */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0) | (constants.O_NOCTTY ?? 0);
+/**
+ * Open flags: never block on a FIFO or a device, never take a terminal. A link is followed: where
+ * the opened file really is gets checked on the file itself.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
 export async function readTextFile(path: string, options: ReadOptions): Promise<ReadResult> {
   const read = await readBytes(path, options);
@@ -49,48 +55,46 @@ export async function readTextFile(path: string, options: ReadOptions): Promise<
   return { ok: true, text: decoded.text, encoding: decoded.encoding, stamp: read.stamp };
 }
 
-export type BytesResult = { ok: true; bytes: Buffer; stamp: FileStamp; realPath: string } | { ok: false; failure: FileFailure; detail?: Message };
+/** A read that failed: the kind of failure and, where there is more to say, why. */
+type Failed = { ok: false; failure: FileFailure; detail?: Message };
+
+export type BytesResult = { ok: true; bytes: Buffer; stamp: FileStamp } | Failed;
 
 /** The bytes of a regular file, with the same checks as `readTextFile` except the decoding. */
 export function readBytes(path: string, options: ReadOptions): Promise<BytesResult> {
   return options.blocking ? readWith(blocking, path, options) : readWith(pooled, path, options);
 }
 
-async function readWith<Handle>(calls: Calls<Handle>, path: string, options: ReadOptions): Promise<BytesResult> {
+/** `readBytes` with the system calls given: the thread pool's, the blocking ones, or (in tests) ones that change the disk between two calls. */
+export async function readWith<Handle>(calls: Calls<Handle>, path: string, options: ReadOptions): Promise<BytesResult> {
   const absolute = resolve(path);
   const within = options.within === undefined ? undefined : resolve(options.within);
   if (within !== undefined && !isInside(within, absolute)) return { ok: false, failure: 'outside-project' };
-
-  let real: string;
-  try {
-    real = await calls.realpath(absolute);
-  } catch (error) {
-    return failed(error);
-  }
-  if (within !== undefined && !isInside(options.realWithin ?? (await realFolder(within, calls.realpath)), real)) {
-    return { ok: false, failure: 'outside-project', detail: detail('file.detail.link-outside') };
-  }
+  const bound = within === undefined ? undefined : { within, real: options.realWithin };
   // Refuse special files before opening them: opening some devices has effects of its own.
   try {
-    const info = await calls.stat(real);
-    if (!info.isFile()) return { ok: false, failure: 'not-a-file', detail: kindOf(info) };
-    if (info.size > options.maxBytes) return tooLarge(info.size, options.maxBytes);
+    const info = await calls.stat(absolute);
+    if (info === undefined) return { ok: false, failure: 'not-found' };
+    if (!info.isFile()) return await unlessOutside(calls, absolute, bound, { ok: false, failure: 'not-a-file', detail: kindOf(info) });
   } catch (error) {
-    return failed(error);
+    return await unlessOutside(calls, absolute, bound, failed(error));
   }
 
   let handle: Handle | undefined;
   try {
-    handle = await calls.open(real, OPEN_FLAGS);
-    // Checked again on what was opened: the path may have been swapped since the stat.
+    handle = await calls.open(absolute, OPEN_FLAGS);
     const info = await calls.fstat(handle);
+    // Where the opened file really is, asked of the file itself: a link, or a folder on the way
+    // swapped for one since the stat, cannot lead out of the project unseen.
+    if (bound !== undefined && !isInside(await realFolderOf(calls, bound), (await openedPath(calls, handle, absolute, info)) ?? '')) return linkOutside();
+    // Checked again on what was opened: the path may have been swapped since the stat.
     if (!info.isFile()) return { ok: false, failure: 'not-a-file', detail: kindOf(info) };
     if (info.size > options.maxBytes) return tooLarge(info.size, options.maxBytes);
     const bytes = await readAtMost(calls, handle, options.maxBytes + 1, info.size);
     if (bytes.length > options.maxBytes) return tooLarge(bytes.length, options.maxBytes);
-    return { ok: true, bytes, realPath: real, stamp: { size: bytes.length, mtimeMs: info.mtimeMs, hash: hashBytes(bytes) } };
+    return { ok: true, bytes, stamp: { size: bytes.length, mtimeMs: info.mtimeMs, hash: hashBytes(bytes) } };
   } catch (error) {
-    return failed(error);
+    return await unlessOutside(calls, absolute, bound, failed(error));
   } finally {
     if (handle !== undefined) {
       try {
@@ -102,9 +106,58 @@ async function readWith<Handle>(calls: Calls<Handle>, path: string, options: Rea
   }
 }
 
+function linkOutside(): Failed {
+  return { ok: false, failure: 'outside-project', detail: detail('file.detail.link-outside') };
+}
+
+/** The folder that bounds a read, and its real path once known. */
+interface Bound {
+  within: string;
+  real: string | undefined;
+}
+
+async function realFolderOf(calls: Calls<unknown>, bound: Bound): Promise<string> {
+  bound.real ??= await realFolder(bound.within, calls.realpath);
+  return bound.real;
+}
+
+/**
+ * A failure to tell, unless the path leads out of the project: then that is the answer, and nothing
+ * is told about a file outside (whether it exists, its kind, its permissions).
+ */
+async function unlessOutside(calls: Calls<unknown>, absolute: string, bound: Bound | undefined, failure: Failed): Promise<Failed> {
+  // Nothing to tell about a file that is not there, wherever its path leads (as before a realpath fails with it).
+  if (bound === undefined || failure.failure === 'not-found') return failure;
+  let real: string;
+  try {
+    real = await calls.realpath(absolute);
+  } catch {
+    // Nothing to resolve (a missing file, a loop): the path as written is inside.
+    return failure;
+  }
+  return isInside(await realFolderOf(calls, bound), real) ? failure : linkOutside();
+}
+
+/**
+ * The real path of an opened file: the system's own answer for the handle where it gives one
+ * (Linux), else the path resolved again and accepted only if it names the very file opened.
+ * Undefined when neither can be had.
+ */
+async function openedPath<Handle>(calls: Calls<Handle>, handle: Handle, absolute: string, opened: Stats): Promise<string | undefined> {
+  const own = await calls.pathOf(handle);
+  if (own !== undefined) return own;
+  try {
+    const real = await calls.realpath(absolute);
+    const info = await calls.stat(real);
+    return info?.dev === opened.dev && info.ino === opened.ino ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads until the end of the file or `limit` bytes, whichever comes first (a file may grow, and /proc files say they are empty). */
 async function readAtMost<Handle>(calls: Calls<Handle>, handle: Handle, limit: number, sizeHint: number): Promise<Buffer> {
-  let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(limit, sizeHint + 1)));
+  let buffer = allocate(Math.max(1, Math.min(limit, sizeHint + 1)));
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
@@ -116,9 +169,32 @@ async function readAtMost<Handle>(calls: Calls<Handle>, handle: Handle, limit: n
     const bytesRead = await calls.read(handle, buffer, length, buffer.length - length);
     if (bytesRead === 0) break;
     length += bytesRead;
+    // Short of the room asked for, with all the size the file had: that was its end (a file that says
+    // it is empty, as /proc's do, is read until a read brings nothing).
+    if (length < buffer.length && sizeHint > 0 && length >= sizeHint) break;
   }
   return buffer.subarray(0, length);
 }
+
+/**
+ * A buffer for a read. A small one is carved from a shared slab, as Node carves its smallest
+ * buffers: a run that reads a thousand files makes a few dozen allocations instead of a thousand
+ * (each one memory outside the heap that the collector must account for).
+ */
+function allocate(size: number): Buffer {
+  if (size > SLAB_BYTES / 16) return Buffer.allocUnsafe(size);
+  if (slabUsed + size > slab.length) {
+    slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const carved = slab.subarray(slabUsed, slabUsed + size);
+  slabUsed += Math.ceil(size / 8) * 8;
+  return carved;
+}
+
+const SLAB_BYTES = 1024 * 1024;
+let slab = Buffer.alloc(0);
+let slabUsed = 0;
 
 export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -151,7 +227,7 @@ function tooLarge(size: number, max: number): { ok: false; failure: 'too-large';
 }
 
 /** A failed system call as a failure kind and its reason. */
-export function failed(error: unknown): { ok: false; failure: FileFailure; detail?: Message } {
+export function failed(error: unknown): Failed {
   switch (errorCode(error)) {
     case 'ENOENT':
     case 'ENOTDIR':

@@ -48,8 +48,14 @@ function assertSame(dir: string, args: readonly string[], label: string): Run {
   return plain;
 }
 
-function cacheOf(dir: string): { synthlintCache: number; entries: Record<string, { key: string; findings: unknown[] }> } {
-  return JSON.parse(readFileSync(join(dir, '.synthesis-cache'), 'utf8')) as { synthlintCache: number; entries: Record<string, { key: string; findings: unknown[] }> };
+interface CacheFile {
+  synthlintCache: number;
+  inputs: unknown[][];
+  entries: Record<string, { key: string; inputs: number; findings: unknown[] }>;
+}
+
+function cacheOf(dir: string): CacheFile {
+  return JSON.parse(readFileSync(join(dir, '.synthesis-cache'), 'utf8')) as CacheFile;
 }
 
 test('with or without the cache, the findings are the same after each kind of edit', () => {
@@ -129,10 +135,13 @@ test('a broken or hostile cache file is ignored with one line, never a crash', (
     empty: '',
     null: 'null',
     array: '[1,2,3]',
-    'wrong types': JSON.stringify({ synthlintCache: 1, entries: { [path]: { key: 42, inputs: 'x', findings: {}, related: null } } }),
-    'a finding that is not one': JSON.stringify({ synthlintCache: 1, entries: { [path]: { ...good.entries[path], findings: [{ line: -1, column: 'a', message: { key: 'no.such.message' } }] } } }),
-    'an input outside the project': JSON.stringify({ synthlintCache: 1, entries: { [path]: { ...good.entries[path], inputs: [{ kind: 'file', path: '/etc/passwd' }] } } }),
-    __proto__: `{"synthlintCache":1,"__proto__":{"polluted":true},"entries":{"__proto__":{"key":"x"}}}`,
+    'wrong types': JSON.stringify({ synthlintCache: 2, inputs: [], entries: { [path]: { key: 42, inputs: 'x', findings: {}, related: null } } }),
+    'a finding that is not one': JSON.stringify({ ...good, entries: { [path]: { ...good.entries[path], findings: [{ line: -1, column: 'a', message: { key: 'no.such.message' } }] } } }),
+    'an input without a folder to stay in': JSON.stringify({ ...good, inputs: [[{ kind: 'file', path: '/etc/passwd' }]], entries: { [path]: { ...good.entries[path], inputs: 0 } } }),
+    'an input outside the project': JSON.stringify({ ...good, inputs: [[{ kind: 'file', path: '/etc/passwd', within: '/' }]], entries: { [path]: { ...good.entries[path], inputs: 0 } } }),
+    'a list of inputs that is not there': JSON.stringify({ ...good, entries: { [path]: { ...good.entries[path], inputs: good.inputs.length } } }),
+    'lists of inputs that are not lists': JSON.stringify({ ...good, inputs: 'x' }),
+    __proto__: `{"synthlintCache":2,"inputs":[],"__proto__":{"polluted":true},"entries":{"__proto__":{"key":"x"}}}`,
     'another format': JSON.stringify({ ...good, synthlintCache: 999 }),
     'not text': '\u0000\uFFFF',
   };
@@ -144,13 +153,40 @@ test('a broken or hostile cache file is ignored with one line, never a crash', (
     assert.ok(run.stderr.split('\n').filter(Boolean).length <= 1, `${label}: at most one line, got ${run.stderr}`);
     assert.doesNotMatch(run.stderr, /^\s+at |Error:|node:internal/m, label);
     // And the file is written anew, valid.
-    assert.equal(cacheOf(dir).synthlintCache, 1, label);
+    assert.equal(cacheOf(dir).synthlintCache, 2, label);
   }
   // A huge file is not read at all.
   writeFileSync(join(dir, '.synthesis-cache'), Buffer.alloc(65 * 1024 * 1024, 0x20));
   const huge = synthlint(['--cache', '--format', 'json', 'project'], dir);
   assert.equal(huge.stdout, plain.stdout);
   assert.match(huge.stderr, /^synthlint: the cache \.synthesis-cache was not used \(it is too large\); every file is checked\n$/);
+});
+
+test('a cache of the first format, or of a later one, is started anew without a word', () => {
+  const dir = project();
+  const plain = synthlint(['--format', 'json', 'project'], dir);
+  synthlint(['--cache', 'project'], dir);
+  const good = cacheOf(dir);
+  // As the first format wrote it: each entry with its own list of inputs.
+  const first = { synthlintCache: 1, entries: Object.fromEntries(Object.entries(good.entries).map(([path, entry]) => [path, { ...entry, inputs: good.inputs[entry.inputs] }])) };
+  for (const [label, file] of [['the first format', first], ['a later format', { ...good, synthlintCache: 3 }]] as const) {
+    writeFileSync(join(dir, '.synthesis-cache'), JSON.stringify(file));
+    const run = synthlint(['--cache', '--format', 'json', 'project'], dir);
+    assert.equal(run.stdout, plain.stdout, label);
+    assert.equal(run.stderr, '', `${label}: nothing said`);
+    assert.equal(cacheOf(dir).synthlintCache, 2, `${label}: written anew`);
+  }
+});
+
+test('the files of one folder share one list of inputs in the cache file', () => {
+  const dir = project();
+  synthlint(['--cache', 'project'], dir);
+  const cache = cacheOf(dir);
+  const entries = Object.values(cache.entries);
+  const used = new Set(entries.map((e) => e.inputs));
+  assert.ok(entries.length > cache.inputs.length, `${entries.length} entries, ${cache.inputs.length} lists`);
+  assert.equal(used.size, cache.inputs.length, 'every list written is used');
+  assert.equal(new Set(cache.inputs.map((list) => JSON.stringify(list))).size, cache.inputs.length, 'no list written twice');
 });
 
 test('--fix does not trust an entry of a file that has something to fix', () => {

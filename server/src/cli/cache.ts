@@ -23,8 +23,15 @@ import type { JobOutcome, JobSettings, RelatedFile } from './lint-job.js';
 
 /** The default cache file, in the folder synthlint runs from (like ESLint's `.eslintcache`). */
 export const DEFAULT_CACHE_FILE = '.synthesis-cache';
-/** Bumped when the layout of the file or the meaning of its keys changes. */
-const FORMAT = 1;
+/**
+ * Bumped when the layout of the file or the meaning of its keys changes. A cache of another format
+ * is started anew without a word, as one of another version is.
+ *
+ * Format 2: `{ synthlintCache: 2, inputs: [list, …], entries: { path: { key, inputs: n, findings, related } } }`,
+ * where `inputs: n` is the index of the entry's list of inputs: the files of one folder share one
+ * list, written once (format 1 wrote it in every entry, six times the size).
+ */
+const FORMAT = 2;
 /** A cache larger than this is not read (it is rebuilt). */
 export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** More inputs than this in one entry cannot come from the service: the file is not ours. */
@@ -38,7 +45,7 @@ interface Entry {
   related: RelatedFile[];
 }
 
-type Loaded = { ok: true; entries: Map<string, Entry> } | { ok: false; reason: 'not-found' | 'unreadable' | 'not-ours'; failure?: string };
+type Loaded = { ok: true; entries: Map<string, Entry> } | { ok: false; reason: 'not-found' | 'other-format' | 'unreadable' | 'not-ours'; failure?: string };
 
 /** What the run's settings and version contribute to every key. */
 export function settingsKey(version: string, settings: JobSettings): string {
@@ -67,6 +74,7 @@ export async function loadCache(path: string, within: string | undefined): Promi
   } catch {
     return { ok: false, reason: 'not-ours' };
   }
+  if (isRecord(data) && typeof data.synthlintCache === 'number' && data.synthlintCache !== FORMAT) return { ok: false, reason: 'other-format' };
   const entries = parseEntries(data);
   return entries ? { ok: true, entries } : { ok: false, reason: 'not-ours' };
 }
@@ -76,22 +84,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function parseEntries(data: unknown): Map<string, Entry> | undefined {
-  if (!isRecord(data) || data.synthlintCache !== FORMAT || !isRecord(data.entries)) return undefined;
+  if (!isRecord(data) || data.synthlintCache !== FORMAT || !Array.isArray(data.inputs) || !isRecord(data.entries)) return undefined;
+  const lists: unknown[] = data.inputs;
+  if (!lists.every((list) => Array.isArray(list) && list.length <= MAX_INPUTS && list.every(isInput))) return undefined;
   const entries = new Map<string, Entry>();
-  // Entries with the same inputs (the files of one folder) share one list, whose key part is then made once.
-  const lists = new Map<string, ServiceInput[]>();
   // Object.entries gives own keys only, and a Map has no prototype to reach: `__proto__` is just a name.
   for (const [path, value] of Object.entries(data.entries)) {
     if (!isAbsolute(path) || !isRecord(value)) return undefined;
     const { key, inputs, findings, related } = value;
     if (typeof key !== 'string' || !/^[0-9a-f]{64}$/.test(key)) return undefined;
-    if (!Array.isArray(inputs) || inputs.length > MAX_INPUTS || !inputs.every(isInput)) return undefined;
+    if (!Number.isSafeInteger(inputs) || (inputs as number) < 0 || (inputs as number) >= lists.length) return undefined;
     if (!isFindings(findings) || !Array.isArray(related)) return undefined;
     if (!related.every((r) => isRecord(r) && typeof r.path === 'string' && isAbsolute(r.path) && isFindings(r.findings))) return undefined;
-    const id = JSON.stringify(inputs.map((i) => [i.kind, i.path, i.within]));
-    let shared = lists.get(id);
-    if (!shared) lists.set(id, (shared = inputs));
-    entries.set(path, { key, inputs: shared, findings, related: related as RelatedFile[] });
+    // The entries of one list share it, so that its part of their keys is made once (`RunCache.key`).
+    entries.set(path, { key, inputs: lists[inputs as number] as ServiceInput[], findings, related: related as RelatedFile[] });
   }
   return entries;
 }
@@ -189,7 +195,25 @@ export class RunCache {
     });
     // In path order: entries are found several at a time, and the file should not change with their timing.
     for (const path of [...this.fresh.keys()].sort()) entries[path] = this.fresh.get(path)!;
-    return JSON.stringify({ synthlintCache: FORMAT, entries });
+    // Each list of inputs once, in the order first used; a list is known by its identity, or else by what it holds.
+    const lists: ServiceInput[][] = [];
+    const byList = new Map<readonly ServiceInput[], number>();
+    const byContent = new Map<string, number>();
+    const written: Record<string, Omit<Entry, 'inputs'> & { inputs: number }> = Object.create(null) as Record<string, Omit<Entry, 'inputs'> & { inputs: number }>;
+    for (const [path, entry] of Object.entries(entries)) {
+      let index = byList.get(entry.inputs);
+      if (index === undefined) {
+        const content = JSON.stringify(entry.inputs.map((i) => [i.kind, i.path, i.within]));
+        index = byContent.get(content);
+        if (index === undefined) {
+          index = lists.push(entry.inputs) - 1;
+          byContent.set(content, index);
+        }
+        byList.set(entry.inputs, index);
+      }
+      written[path] = { key: entry.key, inputs: index, findings: entry.findings, related: entry.related };
+    }
+    return JSON.stringify({ synthlintCache: FORMAT, inputs: lists, entries: written });
   }
 
   private async key(textHash: string, inputs: readonly ServiceInput[]): Promise<string> {

@@ -291,7 +291,8 @@ async function openCache(command: LintCommand, settings: JobSettings, env: Comma
   // The default location is the current folder's; one the user named is theirs.
   const within = command.cacheLocation === undefined ? env.cwd : undefined;
   const loaded = await loadCache(path, within);
-  if (!loaded.ok && loaded.reason !== 'not-found') {
+  // A cache not there yet, or of another format, is started anew without a word.
+  if (!loaded.ok && loaded.reason !== 'not-found' && loaded.reason !== 'other-format') {
     const reason = loaded.reason === 'not-ours' ? msg('cli.cache-not-ours') : failureWords((loaded.failure ?? 'io') as FileFailure);
     say(env, msg('cli.cache-ignored', { file: displayPath(path, env.cwd), reason }));
   }
@@ -301,11 +302,15 @@ async function openCache(command: LintCommand, settings: JobSettings, env: Comma
 
 /**
  * The hash of the running program (the bundle, or this module when run from source): a build
- * that changed the rules without a new version number must not reuse the old findings.
+ * that changed the rules without a new version number must not reuse the old findings. A bundle
+ * ends with its build id, the hash of its text (scripts/build.mjs), which is used with its size
+ * rather than hashing the bundle again at every run.
  */
 function codeHash(): string {
   try {
-    return createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
+    const bytes = readFileSync(fileURLToPath(import.meta.url));
+    const id = /\/\/# synthesisBuild=([0-9a-f]{64})\s*$/.exec(bytes.toString('latin1', Math.max(0, bytes.length - 120)))?.[1];
+    return id !== undefined ? `${id} ${bytes.length}` : createHash('sha256').update(bytes).digest('hex');
   } catch {
     return 'unknown';
   }

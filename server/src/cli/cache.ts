@@ -13,7 +13,7 @@
  * every language. The file is untrusted: anything in it that is not exactly what this module
  * writes makes the whole file ignored (with one line said), never a crash.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { catalogue, isInside, MAX_SIDE_FILE_BYTES, type FileStamp, type Message, type ServiceHost, type ServiceInput, type TextEncodingName } from '../core/index.js';
@@ -224,7 +224,7 @@ export class RunCache {
       parts = Promise.all(inputs.map((input) => this.part(input))).then((all) => all.join(''));
       this.joined.set(inputs, parts);
     }
-    return createHash('sha256').update(`${this.settings}\0${textHash}${await parts}`).digest('hex');
+    return hash('sha256', `${this.settings}\0${textHash}${await parts}`);
   }
 
   /** Whether every input of a list is allowed; worked out once per list. */

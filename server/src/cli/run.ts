@@ -4,7 +4,7 @@
  * reporter as soon as they are known, together with the findings on the configuration, template
  * and register files it uses (each of those once).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -310,7 +310,7 @@ function codeHash(): string {
   try {
     const bytes = readFileSync(fileURLToPath(import.meta.url));
     const id = /\/\/# synthesisBuild=([0-9a-f]{64})\s*$/.exec(bytes.toString('latin1', Math.max(0, bytes.length - 120)))?.[1];
-    return id !== undefined ? `${id} ${bytes.length}` : createHash('sha256').update(bytes).digest('hex');
+    return id !== undefined ? `${id} ${bytes.length}` : hash('sha256', bytes);
   } catch {
     return 'unknown';
   }

@@ -70,10 +70,10 @@ export async function importAsSynthesis(server: Server, uri?: vscode.Uri): Promi
       count === 1
         ? vscode.l10n.t('Imported {0}, but 1 thing needs a look: a part of it is missing from the synthesis or may have come out wrong.', name)
         : vscode.l10n.t('Imported {0}, but {1} things need a look: parts of it are missing from the synthesis or may have come out wrong.', name, count);
-    void vscode.window.showWarningMessage(message, show).then((choice) => (choice === show ? showNotes(notes.title, notes.page) : undefined));
+    void vscode.window.showWarningMessage(message, show).then((choice) => (choice === show ? showNotes(server, notes.title, notes.page) : undefined));
   } else if (notes.kept.length > 0) {
     const show = vscode.l10n.t('Show the details');
-    void vscode.window.showInformationMessage(summary, show).then((choice) => (choice === show ? showNotes(notes.title, notes.page) : undefined));
+    void vscode.window.showInformationMessage(summary, show).then((choice) => (choice === show ? showNotes(server, notes.title, notes.page) : undefined));
   } else {
     void vscode.window.showInformationMessage(summary);
   }
@@ -98,11 +98,17 @@ function notesOf(report: ImportDocumentReport, source: vscode.Uri, created: vsco
 }
 
 /** The notes as a read-only Markdown page beside the synthesis (closing it asks nothing: it is not a file). */
-async function showNotes(title: string, page: string): Promise<void> {
+async function showNotes(server: Server, title: string, page: string): Promise<void> {
   const uri = vscode.Uri.from({ scheme: NOTES_SCHEME, path: `/${title}`, query: String(++pageCount) });
   pages.set(uri.toString(), page);
-  const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'markdown');
-  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  try {
+    const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'markdown');
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  } catch (error) {
+    // The same notes are in the output panel: show it rather than nothing.
+    server.output.error(`Could not open the import notes: ${String(error)}`);
+    server.output.show(true);
+  }
 }
 
 function fileName(uri: vscode.Uri): string {

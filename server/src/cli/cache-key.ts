@@ -10,7 +10,7 @@
  * it cannot be read or kept, the run uses a key of its own, so that nothing from the cache is
  * believed, and says so.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, hash, randomBytes, type Hash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -66,3 +66,35 @@ async function readKey(file: string): Promise<KeyRead> {
   if (read.failure === 'not-found') return { missing: true, damaged: false };
   return { ok: false, key: randomBytes(KEY_BYTES), file, reading: read.failure, ...(read.detail ? { detail: read.detail } : {}) };
 }
+
+/**
+ * HMAC-SHA-256 (RFC 2104) with one key for many messages. The key's inner and outer blocks are
+ * hashed once; a message then costs a copy of each state. `begin(prefix)` keeps the state after a
+ * prefix that many messages share (the run's settings and a folder's inputs), so that each file
+ * adds only its own part: a new createHmac() per file would look the algorithm up, hash the key
+ * and the shared part again, a thousand times a run. The tests hold it to createHmac().
+ */
+export class Signer {
+  private readonly inner: Hash;
+  private readonly outer: Hash;
+
+  constructor(key: Uint8Array) {
+    const block = Buffer.alloc(BLOCK_BYTES);
+    Buffer.from(key.length > BLOCK_BYTES ? hash('sha256', key, 'buffer') : key).copy(block);
+    this.inner = createHash('sha256').update(block.map((b) => b ^ 0x36));
+    this.outer = createHash('sha256').update(block.map((b) => b ^ 0x5c));
+  }
+
+  /** The inner state after `prefix`, to finish with `sign`. */
+  begin(prefix: string): Hash {
+    return this.inner.copy().update(prefix);
+  }
+
+  /** The HMAC, in hex, of the prefix `begun` holds followed by `rest`. */
+  sign(begun: Hash, rest: string): string {
+    return this.outer.copy().update(begun.copy().update(rest).digest()).digest('hex');
+  }
+}
+
+/** SHA-256's block size. */
+const BLOCK_BYTES = 64;

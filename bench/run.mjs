@@ -319,6 +319,8 @@ async function cliWarmCache(cliPath, workspace) {
     cpSync(workspace.dir, join(dir, 'workspace'), { recursive: true });
     const files = readdirSync(join(dir, 'workspace'), { recursive: true }).filter((f) => f.endsWith('.synth.md')).sort();
     const cacheFile = join(dir, '.synthesis-cache');
+    // The key synthlint makes its cache entries with is kept here, not in the user's own cache folder.
+    const env = { ...process.env, XDG_CACHE_HOME: join(dir, 'user-cache') };
     const cold = [];
     const warm = [];
     const codes = new Set();
@@ -326,12 +328,12 @@ async function cliWarmCache(cliPath, workspace) {
     for (let i = 0; i < CLI_RUNS; i++) {
       rmSync(cacheFile, { force: true });
       log(`  cache run ${i + 1}/${CLI_RUNS}: cold …`);
-      const a = await wallTime([cliPath, '--cache', 'workspace'], dir);
+      const a = await wallTime([cliPath, '--cache', 'workspace'], dir, env);
       // One file changes (a different one each round), as between two runs of a user's.
       const changed = join(dir, 'workspace', files[(i * 397) % files.length]);
       writeFileSync(changed, `${readFileSync(changed, 'utf8')}\nA paragraph added between two runs (${i}).\n`);
       log(`  cache run ${i + 1}/${CLI_RUNS}: one file changed …`);
-      const b = await wallTime([cliPath, '--cache', 'workspace'], dir);
+      const b = await wallTime([cliPath, '--cache', 'workspace'], dir, env);
       for (const run of [a, b]) {
         codes.add(run.code);
         if (run.code !== 0 && run.code !== 1) problem = `synthlint --cache exited with ${run.code}: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`;
@@ -348,10 +350,10 @@ async function cliWarmCache(cliPath, workspace) {
 // -----------------------------------------------------------------------------------------------
 // The CLI vs markdownlint-cli2 on the 1,000-file workspace
 
-function wallTime(argv, cwd) {
+function wallTime(argv, cwd, env = process.env) {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, argv, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));

@@ -105,7 +105,8 @@ async function makeCliCache(bundle, cache) {
   try {
     cpSync(`${root}samples`, join(dir, 'samples'), { recursive: true });
     const run = (args) => {
-      const r = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      // The key that vouches for the cache's entries is kept in this folder, not in the user's own cache folder.
+      const r = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, XDG_CACHE_HOME: join(dir, 'key') } });
       // 1 means "findings with errors": the samples have some.
       if (r.status !== 0 && r.status !== 1) throw new Error(`synthlint exited with ${r.status ?? r.signal}: ${(r.stderr ?? '').trim().split('\n').slice(-2).join(' ')}`);
     };

@@ -12,7 +12,7 @@ import { exportHtml, insertSkeleton, LANGUAGE_ID, validateWorkspace, type Server
 import { CoverageView } from './coverage.js';
 import { CrashHandler } from './crash.js';
 import { exportDocument } from './export.js';
-import { importAsSynthesis } from './import.js';
+import { importAsSynthesis, registerImportNotes } from './import.js';
 import { PreviewManager } from './preview.js';
 import { StatusBar } from './status.js';
 import type { ValidateWorkspaceResult } from '../../server/src/lsp/protocol.js';
@@ -87,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): SynthesisApi {
   command('synthesis.exportDocx', (uri?: vscode.Uri, target?: vscode.Uri) => exportDocument(server, previews, 'docx', uri, target));
   command('synthesis.exportPdf', (uri?: vscode.Uri, target?: vscode.Uri) => exportDocument(server, previews, 'pdf', uri, target));
   command('synthesis.importDocument', (uri?: vscode.Uri) => importAsSynthesis(server, uri));
+  context.subscriptions.push(registerImportNotes());
   command('synthesis.validateWorkspace', () => validateWorkspace(server, true));
   command('synthesis.insertSkeleton', (templateId?: string) => insertSkeleton(server, templateId));
   const coverage = new CoverageView(server);

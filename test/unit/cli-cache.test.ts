@@ -5,7 +5,7 @@
 // spawns the bundled CLI (dist/cli.js, built by `npm test`).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -19,13 +19,18 @@ interface Run {
   stderr: string;
 }
 
-function synthlint(args: readonly string[], cwd: string): Run {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C' } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
 const temps: string[] = [];
 after(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** The user's cache folder, where synthlint keeps the key its cache entries are made with (cache-key.ts). */
+const userCache = mkdtempSync(join(tmpdir(), 'synthlint-user-cache-'));
+temps.push(userCache);
+
+/** `keyFolder`: another user's (or machine's) cache folder. */
+function synthlint(args: readonly string[], cwd: string, keyFolder = userCache): Run {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C', XDG_CACHE_HOME: keyFolder } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
 
 /** A project: the samples, a configuration file, a template folder and registers. */
 function project(): string {
@@ -187,6 +192,59 @@ test('the files of one folder share one list of inputs in the cache file', () =>
   assert.ok(entries.length > cache.inputs.length, `${entries.length} entries, ${cache.inputs.length} lists`);
   assert.equal(used.size, cache.inputs.length, 'every list written is used');
   assert.equal(new Set(cache.inputs.map((list) => JSON.stringify(list))).size, cache.inputs.length, 'no list written twice');
+});
+
+test('a cache file made elsewhere (a repository, another user) is not believed: its entries are keyed with the user\'s own key', () => {
+  const dir = project();
+  const plain = synthlint(['--format', 'json', 'project'], dir);
+  const elsewhere = mkdtempSync(join(tmpdir(), 'synthlint-other-user-'));
+  temps.push(elsewhere);
+  // Made by another key, then forged to say no file has findings, as a pull request could bring it.
+  synthlint(['--cache', 'project'], dir, elsewhere);
+  const forged = cacheOf(dir);
+  for (const entry of Object.values(forged.entries)) entry.findings = [];
+  writeFileSync(join(dir, '.synthesis-cache'), JSON.stringify(forged));
+  const run = synthlint(['--cache', '--format', 'json', 'project'], dir);
+  assert.equal(run.stdout, plain.stdout, 'every file is checked');
+  assert.equal(run.stderr, '');
+  // The same forgery under the key it was made with is believed: the key is what keeps it out.
+  writeFileSync(join(dir, '.synthesis-cache'), JSON.stringify(forged));
+  assert.notEqual(synthlint(['--cache', '--format', 'json', 'project'], dir, elsewhere).stdout, plain.stdout);
+});
+
+test('the key is made once, private, in the user\'s cache folder, and a damaged one is made anew', () => {
+  const dir = project();
+  const folder = mkdtempSync(join(tmpdir(), 'synthlint-key-'));
+  temps.push(folder);
+  const file = join(folder, 'synthlint', 'cache-key');
+  synthlint(['--cache', 'project'], dir, folder);
+  const key = readFileSync(file, 'latin1');
+  assert.match(key, /^[0-9a-f]{64}$/);
+  assert.equal(statSync(file).mode & 0o777, 0o600);
+  synthlint(['--cache', 'project'], dir, folder);
+  assert.equal(readFileSync(file, 'latin1'), key, 'the same key at the next run');
+  writeFileSync(file, 'not a key');
+  const plain = synthlint(['--format', 'json', 'project'], dir, folder);
+  const run = synthlint(['--cache', '--format', 'json', 'project'], dir, folder);
+  assert.equal(run.stdout, plain.stdout);
+  assert.equal(run.stderr, '');
+  assert.match(readFileSync(file, 'latin1'), /^[0-9a-f]{64}$/);
+  assert.notEqual(readFileSync(file, 'latin1'), key);
+});
+
+test('without a place for the key, the cache is not used, left as it is, and that is said in one line', () => {
+  const dir = project();
+  synthlint(['--cache', 'project'], dir);
+  const before = readFileSync(join(dir, '.synthesis-cache'), 'utf8');
+  // A file where the folder should be: the key can be neither read nor made.
+  const notAFolder = join(dir, 'not-a-folder');
+  writeFileSync(notAFolder, '');
+  const plain = synthlint(['--format', 'json', 'project'], dir);
+  const run = synthlint(['--cache', '--format', 'json', 'project'], dir, notAFolder);
+  assert.equal(run.stdout, plain.stdout);
+  assert.equal(run.status, plain.status);
+  assert.match(run.stderr, /^synthlint: the cache \.synthesis-cache was not used \(the key that vouches for its entries is unavailable: cannot write .*not-a-folder\/synthlint\/cache-key: .*\); every file is checked\n$/);
+  assert.equal(readFileSync(join(dir, '.synthesis-cache'), 'utf8'), before, 'the cache file is left as it was');
 });
 
 test('--fix does not trust an entry of a file that has something to fix', () => {

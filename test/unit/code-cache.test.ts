@@ -167,7 +167,7 @@ describe("synthlint's loader and its code cache", () => {
   function synthlint(cli: string): { stdout: string; stderr: string; status: number | null } {
     const work = mkdtempSync(join(dir, 'run-'));
     writeFileSync(join(work, 'draft.synth.md'), DRAFT);
-    const r = spawnSync(process.execPath, [cli, '--cache', '--format', 'json', SAMPLES, join(work, 'draft.synth.md')], { cwd: work, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    const r = spawnSync(process.execPath, [cli, '--cache', '--format', 'json', SAMPLES, join(work, 'draft.synth.md')], { cwd: work, encoding: 'utf8', env: { ...process.env, LANG: 'C', XDG_CACHE_HOME: join(work, 'key') } });
     return { stdout: r.stdout, stderr: r.stderr, status: r.status };
   }
 

@@ -1,7 +1,8 @@
 /**
  * Word and PDF in the editor: "Export as Word Document" and "Export as PDF" write files that
  * LibreOffice and poppler read back, and "Import Document as Synthesis" turns a text brief into a
- * synthesis, opened beside, that the server checks without errors.
+ * synthesis, opened beside, that the server checks without errors, and says what a Word document
+ * lost in the import: a warning whose button opens the notes.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -10,10 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { Document, Header, Packer, Paragraph, TextRun } from 'docx';
-import { strFromU8, unzipSync } from 'fflate';
+import { Document, Header, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as vscode from 'vscode';
+import type { Dom } from './dom.js';
 import { api, open, sampleUri, setSetting, suite, suiteSetup, test, waitFor, workspaceFolder } from './harness.js';
+import { page, screenshot } from './page.js';
+import { clearNotifications, toasts, toastsNow } from './workbench.js';
 
 /** A short brief as an office writes one in a text file (invented content). */
 const BRIEF = `META-SYNTHESIS OF THE PROGRAMME IN PARAGUAY
@@ -55,6 +59,37 @@ The team reviewed 6 evaluation reports covering 7 projects.
 `;
 
 const run = promisify(execFile);
+
+/** A one-pixel PNG: a picture for the Word document below. */
+const PIXEL = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+/**
+ * A Word document (written by the docx library, as Word would) whose sections and target the
+ * importer recognises, with three things it cannot bring in: a chart (a picture with its
+ * description), an equation and a symbol of a font with no ordinary letter for it.
+ */
+async function wordBriefWithGaps(): Promise<Uint8Array> {
+  const made = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Justice in Honduras', heading: HeadingLevel.TITLE }),
+          new Paragraph({ text: 'Background and context', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({ children: [new TextRun('The office asked for this synthesis before the next programme.')] }),
+          new Paragraph({ children: [new ImageRun({ type: 'png', data: Buffer.from(PIXEL, 'base64'), transformation: { width: 40, height: 40 }, altText: { name: 'Chart', title: 'Chart', description: 'Legal aid cases by year' } })] }),
+          new Paragraph({ text: 'Main findings and considerations', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({ children: [new TextRun('SDG 16.3 Promoting the rule of law: legal aid reached rural districts.')] }),
+        ],
+      },
+    ],
+  });
+  const parts = unzipSync(new Uint8Array(await Packer.toArrayBuffer(made)));
+  const xml = strFromU8(parts['word/document.xml']!);
+  const gaps = '<w:p><m:oMathPara><m:oMath><m:r><m:t>x=1</m:t></m:r></m:oMath></m:oMathPara></w:p><w:p><w:r><w:sym w:font="Old Symbols" w:char="F041"/></w:r></w:p>';
+  // Before the section's properties, which close the body.
+  parts['word/document.xml'] = strToU8(xml.replace('<w:sectPr', `${gaps}<w:sectPr`));
+  return zipSync(parts);
+}
 
 /** The size of a PDF's pages in points, as poppler reads it. */
 async function pageSize(file: string): Promise<{ width: number; height: number }> {
@@ -142,6 +177,7 @@ suite('Word and PDF', () => {
 
   test('"Import Document as Synthesis" opens the synthesis beside the original, with no errors', async () => {
     await api();
+    await clearNotifications();
     const source = vscode.Uri.joinPath(workspaceFolder(), 'e2e', 'paraguay-brief.txt');
     await vscode.workspace.fs.writeFile(source, new TextEncoder().encode(BRIEF));
     const original = await open(source);
@@ -159,5 +195,61 @@ suite('Word and PDF', () => {
     const info = await synthesis.client.sendRequest<{ templateId: string; errors: number }>('synthesis/documentInfo', { uri: created.toString() });
     assert.equal(info.templateId, 'unodc-meta-synthesis');
     assert.equal(info.errors, 0, 'the server finds no errors in the imported synthesis');
+    // A clean import: its counts, as information, and no warning.
+    const [shown] = await toasts('^Imported e2e/paraguay-brief\\.txt: ', 'the message that the brief was imported');
+    assert.equal(shown!.severity, 'info');
+    assert.match(shown!.message, /^Imported e2e\/paraguay-brief\.txt: \d+ sections, 1 target sections; 0 parts left as ordinary Markdown\.$/);
+    assert.deepEqual(shown!.buttons, [], 'nothing more to show');
+    assert.deepEqual(await toastsNow('need.? a look'), [], 'no warning');
+  });
+
+  test('"Import Document as Synthesis" warns how many things of a Word document need a look, and its button shows them', async () => {
+    await api();
+    await clearNotifications();
+    const source = vscode.Uri.joinPath(workspaceFolder(), 'e2e', 'honduras-brief.docx');
+    await vscode.workspace.fs.writeFile(source, await wordBriefWithGaps());
+    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('synthesis.importDocument', source);
+    assert.ok(created, 'the command returns the new synthesis');
+    await waitFor(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.path === created.path), vscode.window.onDidChangeVisibleTextEditors, 'the imported synthesis in an editor');
+
+    const [warning] = await toasts('honduras-brief\\.docx, but', 'the warning that parts of the Word document need a look');
+    assert.equal(warning!.severity, 'warning');
+    assert.equal(warning!.message, 'Imported e2e/honduras-brief.docx, but 3 things need a look: parts of it are missing from the synthesis or may have come out wrong.');
+    assert.deepEqual(warning!.buttons, ['Show the notes']);
+    assert.deepEqual(await toastsNow('^Imported e2e/honduras-brief\\.docx: '), [], 'the warning instead of the information, not both');
+    await screenshot('import-notes-warning', '.notifications-toasts .notification-list-item');
+
+    await page.click('.notifications-toasts .notification-list-item:has-text("honduras-brief.docx, but") .monaco-button:has-text("Show the notes")');
+    const notes = await waitFor(
+      () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'synthesis-import-notes'),
+      vscode.window.onDidChangeVisibleTextEditors,
+      'the notes in an editor',
+    );
+    const text = notes.document.getText();
+    assert.match(text, /^# Notes on importing honduras-brief\.docx$/m);
+    assert.match(text, /^The synthesis honduras-brief\.synth\.md was written from honduras-brief\.docx\.$/m);
+    assert.match(text, /^## What needs a look \(3\)$/m);
+    // The server's sentences, one per line, not JSON.
+    assert.match(text, /^- an equation was left out \(equations are not imported\): if it matters, write it into the synthesis by hand$/m);
+    assert.match(text, /^- a symbol of the font Old Symbols \(character F041\) has no ordinary letter to stand for it and was left out/m);
+    assert.match(text, /^- 1 picture was not imported; its description was kept\.$/m);
+    assert.doesNotMatch(text, /[{}"]|import\.docx\./, 'no JSON, no message keys');
+    assert.equal(notes.document.languageId, 'markdown');
+    assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.path === created.path), 'the synthesis stays in sight beside the notes');
+    // On screen: the notes' tab, and their first note in its editor (lines wrap in a narrow group, and
+    // lines below the group's bottom are not drawn: a word of the first note, not its sentence).
+    await page.waitFor(
+      undefined,
+      () => {
+        const { document } = globalThis as unknown as Dom;
+        const tab = [...document.querySelectorAll('.tabs-container .tab')].some((t) => (t.textContent ?? '').includes('Notes on importing honduras-brief.docx'));
+        const words = [...document.querySelectorAll('.view-line')].map((l) => l.textContent ?? '').join(' ');
+        return tab && words.includes('equation');
+      },
+      null,
+      'the notes on screen: their tab and their first note',
+    );
+    await screenshot('import-notes-page');
+    assert.ok(readFileSync(created.fsPath, 'utf8').includes('Legal aid cases by year'), "the picture's description is in the synthesis");
   });
 });

@@ -191,9 +191,12 @@ describe('a Word document mammoth cannot read whole', () => {
     client.onRequest('workspace/configuration', (params) => (params as { items: unknown[] }).items.map(() => ({})));
     await client.request('initialize', { processId: process.pid, rootUri: null, locale: 'es-419', capabilities: { workspace: { configuration: true } } });
     client.notify('initialized', {});
-    const result = await client.request<{ ok: boolean; report?: { warnings: string[] }; message?: string }>('synthesis/importDocument', { path: join(dir, 'informe.docx') });
+    const result = await client.request<{ ok: boolean; report?: { warnings: string[]; left: Array<{ kind: string; text: string }>; kept: string[] }; message?: string }>('synthesis/importDocument', { path: join(dir, 'informe.docx') });
     assert.equal(result.ok, true, result.message);
     assert.deepEqual(result.report?.warnings, NOTES.map((note) => wordMessage(note, 'es')));
+    // The parts kept as ordinary Markdown, in words too: the kind of part in Spanish, then its words as written.
+    assert.ok(result.report.left.length > 0 && result.report.left.every((part) => part.kind === 'paragraph'), JSON.stringify(result.report.left));
+    assert.deepEqual(result.report.kept, result.report.left.map((part) => `párrafo: ${part.text}`));
   });
 
   test('a synthesis exported to Word and imported again gets no note (its captions’ numbers are fields)', async () => {

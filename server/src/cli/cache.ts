@@ -13,7 +13,7 @@
  * every language. The file is untrusted: anything in it that is not exactly what this module
  * writes makes the whole file ignored (with one line said), never a crash.
  */
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { catalogue, isInside, MAX_SIDE_FILE_BYTES, type FileStamp, type Message, type ServiceHost, type ServiceInput, type TextEncodingName } from '../core/index.js';
@@ -151,8 +151,13 @@ export class RunCache {
   private readonly joined = new WeakMap<readonly ServiceInput[], Promise<string>>();
   private readonly listsAllowed = new WeakMap<readonly ServiceInput[], boolean>();
 
+  /**
+   * `secret`: the key of cache-key.ts, which the entries' keys are made with (an HMAC), so that an
+   * entry made anywhere else (a cache file a repository brings) never matches.
+   */
   constructor(
     private readonly host: ServiceHost,
+    private readonly secret: Buffer,
     private readonly settings: string,
     private readonly folder: string,
     private readonly entries: Map<string, Entry>,
@@ -224,7 +229,7 @@ export class RunCache {
       parts = Promise.all(inputs.map((input) => this.part(input))).then((all) => all.join(''));
       this.joined.set(inputs, parts);
     }
-    return createHash('sha256').update(`${this.settings}\0${textHash}${await parts}`).digest('hex');
+    return createHmac('sha256', this.secret).update(`${this.settings}\0${textHash}${await parts}`).digest('hex');
   }
 
   /** Whether every input of a list is allowed; worked out once per list. */

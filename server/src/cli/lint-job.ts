@@ -3,7 +3,7 @@
  * `--fix`) — as plain, cloneable data, so that the main thread and the worker threads
  * (cli-worker.ts) run exactly the same code. Each thread has its own service over the Node host.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { createLanguageService, MAX_DOCUMENT_BYTES, msg, type FileFailure, type FileStamp, type LanguageService, type Message, type ServiceInput, type SeveritySetting, type TextEncodingName } from '../core/index.js';
 import { createNodeHost } from '../node/host.js';
 import type { CliFile } from './files.js';
@@ -77,5 +77,5 @@ export function createLinter(settings: JobSettings): (file: CliFile) => Promise<
 
 /** The hash a document's text is known by in the cache. */
 export function textHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text);
 }

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CliFile } from './files.js';
 import { createLinter, type JobOutcome, type JobSettings } from './lint-job.js';
 
@@ -25,12 +25,14 @@ export async function lintFiles(
     for (const file of files) await onOutcome(file, await lint(file));
     return;
   }
+  // Loaded only here: a run of a few files, or one that finds them in the cache, never starts a worker (loading this is a few ms of every start).
+  const { Worker: WorkerThread } = await import('node:worker_threads');
   const outcomes = new Map<number, JobOutcome>();
   let next = 0;
   let reported = 0;
   let delivering = Promise.resolve();
   await new Promise<void>((resolve, reject) => {
-    const workers = Array.from({ length: Math.min(threads, files.length) }, () => new Worker(script, { workerData: settings }));
+    const workers = Array.from({ length: Math.min(threads, files.length) }, () => new WorkerThread(script, { workerData: settings }));
     const stop = (): void => void Promise.all(workers.map((w) => w.terminate()));
     const give = (worker: Worker): void => {
       if (next < files.length) worker.postMessage({ id: next, file: files[next++] });

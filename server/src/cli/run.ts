@@ -4,7 +4,7 @@
  * reporter as soon as they are known, together with the findings on the configuration, template
  * and register files it uses (each of those once).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,6 +15,7 @@ import { runCodebook, runCoverage } from './coverage.js';
 import { runMatrix } from './matrix.js';
 import { collectFiles, displayPath, type CliFile, type Collected } from './files.js';
 import { cacheFile, loadCache, RunCache, saveCache, settingsKey } from './cache.js';
+import { cacheKey, cacheKeyFile } from './cache-key.js';
 import { fileFindingData, toCliFileFindings, wordFindings, type CliFinding, type FindingData } from './findings.js';
 import { createCliService, createLinter, textHash, type JobOutcome, type JobSettings, type RelatedFile } from './lint-job.js';
 import { lintFiles } from './pool.js';
@@ -274,8 +275,8 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
       const hit = known.get(file);
       await onOutcome(file, hit ?? fresh.get(file)!, hit !== undefined);
     }
-    const saved = await saveCache(cache.path, await cache.run.serialise(new Set(files.map((f) => f.path))), cache.within);
-    if (!saved.ok) say(env, msg('cli.cannot-write', { file: displayPath(cache.path, env.cwd), reason: writeFailureWords(saved.failure, saved.detail) }));
+    const saved = cache.keep ? await saveCache(cache.path, await cache.run.serialise(new Set(files.map((f) => f.path))), cache.within) : undefined;
+    if (saved?.ok === false) say(env, msg('cli.cannot-write', { file: displayPath(cache.path, env.cwd), reason: writeFailureWords(saved.failure, saved.detail) }));
   } else {
     // Files are linted in parallel when there are many; results still arrive in file order.
     await lintFiles(files, settings, onOutcome);
@@ -286,7 +287,7 @@ async function runLint(command: LintCommand, env: CommandEnvironment): Promise<n
 }
 
 /** The cache of this run: its file read (or, when it cannot be used, said in one line and started anew). */
-async function openCache(command: LintCommand, settings: JobSettings, env: CommandEnvironment, service: LanguageService): Promise<{ path: string; within: string | undefined; run: RunCache }> {
+async function openCache(command: LintCommand, settings: JobSettings, env: CommandEnvironment, service: LanguageService): Promise<{ path: string; within: string | undefined; keep: boolean; run: RunCache }> {
   const path = cacheFile(command.cacheLocation, env.cwd, (p) => statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false);
   // The default location is the current folder's; one the user named is theirs.
   const within = command.cacheLocation === undefined ? env.cwd : undefined;
@@ -296,8 +297,16 @@ async function openCache(command: LintCommand, settings: JobSettings, env: Comma
     const reason = loaded.reason === 'not-ours' ? msg('cli.cache-not-ours') : failureWords((loaded.failure ?? 'io') as FileFailure);
     say(env, msg('cli.cache-ignored', { file: displayPath(path, env.cwd), reason }));
   }
+  // Entries are believed only when made with the user's own key (a cache file a repository brings is not).
+  const secret = await cacheKey(cacheKeyFile(env.vars ?? {}));
+  if (!secret.ok) {
+    const shown = displayPath(secret.file, env.cwd);
+    const reason = 'reading' in secret ? msg('cli.cannot-read', { file: shown, reason: failureWords(secret.reading, secret.detail) }) : msg('cli.cannot-write', { file: shown, reason: writeFailureWords(secret.writing, secret.detail) });
+    say(env, msg('cli.cache-ignored', { file: displayPath(path, env.cwd), reason: msg('cli.cache-no-key', { reason }) }));
+  }
   const key = settingsKey(`${env.pkg.version} ${codeHash()}`, settings);
-  return { path, within, run: new RunCache(service.host, key, settings.project, loaded.ok ? loaded.entries : new Map()) };
+  // Without the user's key, the cache file is left as it is: entries made now could never be used.
+  return { path, within, keep: secret.ok, run: new RunCache(service.host, secret.key, key, settings.project, loaded.ok && secret.ok ? loaded.entries : new Map()) };
 }
 
 /**
@@ -310,7 +319,7 @@ function codeHash(): string {
   try {
     const bytes = readFileSync(fileURLToPath(import.meta.url));
     const id = /\/\/# synthesisBuild=([0-9a-f]{64})\s*$/.exec(bytes.toString('latin1', Math.max(0, bytes.length - 120)))?.[1];
-    return id !== undefined ? `${id} ${bytes.length}` : createHash('sha256').update(bytes).digest('hex');
+    return id !== undefined ? `${id} ${bytes.length}` : hash('sha256', bytes);
   } catch {
     return 'unknown';
   }

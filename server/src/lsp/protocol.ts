@@ -177,6 +177,8 @@ export interface ImportDocumentParams {
 export interface ImportDocumentReport extends Omit<ImportReport, 'warnings'> {
   /** What the reader could not bring in, in the editor's language. */
   warnings: string[];
+  /** The parts kept as ordinary Markdown (`left`), one line each in the editor's language: the kind of part, then its first words. */
+  kept: string[];
   findings: { errors: number; warnings: number; infos: number };
 }
 

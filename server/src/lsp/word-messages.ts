@@ -4,7 +4,7 @@
  * cannot be read or a reference document used that the CLI says too), like every message: this
  * module only chooses which, and fills them in.
  */
-import { failureText, msg, translator, wordMessage, type FileFailure, type Locale, type Message, type Translate } from '../core/index.js';
+import { catalogue, failureText, msg, translator, wordMessage, type FileFailure, type Locale, type Message, type Translate } from '../core/index.js';
 import type { ReferenceProblem } from '../core/word.js';
 import type { WriteFailure } from '../node/fs/index.js';
 import type { BrowserProblem, PrintProblem } from '../node/pdf/index.js';
@@ -84,4 +84,14 @@ function writeReason(locale: Locale, failure: WriteFailure, detail: Message | un
 /** Why no browser can print, in the editor's words (a setting, not a command-line option). */
 export function browserProblem(locale: Locale, problem: BrowserProblem): string {
   return problem.problem === 'no-browser' ? say(locale, 'noBrowser') : say(locale, 'browserNotFound', { named: problem.named });
+}
+
+/**
+ * A part the import kept as ordinary Markdown, in the words `synthlint import` lists it with: its
+ * kind ("table", "paragraph"…; an unknown kind as it is), then its first words.
+ */
+export function keptPart(locale: Locale, part: { kind: string; text: string }): string {
+  const key = `cli.import.kind.${part.kind.replace(/\s+/g, '-')}`;
+  const kind = catalogue(locale).get(key) ?? catalogue('en').get(key) ?? part.kind;
+  return translator(locale)('cli.import.report.kept-item', { kind, text: part.text });
 }

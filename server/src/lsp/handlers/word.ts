@@ -23,7 +23,7 @@ import { guard } from '../guard.js';
 import { Requests, type ExportDocumentParams, type ExportDocumentResult, type ImportDocumentParams, type ImportDocumentResult } from '../protocol.js';
 import type { ServerState } from '../state.js';
 import { pathToUri } from '../uris.js';
-import { browserProblem, MAX_IMPORT_BYTES, MAX_REFERENCE_BYTES, say } from '../word-messages.js';
+import { browserProblem, keptPart, MAX_IMPORT_BYTES, MAX_REFERENCE_BYTES, say } from '../word-messages.js';
 
 /** The Word and PDF code (dist/word.js), loaded when first used: its libraries are large and most sessions never export. */
 const word = async (): Promise<typeof import('../../word-entry.js')> => import('../../word-entry.js');
@@ -108,7 +108,8 @@ async function importFile(state: ServerState, params: Partial<ImportDocumentPara
   const analysis = await state.service.analyze({ key, path: target, text: result.markdown, version: null, transient: true });
   const count = (severity: string): number => analysis.findings.filter((f) => f.severity === severity).length;
   const warnings = result.report.warnings.map((w) => wordMessage(w, state.locale));
-  return { ok: true, path: target, report: { ...result.report, warnings, findings: { errors: count('error'), warnings: count('warning'), infos: count('info') } } };
+  const kept = result.report.left.map((part) => keptPart(state.locale, part));
+  return { ok: true, path: target, report: { ...result.report, warnings, kept, findings: { errors: count('error'), warnings: count('warning'), infos: count('info') } } };
 }
 
 /** `brief.docx` → `brief.synth.md` beside it, or `brief-2.synth.md`… when that exists: nothing is overwritten. */

@@ -37,6 +37,8 @@ export interface WriteBytesOptions {
   expected?: FileStamp;
   /** Only a new file: refused as `exists` if something is at the path, even if it appeared while writing. */
   exclusive?: boolean;
+  /** Readable and writable by its owner only, whatever the file it replaces allowed (a key). */
+  private?: boolean;
 }
 
 type Failed = { ok: false; failure: WriteFailure; detail?: Message };
@@ -88,10 +90,10 @@ export async function writeBytes(path: string, bytes: Uint8Array, options: Write
   let stamp: FileStamp;
   try {
     // O_EXCL: never reuse or follow something already there. Permissions start private.
-    handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), existing ? 0o600 : 0o666);
+    handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), existing || options.private ? 0o600 : 0o666);
     await handle.writeFile(bytes);
     await handle.sync();
-    if (existing) {
+    if (existing && !options.private) {
       await handle.chmod(Number(existing.mode) & 0o7777);
       // As root, a rename would hand someone else's file to root: give it back to its owner.
       if (process.getuid?.() === 0) await handle.chown(Number(existing.uid), Number(existing.gid)).catch(() => undefined);

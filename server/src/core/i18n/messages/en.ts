@@ -257,6 +257,7 @@ export const en = {
   "cli.cannot-read": "cannot read {file}: {reason}",
   "cli.cannot-write": "cannot write {file}: {reason}",
   "cli.cache-ignored": "the cache {file} was not used ({reason}); every file is checked",
+  "cli.cache-no-key": "the key that vouches for its entries is unavailable: {reason}",
   "cli.cache-not-ours": "it is not a cache this version of synthlint wrote",
   "cli.cannot-read-register": "{file}: cannot read the evidence register {named}: {reason}",
   "cli.wrote": "Wrote {file}.",

@@ -237,6 +237,7 @@ export const es: MessageCatalogue = {
   "cli.cannot-read": "no se puede leer {file}: {reason}",
   "cli.cannot-write": "no se puede escribir {file}: {reason}",
   "cli.cache-ignored": "no se usó la caché {file} ({reason}); se revisan todos los archivos",
+  "cli.cache-no-key": "no está disponible la clave que avala sus entradas: {reason}",
   "cli.cache-not-ours": "no es una caché escrita por esta versión de synthlint",
   "cli.cannot-read-register": "{file}: no se puede leer el registro de evaluaciones {named}: {reason}",
   "cli.wrote": "Se escribió {file}.",

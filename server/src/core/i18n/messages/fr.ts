@@ -237,6 +237,7 @@ export const fr: MessageCatalogue = {
   "cli.cannot-read": "impossible de lire {file} : {reason}",
   "cli.cannot-write": "impossible d'écrire {file} : {reason}",
   "cli.cache-ignored": "le cache {file} n'a pas été utilisé ({reason}) ; tous les fichiers sont vérifiés",
+  "cli.cache-no-key": "la clé qui garantit ses entrées n'est pas disponible : {reason}",
   "cli.cache-not-ours": "ce n'est pas un cache écrit par cette version de synthlint",
   "cli.cannot-read-register": "{file} : impossible de lire le registre des évaluations {named} : {reason}",
   "cli.wrote": "{file} a été écrit.",

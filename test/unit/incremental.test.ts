@@ -428,3 +428,33 @@ test('a quote after a list with a fenced block starts its own block on its own l
   assert.deepEqual(view(doc), view(parse(text)));
   assert.equal(doc.codeBlocks.length, 1);
 });
+
+test('a table or setext heading that goes on after a paragraph or link definitions is read with it after an edit below', () => {
+  // Read again from its own line, `2)` or `-` was a list, not the table's head row or the heading's text.
+  for (const [text, edited] of [
+    ['# T\n\nCourts\n2)\n| --- |\n| a |\n| b |\n| c |\n', '| c |'],
+    ['[ref]: https://example.org\n-\n===\nReducing violence\n', 'Reducing'],
+  ] as const) {
+    const parser = new IncrementalParser();
+    same(parser, text);
+    const at = text.indexOf(edited) + 2;
+    const next = `${text.slice(0, at)}x${text.slice(at)}`;
+    const doc = parser.parse(next, [{ start: at, end: at, text: 'x' }]);
+    assert.deepEqual(view(doc), view(parse(next)));
+    assert.ok(doc.blocks.some((b) => b.last === 'table' || b.last === 'setextHeading'));
+  }
+});
+
+test('a line `-` that goes on a paragraph after link definitions and refers to one is read with it', () => {
+  // Read again alone because it refers to a definition (which is only known after a first read),
+  // `-` was an empty list item.
+  const text = '[aid]: https://example.org/aid\n-\nSee [aid].\n';
+  const doc = parse(text);
+  assert.deepEqual(
+    doc.blocks.map((b) => [text.slice(b.start, b.end), b.last]),
+    [
+      ['[aid]: https://example.org/aid\n', 'content'],
+      ['-\nSee [aid].\n', 'content'],
+    ],
+  );
+});

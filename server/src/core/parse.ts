@@ -70,6 +70,12 @@ export interface TopLevelBlock {
   tags: readonly SdgTag[];
   /** The type of its last top-level token (micromark's name: `codeIndented`, `htmlFlow`…). */
   last: string;
+  /**
+   * Whether it is a paragraph that goes on right after the link definitions of the block before,
+   * with no blank line between: micromark reads them as one run of lines, so the block cannot be
+   * read on its own (a line `-` there is paragraph text, not an empty list item).
+   */
+  joined: boolean;
 }
 
 /**

@@ -14,7 +14,9 @@
  * A block is read with the document's definitions that it might refer to written before it
  * (`[ID]: #`, `[^ID]: #`, then a blank line), so that a reference link or image whose definition
  * stands in another block reads as it does in the whole document: its label is not prose. A block
- * right after an indented code block is read after a code line, as micromark reads it there. It is
+ * that micromark reads with what comes before it still open (after an indented code block, or
+ * going on after link definitions or a paragraph with no blank line between) is read together
+ * with the blocks before it, from where the document's parser would start reading it. It is
  * read as the document's index reads it: container markers nested deeper than the limit are
  * plain text (see limits.ts; the index says so in a finding), and micromark is given the GFM
  * constructs the block can hold (see markdown/micromark.ts), so the work grows with the block's
@@ -25,7 +27,7 @@ import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { flattenNesting } from '../limits.js';
-import { blockAt } from '../markdown/document.js';
+import { blockAt, cutsBefore } from '../markdown/document.js';
 import { labelsIn } from '../markdown/labels.js';
 import { gfmFor } from '../markdown/micromark.js';
 import type { SynthesisDocument } from '../parse.js';
@@ -100,12 +102,18 @@ export function proseParagraphs(document: SynthesisDocument, span: Span, leaveOu
     lists += piece.lists;
     endsWithParagraph = piece.endsWithParagraph;
   };
-  const part = (start: number, end: number, afterCode = false): void => {
-    if (text.slice(start, end).trim() !== '') add(pieceOfText(start, end, document, afterCode), start);
+  const part = (start: number, end: number, from = start): void => {
+    if (text.slice(start, end).trim() !== '') add(pieceOfText(from, start, end, document), start);
   };
-  // micromark reads a block right after an indented code block as interrupting it (see
-  // markdown/document.ts, cutsBefore): such a block is read after a code line of its own.
-  const afterCode = (k: number): boolean => k > 0 && blocks[k - 1]!.last === 'codeIndented';
+  // micromark reads a block right after an indented code block, or one that goes on after link
+  // definitions or a paragraph with no blank line between (a line `-` or `2)` there is paragraph
+  // text, not a list), with what comes before it still open (see markdown/document.ts,
+  // cutsBefore): such a block is read from the block where the document's parser may start.
+  const readFrom = (k: number): number => {
+    let j = k;
+    while (!cutsBefore(blocks, j)) j--;
+    return blocks[j]!.start;
+  };
   let k = blockAt(blocks, span.start);
   if (k < 0) {
     // Before the first block: only a byte-order mark.
@@ -117,13 +125,13 @@ export function proseParagraphs(document: SynthesisDocument, span: Span, leaveOu
   for (; k < blocks.length && blocks[k]!.start < span.end; k++) {
     const block = blocks[k]!;
     if (block.end > span.end) {
-      part(block.start, span.end, afterCode(k));
+      part(block.start, span.end, readFrom(k));
       break;
     }
     let piece = byBlock.get(block.identity);
     if (!piece) {
       // The parser reads a few blocks around an edit again, most of them as they were: by their text.
-      piece = pieceOfText(block.start, block.end, document, afterCode(k));
+      piece = pieceOfText(readFrom(k), block.start, block.end, document);
       byBlock.set(block.identity, piece);
     }
     add(piece, block.start);
@@ -131,17 +139,25 @@ export function proseParagraphs(document: SynthesisDocument, span: Span, leaveOu
   return out;
 }
 
-/** The piece of `[start, end)`, which starts at the start of a line (after an indented code block with `afterCode`). */
-function pieceOfText(start: number, end: number, document: SynthesisDocument, afterCode: boolean): Piece {
-  const slice = flattenNesting(document.source, start, end, document.lines).text;
-  const key = definitionsFor(slice, document) + (afterCode ? '    .\n' : '') + slice;
+/**
+ * The piece of `[start, end)`, which starts at the start of a line, read from `from` (a block start
+ * at or before it, where micromark may start reading the document): only what starts at `start`
+ * or after is kept. A piece kept under a block's identity stays true while the blocks between
+ * are unchanged: the document's parser cannot start or stop reading at the block, so it reads
+ * the block again (a new identity) whenever it reads one of them again.
+ */
+function pieceOfText(from: number, start: number, end: number, document: SynthesisDocument): Piece {
+  const slice = flattenNesting(document.source, from, end, document.lines).text;
+  const source = definitionsFor(slice, document) + slice;
+  // The same text read from another place keeps other paragraphs.
+  const key = from === start ? source : `${start - from}\u0000${source}`;
   let piece = byText.get(key);
   if (piece) {
     byText.delete(key);
     byText.set(key, piece);
     return piece;
   }
-  piece = readPiece(key, key.length - slice.length);
+  piece = readPiece(source, source.length - (end - start));
   if (key.length > CACHE_CHARACTERS / 4) return piece;
   byText.set(key, piece);
   cachedCharacters += key.length;

@@ -67,10 +67,11 @@ export interface Block {
   /** The type of its last top-level token (micromark's name: `htmlFlow`, `codeFenced`…). */
   last: string;
   /**
-   * Whether it is the rest of the paragraph of the block before it, with no blank line between:
-   * micromark reads link definitions and the paragraph after them as one run of lines, in which
-   * a line such as `-` or `*` continues the paragraph; read again from its own start, it would be
-   * a list.
+   * Whether it is the rest of the run of lines of the block before it, with no blank line between:
+   * micromark reads link definitions and the paragraph, setext heading or table after them (or a
+   * table after a paragraph) as one run of lines, in which a line such as `-`, `*` or `2)`
+   * continues the paragraph, is a heading's text or a table's head row; read again from its own
+   * start, it would be a list.
    */
   joined: boolean;
   /**
@@ -388,7 +389,10 @@ class Walker {
     // A token that starts before the line it follows (micromark starts a setext heading under link
     // definitions at the definitions) is one block with what it overlaps.
     if (this.started && this.lineStart > this.block.start && token.start.offset >= this.lineStart) {
-      const joined = type === 'content' && this.block.last === 'content' && !this.blankSince;
+      // What micromark makes of a run of lines that goes on after link definitions or a paragraph
+      // (more paragraph text, a setext heading, a table whose head row is the run's last line)
+      // depends on that run being open: see `joined`.
+      const joined = (type === 'content' || type === 'setextHeading' || type === 'table') && this.block.last === 'content' && !this.blankSince;
       // After a container (a list, a quote), whose line endings are its own, the block starts on
       // the token's line, not after the last line ending between blocks.
       const lines = this.context.lines;

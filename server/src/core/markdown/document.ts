@@ -306,9 +306,11 @@ function readAgain(context: Context, blocks: Block[], mayHaveMissed: (k: number)
   for (let k = 0; k < blocks.length; k++) {
     const block = blocks[k]!;
     if (mayHaveMissed(k) && someLabel(context.text.slice(block.start, block.end), (label) => missed(k, label))) {
-      // Read from the block before when it is an indented code block (see cutsBefore).
-      let from = block.start;
-      while (out.length > 0 && !cutsBefore(out, out.length)) from = out.pop()!.start;
+      // Read from the block before when it is an indented code block, or when this block goes on
+      // after it (see cutsBefore; `out` does not hold the block read from yet).
+      let at = block;
+      while (out.length > 0 && (at.joined || out[out.length - 1]!.last === 'codeIndented')) at = out.pop()!;
+      const from = at.start;
       first = Math.min(first, out.length);
       for (const read of tokenizeWindow(context, from, block.end)) out.push(read);
     } else {
@@ -324,12 +326,12 @@ function readAgain(context: Context, blocks: Block[], mayHaveMissed: (k: number)
 
 /**
  * Whether the text may be read again from the start of `blocks[k]`, as though nothing came before:
- * not right after an indented code block, nor where a paragraph goes on after link definitions
- * (`joined`). micromark still holds the code block or the paragraph open while it looks at the
+ * not right after an indented code block, nor where a run of lines goes on after link definitions
+ * or a paragraph (`joined`). micromark still holds the code block or the paragraph open while it looks at the
  * next line, and then reads a container starting there as interrupting it or not, so an empty list
  * item or a list numbered from 2 there is a paragraph, as it is nowhere else.
  */
-function cutsBefore(blocks: readonly Block[], k: number): boolean {
+export function cutsBefore(blocks: readonly Pick<Block, 'last' | 'joined'>[], k: number): boolean {
   return k === 0 || (blocks[k - 1]!.last !== 'codeIndented' && blocks[k]?.joined !== true);
 }
 

@@ -1,11 +1,12 @@
 // Whether a path is inside a folder (node/fs/paths.ts) decides what a document may make the tools
-// read. Its quick comparison of plain paths must answer exactly as path.relative() does, for any
-// path: with `.` and `..` steps, doubled and trailing slashes, dots inside names, the root.
+// read. Its quick comparison of plain paths, and the quick join, resolve and relative built on it,
+// must answer exactly as path's own functions do, for any path: with `.` and `..` steps, doubled
+// and trailing slashes, dots inside names, the root.
 import assert from 'node:assert/strict';
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { isInside, relativePath } from '../../server/src/node/fs/paths.js';
+import { isInside, joinPath, relativePath, resolvePath } from '../../server/src/node/fs/paths.js';
 
 /** The definition the quick comparison stands in for. */
 function insideByRelative(folder: string, path: string): boolean {
@@ -21,11 +22,15 @@ const pair = fc.oneof(
   fc.tuple(path, fc.array(step, { maxLength: 4 })).map(([folder, more]) => [folder, [folder, ...more].join('/')] as const),
 );
 
-test('isInside and relativePath answer as path.relative does, for any two paths', () => {
+test('isInside, relativePath, resolvePath and joinPath answer as path\'s functions do, for any paths', () => {
   fc.assert(
     fc.property(pair, ([folder, inner]) => {
       assert.equal(isInside(folder, inner), insideByRelative(folder, inner), `isInside(${JSON.stringify(folder)}, ${JSON.stringify(inner)})`);
       assert.equal(relativePath(folder, inner), relative(folder, inner), `relativePath(${JSON.stringify(folder)}, ${JSON.stringify(inner)})`);
+      assert.equal(resolvePath(inner), resolve(inner), `resolvePath(${JSON.stringify(inner)})`);
+      const name = inner.split('/').at(-1)!;
+      assert.equal(joinPath(folder, name), join(folder, name), `joinPath(${JSON.stringify(folder)}, ${JSON.stringify(name)})`);
+      assert.equal(joinPath(folder, inner), join(folder, inner), `joinPath(${JSON.stringify(folder)}, ${JSON.stringify(inner)})`);
     }),
     { numRuns: 3000 },
   );

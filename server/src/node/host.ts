@@ -1,10 +1,10 @@
 /** The language service's host on Node: the disk through the one safe file module (node/fs). */
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import type { ServiceHost } from '../core/index.js';
-import { listFolder, readTextFile, relativePath } from './fs/index.js';
+import { joinPath, listFolder, readTextFile, relativePath } from './fs/index.js';
 
-// relativePath: relative(), without resolving plain absolute paths again (the service asks it for every file it reads).
-const paths = { join, dirname, basename, resolve, relative: relativePath, isAbsolute };
+// joinPath and relativePath: join() and relative(), without normalising plain absolute paths again (the service asks them for every file it reads).
+const paths = { join: joinPath, dirname, basename, resolve, relative: relativePath, isAbsolute };
 
 /**
  * `blocking`: every system call on the calling thread (see `ReadOptions.blocking`), for synthlint,

@@ -4,7 +4,7 @@
  */
 export { decodeText, encodeText, hasByteOrderMark } from './encoding.js';
 export { listFolder, listTree, type ListOptions, type Tree, type TreeOptions } from './list.js';
-export { realFolder, relativePath } from './paths.js';
+export { joinPath, realFolder, relativePath } from './paths.js';
 export { readBytes, readTextFile, type BytesResult, type ReadOptions } from './read.js';
 export type { FileFailure, FileStamp, FolderEntry, ListResult, ReadResult, TextEncodingName, WriteFailure, WriteResult } from './types.js';
 export { sameStamp, writeBytes, writeTextFile, type WriteBytesOptions, type WriteOptions } from './write.js';

@@ -8,11 +8,11 @@
  * too, so that the reader refuses them with a reason instead of their being skipped in silence.
  */
 import type { Stats } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Message } from '../../core/index.js';
 import { blocking, pooled, type Calls } from './calls.js';
 import { detail } from './detail.js';
-import { errorCode, isInside, realFolder } from './paths.js';
+import { errorCode, isInside, joinPath, realFolder, resolvePath } from './paths.js';
 import { failed } from './read.js';
 import type { FileFailure, FolderEntry, ListResult } from './types.js';
 
@@ -30,8 +30,8 @@ type Listing = Pick<Calls<unknown>, 'realpath' | 'readdir' | 'stat'>;
 
 export async function listFolder(path: string, options: ListOptions = {}): Promise<ListResult> {
   const calls: Listing = options.blocking ? blocking : pooled;
-  const absolute = resolve(path);
-  const within = options.within === undefined ? undefined : resolve(options.within);
+  const absolute = resolvePath(path);
+  const within = options.within === undefined ? undefined : resolvePath(options.within);
   if (within !== undefined && !isInside(within, absolute)) return { ok: false, failure: 'outside-project' };
   let dirents;
   try {
@@ -50,7 +50,7 @@ export async function listFolder(path: string, options: ListOptions = {}): Promi
   for (const dirent of dirents) {
     if (dirent.isDirectory()) entries.push({ name: dirent.name, kind: 'folder' });
     else if (dirent.isSymbolicLink()) {
-      const target = await statOrNothing(calls, join(absolute, dirent.name));
+      const target = await statOrNothing(calls, joinPath(absolute, dirent.name));
       // A broken link is listed, so that reading it is reported; a link to a folder is not followed.
       if (!target?.isDirectory()) entries.push({ name: dirent.name, kind: 'file' });
     } else entries.push({ name: dirent.name, kind: 'file' });
@@ -96,7 +96,7 @@ export async function listTree(root: string, options: TreeOptions): Promise<Tree
     }
     for (const entry of listed.entries) {
       if (tree.truncated) return;
-      const path = join(folder, entry.name);
+      const path = joinPath(folder, entry.name);
       if (entry.kind === 'folder') {
         if (!options.skipFolder?.(entry.name)) await visit(path);
       } else if (options.accept(entry.name)) {

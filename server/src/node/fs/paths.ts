@@ -5,7 +5,7 @@
  * real path (so a symbolic link inside the project cannot lead out of it).
  */
 import { realpath } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Whether `path` is `folder` itself or below it (both absolute, in the same form). */
 export function isInside(folder: string, path: string): boolean {
@@ -27,6 +27,20 @@ export function relativePath(folder: string, path: string): string {
     if (path.startsWith(folder === '/' ? '/' : `${folder}/`)) return path.slice(start);
   }
   return relative(folder, path);
+}
+
+/** `resolve(path)`, without its work for a path that is plain and absolute already (as the system and a listing give them). */
+export function resolvePath(path: string): string {
+  return sep === '/' && isPlain(path) ? path : resolve(path);
+}
+
+/** `join(...parts)`, quicker for a plain absolute folder and one name in it (a listing's entries). */
+export function joinPath(...parts: string[]): string {
+  if (parts.length === 2 && sep === '/') {
+    const [folder, name] = parts as [string, string];
+    if (isPlain(folder) && name !== '' && name !== '.' && name !== '..' && !name.includes('/')) return folder === '/' ? `/${name}` : `${folder}/${name}`;
+  }
+  return join(...parts);
 }
 
 function plainPaths(a: string, b: string): boolean {

@@ -16,12 +16,11 @@
 // hash(): one call, without looking the algorithm up anew as each createHash() does (a thousand files, a thousand hashes).
 import { hash } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Message } from '../../core/index.js';
 import { blocking, pooled, type Calls } from './calls.js';
 import { detail } from './detail.js';
 import { decodeText } from './encoding.js';
-import { errorCode, errorText, isInside, realFolder } from './paths.js';
+import { errorCode, errorText, isInside, realFolder, resolvePath } from './paths.js';
 import type { FileFailure, FileStamp, ReadResult } from './types.js';
 
 export interface ReadOptions {
@@ -68,8 +67,8 @@ export function readBytes(path: string, options: ReadOptions): Promise<BytesResu
 
 /** `readBytes` with the system calls given: the thread pool's, the blocking ones, or (in tests) ones that change the disk between two calls. */
 export async function readWith<Handle>(calls: Calls<Handle>, path: string, options: ReadOptions): Promise<BytesResult> {
-  const absolute = resolve(path);
-  const within = options.within === undefined ? undefined : resolve(options.within);
+  const absolute = resolvePath(path);
+  const within = options.within === undefined ? undefined : resolvePath(options.within);
   if (within !== undefined && !isInside(within, absolute)) return { ok: false, failure: 'outside-project' };
   const bound = within === undefined ? undefined : { within, real: options.realWithin };
   // Refuse special files before opening them: opening some devices has effects of its own.

@@ -157,7 +157,7 @@ async function openedPath<Handle>(calls: Calls<Handle>, handle: Handle, absolute
 
 /** Reads until the end of the file or `limit` bytes, whichever comes first (a file may grow, and /proc files say they are empty). */
 async function readAtMost<Handle>(calls: Calls<Handle>, handle: Handle, limit: number, sizeHint: number): Promise<Buffer> {
-  let buffer = allocate(Math.max(1, Math.min(limit, sizeHint + 1)));
+  let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(limit, sizeHint + 1)));
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
@@ -175,26 +175,6 @@ async function readAtMost<Handle>(calls: Calls<Handle>, handle: Handle, limit: n
   }
   return buffer.subarray(0, length);
 }
-
-/**
- * A buffer for a read. A small one is carved from a shared slab, as Node carves its smallest
- * buffers: a run that reads a thousand files makes a few dozen allocations instead of a thousand
- * (each one memory outside the heap that the collector must account for).
- */
-function allocate(size: number): Buffer {
-  if (size > SLAB_BYTES / 16) return Buffer.allocUnsafe(size);
-  if (slabUsed + size > slab.length) {
-    slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
-    slabUsed = 0;
-  }
-  const carved = slab.subarray(slabUsed, slabUsed + size);
-  slabUsed += Math.ceil(size / 8) * 8;
-  return carved;
-}
-
-const SLAB_BYTES = 1024 * 1024;
-let slab = Buffer.alloc(0);
-let slabUsed = 0;
 
 export function hashBytes(bytes: Uint8Array): string {
   return hash('sha256', bytes);

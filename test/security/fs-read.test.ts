@@ -395,7 +395,15 @@ describe('what is checked is the file opened, not the path looked at before', ()
           return fd;
         },
       };
-      const result = await readWith(calls, join(project, 'evidence.csv'), { within: project, maxBytes: MB });
+      // From inside the project, as synthlint is usually run: a path that cannot be told must not pass for the current folder.
+      const cwd = process.cwd();
+      process.chdir(project);
+      let result: BytesResult;
+      try {
+        result = await readWith(calls, join(project, 'evidence.csv'), { within: project, maxBytes: MB });
+      } finally {
+        process.chdir(cwd);
+      }
       assert.equal(result.ok ? 'read' : result.failure, 'outside-project');
       assert.equal(reads(), 0, 'nothing was read');
     });

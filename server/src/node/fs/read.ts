@@ -86,7 +86,11 @@ export async function readWith<Handle>(calls: Calls<Handle>, path: string, optio
     const info = await calls.fstat(handle);
     // Where the opened file really is, asked of the file itself: a link, or a folder on the way
     // swapped for one since the stat, cannot lead out of the project unseen.
-    if (bound !== undefined && !isInside(await realFolderOf(calls, bound), (await openedPath(calls, handle, absolute, info)) ?? '')) return linkOutside();
+    if (bound !== undefined) {
+      const opened = await openedPath(calls, handle, absolute, info);
+      // Where it is cannot be told: it is not taken to be inside.
+      if (opened === undefined || !isInside(await realFolderOf(calls, bound), opened)) return linkOutside();
+    }
     // Checked again on what was opened: the path may have been swapped since the stat.
     if (!info.isFile()) return { ok: false, failure: 'not-a-file', detail: kindOf(info) };
     if (info.size > options.maxBytes) return tooLarge(info.size, options.maxBytes);

@@ -491,3 +491,19 @@ test('a block that micromark began on a lazy line of the list or quote above it 
     assert.equal(parse(text).blocks.filter((b) => b.last === 'codeIndented').length, 2, JSON.stringify(text));
   }
 });
+
+test('a quote or list right after a paragraph is read with it after an edit below', () => {
+  // Found by the property test above once it wrote empty list items: micromark reads the first
+  // line of a quote or list that interrupts a paragraph with the paragraph still open, so an empty
+  // list item in it (`-`) is paragraph text, and the next line goes on with that paragraph. Read
+  // again from its own line, `-` was an empty list item and `]` a paragraph after the quote.
+  for (const text of ['# T\n\nCourts\n> -\n]\n\nend\n', '# T\n\nCourts\n- -\n]\n\nend\n', '# T\n\n[aid]: /aid\n> -\n]\n\nend\n']) {
+    const parser = new IncrementalParser();
+    same(parser, text);
+    const at = text.indexOf('end') + 1;
+    const next = `${text.slice(0, at)}x${text.slice(at)}`;
+    const doc = parser.parse(next, [{ start: at, end: at, text: 'x' }]);
+    assert.deepEqual(view(doc), view(parse(next)), JSON.stringify(next));
+    assert.ok(doc.blocks.some((b) => /^[->] -\n\]/.test(next.slice(b.start, b.end))), 'the `]` line is in the quote or list');
+  }
+});

@@ -72,10 +72,10 @@ export interface TopLevelBlock {
   last: string;
   /**
    * Whether micromark read its first line with the block before still open, so the block cannot be
-   * read on its own: a paragraph, setext heading or table that goes on right after link
-   * definitions or a paragraph, with no blank line between (a line `-` there is paragraph text,
-   * not an empty list item), or a block whose first line micromark read as a lazy line of the list
-   * or quote before it (an indented code block begun there ends with that line).
+   * read on its own: a block right after link definitions or a paragraph, with no blank line
+   * between (a line `-` there is paragraph text, not an empty list item, even at the start of a
+   * quote), or a block whose first line micromark read as a lazy line of the list or quote before
+   * it (an indented code block begun there ends with that line).
    */
   joined: boolean;
 }

@@ -69,11 +69,11 @@ export interface Block {
   /**
    * Whether micromark read its first line with the block before it still open, so that read again
    * from its own start it may be read otherwise (the parser never starts there):
-   * - it is the rest of the run of lines of the block before it, with no blank line between:
-   *   micromark reads link definitions and the paragraph, setext heading or table after them (or a
-   *   table after a paragraph) as one run of lines, in which a line such as `-`, `*` or `2)`
-   *   continues the paragraph, is a heading's text or a table's head row; read again from its own
-   *   start, it would be a list;
+   * - it follows link definitions or a paragraph with no blank line between: micromark reads its
+   *   first line with that run of lines still open, so a line such as `-`, `*` or `2)` there
+   *   continues the paragraph, is a heading's text or a table's head row, and an empty list item
+   *   (or a list numbered from 2) at the start of a quote or list that interrupts the paragraph is
+   *   paragraph text; read again from its own start, it would be a list;
    * - or its first line is one micromark read as a lazy line of the list or quote before it (a
    *   line that does not go on with the container, and closes it only once it has been read): an
    *   indented code block begun on such a line ends with that line, as micromark reads it, where
@@ -397,10 +397,11 @@ class Walker {
     // A token that starts before the line it follows (micromark starts a setext heading under link
     // definitions at the definitions) is one block with what it overlaps.
     if (this.started && this.lineStart > this.block.start && token.start.offset >= this.lineStart) {
-      // What micromark makes of a run of lines that goes on after link definitions or a paragraph
-      // (more paragraph text, a setext heading, a table whose head row is the run's last line)
-      // depends on that run being open: see `joined`.
-      const run = (type === 'content' || type === 'setextHeading' || type === 'table') && this.block.last === 'content' && !this.blankSince;
+      // micromark reads the first line of whatever follows link definitions or a paragraph with no
+      // blank line between (more paragraph text, a setext heading, a table whose head row is the
+      // run's last line, a quote or list that interrupts the paragraph) with that run still open:
+      // see `joined`.
+      const run = this.block.last === 'content' && !this.blankSince;
       // A block whose first line micromark read as a lazy line of the container before it was
       // read with that container still open: see `joined`. micromark says which lines were lazy.
       const joined = run || this.context.lazy(token.start.line);

@@ -507,3 +507,20 @@ test('a quote or list right after a paragraph is read with it after an edit belo
     assert.ok(doc.blocks.some((b) => /^[->] -\n\]/.test(next.slice(b.start, b.end))), 'the `]` line is in the quote or list');
   }
 });
+
+test('the spaces of a blank line at the end of a list are the list’s, not a block of their own', () => {
+  // Found by the property test above: micromark moves a list's end before the blank lines after it,
+  // and the spaces on them with it, so they stood in the document as a block the parser could
+  // start at, where they were a blank line and the code block after them went on.
+  const text = '# T\n\n2)\n\n    indented code\n    more code\n\nend\n';
+  const parser = new IncrementalParser();
+  same(parser, text);
+  const at = text.indexOf('2)\n') + 3;
+  const next = `${text.slice(0, at)} ${text.slice(at)}`;
+  const doc = parser.parse(next, [{ start: at, end: at, text: ' ' }]);
+  assert.deepEqual(view(doc), view(parse(next)), JSON.stringify(next));
+  assert.deepEqual(
+    doc.blocks.map((b) => b.last),
+    ['atxHeading', 'listOrdered', 'codeIndented', 'codeIndented', 'content'],
+  );
+});

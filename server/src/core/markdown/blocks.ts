@@ -221,8 +221,12 @@ function shiftSources(block: SourcesBlock, d: number): SourcesBlock {
 // -------------------------------------------------------------------------------------------
 // Token kinds, as remark's tree builder treats them.
 
-/** Tokens that stand between top-level blocks rather than starting one. */
-const BETWEEN_BLOCKS = new Set(['lineEnding', 'lineEndingBlank', 'linePrefix', 'whitespace']);
+/**
+ * Tokens that stand between top-level blocks rather than starting one. micromark moves the end of
+ * a list or quote before the line endings after it, and the spaces of those (blank) lines with
+ * them (`linePrefix`, or `listItemIndent` in a list): they belong to the container before.
+ */
+const BETWEEN_BLOCKS = new Set(['lineEnding', 'lineEndingBlank', 'linePrefix', 'listItemIndent', 'whitespace']);
 
 const enum Kind {
   /** A node whose children may include text nodes; line endings in it are text. */

@@ -1,7 +1,8 @@
 // The tokenizer leaves out GFM's literal autolinks and tables on text that cannot hold one
 // (server/src/core/markdown/micromark.ts). That must never change what micromark reads: its events
 // must be those of micromark with the whole GFM extension, on every example of both specifications
-// and on autolinks and tables written every way the constructs accept.
+// and on autolinks and tables written every way the constructs accept; and so must the lines it
+// reads as lazy (the parser asks which those are).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse as createParser, postprocess, preprocess } from 'micromark';
@@ -11,18 +12,23 @@ import type { Event } from 'micromark-util-types';
 import { tokenize } from '../../server/src/core/markdown/micromark.js';
 import { allExamples } from './harness.js';
 
-function eventsOf(events: readonly Event[]): string[] {
-  return events.map(([kind, token]) => `${kind} ${token.type} ${token.start.offset}-${token.end.offset}`);
+/** The events, then the lazy lines among the text's lines. */
+function eventsOf(source: string, events: readonly Event[], lazy: (line: number) => boolean): string[] {
+  const lines = source.split(/\r\n|\r|\n/).length;
+  const lazyLines = Array.from({ length: lines }, (_, k) => k + 1).filter(lazy);
+  return [...events.map(([kind, token]) => `${kind} ${token.type} ${token.start.offset}-${token.end.offset}`), `lazy ${lazyLines.join(' ')}`];
 }
 
 /** micromark with every GFM construct, as remark-gfm reads. */
 function fullGfm(source: string, frontMatter: boolean): string[] {
   const parser = createParser({ extensions: frontMatter ? [gfm(), frontmatter(['yaml'])] : [gfm()] });
-  return eventsOf(postprocess(parser.document().write(preprocess()(source, undefined, true))));
+  const events = postprocess(parser.document().write(preprocess()(source, undefined, true)));
+  return eventsOf(source, events, (line) => parser.lazy[line] === true);
 }
 
 function ours(source: string, frontMatter: boolean): string[] {
-  return eventsOf(tokenize(source, 0, { line: 1, frontMatter, definitions: [], footnotes: [] }));
+  const { events, lazy } = tokenize(source, 0, { line: 1, frontMatter, definitions: [], footnotes: [] });
+  return eventsOf(source, events, lazy);
 }
 
 const AUTOLINKS = [

@@ -63,6 +63,9 @@ const markdownBlock: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.integer({ min: 0, max: 12 }), prose).map(([n, p]) => `${' '.repeat(n)}- ${p}\n`),
   fc.constantFrom('```\n', '```sources\n', '~~~\n', '````md\n', '    indented code\n', '<!--\n', '-->\n', '<!-- comment -->\n', '<div>\n', '</div>\n', '<script>\n', '</script>\n'),
   fc.constantFrom('| a | b |\n|---|---|\n| 1 | 2 |\n', '***\n', '[ref]: https://example.org\n', '[^1]: note\n', 'Text[^1] and [link][ref].\n', '\n', '\n\n', '---\n'),
+  // Empty list items, and indented code after one and a blank line: micromark reads such code
+  // lines as lazy lines of the list, which decides where its code blocks end.
+  fc.constantFrom('-\n', '*\n', '1.\n', '2)\n', '> -\n', '2)\n\n    indented code\n    more code\n'),
   prose.map((p) => `**${p}** _${p}_ \`${p}\`\n`),
 );
 

@@ -68,6 +68,15 @@ const BLOCKS = [
   '## Notes[^1]\n',
   '[^1]: A footnote with SDG 16.5\n',
   '    indented code SDG 16.9\n',
+  '    indented code\n    over two lines\n',
+  // Empty list items: after one and a blank line (parts are joined by one), micromark reads a
+  // line that does not go on with the list as a lazy line of it.
+  '-\n',
+  '*\n',
+  '1.\n',
+  '2)\n',
+  '2)\n\n    code after an empty item\n    more code\n2)\n',
+  '> # Quoted\n    lazy code\n    more code\n',
   'lazy continuation\n',
   '\n',
   '\n',
@@ -456,5 +465,62 @@ test('a line `-` that goes on a paragraph after link definitions and refers to o
       ['[aid]: https://example.org/aid\n', 'content'],
       ['-\nSee [aid].\n', 'content'],
     ],
+  );
+});
+
+test('a block that micromark began on a lazy line of the list or quote above it is read with them after an edit', () => {
+  // After an empty list item and a blank line, or after a quote, micromark reads a line that does
+  // not go on with the container as a lazy line of it, and only then closes the container: an
+  // indented code block begun on that line ends with it, and the next code line starts another.
+  // Read again from the code block's own line, the two were one code block.
+  for (const text of [
+    '# T\n\n2)\n\n    indented code\n    more code\n    more\n2)\n\nend\n',
+    '# T\n\n> # Quoted\n    indented code\n    more code\n    more\n\nend\n',
+  ]) {
+    const parser = new IncrementalParser();
+    assert.equal(same(parser, text).blocks.filter((b) => b.last === 'codeIndented').length, 2);
+    const at = text.lastIndexOf('more');
+    const next = `${text.slice(0, at)}x${text.slice(at)}`;
+    const doc = parser.parse(next, [{ start: at, end: at, text: 'x' }]);
+    assert.deepEqual(view(doc), view(parse(next)), JSON.stringify(next));
+    assert.equal(doc.blocks.filter((b) => b.last === 'codeIndented').length, 2);
+  }
+  // A definition below makes the parser read the first code block again, once it knows the
+  // definition: with the list or quote before it, as micromark read it the first time.
+  for (const text of ['-\n\n    code [r]\n    more\n\n[r]: /u\n', '> # h\n    code [r]\n    more\n\n[r]: /u\n']) {
+    assert.equal(parse(text).blocks.filter((b) => b.last === 'codeIndented').length, 2, JSON.stringify(text));
+  }
+});
+
+test('a quote or list right after a paragraph is read with it after an edit below', () => {
+  // Found by the property test above once it wrote empty list items: micromark reads the first
+  // line of a quote or list that interrupts a paragraph with the paragraph still open, so an empty
+  // list item in it (`-`) is paragraph text, and the next line goes on with that paragraph. Read
+  // again from its own line, `-` was an empty list item and `]` a paragraph after the quote.
+  for (const text of ['# T\n\nCourts\n> -\n]\n\nend\n', '# T\n\nCourts\n- -\n]\n\nend\n', '# T\n\n[aid]: /aid\n> -\n]\n\nend\n']) {
+    const parser = new IncrementalParser();
+    same(parser, text);
+    const at = text.indexOf('end') + 1;
+    const next = `${text.slice(0, at)}x${text.slice(at)}`;
+    const doc = parser.parse(next, [{ start: at, end: at, text: 'x' }]);
+    assert.deepEqual(view(doc), view(parse(next)), JSON.stringify(next));
+    assert.ok(doc.blocks.some((b) => /^[->] -\n\]/.test(next.slice(b.start, b.end))), 'the `]` line is in the quote or list');
+  }
+});
+
+test('the spaces of a blank line at the end of a list are the list’s, not a block of their own', () => {
+  // Found by the property test above: micromark moves a list's end before the blank lines after it,
+  // and the spaces on them with it, so they stood in the document as a block the parser could
+  // start at, where they were a blank line and the code block after them went on.
+  const text = '# T\n\n2)\n\n    indented code\n    more code\n\nend\n';
+  const parser = new IncrementalParser();
+  same(parser, text);
+  const at = text.indexOf('2)\n') + 3;
+  const next = `${text.slice(0, at)} ${text.slice(at)}`;
+  const doc = parser.parse(next, [{ start: at, end: at, text: ' ' }]);
+  assert.deepEqual(view(doc), view(parse(next)), JSON.stringify(next));
+  assert.deepEqual(
+    doc.blocks.map((b) => b.last),
+    ['atxHeading', 'listOrdered', 'codeIndented', 'codeIndented', 'content'],
   );
 });

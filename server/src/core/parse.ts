@@ -71,9 +71,11 @@ export interface TopLevelBlock {
   /** The type of its last top-level token (micromark's name: `codeIndented`, `htmlFlow`…). */
   last: string;
   /**
-   * Whether it is a paragraph that goes on right after the link definitions of the block before,
-   * with no blank line between: micromark reads them as one run of lines, so the block cannot be
-   * read on its own (a line `-` there is paragraph text, not an empty list item).
+   * Whether micromark read its first line with the block before still open, so the block cannot be
+   * read on its own: a block right after link definitions or a paragraph, with no blank line
+   * between (a line `-` there is paragraph text, not an empty list item, even at the start of a
+   * quote), or a block whose first line micromark read as a lazy line of the list or quote before
+   * it (an indented code block begun there ends with that line).
    */
   joined: boolean;
 }

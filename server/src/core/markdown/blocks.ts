@@ -67,11 +67,17 @@ export interface Block {
   /** The type of its last top-level token (micromark's name: `htmlFlow`, `codeFenced`…). */
   last: string;
   /**
-   * Whether it is the rest of the run of lines of the block before it, with no blank line between:
-   * micromark reads link definitions and the paragraph, setext heading or table after them (or a
-   * table after a paragraph) as one run of lines, in which a line such as `-`, `*` or `2)`
-   * continues the paragraph, is a heading's text or a table's head row; read again from its own
-   * start, it would be a list.
+   * Whether micromark read its first line with the block before it still open, so that read again
+   * from its own start it may be read otherwise (the parser never starts there):
+   * - it follows link definitions or a paragraph with no blank line between: micromark reads its
+   *   first line with that run of lines still open, so a line such as `-`, `*` or `2)` there
+   *   continues the paragraph, is a heading's text or a table's head row, and an empty list item
+   *   (or a list numbered from 2) at the start of a quote or list that interrupts the paragraph is
+   *   paragraph text; read again from its own start, it would be a list;
+   * - or its first line is one micromark read as a lazy line of the list or quote before it (a
+   *   line that does not go on with the container, and closes it only once it has been read): an
+   *   indented code block begun on such a line ends with that line, as micromark reads it, where
+   *   from its own start it goes on over the indented lines after it.
    */
   joined: boolean;
   /**
@@ -215,8 +221,12 @@ function shiftSources(block: SourcesBlock, d: number): SourcesBlock {
 // -------------------------------------------------------------------------------------------
 // Token kinds, as remark's tree builder treats them.
 
-/** Tokens that stand between top-level blocks rather than starting one. */
-const BETWEEN_BLOCKS = new Set(['lineEnding', 'lineEndingBlank', 'linePrefix', 'whitespace']);
+/**
+ * Tokens that stand between top-level blocks rather than starting one. micromark moves the end of
+ * a list or quote before the line endings after it, and the spaces of those (blank) lines with
+ * them (`linePrefix`, or `listItemIndent` in a list): they belong to the container before.
+ */
+const BETWEEN_BLOCKS = new Set(['lineEnding', 'lineEndingBlank', 'linePrefix', 'listItemIndent', 'whitespace']);
 
 const enum Kind {
   /** A node whose children may include text nodes; line endings in it are text. */
@@ -308,6 +318,8 @@ export interface WalkContext {
   language: Language;
   /** Offsets of lines whose container markers were flattened (see limits.ts), ascending. */
   flattened: readonly number[];
+  /** Whether micromark read a line (1-based) as a lazy line of the containers above it (see micromark.ts). */
+  lazy: (line: number) => boolean;
 }
 
 /**
@@ -389,10 +401,14 @@ class Walker {
     // A token that starts before the line it follows (micromark starts a setext heading under link
     // definitions at the definitions) is one block with what it overlaps.
     if (this.started && this.lineStart > this.block.start && token.start.offset >= this.lineStart) {
-      // What micromark makes of a run of lines that goes on after link definitions or a paragraph
-      // (more paragraph text, a setext heading, a table whose head row is the run's last line)
-      // depends on that run being open: see `joined`.
-      const joined = (type === 'content' || type === 'setextHeading' || type === 'table') && this.block.last === 'content' && !this.blankSince;
+      // micromark reads the first line of whatever follows link definitions or a paragraph with no
+      // blank line between (more paragraph text, a setext heading, a table whose head row is the
+      // run's last line, a quote or list that interrupts the paragraph) with that run still open:
+      // see `joined`.
+      const run = this.block.last === 'content' && !this.blankSince;
+      // A block whose first line micromark read as a lazy line of the container before it was
+      // read with that container still open: see `joined`. micromark says which lines were lazy.
+      const joined = run || this.context.lazy(token.start.line);
       // After a container (a list, a quote), whose line endings are its own, the block starts on
       // the token's line, not after the last line ending between blocks.
       const lines = this.context.lines;

@@ -280,15 +280,15 @@ function tokenizeWindow(context: Context, from: number, to: number): Block[] {
   context.tokenized += to - from;
   const atOrigin = from === context.origin;
   try {
-    const events = tokenize(source, from, {
+    const { events, lazy } = tokenize(source, from, {
       line: lines.positionAt(from).line + 1,
       frontMatter: atOrigin && context.frontMatterEnd >= 0,
       definitions: context.definitions,
       footnotes: context.footnotes,
     });
-    return blocksFromEvents({ text, lines, language: atOrigin ? context.fallback : context.language, flattened }, events, from, to);
+    return blocksFromEvents({ text, lines, language: atOrigin ? context.fallback : context.language, flattened, lazy }, events, from, to);
   } catch (error) {
-    const [block] = blocksFromEvents({ text, lines, language: context.language, flattened: [] }, [], from, to);
+    const [block] = blocksFromEvents({ text, lines, language: context.language, flattened: [], lazy: () => false }, [], from, to);
     block!.problems = [{ span: { start: from, end: from }, message: msg('document.unreadable', { error: String(error).split('\n')[0]! }) }];
     return [block!];
   }
@@ -326,10 +326,13 @@ function readAgain(context: Context, blocks: Block[], mayHaveMissed: (k: number)
 
 /**
  * Whether the text may be read again from the start of `blocks[k]`, as though nothing came before:
- * not right after an indented code block, nor where a run of lines goes on after link definitions
- * or a paragraph (`joined`). micromark still holds the code block or the paragraph open while it looks at the
- * next line, and then reads a container starting there as interrupting it or not, so an empty list
- * item or a list numbered from 2 there is a paragraph, as it is nowhere else.
+ * not right after an indented code block, nor at a block micromark read with the block before it
+ * still open (`joined`: a block right after link definitions or a paragraph, or a first line read
+ * as a lazy line of the list or quote before it). micromark still holds the code
+ * block or the paragraph open while it looks at the next line, and then reads a container starting
+ * there as interrupting it or not, so an empty list item or a list numbered from 2 there is a
+ * paragraph, as it is nowhere else; and it ends an indented code block begun on a lazy line with
+ * that line.
  */
 export function cutsBefore(blocks: readonly Pick<Block, 'last' | 'joined'>[], k: number): boolean {
   return k === 0 || (blocks[k - 1]!.last !== 'codeIndented' && blocks[k]?.joined !== true);
@@ -377,7 +380,7 @@ function finish(
 function swallowsWhatFollows(context: Context, last: Block): boolean {
   const probe = `${context.text.slice(last.start)}\n\n# x\n`;
   try {
-    const events = tokenize(probe, last.start, {
+    const { events } = tokenize(probe, last.start, {
       line: context.lines.positionAt(last.start).line + 1,
       frontMatter: false,
       definitions: context.definitions,

@@ -117,20 +117,34 @@ function withoutConstructs(extension: Extension, dropped: ReadonlySet<string>): 
   return out;
 }
 
+/** What micromark made of a stretch of text. */
+export interface Tokens {
+  events: Event[];
+  /**
+   * Whether micromark read a line (1-based, in the whole document) as a lazy line: one that did not
+   * go on with the containers (list items, quotes) open above it and opened none of its own. The
+   * events do not say it, and it changes how micromark reads the line (see `joined` in blocks.ts).
+   */
+  lazy: (line: number) => boolean;
+}
+
 /**
  * micromark's events for `source`, a stretch of the document that starts at offset `from` (the
  * start of a line), with offsets into the whole document. Throws what micromark throws (the
  * caller turns it into a located problem).
  */
-export function tokenize(source: string, from: number, options: TokenizeOptions): Event[] {
+export function tokenize(source: string, from: number, options: TokenizeOptions): Tokens {
   const parser = parserFor(options.frontMatter, source);
   parser.defined = [...options.definitions];
   parser.gfmFootnotes = [...options.footnotes];
-  parser.lazy = {};
+  // A new record for each stretch: the one handed out below is not changed by a later stretch.
+  const lazy: Record<number, boolean> = {};
+  parser.lazy = lazy;
   // The preprocessor drops a byte-order mark at the start of its first input: give it an empty
   // first input, so that a U+FEFF at the start of a stretch is read as the text it is.
   const chunker = preprocess();
   chunker('', undefined, false);
   const chunks = chunker(source, undefined, true);
-  return postprocess(parser.document({ line: options.line, column: 1, offset: from }).write(chunks));
+  const events = postprocess(parser.document({ line: options.line, column: 1, offset: from }).write(chunks));
+  return { events, lazy: (line) => lazy[line] === true };
 }

@@ -77,6 +77,7 @@ const BLOCKS = [
   '2)\n',
   '2)\n\n    code after an empty item\n    more code\n2)\n',
   '> # Quoted\n    lazy code\n    more code\n',
+  '> | a |\n> | - |\n| b |\n| - |\n',
   'lazy continuation\n',
   '\n',
   '\n',
@@ -490,6 +491,30 @@ test('a block that micromark began on a lazy line of the list or quote above it 
   for (const text of ['-\n\n    code [r]\n    more\n\n[r]: /u\n', '> # h\n    code [r]\n    more\n\n[r]: /u\n']) {
     assert.equal(parse(text).blocks.filter((b) => b.last === 'codeIndented').length, 2, JSON.stringify(text));
   }
+});
+
+test('a line after a table in a quote, with no blank line between, is read with the quote after an edit', () => {
+  // micromark reads `| b |` there as a lazy line with the quote's table still its latest block: it
+  // refuses it as a row and reads a paragraph. Read again from its own line, it heads a table.
+  const text = '# T\n\n> | a |\n> | - |\n| b |\n| - |\n| c |\n| d |\n\nend\n';
+  const parser = new IncrementalParser();
+  assert.equal(same(parser, text).blocks.some((b) => b.last === 'table' && text.slice(b.start).startsWith('| b')), false);
+  const at = text.indexOf('d |');
+  const next = `${text.slice(0, at)}x${text.slice(at)}`;
+  assert.deepEqual(view(parser.parse(next, [{ start: at, end: at, text: 'x' }])), view(parse(next)), JSON.stringify(next));
+});
+
+test('after a list and a blank line, an edit in the paragraph below is read from that paragraph on', () => {
+  // micromark reads the paragraph's first line as a lazy line of the list, but after a blank line
+  // that changes nothing unless the paragraph is indented code: the list need not be read again.
+  const list = Array.from({ length: 200 }, (_, k) => `- Item ${k} of a long list of evaluation reports.\n`).join('');
+  const text = `# T\n\n${list}\nA paragraph after the list,\nover three lines,\nthe last one edited.\n\nend\n`;
+  const parser = new IncrementalParser();
+  same(parser, text);
+  const at = text.indexOf('last one edited');
+  const next = `${text.slice(0, at)}x${text.slice(at)}`;
+  assert.deepEqual(view(parser.parse(next, [{ start: at, end: at, text: 'x' }])), view(parse(next)));
+  assert.ok(parser.lastTokenized < list.length / 2, `read ${parser.lastTokenized} characters again, the list is ${list.length}`);
 });
 
 test('a quote or list right after a paragraph is read with it after an edit below', () => {

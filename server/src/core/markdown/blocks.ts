@@ -75,9 +75,13 @@ export interface Block {
    *   (or a list numbered from 2) at the start of a quote or list that interrupts the paragraph is
    *   paragraph text; read again from its own start, it would be a list;
    * - or its first line is one micromark read as a lazy line of the list or quote before it (a
-   *   line that does not go on with the container, and closes it only once it has been read): an
-   *   indented code block begun on such a line ends with that line, as micromark reads it, where
-   *   from its own start it goes on over the indented lines after it.
+   *   line that does not go on with the container, and closes it only once it has been read), and
+   *   either it is an indented code block, which micromark ends with that line where from its own
+   *   start it goes on over the indented lines after it, or the line before it is not blank: the
+   *   container's last block is then still micromark's latest, and a table there takes the line
+   *   for a row it refuses, where from its own start the line may head a table. micromark's
+   *   other looks at a lazy line or at the block before (a setext underline, HTML, a fence's
+   *   closing line, the line after) reach past a blank line only in these ways.
    */
   joined: boolean;
   /**
@@ -408,10 +412,11 @@ class Walker {
       const run = this.block.last === 'content' && !this.blankSince;
       // A block whose first line micromark read as a lazy line of the container before it was
       // read with that container still open: see `joined`. micromark says which lines were lazy.
-      const joined = run || this.context.lazy(token.start.line);
+      const lines = this.context.lines;
+      const line = token.start.line;
+      const joined = run || (this.context.lazy(line) && (type === 'codeIndented' || line < 2 || !/^[ \t]*$/.test(lines.lineText(line - 2))));
       // After a container (a list, a quote), whose line endings are its own, the block starts on
       // the token's line, not after the last line ending between blocks.
-      const lines = this.context.lines;
       this.block = newBlock(Math.max(this.lineStart, lines.lineStart(lines.positionAt(token.start.offset).line)));
       this.block.joined = joined;
       this.blocks.push(this.block);

@@ -27,7 +27,7 @@ function fullGfm(source: string, frontMatter: boolean): string[] {
 }
 
 function ours(source: string, frontMatter: boolean): string[] {
-  const { events, lazy } = tokenize(source, 0, { line: 1, frontMatter, definitions: [], footnotes: [] });
+  const { events, lazy } = tokenize(source, 0, { line: 1, frontMatter, definitions: new Set(), footnotes: new Set() });
   return eventsOf(source, events, lazy);
 }
 

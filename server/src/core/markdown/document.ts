@@ -22,7 +22,7 @@
  * blocks that might refer to it are read again.
  */
 import { languageOf, blocksFromEvents, shiftBlock, type Block } from './blocks.js';
-import { tokenize } from './micromark.js';
+import { tokenize, type Identifiers } from './micromark.js';
 import { msg } from '../i18n/message.js';
 import { flattenNesting } from '../limits.js';
 import { labelsIn } from './labels.js';
@@ -75,8 +75,9 @@ interface Context {
   origin: number;
   /** End of the front matter's closing fence line, or -1 when the text has no front matter. */
   frontMatterEnd: number;
-  definitions: string[];
-  footnotes: string[];
+  /** The definitions a stretch is read knowing (see TokenizeOptions). */
+  definitions: Identifiers;
+  footnotes: Identifiers;
   /** Told each time blocks are added to `blocks` from index `from` on. */
   committed?: (blocks: readonly Block[], from: number) => void;
   /** Characters tokenized so far. */
@@ -88,6 +89,9 @@ export function parseWhole(text: Text, lines: LineIndex, fallback: Language): Pa
   const frontMatterEnd = findFrontMatterEnd(text, origin);
   const definitions = new Map<string, number>();
   const footnotes = new Map<string, number>();
+  /** The distinct definitions of each kind in the order the windows found them. */
+  const definitionOrder: string[] = [];
+  const footnoteOrder: string[] = [];
   /** For each block, how many distinct definitions of each kind were known when it was read. */
   const knownDefinitions: number[] = [];
   const knownFootnotes: number[] = [];
@@ -98,30 +102,30 @@ export function parseWhole(text: Text, lines: LineIndex, fallback: Language): Pa
     fallback,
     origin,
     frontMatterEnd,
-    definitions: [],
-    footnotes: [],
+    definitions,
+    footnotes,
     tokenized: 0,
     committed: (blocks, from) => {
       // Nothing the window found is known to it yet: its own definitions resolve within it.
-      const d = context.definitions.length;
-      const f = context.footnotes.length;
+      const d = definitionOrder.length;
+      const f = footnoteOrder.length;
       for (let k = from; k < blocks.length; k++) {
         knownDefinitions.push(d);
         knownFootnotes.push(f);
         if (k === 0) context.language = languageOf(blocks[0]!.frontMatter, fallback);
-        count(definitions, blocks[k]!.definitions, 1, context.definitions);
-        count(footnotes, blocks[k]!.footnotes, 1, context.footnotes);
+        count(definitions, blocks[k]!.definitions, 1, definitionOrder);
+        count(footnotes, blocks[k]!.footnotes, 1, footnoteOrder);
       }
     },
   };
   const blocks: Block[] = [];
   run(context, origin, origin, WINDOW, blocks, undefined, true);
   // A reference read before its definition was known is read again, now that all are known.
-  if (context.definitions.length + context.footnotes.length > 0) {
+  if (definitionOrder.length + footnoteOrder.length > 0) {
     // Where each definition became known, in the order the windows found them.
-    const definedAt = new Map(context.definitions.map((id, i) => [id, i]));
-    const footnoteAt = new Map(context.footnotes.map((id, i) => [id, i]));
-    readAgain(context, blocks, (k) => knownDefinitions[k]! < context.definitions.length || knownFootnotes[k]! < context.footnotes.length, (k, label) => {
+    const definedAt = new Map(definitionOrder.map((id, i) => [id, i]));
+    const footnoteAt = new Map(footnoteOrder.map((id, i) => [id, i]));
+    readAgain(context, blocks, (k) => knownDefinitions[k]! < definitionOrder.length || knownFootnotes[k]! < footnoteOrder.length, (k, label) => {
       if ((definedAt.get(label) ?? -1) >= knownDefinitions[k]!) return true;
       return label.startsWith('^') && (footnoteAt.get(label.slice(1)) ?? -1) >= knownFootnotes[k]!;
     });
@@ -155,8 +159,8 @@ export function parseEdit(previous: ParsedBlocks, text: Text, lines: LineIndex, 
     fallback: previous.fallback,
     origin,
     frontMatterEnd: findFrontMatterEnd(text, origin),
-    definitions: [...keys(previous.definitions)],
-    footnotes: [...keys(previous.footnotes)],
+    definitions: previous.definitions,
+    footnotes: previous.footnotes,
     tokenized: 0,
   };
   // The first window reaches past the edit and the two blocks after it: where the parse usually
@@ -198,8 +202,8 @@ export function parseEdit(previous: ParsedBlocks, text: Text, lines: LineIndex, 
   const changedFootnotes = new Set(difference(previous.footnotes, footnotes));
   let readFrom = blocks.length;
   if (changedDefinitions.size + changedFootnotes.size > 0) {
-    context.definitions = [...keys(definitions)];
-    context.footnotes = [...keys(footnotes)];
+    context.definitions = definitions;
+    context.footnotes = footnotes;
     readFrom = readAgain(
       context,
       blocks,
@@ -447,10 +451,6 @@ function count(counts: Map<string, number>, ids: readonly string[], by: 1 | -1, 
       counts.set(id, n);
     } else counts.delete(id);
   }
-}
-
-function* keys(counts: Map<string, number>): Iterable<string> {
-  yield* counts.keys();
 }
 
 /** Identifiers defined in one map and not the other. */

@@ -22,9 +22,14 @@ export interface TokenizeOptions {
    * Link reference definitions of the whole document (micromark's normalised identifiers): a
    * reference in the stretch resolves against them, wherever in the document they stand.
    */
-  definitions: readonly string[];
+  definitions: Identifiers;
   /** Footnote definitions of the whole document, likewise. */
-  footnotes: readonly string[];
+  footnotes: Identifiers;
+}
+
+/** Identifiers that can be asked for: a set, or a map of them to their counts. */
+export interface Identifiers {
+  has(identifier: string): boolean;
 }
 
 /** micromark's parser state that tokenizing changes; reset before each stretch. */
@@ -129,14 +134,36 @@ export interface Tokens {
 }
 
 /**
+ * The list of identifiers micromark reads a stretch with (`defined`, `gfmFootnotes`): those
+ * `known`, and those it finds in the stretch. micromark only adds to it (`push`) and asks whether
+ * it holds one (`includes`), so it is a view on the document's identifiers rather than a copy of
+ * them: a copy for each stretch, and a search of it for each reference, cost the product of the
+ * definitions and the stretches (or references), which a document with thousands of them made
+ * seconds. The differential tests hold the events it gives to micromark's own.
+ */
+function knownAnd(known: Identifiers): string[] {
+  const found = new Set<string>();
+  const view = {
+    includes: (identifier: string): boolean => found.has(identifier) || known.has(identifier),
+    push: (...identifiers: string[]): number => {
+      for (const identifier of identifiers) found.add(identifier);
+      return found.size;
+    },
+  };
+  // micromark's types call it an array; it uses these two methods only (micromark 4,
+  // micromark-extension-gfm-footnote 2).
+  return view as unknown as string[];
+}
+
+/**
  * micromark's events for `source`, a stretch of the document that starts at offset `from` (the
  * start of a line), with offsets into the whole document. Throws what micromark throws (the
  * caller turns it into a located problem).
  */
 export function tokenize(source: string, from: number, options: TokenizeOptions): Tokens {
   const parser = parserFor(options.frontMatter, source);
-  parser.defined = [...options.definitions];
-  parser.gfmFootnotes = [...options.footnotes];
+  parser.defined = knownAnd(options.definitions);
+  parser.gfmFootnotes = knownAnd(options.footnotes);
   // A new record for each stretch: the one handed out below is not changed by a later stretch.
   const lazy: Record<number, boolean> = {};
   parser.lazy = lazy;

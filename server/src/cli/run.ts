@@ -291,22 +291,24 @@ async function openCache(command: LintCommand, settings: JobSettings, env: Comma
   const path = cacheFile(command.cacheLocation, env.cwd, (p) => statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false);
   // The default location is the current folder's; one the user named is theirs.
   const within = command.cacheLocation === undefined ? env.cwd : undefined;
-  const loaded = await loadCache(path, within);
-  // A cache not there yet, or of another format, is started anew without a word.
-  if (!loaded.ok && loaded.reason !== 'not-found' && loaded.reason !== 'other-format') {
-    const reason = loaded.reason === 'not-ours' ? msg('cli.cache-not-ours') : failureWords((loaded.failure ?? 'io') as FileFailure);
-    say(env, msg('cli.cache-ignored', { file: displayPath(path, env.cwd), reason }));
-  }
+  const key = settingsKey(`${env.pkg.version} ${codeHash()}`, settings);
   // Entries are believed only when made with the user's own key (a cache file a repository brings is not).
   const secret = await cacheKey(cacheKeyFile(env.vars ?? {}));
   if (!secret.ok) {
     const shown = displayPath(secret.file, env.cwd);
     const reason = 'reading' in secret ? msg('cli.cannot-read', { file: shown, reason: failureWords(secret.reading, secret.detail) }) : msg('cli.cannot-write', { file: shown, reason: writeFailureWords(secret.writing, secret.detail) });
     say(env, msg('cli.cache-ignored', { file: displayPath(path, env.cwd), reason: msg('cli.cache-no-key', { reason }) }));
+    // The cache file is neither read nor rewritten: its entries could not be believed, nor
+    // entries made now ever be used.
+    return { path, within, keep: false, run: new RunCache(service.host, secret.key, key, settings.project, new Map()) };
   }
-  const key = settingsKey(`${env.pkg.version} ${codeHash()}`, settings);
-  // Without the user's key, the cache file is left as it is: entries made now could never be used.
-  return { path, within, keep: secret.ok, run: new RunCache(service.host, secret.key, key, settings.project, loaded.ok && secret.ok ? loaded.entries : new Map()) };
+  const loaded = await loadCache(path, within);
+  // A cache not there yet, or of another format, is started anew without a word.
+  if (!loaded.ok && loaded.reason !== 'not-found' && loaded.reason !== 'other-format') {
+    const reason = loaded.reason === 'not-ours' ? msg('cli.cache-not-ours') : failureWords((loaded.failure ?? 'io') as FileFailure);
+    say(env, msg('cli.cache-ignored', { file: displayPath(path, env.cwd), reason }));
+  }
+  return { path, within, keep: true, run: new RunCache(service.host, secret.key, key, settings.project, loaded.ok ? loaded.entries : new Map()) };
 }
 
 /**

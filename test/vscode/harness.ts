@@ -55,13 +55,15 @@ export async function api(): Promise<SynthesisApi> {
 
 /**
  * Resolves with the first truthy value of `check`, which is evaluated now and again each time one
- * of `events` fires. Rejects after `timeout` ms, saying what was awaited and what was last seen.
+ * of `events` fires. Rejects after `timeout` ms, saying what was awaited and what was last seen:
+ * `seen()` when given (a falsy check result says nothing about what was there), else that result.
  */
 export function waitFor<T>(
   check: () => T | undefined | null | false | '' | Promise<T | undefined | null | false | ''>,
   events: vscode.Event<unknown> | vscode.Event<unknown>[],
   what: string,
   timeout = 20_000,
+  seen?: () => unknown,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const subscriptions: vscode.Disposable[] = [];
@@ -96,7 +98,7 @@ export function waitFor<T>(
         running = false;
       }
     };
-    const timer = setTimeout(() => finish(new Error(`Timed out after ${timeout} ms waiting for ${what} (last seen: ${describe(last)})`)), timeout);
+    const timer = setTimeout(() => finish(new Error(`Timed out after ${timeout} ms waiting for ${what} (last seen: ${describe(seen ? seen() : last)})`)), timeout);
     for (const event of Array.isArray(events) ? events : [events]) subscriptions.push(event(() => void evaluate()));
     void evaluate();
   });
@@ -193,7 +195,7 @@ export function diagnostics(uri: vscode.Uri, rule?: string): vscode.Diagnostic[]
   return vscode.languages.getDiagnostics(uri).filter((d) => rule === undefined || ruleOf(d) === rule);
 }
 
-/** Waits until the diagnostics of `uri` satisfy `check`; resolves with them. */
+/** Waits until the diagnostics of `uri` satisfy `check`; resolves with them. On timeout, says which diagnostics were there. */
 export function waitForDiagnostics(uri: vscode.Uri, check: (ds: vscode.Diagnostic[]) => boolean, what: string, timeout?: number): Promise<vscode.Diagnostic[]> {
   return waitFor(
     () => {
@@ -203,6 +205,7 @@ export function waitForDiagnostics(uri: vscode.Uri, check: (ds: vscode.Diagnosti
     vscode.languages.onDidChangeDiagnostics,
     `${what} in ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}`,
     timeout,
+    () => vscode.languages.getDiagnostics(uri).map((d) => `${['error', 'warning', 'info', 'hint'][d.severity]} ${ruleOf(d)} line ${d.range.start.line + 1}`),
   );
 }
 

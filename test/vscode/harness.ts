@@ -148,6 +148,54 @@ export function sampleUri(relative: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceFolder(), ...relative.split('/'));
 }
 
+/**
+ * Creates the missing folders of `folder` (inside the workspace) one level at a time, each once VS
+ * Code has reported the one above it, and resolves when the last one is reported: from then on VS
+ * Code sees changes to files in it.
+ *
+ * Needed by tests that change files on disk and expect VS Code's file watcher to tell the server.
+ * VS Code 1.100's watcher (@parcel/watcher, inotify) misses a folder made inside a folder it has not
+ * started watching yet, and then reports nothing in it for the rest of the session.
+ * `workspace.fs.writeFile` makes the missing parent folders one right after the other, so a test that
+ * wrote `e2e/project/.synthesis/config.yaml` in one go sometimes had a project whose files VS Code
+ * never watched: in 4 of 27 runs of the config test, no watched-file notification at all in the
+ * server's log (VS Code's own trace reported the project folder, nothing in its `.synthesis`). With
+ * @parcel/watcher alone, a folder two levels down made right away was missed in 17 of 20 tries, and
+ * in none of 20 with a pause between the levels.
+ */
+export async function createWatchedFolder(folder: vscode.Uri): Promise<void> {
+  const root = workspaceFolder();
+  const relative = folder.path.slice(root.path.length).split('/').filter((p) => p !== '');
+  if (!folder.path.startsWith(`${root.path}/`) || relative.length === 0) throw new Error(`${folder.path} is not inside the workspace folder`);
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
+  const created = new Set<string>();
+  // Registered before waitFor's own listener, so the set holds the path when the check runs.
+  watcher.onDidCreate((uri) => created.add(uri.path));
+  try {
+    let level = root;
+    for (const name of relative) {
+      level = vscode.Uri.joinPath(level, name);
+      if (await exists(level)) continue;
+      const path = level.path;
+      const reported = waitFor(
+        () => created.has(path),
+        watcher.onDidCreate,
+        `VS Code to report the new folder ${path.slice(root.path.length + 1)} (its file watcher sees the changes in a folder only once it has seen the folder made)`,
+      );
+      await vscode.workspace.fs.createDirectory(level);
+      await reported;
+    }
+  } finally {
+    watcher.dispose();
+  }
+  function exists(uri: vscode.Uri): Thenable<boolean> {
+    return vscode.workspace.fs.stat(uri).then(
+      () => true,
+      () => false,
+    );
+  }
+}
+
 let counter = 0;
 /** Writes a new synthesis into the workspace (a throwaway copy) and opens it in an editor. */
 export async function newSynthesis(text: string, name = 'e2e'): Promise<vscode.TextEditor> {

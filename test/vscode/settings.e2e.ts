@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, newSynthesis, open, ruleOf, setSetting, suite, suiteTeardown, test, waitForDiagnostics, workspaceFolder } from './harness.js';
+import { api, closeAllEditors, createWatchedFolder, newSynthesis, open, ruleOf, setSetting, suite, suiteTeardown, test, waitForDiagnostics, workspaceFolder } from './harness.js';
 import { clearProblemsFilter, problemsPanel, STATUS_ITEM_ID, statusItem } from './workbench.js';
 
 const TEMPLATE = `id: field-note
@@ -28,6 +28,7 @@ suite('Settings picked up live', () => {
     await api();
     const folder = vscode.Uri.joinPath(workspaceFolder(), 'e2e', 'team-templates');
     const file = vscode.Uri.joinPath(folder, 'field-note.yaml');
+    await createWatchedFolder(folder);
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(TEMPLATE));
     const editor = await newSynthesis('---\ntitle: Visit to Cartagena\ntemplate: field-note\n---\n\nThe visit took place in May.\n', 'template-folders');
     const uri = editor.document.uri;
@@ -60,6 +61,7 @@ suite('Settings picked up live', () => {
     const siteVisit = (...headings: string[]): string =>
       `${TEMPLATE.replace('id: field-note', 'id: site-visit').replace('title: Field note', 'title: Site visit').replace(/sections:[\s\S]*$/, 'sections:\n')}${headings.map((h) => `  - id: ${h.toLowerCase().replace(/ /g, '-')}\n    heading: ${h}\n    level: 2\n`).join('')}`;
     const write = (uri: vscode.Uri, text: string): Thenable<void> => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    await createWatchedFolder(vscode.Uri.joinPath(project, '.synthesis', 'templates'));
     await write(config, 'defaultTemplate: site-visit\nrules:\n  unknown-target: error\n');
     await write(template, siteVisit('Summary', 'Findings'));
     await write(brief, '---\ntitle: Visit to Cartagena\n---\n\n## Summary\n\nThe visit looked at SDG 16.99 in May.\n');

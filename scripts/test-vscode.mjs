@@ -15,8 +15,10 @@
 //                               to show that the tests fail when what a user sees is broken
 //   SYNTHESIS_E2E_UPDATE_IMAGES=1  also rewrite the README images (docs/images/*.png)
 //   SYNTHESIS_VSCODE_CACHE=dir  where the VS Code test host is installed (default ~/.cache/…)
+//   SYNTHESIS_E2E_LOG=trace     VS Code's log level (--log): its file watcher, the protocol trace
+//   SYNTHESIS_E2E_TRACE=verbose synthesis.trace.server (default messages, logged at 'trace')
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +76,27 @@ function packageVsix(dir) {
   return vsix;
 }
 
+/**
+ * Keeps the extension's own log (the "Synthesis Markdown" output channel: the client, the server's
+ * messages and the protocol trace) as `<stage>-server.log`, and VS Code's whole log folder as
+ * `<stage>-logs/`, before the throwaway profile folder is removed.
+ */
+function keepLogs(userData, name) {
+  const logs = join(userData, 'logs');
+  if (!existsSync(logs)) return;
+  cpSync(logs, join(artifacts, `${name}-logs`), { recursive: true });
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name === 'Synthesis Markdown.log' || entry.name.endsWith('-Synthesis Markdown.log')) found.push(path);
+    }
+  };
+  walk(logs);
+  if (found.length > 0) writeFileSync(join(artifacts, `${name}-server.log`), found.map((f) => readFileSync(f, 'utf8')).join('\n'));
+}
+
 /** One run of the suite in code-server + Chromium. Resolves with {passed, failed, exitCode}. */
 async function runStage({ name, paths, suiteFile, extensionDevelopmentPath, extensionsDir, suitePart }) {
   const workspace = tmp(`synthesis-e2e-${name}-ws-`);
@@ -99,6 +122,9 @@ async function runStage({ name, paths, suiteFile, extensionDevelopmentPath, exte
         'chat.commandCenter.enabled': false,
         'git.enabled': false,
         'window.zoomLevel': 0,
+        // The protocol's traffic in the server's log (kept below): which notifications came, in
+        // which order; SYNTHESIS_E2E_TRACE=verbose adds their contents.
+        'synthesis.trace.server': process.env.SYNTHESIS_E2E_TRACE ?? 'messages',
       },
       null,
       2,
@@ -118,6 +144,9 @@ async function runStage({ name, paths, suiteFile, extensionDevelopmentPath, exte
     paths,
     userDataDir: userData,
     extensionsDir,
+    // VS Code's log level (its file watcher, the extension host; the client's protocol trace is
+    // logged at 'trace'): SYNTHESIS_E2E_LOG=trace, when a run needs explaining.
+    ...(process.env.SYNTHESIS_E2E_LOG ? { extraArgs: ['--log', process.env.SYNTHESIS_E2E_LOG] } : {}),
     log: (text) => appendFileSync(serverLog, text),
   });
   cleanups.push(server.stop);
@@ -195,6 +224,7 @@ async function runStage({ name, paths, suiteFile, extensionDevelopmentPath, exte
   }
   await context.close().catch(() => {});
   server.stop();
+  keepLogs(userData, name);
 
   if (outcome === 'timeout') {
     console.log(`\n  The ${name} run did not finish within ${STAGE_TIMEOUT[name] / 60_000} minutes. Logs: ${pageLog}, ${serverLog}`);

@@ -7,7 +7,7 @@
  * server is ready and look at what the extension shows.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { exportHtml, insertSkeleton, LANGUAGE_ID, validateWorkspace, type Server } from './commands.js';
 import { CoverageView } from './coverage.js';
 import { CrashHandler } from './crash.js';
@@ -64,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): SynthesisApi {
   client = languageClient;
 
   let ready = started(languageClient.start(), output);
+  context.subscriptions.push(vscode.workspace.onDidSaveTextDocument((document) => tellSaved(languageClient, document)));
   const server: Server = { client: languageClient, ready: () => ready, output };
 
   const previews = new PreviewManager(context, server);
@@ -114,6 +115,19 @@ export function activate(context: vscode.ExtensionContext): SynthesisApi {
 export async function deactivate(): Promise<void> {
   if (client?.needsStop()) await client.stop();
   client = undefined;
+}
+
+/**
+ * A configuration, template or register file saved in the editor is told to the server at once,
+ * besides VS Code's file watcher: that watcher (VS Code 1.100 on Linux) never sees a folder made
+ * inside a folder it was not yet watching, as a clone or an unzip makes them, and then reports
+ * nothing in it for the whole session, so the Problems panel kept what the old configuration said.
+ * A file also reported by the watcher is just checked twice.
+ */
+function tellSaved(languageClient: LanguageClient, document: vscode.TextDocument): void {
+  if (document.uri.scheme !== 'file' || !/\.(ya?ml|csv)$/i.test(document.uri.path) || !languageClient.isRunning()) return;
+  const uri = languageClient.code2ProtocolConverter.asUri(document.uri);
+  void languageClient.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Changed }] }).catch(() => undefined);
 }
 
 /** The start (or restart) promise, with a plain message for the user when it fails. */

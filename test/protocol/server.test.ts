@@ -419,6 +419,46 @@ describe('settings', () => {
   });
 });
 
+describe('project configuration told by the client', () => {
+  // What the extension sends when a configuration is saved in the editor, whether or not VS Code's
+  // file watcher saw the folder: the open documents are checked again with the file as it is now.
+  it('re-checks an open document when its configuration is reported changed, including a .synthesis folder that appeared after the first check', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'synthesis-lsp-config-'));
+    const client = new LspClient();
+    try {
+      mkdirSync(join(dir, 'visit'));
+      const path = join(dir, 'visit', 'notes.synth.md');
+      const text = '---\ntitle: Visit to Cartagena\n---\n\n## Summary\n\nThe visit looked at SDG 16.99 in May.\n';
+      writeFileSync(path, text);
+      const uri = pathToFileURL(path).href;
+      await client.initialize({ rootPath: dir });
+      const severityOf = (p: PublishDiagnosticsParams, rule: string): number | undefined => p.diagnostics.find((d) => d.code === rule)?.severity;
+      const first = client.diagnostics(uri);
+      client.open(uri, text);
+      assert.equal(severityOf(await first, 'unknown-target'), 1, 'an unknown target is an error by default');
+
+      // The project's configuration appears (a clone or an unzip finishing) and is saved: a warning.
+      const config = join(dir, 'visit', '.synthesis', 'config.yaml');
+      mkdirSync(join(dir, 'visit', '.synthesis'));
+      writeFileSync(config, 'rules:\n  unknown-target: warning\n');
+      const warned = client.diagnostics(uri, (p) => severityOf(p, 'unknown-target') === 2, 5_000);
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 2 }] });
+      await warned;
+
+      // Saved again, with the rule off: gone, the other problems kept.
+      writeFileSync(config, 'rules:\n  unknown-target: off\n');
+      const off = client.diagnostics(uri, (p) => severityOf(p, 'unknown-target') === undefined, 5_000);
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 2 }] });
+      const published = await off;
+      assert.ok(published.diagnostics.length > 0, 'the other problems are still reported');
+      assert.equal(await client.shutdown(), 0);
+    } finally {
+      client.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('workspace', () => {
   let dir: string;
   before(() => {

@@ -55,13 +55,15 @@ export async function api(): Promise<SynthesisApi> {
 
 /**
  * Resolves with the first truthy value of `check`, which is evaluated now and again each time one
- * of `events` fires. Rejects after `timeout` ms, saying what was awaited and what was last seen.
+ * of `events` fires. Rejects after `timeout` ms, saying what was awaited and what was last seen:
+ * `seen()` when given (a falsy check result says nothing about what was there), else that result.
  */
 export function waitFor<T>(
   check: () => T | undefined | null | false | '' | Promise<T | undefined | null | false | ''>,
   events: vscode.Event<unknown> | vscode.Event<unknown>[],
   what: string,
   timeout = 20_000,
+  seen?: () => unknown,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const subscriptions: vscode.Disposable[] = [];
@@ -96,7 +98,7 @@ export function waitFor<T>(
         running = false;
       }
     };
-    const timer = setTimeout(() => finish(new Error(`Timed out after ${timeout} ms waiting for ${what} (last seen: ${describe(last)})`)), timeout);
+    const timer = setTimeout(() => finish(new Error(`Timed out after ${timeout} ms waiting for ${what} (last seen: ${describe(seen ? seen() : last)})`)), timeout);
     for (const event of Array.isArray(events) ? events : [events]) subscriptions.push(event(() => void evaluate()));
     void evaluate();
   });
@@ -146,6 +148,54 @@ export function sampleUri(relative: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceFolder(), ...relative.split('/'));
 }
 
+/**
+ * Creates the missing folders of `folder` (inside the workspace) one level at a time, each once VS
+ * Code has reported the one above it, and resolves when the last one is reported: from then on VS
+ * Code sees changes to files in it.
+ *
+ * Needed by tests that change files on disk and expect VS Code's file watcher to tell the server.
+ * VS Code 1.100's watcher (@parcel/watcher, inotify) misses a folder made inside a folder it has not
+ * started watching yet, and then reports nothing in it for the rest of the session.
+ * `workspace.fs.writeFile` makes the missing parent folders one right after the other, so a test that
+ * wrote `e2e/project/.synthesis/config.yaml` in one go sometimes had a project whose files VS Code
+ * never watched: in 4 of 27 runs of the config test, no watched-file notification at all in the
+ * server's log (VS Code's own trace reported the project folder, nothing in its `.synthesis`). With
+ * @parcel/watcher alone, a folder two levels down made right away was missed in 17 of 20 tries, and
+ * in none of 20 with a pause between the levels.
+ */
+export async function createWatchedFolder(folder: vscode.Uri): Promise<void> {
+  const root = workspaceFolder();
+  const relative = folder.path.slice(root.path.length).split('/').filter((p) => p !== '');
+  if (!folder.path.startsWith(`${root.path}/`) || relative.length === 0) throw new Error(`${folder.path} is not inside the workspace folder`);
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
+  const created = new Set<string>();
+  // Registered before waitFor's own listener, so the set holds the path when the check runs.
+  watcher.onDidCreate((uri) => created.add(uri.path));
+  try {
+    let level = root;
+    for (const name of relative) {
+      level = vscode.Uri.joinPath(level, name);
+      if (await exists(level)) continue;
+      const path = level.path;
+      const reported = waitFor(
+        () => created.has(path),
+        watcher.onDidCreate,
+        `VS Code to report the new folder ${path.slice(root.path.length + 1)} (its file watcher sees the changes in a folder only once it has seen the folder made)`,
+      );
+      await vscode.workspace.fs.createDirectory(level);
+      await reported;
+    }
+  } finally {
+    watcher.dispose();
+  }
+  function exists(uri: vscode.Uri): Thenable<boolean> {
+    return vscode.workspace.fs.stat(uri).then(
+      () => true,
+      () => false,
+    );
+  }
+}
+
 let counter = 0;
 /** Writes a new synthesis into the workspace (a throwaway copy) and opens it in an editor. */
 export async function newSynthesis(text: string, name = 'e2e'): Promise<vscode.TextEditor> {
@@ -193,7 +243,7 @@ export function diagnostics(uri: vscode.Uri, rule?: string): vscode.Diagnostic[]
   return vscode.languages.getDiagnostics(uri).filter((d) => rule === undefined || ruleOf(d) === rule);
 }
 
-/** Waits until the diagnostics of `uri` satisfy `check`; resolves with them. */
+/** Waits until the diagnostics of `uri` satisfy `check`; resolves with them. On timeout, says which diagnostics were there. */
 export function waitForDiagnostics(uri: vscode.Uri, check: (ds: vscode.Diagnostic[]) => boolean, what: string, timeout?: number): Promise<vscode.Diagnostic[]> {
   return waitFor(
     () => {
@@ -203,6 +253,7 @@ export function waitForDiagnostics(uri: vscode.Uri, check: (ds: vscode.Diagnosti
     vscode.languages.onDidChangeDiagnostics,
     `${what} in ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}`,
     timeout,
+    () => vscode.languages.getDiagnostics(uri).map((d) => `${['error', 'warning', 'info', 'hint'][d.severity]} ${ruleOf(d)} line ${d.range.start.line + 1}`),
   );
 }
 

@@ -3,9 +3,10 @@
  * `.synthesis/config.yaml` (and its templates) picked up without a restart.
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, newSynthesis, open, ruleOf, setSetting, suite, suiteTeardown, test, waitForDiagnostics, workspaceFolder } from './harness.js';
+import { api, closeAllEditors, createWatchedFolder, newSynthesis, open, ruleOf, setSetting, setText, suite, suiteTeardown, test, waitForDiagnostics, workspaceFolder } from './harness.js';
 import { clearProblemsFilter, problemsPanel, STATUS_ITEM_ID, statusItem } from './workbench.js';
 
 const TEMPLATE = `id: field-note
@@ -28,6 +29,7 @@ suite('Settings picked up live', () => {
     await api();
     const folder = vscode.Uri.joinPath(workspaceFolder(), 'e2e', 'team-templates');
     const file = vscode.Uri.joinPath(folder, 'field-note.yaml');
+    await createWatchedFolder(folder);
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(TEMPLATE));
     const editor = await newSynthesis('---\ntitle: Visit to Cartagena\ntemplate: field-note\n---\n\nThe visit took place in May.\n', 'template-folders');
     const uri = editor.document.uri;
@@ -60,6 +62,7 @@ suite('Settings picked up live', () => {
     const siteVisit = (...headings: string[]): string =>
       `${TEMPLATE.replace('id: field-note', 'id: site-visit').replace('title: Field note', 'title: Site visit').replace(/sections:[\s\S]*$/, 'sections:\n')}${headings.map((h) => `  - id: ${h.toLowerCase().replace(/ /g, '-')}\n    heading: ${h}\n    level: 2\n`).join('')}`;
     const write = (uri: vscode.Uri, text: string): Thenable<void> => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    await createWatchedFolder(vscode.Uri.joinPath(project, '.synthesis', 'templates'));
     await write(config, 'defaultTemplate: site-visit\nrules:\n  unknown-target: error\n');
     await write(template, siteVisit('Summary', 'Findings'));
     await write(brief, '---\ntitle: Visit to Cartagena\n---\n\n## Summary\n\nThe visit looked at SDG 16.99 in May.\n');
@@ -98,5 +101,32 @@ suite('Settings picked up live', () => {
     writeFileSync(template.fsPath, siteVisit('Summary', 'Findings', 'Next steps'));
     const longer = await waitForDiagnostics(brief, nextSteps, "the template's new section required after the template changed on disk");
     assert.equal((await shown(longer)).filter((r) => r.includes('missing-section')).length, 2, 'the Problems panel lists both missing sections');
+  });
+  test('.synthesis/config.yaml saved in the editor is picked up in a project folder that VS Code does not watch', async () => {
+    await api();
+    // VS Code's file watcher may not report a folder: one made inside a folder it was not yet
+    // watching, as a clone or an unzip makes them (see createWatchedFolder), one of a workspace too
+    // large for the system's watch limit, one the user excluded. Excluded here, so that the watcher
+    // surely says nothing about it: a save in the editor must still reach the server.
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('watcherExclude', { ...files.get<Record<string, boolean>>('watcherExclude'), '**/e2e/unwatched-project/**': true }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const project = join(workspaceFolder().fsPath, 'e2e', 'unwatched-project');
+      mkdirSync(join(project, '.synthesis'), { recursive: true });
+      writeFileSync(join(project, '.synthesis', 'config.yaml'), 'rules:\n  unknown-target: error\n');
+      writeFileSync(join(project, 'notes.synth.md'), '---\ntitle: Visit to Cartagena\n---\n\n## Summary\n\nThe visit looked at SDG 16.99 in May.\n');
+      const brief = vscode.Uri.file(join(project, 'notes.synth.md'));
+      await open(brief);
+      await waitForDiagnostics(brief, (ds) => ds.find((d) => ruleOf(d) === 'unknown-target')?.severity === vscode.DiagnosticSeverity.Error, 'the unknown target as an error, as the configuration says');
+
+      const configEditor = await open(vscode.Uri.file(join(project, '.synthesis', 'config.yaml')));
+      await setText(configEditor, 'rules:\n  unknown-target: off\n');
+      assert.ok(await configEditor.document.save(), 'the configuration was saved');
+      const off = await waitForDiagnostics(brief, (ds) => ds.length > 0 && !ds.some((d) => ruleOf(d) === 'unknown-target'), 'no unknown-target problem once the configuration saved in the editor turns the rule off');
+      assert.ok(off.some((d) => ruleOf(d) === 'missing-section'), 'the other problems stay');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await files.update('watcherExclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });

@@ -191,6 +191,18 @@ let templates: TemplateRegistry | undefined;
 
 /** How a fixture is checked: its rules only, its template, its register. */
 export function checkFixture(file: string, fixture: Fixture, text = fixture.text): Analysis {
+  const analysis = analyze(text, fixtureOptions(file, fixture, text));
+  // What the reader says about the document as a whole is kept only when asked for.
+  return { ...analysis, findings: analysis.findings.filter((f) => wantedBy(fixture.spec, f)) };
+}
+
+/** Whether the fixture's header asks for findings of this rule. */
+export function wantedBy(spec: FixtureSpec, finding: Finding): boolean {
+  return spec.rules === undefined || spec.rules.includes(finding.rule);
+}
+
+/** The analysis options the fixture's header sets (template, rules, register…). */
+export function fixtureOptions(file: string, fixture: Fixture, text = fixture.text): AnalysisOptions {
   const { spec } = fixture;
   templates ??= fixtureTemplates();
   const options: AnalysisOptions = { templates, severities: onlyRules(spec) };
@@ -201,10 +213,7 @@ export function checkFixture(file: string, fixture: Fixture, text = fixture.text
     ? parseEvidenceRegister(readFileSync(join(dirname(file), spec.evidence), 'utf8'), basename(spec.evidence))
     : loadEvidenceFor(file, parse(text)).register;
   if (register) options.evidence = register;
-  const analysis = analyze(text, options);
-  // What the reader says about the document as a whole is kept only when asked for.
-  const wanted = (f: Finding): boolean => spec.rules === undefined || spec.rules.includes(f.rule);
-  return { ...analysis, findings: analysis.findings.filter(wanted) };
+  return options;
 }
 
 function onlyRules(spec: FixtureSpec): Record<string, SeveritySetting> {

@@ -12,9 +12,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, test } from 'node:test';
-import { applyFixes, parse, RULES, wordMessage, type Analysis } from '../../server/src/core/index.js';
+import { analyzeDocument, applyFixes, parse, RULES, wordMessage, type Analysis, type SynthesisDocument } from '../../server/src/core/index.js';
 import { filesUnder, repoRoot } from '../helpers.js';
-import { checkFixture, compare, found, readFixture, writeMarkers } from './rules-fixture.js';
+import { checkFixture, compare, fixtureOptions, found, readFixture, wantedBy, writeMarkers } from './rules-fixture.js';
 
 const fixtureRoot = join(repoRoot, 'test', 'fixtures', 'rules');
 
@@ -35,6 +35,20 @@ for (const rule of folders) {
         }
         const { expected, actual } = compare(fixture, found(analysis, fixture.spec.lang));
         assert.deepEqual(actual, expected);
+      });
+
+      test(`${name}: the checks read the text by offsets, without making it one string`, () => {
+        // The language server keeps an open document as pieces of the version before; making it one
+        // string costs a copy of the whole document, which a keystroke must not pay.
+        const document = parse(fixture.text);
+        const pieces = new Proxy(document, {
+          get: (target, key, receiver): unknown => {
+            if (key === 'text') throw new Error('a check asked for the whole text as one string');
+            return Reflect.get(target, key, receiver) as unknown;
+          },
+        }) as SynthesisDocument;
+        const findings = (a: Analysis): string[] => a.findings.filter((f) => wantedBy(fixture.spec, f)).map((f) => `${f.rule} ${f.span.start}-${f.span.end} ${wordMessage(f.message)}`);
+        assert.deepEqual(findings(analyzeDocument(pieces, fixtureOptions(file, fixture))), findings(checkFixture(file, fixture)));
       });
 
       test(`${name}: the fixes fix, and --fix converges in one pass`, () => {

@@ -50,7 +50,7 @@ export function completeCitation(document: SynthesisDocument, offset: number, re
   if (!register) return [];
   const typed = match[1]!;
   let end = at;
-  while (end < document.source.length && ID_CHARS.test(document.text[end]!)) end++;
+  while (end < document.source.length && ID_CHARS.test(document.source.slice(end, end + 1))) end++;
   const replace: Span = { start: at - typed.length, end };
   return register.entries.map((entry, i) => {
     const item: Completion = {

@@ -62,7 +62,7 @@ export function completeConsiderationLabel(document: SynthesisDocument, offset: 
   if (!inProse) return undefined;
   const start = offset - m[1]!.length - 2;
   // Editors that close `**` themselves leave it after the cursor: the label replaces it too.
-  const end = document.text.startsWith('**', offset) ? offset + 2 : offset;
+  const end = document.source.slice(offset, Math.min(document.source.length, offset + 2)) === '**' ? offset + 2 : offset;
   const words = LABEL_TEXT[document.language];
   const plural = { en: 'Recommendations:', es: 'Recomendaciones:', fr: 'Recommandations\u00a0:' }[document.language];
   const detail = matrixWords(document.language).considerations;

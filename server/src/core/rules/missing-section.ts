@@ -1,4 +1,5 @@
 import type { Section, SynthesisDocument } from '../parse.js';
+import type { Text } from '../pieces.js';
 import type { TemplateSection } from '../templates/template.js';
 import type { Fix, Span, TextEdit } from '../types.js';
 import { defineRule } from './rule.js';
@@ -63,10 +64,10 @@ export const missingSection = defineRule({
         continue;
       }
       const place = insertionPoint(document, located, entry);
-      const eol = eolOf(document.text);
+      const eol = eolOf(document.source);
       const edit: TextEdit = place.before
         ? { span: { start: place.offset, end: place.offset }, newText: `${marks} ${heading}${eol}${eol}` }
-        : { span: { start: place.offset, end: place.offset }, newText: `${leadingBreaks(document.text, place.offset, eol)}${marks} ${heading}${eol}` };
+        : { span: { start: place.offset, end: place.offset }, newText: `${leadingBreaks(document.source, place.offset, eol)}${marks} ${heading}${eol}` };
       const fix: Fix = { title: message('fix', { heading: quote(heading) }), edits: [edit] };
       report({
         message: place.before
@@ -133,7 +134,7 @@ function lastLine(document: SynthesisDocument): Span {
 }
 
 /** Line breaks so that text inserted at `offset` starts after a blank line. */
-function leadingBreaks(text: string, offset: number, eol: string): string {
+function leadingBreaks(text: Text, offset: number, eol: string): string {
   if (offset === 0) return '';
   const before = text.slice(Math.max(0, offset - 4), offset);
   if (/(\r?\n|\r)[ \t]*(\r?\n|\r)$/.test(before)) return '';

@@ -4,6 +4,7 @@
  */
 import type { Heading, Section, SynthesisDocument } from '../parse.js';
 import { matchSection, type Template, type TemplateSection } from '../templates/template.js';
+import type { Text } from '../pieces.js';
 import type { Span } from '../types.js';
 import type { RuleContext } from './rule.js';
 
@@ -136,9 +137,13 @@ export function lineOf(document: SynthesisDocument, offset: number): number {
 }
 
 /** The line break the document uses (CRLF documents get CRLF insertions). */
-export function eolOf(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+export function eolOf(text: Text): string {
+  // Read a stretch at a time: an open document is pieces, and made one string only when needed.
+  for (let from = 0; from < text.length; from += 4096) {
+    const i = text.slice(from, Math.min(text.length, from + 4096)).indexOf('\n');
+    if (i >= 0) return from + i > 0 && text.charCodeAt(from + i - 1) === 0x0d ? '\r\n' : '\n';
+  }
+  return '\n';
 }
 
 /** The span of a heading's `#` markers when it is an ATX heading; undefined for setext headings. */

@@ -75,7 +75,8 @@ export interface TopLevelBlock {
    * read on its own: a block right after link definitions or a paragraph, with no blank line
    * between (a line `-` there is paragraph text, not an empty list item, even at the start of a
    * quote), or a block whose first line micromark read as a lazy line of the list or quote before
-   * it (an indented code block begun there ends with that line).
+   * it when that changes its reading: indented code (which ends with that line), or any block with
+   * no blank line before it (see `joined` in markdown/blocks.ts).
    */
   joined: boolean;
 }

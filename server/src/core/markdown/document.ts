@@ -331,8 +331,9 @@ function readAgain(context: Context, blocks: Block[], mayHaveMissed: (k: number)
 /**
  * Whether the text may be read again from the start of `blocks[k]`, as though nothing came before:
  * not right after an indented code block, nor at a block micromark read with the block before it
- * still open (`joined`: a block right after link definitions or a paragraph, or a first line read
- * as a lazy line of the list or quote before it). micromark still holds the code
+ * still open (`joined`: a block right after link definitions or a paragraph, or one whose first
+ * line micromark read as a lazy line of the list or quote before it, where that changes its
+ * reading; see blocks.ts). micromark still holds the code
  * block or the paragraph open while it looks at the next line, and then reads a container starting
  * there as interrupting it or not, so an empty list item or a list numbered from 2 there is a
  * paragraph, as it is nowhere else; and it ends an indented code block begun on a lazy line with
